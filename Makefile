@@ -1,0 +1,67 @@
+# One entry point. `make run` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+PYTHON := .venv/bin/python
+MANAGE := $(PYTHON) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run serve worker test lint format bench load clean
+
+help:
+	@echo "make run     installe, charge le territoire, le projet et la démo, puis sert http://$(HOST):$(PORT)"
+	@echo "make test    installe puis lance le lint et toute la suite de tests"
+	@echo "make worker  lance le worker de tâches (e-mails, imports…)"
+	@echo "make lint    vérifie le code avec ruff"
+
+$(UV):
+	@command -v python3 >/dev/null || { echo "python3 (>= 3.11) est requis." >&2; exit 1; }
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+.venv/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python python3
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) est requis pour les ressources front-end." >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: .venv/.installed node_modules/.installed
+
+load: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_hub
+	$(MANAGE) load_demo
+
+run: load
+	@echo "maillage sert sur http://$(HOST):$(PORT) (le worker de tâches tourne à côté ; Ctrl+C arrête les deux)"
+	@trap 'kill 0' EXIT; \
+	  DEBUG=$${DEBUG:-true} $(MANAGE) db_worker & \
+	  DEBUG=$${DEBUG:-true} $(MANAGE) runserver $(HOST):$(PORT)
+
+worker: install
+	$(MANAGE) db_worker
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+test: install lint
+	scripts/ensure-chromium
+	.venv/bin/pytest $(PYTEST_ARGS)
+
+bench: install
+	.venv/bin/pytest benchmarks --benchmark-only $(PYTEST_ARGS)
+
+clean:
+	rm -rf .venv $(TOOLS) node_modules staticfiles db.sqlite3*

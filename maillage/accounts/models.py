@@ -1,0 +1,91 @@
+from django.contrib.auth.base_user import BaseUserManager
+from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+
+from maillage.accounts.enums import Role
+
+# Apps whose records the hub's staff edit in the admin without per-model grants.
+STAFF_EDITABLE_APPS = frozenset({"plan", "territory"})
+
+
+class UserQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def with_role(self, role: Role):
+        return self.filter(role=role)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields["role"] = Role.ADMINISTRATOR
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField("adresse e-mail", unique=True)
+    full_name = models.CharField("nom complet", max_length=200, blank=True)
+    role = models.CharField("rôle", max_length=20, choices=Role.choices, default=Role.MEMBER)
+    is_active = models.BooleanField("actif", default=True)
+    # Derived from the role in save(); Django's admin reads it.
+    is_staff = models.BooleanField("accès à l'administration", default=False, editable=False)
+    date_joined = models.DateTimeField("inscrit le", default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = "utilisateur"
+        verbose_name_plural = "utilisateurs"
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.lower()
+        self.is_staff = self.role in (Role.STAFF, Role.ADMINISTRATOR)
+        self.is_superuser = self.role == Role.ADMINISTRATOR
+        super().save(*args, **kwargs)
+
+    @property
+    def is_hub_staff(self) -> bool:
+        return self.is_active and self.role in (Role.STAFF, Role.ADMINISTRATOR)
+
+    @property
+    def is_member(self) -> bool:
+        return self.is_active and self.role == Role.MEMBER
+
+    @property
+    def is_partner(self) -> bool:
+        return self.is_active and self.role == Role.PARTNER
+
+    def has_perm(self, perm, obj=None):
+        if self.is_hub_staff and perm.split(".", 1)[0] in STAFF_EDITABLE_APPS:
+            return True
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label):
+        if self.is_hub_staff and app_label in STAFF_EDITABLE_APPS:
+            return True
+        return super().has_module_perms(app_label)
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email

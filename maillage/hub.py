@@ -1,0 +1,95 @@
+"""The hub this instance serves, read from `settings.HUB_DIR/hub.toml`.
+
+Another pôle ESS runs maillage by pointing HUB_DIR at its own folder: identity, territory
+perimeter and plan are data there, not code.
+"""
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+
+@dataclass(frozen=True)
+class HubIdentity:
+    name: str
+    full_name: str
+    tagline: str
+    founded: date
+    address: str
+    email: str
+    website: str
+    logo: str  # static path, e.g. "hub/logo.svg"; empty for none
+
+
+@dataclass(frozen=True)
+class TerritoryDefinition:
+    name: str
+    slug: str
+    epci_codes: tuple[str, ...]
+    commune_codes: tuple[str, ...]
+    cog_dir: Path
+    outline_files: tuple[Path, ...]
+    source: str
+    vintage: str
+
+
+@dataclass(frozen=True)
+class Hub:
+    directory: Path
+    identity: HubIdentity
+    territory: TerritoryDefinition
+    plan_file: Path
+
+
+def _section(data: dict, name: str, path: Path) -> dict:
+    try:
+        return data[name]
+    except KeyError:
+        raise ImproperlyConfigured(f"{path}: section [{name}] is missing.") from None
+
+
+def load_hub(directory: Path) -> Hub:
+    path = directory / "hub.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ImproperlyConfigured(f"Cannot read the hub configuration {path}: {error}") from error
+    identity = _section(data, "identity", path)
+    territory = _section(data, "territory", path)
+    try:
+        return Hub(
+            directory=directory,
+            identity=HubIdentity(
+                name=identity["name"],
+                full_name=identity.get("full_name", identity["name"]),
+                tagline=identity.get("tagline", ""),
+                founded=date.fromisoformat(identity["founded"]),
+                address=identity.get("address", ""),
+                email=identity.get("email", ""),
+                website=identity.get("website", ""),
+                logo=identity.get("logo", ""),
+            ),
+            territory=TerritoryDefinition(
+                name=territory["name"],
+                slug=territory["slug"],
+                epci_codes=tuple(territory.get("epci", [])),
+                commune_codes=tuple(territory.get("communes", [])),
+                cog_dir=directory / territory["cog_dir"],
+                outline_files=tuple(directory / f for f in territory.get("outlines", [])),
+                source=territory["source"],
+                vintage=territory["vintage"],
+            ),
+            plan_file=directory / _section(data, "plan", path)["file"],
+        )
+    except (KeyError, ValueError) as error:
+        raise ImproperlyConfigured(f"{path}: invalid or missing value {error}") from error
+
+
+@cache
+def current_hub() -> Hub:
+    return load_hub(Path(settings.HUB_DIR))

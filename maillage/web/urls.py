@@ -1,0 +1,9 @@
+from django.urls import path
+
+from maillage.web import views
+
+app_name = "web"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("espace-membre/", views.member_space, name="member_space"),
+]
