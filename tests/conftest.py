@@ -1,0 +1,37 @@
+"""The recurring cast: an anonymous visitor, a member, a partner, a staff member, an admin."""
+
+import pytest
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(email="adherent@exemple.org")
+
+
+@pytest.fixture
+def partner(db):
+    return UserFactory(partner=True, email="partenaire@exemple.org")
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(staff=True, email="equipe@exemple.org")
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(administrator=True, email="admin@exemple.org")
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) returns the test client signed in as that user (None: anonymous)."""
+
+    def sign_in(user):
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
