@@ -130,6 +130,7 @@ EMAIL_BACKEND = "maillage.mail.TaskEmailBackend"
 EMAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
@@ -147,6 +148,8 @@ TASKS = {
 
 # The hub this instance serves: identity, territory and plan live in this folder's data files.
 HUB_DIR = Path(env_str("HUB_DIR", str(BASE_DIR / "hubs" / "pays-de-redon")))
+# The hub's own files (logo…) are served under /static/hub/.
+STATICFILES_DIRS.append(("hub", HUB_DIR / "static"))
 # Tile server for maps; empty means outlines only (works with no network).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
 

@@ -1,7 +1,10 @@
 """Test settings: each line says why it differs from base."""
 
+import os
+
 from maillage.settings.base import *  # noqa: F403
-from maillage.settings.base import TEMPLATES
+from maillage.settings.base import BASE_DIR, DATABASES, TEMPLATES
+from maillage.settings.env import env_str
 
 # Fast hashing: tests create many users; security of test hashes is irrelevant.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -12,8 +15,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Delivered e-mails land in django.core.mail.outbox once the task runs.
-EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Tasks run inline unless a test asks for the database worker explicitly.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Delivered e-mails land in django.core.mail.outbox once the task runs; a worker started by a
+# test as another process delivers to files instead (it sets the variable).
+EMAIL_DELIVERY_BACKEND = env_str(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
+)
+# Tasks run inline, unless a test starts the real database worker (it sets the variable).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# A test database in a file, not in memory, so that other processes (the task worker, a
+# server under concurrent load) can open it. One file per test process, so runs never collide.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")}
 WHITENOISE_AUTOREFRESH = True
