@@ -30,5 +30,6 @@ TASKS = {
 # A test database in a file, not in memory, so that other processes (the task worker, a
 # server under concurrent load) can open it. One file per test process, so runs never collide.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")}
 WHITENOISE_AUTOREFRESH = True
