@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "maillage.accounts",
     "maillage.territory",
     "maillage.plan",
+    # The hub's work
+    "maillage.directory",
     # Layout and home page
     "maillage.web",
 ]
