@@ -37,6 +37,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField("adresse e-mail", unique=True)
     full_name = models.CharField("nom complet", max_length=200, blank=True)
     role = models.CharField("rôle", max_length=20, choices=Role.choices, default=Role.MEMBER)
+    # Free text until the directory offers organisations to link to.
+    organisation_name = models.CharField(
+        "structure représentée",
+        max_length=200,
+        blank=True,
+        help_text="Pour un adhérent ou un partenaire : la structure au nom de laquelle il agit.",
+    )
     is_active = models.BooleanField("actif", default=True)
     # Derived from the role in save(); Django's admin reads it.
     is_staff = models.BooleanField("accès à l'administration", default=False, editable=False)
@@ -89,3 +96,39 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class FailedLoginQuerySet(models.QuerySet):
+    def since(self, moment):
+        return self.filter(attempted_at__gte=moment)
+
+    def before(self, moment):
+        return self.filter(attempted_at__lt=moment)
+
+    def for_email(self, email: str):
+        return self.filter(email=email)
+
+    def from_ip(self, ip_address: str):
+        return self.filter(ip_address=ip_address)
+
+
+class FailedLogin(models.Model):
+    """One refused sign-in attempt; recent ones lock the e-mail or the address (see lockout.py)."""
+
+    email = models.CharField("adresse e-mail saisie", max_length=254)
+    ip_address = models.GenericIPAddressField("adresse IP", null=True, blank=True)
+    attempted_at = models.DateTimeField("tentée le", default=timezone.now, db_index=True)
+
+    objects = FailedLoginQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "échec de connexion"
+        verbose_name_plural = "échecs de connexion"
+        ordering = ["-attempted_at"]
+        indexes = [
+            models.Index(fields=["email", "attempted_at"], name="failedlogin_email_time"),
+            models.Index(fields=["ip_address", "attempted_at"], name="failedlogin_ip_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.email} ({self.ip_address or 'adresse inconnue'})"

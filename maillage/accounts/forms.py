@@ -1,0 +1,61 @@
+import math
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from maillage.accounts import lockout
+
+# The same message whether the account exists or not, so the page reveals nothing.
+INVALID_LOGIN = "Adresse e-mail ou mot de passe incorrect."
+LOCKED_OUT = (
+    "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion est suspendue : "
+    "réessayez dans {minutes} minute{plural}, ou réinitialisez votre mot de passe."
+)
+
+
+def _locked_out_error(until) -> ValidationError:
+    minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
+    message = LOCKED_OUT.format(minutes=minutes, plural="s" if minutes > 1 else "")
+    return ValidationError(message, code="locked_out")
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Sign-in by e-mail; says plainly when too many failures have suspended sign-in."""
+
+    username = forms.CharField(
+        label="Adresse e-mail",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": INVALID_LOGIN,
+        "inactive": INVALID_LOGIN,
+    }
+
+    def clean(self):
+        email = self.cleaned_data.get("username")
+        if email:
+            self._refuse_if_locked_out(email)
+        try:
+            return super().clean()
+        except ValidationError:
+            # The failure just recorded may be the one that locks: say so now, not next time.
+            if email:
+                self._refuse_if_locked_out(email)
+            raise
+
+    def _refuse_if_locked_out(self, email: str) -> None:
+        until = lockout.locked_until(email, lockout.client_ip(self.request))
+        if until is not None:
+            raise _locked_out_error(until)
+
+
+class EmailPasswordResetForm(PasswordResetForm):
+    email = forms.EmailField(
+        label="Adresse e-mail",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )

@@ -1,0 +1,71 @@
+"""Django's authentication views, set up for e-mail sign-in, French pages and the lockout."""
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import reverse_lazy
+
+from maillage.accounts import lockout
+from maillage.accounts.forms import EmailAuthenticationForm, EmailPasswordResetForm
+from maillage.hub import current_hub
+
+
+def _reset_link_hours() -> int:
+    return settings.PASSWORD_RESET_TIMEOUT // 3600
+
+
+login = auth_views.LoginView.as_view(
+    template_name="accounts/login.html",
+    authentication_form=EmailAuthenticationForm,
+)
+
+# Public, so that a visitor whose session has already expired is simply sent home.
+logout = login_not_required(auth_views.LogoutView.as_view())
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = EmailPasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    subject_template_name = "accounts/emails/password_reset_subject.txt"
+    email_template_name = "accounts/emails/password_reset_body.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        # E-mails render without the request's context processors: pass the hub's name.
+        self.extra_email_context = {
+            "hub_name": current_hub().identity.full_name,
+            "timeout_hours": _reset_link_hours(),
+        }
+        return super().form_valid(form)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(timeout_hours=_reset_link_hours(), **kwargs)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        # Whoever holds the link owns the inbox: lift the lockout on that e-mail.
+        lockout.clear_failures(self.user.email)
+        return super().form_valid(form)
+
+
+password_reset = PasswordResetView.as_view()
+password_reset_done = PasswordResetDoneView.as_view()
+password_reset_confirm = PasswordResetConfirmView.as_view()
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name="accounts/password_change_form.html",
+    success_url=reverse_lazy("accounts:password_change_done"),
+)
+password_change_done = auth_views.PasswordChangeDoneView.as_view(
+    template_name="accounts/password_change_done.html"
+)
