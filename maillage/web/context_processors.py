@@ -1,7 +1,12 @@
 from maillage.hub import current_hub
+from maillage.web.navigation import main_navigation
 
 
 def hub(request):
-    """The hub's identity and territory, for the header and the footer of every page."""
+    """The hub's identity, territory and the main navigation, for the layout of every page."""
     current = current_hub()
-    return {"hub": current.identity, "hub_territory": current.territory}
+    return {
+        "hub": current.identity,
+        "hub_territory": current.territory,
+        "main_navigation": main_navigation(request.path),
+    }

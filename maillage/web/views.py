@@ -1,11 +1,34 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import Count, Sum
 from django.shortcuts import render
+
+from maillage.territory.models import Commune
+from maillage.territory.queries import current_territory
+from maillage.web.sections import UPCOMING_SECTIONS
 
 
 @login_not_required
 def home(request):
-    return render(request, "web/home.html")
+    territory = current_territory()
+    figures = None
+    if territory is not None:
+        figures = Commune.objects.in_territory(territory).aggregate(
+            communes=Count("pk"), population=Sum("population")
+        )
+    return render(request, "web/home.html", {"territory": territory, "figures": figures})
+
+
+@login_not_required
+def upcoming_section(request, section):
+    return render(request, "web/upcoming_section.html", {"section": UPCOMING_SECTIONS[section]})
 
 
 def member_space(request):
     return render(request, "web/member_space.html")
+
+
+@login_not_required
+def legal(request):
+    lockout_minutes = settings.LOGIN_LOCKOUT_SECONDS // 60
+    return render(request, "web/legal.html", {"lockout_minutes": lockout_minutes})

@@ -1,0 +1,29 @@
+"""The site's main navigation: the sections every page links to, in the issue's French URLs."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    path: str
+    current: bool = False
+
+
+# Paths rather than URL names: later issues replace the placeholder views behind these URLs,
+# and the URLs themselves are the promise made to visitors.
+MAIN_SECTIONS = (
+    ("Annuaire", "/annuaire/"),
+    ("Carte", "/carte/"),
+    ("Observatoire", "/observatoire/"),
+    ("Agenda", "/agenda/"),
+    ("Projet", "/projet/"),
+    ("Espace membre", "/espace-membre/"),
+)
+
+
+def main_navigation(request_path: str) -> list[NavItem]:
+    """The main sections, the one holding `request_path` marked as current."""
+    return [
+        NavItem(label, path, current=request_path.startswith(path)) for label, path in MAIN_SECTIONS
+    ]

@@ -1,0 +1,145 @@
+"""Home page, placeholder sections, legal notice and error pages."""
+
+import pytest
+from django.urls import reverse
+
+from maillage.hub import current_hub
+from maillage.territory.importer import load_configured_territory
+
+
+@pytest.mark.django_db
+def test_home_page_says_what_the_hub_is_and_what_one_can_do(client):
+    html = client.get(reverse("web:home")).content.decode()
+
+    assert "<h1>CADES du Pays de Redon</h1>" in html
+    assert "économie sociale et solidaire" in html
+    for name in ["directory", "map", "agenda", "observatory", "member_space"]:
+        assert f'href="{reverse(f"web:{name}")}"' in html
+    assert 'href="/projet/"' in html
+
+
+@pytest.mark.django_db
+def test_home_page_shows_the_territory_with_its_source_once_loaded(client):
+    load_configured_territory(current_hub().territory)
+
+    html = client.get(reverse("web:home")).content.decode()
+
+    assert "Pays de Redon : 31 communes," in html
+    footer = html.split('<footer class="site-footer">')[1]
+    assert "Licence Ouverte 2.0" in footer
+
+
+@pytest.mark.django_db
+def test_home_page_works_before_the_territory_is_loaded(client):
+    response = client.get(reverse("web:home"))
+
+    assert response.status_code == 200
+    assert "communes," not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("web:directory", "Annuaire"),
+        ("web:map", "Carte"),
+        ("web:observatory", "Observatoire"),
+        ("web:agenda", "Agenda"),
+    ],
+)
+def test_section_not_built_yet_says_so_plainly(client, name, title):
+    html = client.get(reverse(name)).content.decode()
+
+    assert f"<h1>{title}</h1>" in html
+    assert "en construction" in html
+    assert "Ce que vous pourrez y faire" in html
+    assert 'href="/projet/"' in html
+
+
+@pytest.mark.django_db
+def test_member_space_asks_an_anonymous_visitor_to_sign_in(client):
+    response = client.get(reverse("web:member_space"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("cast", "role_label", "expected", "absent"),
+    [
+        ("member", "Adhérent", "structure dans l’annuaire", "Administration</a>"),
+        ("partner", "Partenaire", "offre d’accompagnement", "Administration</a>"),
+        ("staff", "Équipe salariée", "Administration</a>", "offre d’accompagnement"),
+        ("administrator", "Administrateur", "Administration</a>", "structure dans l’annuaire"),
+    ],
+)
+def test_member_space_greets_each_role_with_what_it_can_do(
+    request, client_for, cast, role_label, expected, absent
+):
+    user = request.getfixturevalue(cast)
+
+    html = client_for(user).get(reverse("web:member_space")).content.decode()
+
+    assert f"Bonjour {user.get_short_name()}" in html
+    assert f'<span class="badge">{role_label}</span>' in html
+    main = html.split("<main")[1].split("</main>")[0]
+    assert expected in main
+    assert absent not in main
+    assert "INVALID_TEMPLATE_VARIABLE" not in html
+
+
+@pytest.mark.django_db
+def test_staff_member_space_links_to_the_admin(client_for, staff):
+    html = client_for(staff).get(reverse("web:member_space")).content.decode()
+
+    assert f'href="{reverse("admin:index")}"' in html.split("<main")[1]
+
+
+@pytest.mark.django_db
+def test_legal_notice_covers_publisher_data_cookies_and_licences(client):
+    html = client.get(reverse("web:legal")).content.decode()
+
+    assert "Ce site est édité par CADES du Pays de Redon" in html
+    assert "mailto:contact@cades.example" in html
+    assert "15 minutes" in html
+    assert "RGPD" in html
+    assert "Aucun cookie de mesure" in html
+    assert "Affero" in html
+    assert "Licence Ouverte 2.0" in html
+    assert "à compléter" not in html
+
+
+@pytest.mark.django_db
+def test_unknown_page_answers_a_french_404_within_the_layout(client):
+    response = client.get("/cette-page-n-existe-pas/")
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "<h1>Page introuvable</h1>" in html
+    assert 'aria-label="Navigation principale"' in html
+    assert "INVALID_TEMPLATE_VARIABLE" not in html
+
+
+@pytest.mark.django_db
+def test_forbidden_page_is_in_french(rf, member):
+    from django.views.defaults import permission_denied
+
+    request = rf.get("/")
+    request.user = member
+
+    response = permission_denied(request, exception=None)
+
+    assert response.status_code == 403
+    assert "<h1>Accès refusé</h1>" in response.content.decode()
+
+
+def test_server_error_page_renders_without_a_request_or_the_database(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "<h1>Erreur du serveur</h1>" in html
+    assert "web/maillage.css" in html
