@@ -35,7 +35,7 @@ def _window() -> timedelta:
 def _release_time(failures, now: datetime) -> datetime | None:
     """When the failures in the window drop below the limit again; None if they already are."""
     limit = settings.LOGIN_MAX_FAILURES
-    recent = failures.since(now - _window()).order_by("-attempted_at")
+    recent = failures.after(now - _window()).order_by("-attempted_at")
     times = list(recent.values_list("attempted_at", flat=True)[:limit])
     if len(times) < limit:
         return None
@@ -73,5 +73,5 @@ def clear_failures(email: str) -> None:
 def purge_failed_logins(now: datetime | None = None) -> int:
     """Delete failures too old to count any more; returns how many went."""
     now = now or timezone.now()
-    deleted, _ = FailedLogin.objects.before(now - _window()).delete()
+    deleted, _ = FailedLogin.objects.not_after(now - _window()).delete()
     return deleted

@@ -99,11 +99,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class FailedLoginQuerySet(models.QuerySet):
-    def since(self, moment):
-        return self.filter(attempted_at__gte=moment)
+    def after(self, moment):
+        return self.filter(attempted_at__gt=moment)
 
-    def before(self, moment):
-        return self.filter(attempted_at__lt=moment)
+    def not_after(self, moment):
+        return self.filter(attempted_at__lte=moment)
 
     def for_email(self, email: str):
         return self.filter(email=email)

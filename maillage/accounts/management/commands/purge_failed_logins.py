@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from maillage.accounts.lockout import purge_failed_logins
+
+
+class Command(BaseCommand):
+    help = "Supprime les échecs de connexion trop anciens pour compter dans un blocage."
+
+    def handle(self, *args, **options):
+        deleted = purge_failed_logins()
+        self.stdout.write(f"{deleted} échec(s) de connexion supprimé(s).")

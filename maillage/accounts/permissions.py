@@ -1,0 +1,41 @@
+"""Guards for views: who may see a page, by role.
+
+An anonymous visitor is sent to the login page (and back afterwards); a signed-in person
+without the right role gets 403. Administrators pass every role check.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from maillage.accounts.enums import Role
+
+
+def has_role(user, *roles: Role) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.role == Role.ADMINISTRATOR or user.role in roles
+
+
+def role_required(*roles: Role) -> Callable:
+    """role_required(Role.MEMBER, Role.PARTNER) lets those roles (and administrators) in."""
+
+    def decorator(view):
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not has_role(request.user, *roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return guarded
+
+    return decorator
+
+
+def staff_required(view: Callable) -> Callable:
+    """The hub's staff and administrators only."""
+    return role_required(Role.STAFF)(view)
