@@ -1,2 +1,9 @@
+from django.urls import path
+
+from maillage.territory import views
+
 app_name = "territory"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("communes.geojson", views.communes_geojson, name="communes_geojson"),
+]
