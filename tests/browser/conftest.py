@@ -1,0 +1,118 @@
+"""Real Chromium (Debian's package) driven by Playwright against pytest-django's live server.
+
+No browser is ever downloaded: Playwright launches /usr/bin/chromium. A missing Chromium fails
+the tests loudly; `make test` installs it first (scripts/ensure-chromium).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from maillage.hub import current_hub
+from maillage.plan.loading import load_plan
+from maillage.territory.importer import load_configured_territory
+
+# Playwright's sync API runs an asyncio event loop in the test thread, so Django sees an
+# "async context" and refuses ORM calls made by the test itself (fixtures, data loading).
+# The calls are still synchronous and single-threaded here, which is what the check protects.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 375, "height": 740}
+
+# Chromium reports CSP violations on the console too; this listener makes them explicit,
+# whatever the console wording, so a test names the blocked resource.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const blocked = event.blockedURI || "inline";
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${blocked}`);
+});
+"""
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium package "
+            "(scripts/ensure-chromium does it) to run the browser tests.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+class BrowserProblems(list):
+    """Console errors, uncaught exceptions, CSP violations and failed requests of one page."""
+
+    def watch(self, page):
+        page.on("console", lambda m: m.type == "error" and self.append(f"console: {m.text}"))
+        page.on("pageerror", lambda error: self.append(f"uncaught: {error}"))
+        page.on("requestfailed", lambda r: self.append(f"request failed: {r.url} {r.failure}"))
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and self.append(f"HTTP {r.status}: {r.url}"),
+        )
+        page.add_init_script(REPORT_CSP_VIOLATIONS)
+        return page
+
+
+def open_page(browser, viewport, problems, **context_options):
+    context = browser.new_context(viewport=viewport, locale="fr-FR", **context_options)
+    return context, problems.watch(context.new_page())
+
+
+@pytest.fixture
+def browser_problems():
+    problems = BrowserProblems()
+    yield problems
+    if problems:
+        pytest.fail("The browser reported problems:\n" + "\n".join(problems), pytrace=False)
+
+
+@pytest.fixture
+def page(browser, browser_problems, live_server):
+    context, page = open_page(browser, DESKTOP, browser_problems)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def mobile_page(browser, browser_problems, live_server):
+    context, page = open_page(browser, MOBILE, browser_problems)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def audit_page(browser, browser_problems, live_server):
+    """A page whose CSP is bypassed, only so that axe-core can be injected for the audit."""
+    context, page = open_page(browser, DESKTOP, browser_problems, bypass_csp=True)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def hub_data(transactional_db):
+    """The configured territory and plan, loaded as `make run` loads them."""
+    hub = current_hub()
+    load_configured_territory(hub.territory)
+    load_plan(hub.plan_file)
