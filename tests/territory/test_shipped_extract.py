@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 
 from maillage.hub import load_hub
+from maillage.territory.cog import FILES
 from maillage.territory.extract import extract_territory
 from maillage.territory.importer import load_configured_territory
 from maillage.territory.models import Commune
@@ -95,5 +96,5 @@ def test_the_extract_is_reproduced_from_the_full_files(tmp_path):
     extract_territory(FULL_DATA / "cog-2026", outlines, tmp_path, epci_codes=["243500741"])
 
     shipped = HUB_DIR / "territory"
-    for name in ("cog/communes.json", "cog/epci.json", "contours-communes.geojson"):
+    for name in (*(f"cog/{n}.json" for n in FILES), "contours-communes.geojson"):
         assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), name

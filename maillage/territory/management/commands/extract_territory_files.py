@@ -1,7 +1,8 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from maillage.territory.errors import TerritoryDataError
 from maillage.territory.extract import extract_territory
 
 
@@ -19,13 +20,16 @@ class Command(BaseCommand):
         parser.add_argument("--to", dest="target", required=True, type=Path)
 
     def handle(self, *args, **options):
-        counts = extract_territory(
-            options["source"],
-            options["outlines"],
-            options["target"],
-            epci_codes=options["epci"],
-            commune_codes=options["commune"],
-        )
+        try:
+            counts = extract_territory(
+                options["source"],
+                options["outlines"],
+                options["target"],
+                epci_codes=options["epci"],
+                commune_codes=options["commune"],
+            )
+        except TerritoryDataError as error:
+            raise CommandError(str(error)) from error
         summary = ", ".join(f"{name} : {count}" for name, count in counts.items())
         self.stdout.write(
             self.style.SUCCESS(f"Extrait écrit dans {options['target']} ({summary}).")

@@ -1,7 +1,8 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from maillage.territory.errors import TerritoryDataError
 from maillage.territory.importer import TerritorySpec, import_territory
 
 
@@ -39,7 +40,10 @@ class Command(BaseCommand):
             commune_codes=tuple(options["commune"]),
             population_vintage=options["population_vintage"],
         )
-        report = import_territory(
-            spec, options["cog_dir"], options["outlines"], make_default=options["default"]
-        )
+        try:
+            report = import_territory(
+                spec, options["cog_dir"], options["outlines"], make_default=options["default"]
+            )
+        except TerritoryDataError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Territoire « {spec.name} » importé : {report}"))

@@ -37,7 +37,11 @@
         return response.json();
       })
       .then(function (data) {
-        var layer = L.geoJSON(data, { style: outlineStyle, onEachFeature: bindCommune }).addTo(map);
+        var layer = L.geoJSON(data, {
+          style: outlineStyle,
+          onEachFeature: bindCommune,
+          attribution: "Contours des communes : IGN",
+        }).addTo(map);
         var bounds = layer.getBounds();
         if (bounds.isValid()) {
           map.fitBounds(bounds, { padding: [8, 8] });
