@@ -1,2 +1,10 @@
+from django.urls import path
+
+from maillage.plan import views
+
 app_name = "plan"
-urlpatterns: list = []
+urlpatterns = [
+    path("valeurs/", views.values, name="values"),
+    path("projet/", views.project, name="project"),
+    path("qui-sommes-nous/", views.about, name="about"),
+]
