@@ -84,13 +84,15 @@ def format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_axe_core_finds_no_serious_violation(audit_page, live_server, hub_data, path):
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", [*PUBLIC_PAGES, "/annuaire/", "/mentions-legales/"])
+def test_axe_core_finds_no_serious_violation(audit_page, live_server, hub_data, path, width):
     page = audit_page
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + path)
     page.add_script_tag(path=str(AXE_SCRIPT))
 
     results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
 
     serious = [v for v in results["violations"] if v["impact"] in SERIOUS]
-    assert not serious, f"axe-core on {path}:\n{format_violations(serious)}"
+    assert not serious, f"axe-core on {path} at {width} px:\n{format_violations(serious)}"
