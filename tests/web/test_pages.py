@@ -91,10 +91,33 @@ def test_member_space_greets_each_role_with_what_it_can_do(
 
 
 @pytest.mark.django_db
-def test_staff_member_space_links_to_the_admin(client_for, staff):
-    html = client_for(staff).get(reverse("web:member_space")).content.decode()
+def test_staff_member_space_links_to_the_admin_and_the_plan_in_it(client_for, staff):
+    main = client_for(staff).get(reverse("web:member_space")).content.decode().split("<main")[1]
 
-    assert f'href="{reverse("admin:index")}"' in html.split("<main")[1]
+    assert f'href="{reverse("admin:index")}"' in main
+    assert f'href="{reverse("admin:app_list", kwargs={"app_label": "plan"})}"' in main
+
+
+@pytest.mark.django_db
+def test_member_space_does_not_offer_the_admin_to_a_member(client_for, member):
+    main = client_for(member).get(reverse("web:member_space")).content.decode().split("<main")[1]
+
+    assert "/admin/" not in main
+
+
+@pytest.mark.django_db
+def test_expired_form_answers_a_french_page_within_the_layout(member):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+
+    response = client.post(reverse("accounts:logout"))
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "<h1>Formulaire expiré</h1>" in html
+    assert "INVALID_TEMPLATE_VARIABLE" not in html
 
 
 @pytest.mark.django_db
