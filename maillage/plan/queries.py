@@ -60,12 +60,12 @@ def project_outline() -> list[StrategicObjective]:
 
 def _attach_action_trees(objectives: list[StrategicObjective]) -> None:
     # One query for every action, then the tree is built in memory (any depth).
+    actions = list(Action.objects.active())
     children = defaultdict(list)
-    for action in Action.objects.active():
+    for action in actions:
         children[action.parent_id].append(action)
-    for actions in children.values():
-        for action in actions:
-            action.sub_actions = children[action.pk]
+    for action in actions:
+        action.sub_actions = children.get(action.pk, [])
     roots = defaultdict(list)
     for action in children[None]:
         roots[action.operational_objective_id].append(action)
