@@ -1,0 +1,48 @@
+from django.db import models
+
+
+class EssFamily(models.TextChoices):
+    """The families of INSEE's ESS field; an organisation outside it has no family (blank)."""
+
+    ASSOCIATION = "association", "Association"
+    COOPERATIVE = "cooperative", "Coopérative"
+    MUTUELLE = "mutuelle", "Mutuelle"
+    FONDATION = "fondation", "Fondation"
+    COMMERCIAL = "commercial", "Société commerciale de l’ESS"
+
+
+class EssFlag(models.TextChoices):
+    """SIRENE's `economieSocialeSolidaireUniteLegale`, as published."""
+
+    YES = "O", "Oui"
+    NO = "N", "Non"
+    UNKNOWN = "", "Non renseigné"
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", "Visible dans l’annuaire"
+    HIDDEN = "hidden", "Masquée"
+
+
+class Source(models.TextChoices):
+    """Where the value of a field comes from; see `provenance.py` for who may overwrite whom."""
+
+    SIRENE = "sirene", "SIRENE (INSEE)"
+    RNA = "rna", "Répertoire national des associations"
+    GOGOCARTO = "gogocarto", "Export GoGoCarto"
+    SPREADSHEET = "spreadsheet", "Tableur du pôle"
+    ORGANISATION = "organisation", "L’organisation elle-même"
+    STAFF = "staff", "L’équipe du pôle"
+
+
+class ImportKind(models.TextChoices):
+    SIRENE_UNITS = "sirene_units", "SIRENE – unités légales"
+    SIRENE_ESTABLISHMENTS = "sirene_establishments", "SIRENE – établissements"
+    RNA = "rna", "RNA – fichier waldec"
+
+
+class ImportStatus(models.TextChoices):
+    RUNNING = "running", "En cours"
+    SUCCEEDED = "succeeded", "Terminé"
+    REFUSED = "refused", "Fichier refusé"
+    FAILED = "failed", "Échec"
