@@ -16,11 +16,14 @@ def test_models_and_migrations_are_in_sync():
 
 
 def _manage(*args, **env):
+    # The browser tests allow sync ORM calls under Playwright's loop in this process; a
+    # production check must not inherit that.
+    base_env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, **env},
+        env={**base_env, **env},
         check=False,
     )
 
