@@ -6,7 +6,7 @@ from maillage.territory.importer import load_configured_territory
 
 
 class Command(BaseCommand):
-    help = "Load the configured hub's territory and plan (idempotent: a second run changes nothing)."
+    help = "Load the configured hub's territory and plan (idempotent)."
 
     def handle(self, *args, **options):
         hub = current_hub()
