@@ -97,6 +97,7 @@ class ActionInline(admin.TabularInline):
 @admin.register(OperationalObjective)
 class OperationalObjectiveAdmin(admin.ModelAdmin):
     list_display = ["code", "title", "strategic_objective", "is_active"]
+    ordering = ["code"]
     list_filter = ["strategic_objective", "is_active"]
     search_fields = ["code", "title"]
     inlines = [ActionInline]
@@ -105,6 +106,7 @@ class OperationalObjectiveAdmin(admin.ModelAdmin):
 @admin.register(Action)
 class ActionAdmin(admin.ModelAdmin):
     list_display = ["code", "title", "operational_objective", "is_active"]
+    ordering = ["code"]
     list_filter = ["operational_objective__strategic_objective", "is_active"]
     search_fields = ["code", "title"]
     autocomplete_fields = ["parent"]

@@ -18,7 +18,9 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 def render_markdown(text: str) -> SafeString:
     """Markdown → sanitised HTML, marked safe for templates."""
-    html = markdown_lib.markdown(text or "", extensions=["sane_lists", "tables"])
+    # Lone surrogates (never valid UTF-8) would make nh3 fail: replace them.
+    text = (text or "").encode("utf-8", errors="replace").decode("utf-8")
+    html = markdown_lib.markdown(text, extensions=["sane_lists", "tables"])
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
