@@ -1,0 +1,127 @@
+"""What every importer shares: the territory's commune codes, the run report, value cleaning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from maillage.directory.enums import ImportKind, ImportStatus
+from maillage.directory.models import ImportRejection, ImportRun
+from maillage.directory.sources.errors import RowError
+from maillage.directory.sources.files import Row, Scan
+from maillage.territory.models import Commune, OldCommuneCode, Territory
+
+HIDDEN_BY_INSEE = "[ND]"  # what SIRENE prints in place of a field a person asked to hide
+
+
+@dataclass(frozen=True)
+class CommuneIndex:
+    """Every code that places a row in the territory, current or old, to its commune's id."""
+
+    ids: dict[str, int]
+
+    @classmethod
+    def of(cls, territory: Territory) -> CommuneIndex:
+        communes = Commune.objects.in_territory(territory)
+        ids = dict(communes.values_list("code", "id"))
+        old = OldCommuneCode.objects.filter(commune__in=communes).values_list("code", "commune_id")
+        for code, commune_id in old:
+            ids.setdefault(code, commune_id)
+        return cls(ids)
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code.strip().upper() in self.ids
+
+    def commune_id(self, code: str) -> int | None:
+        return self.ids.get(code.strip().upper())
+
+
+@dataclass
+class Report:
+    """The counts and rejections of one file, saved as an ImportRun at the end."""
+
+    kind: ImportKind
+    path: Path
+    territory: Territory | None
+    scan: Scan = field(default_factory=Scan)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejections: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def reject(self, row: Row, reason: str) -> None:
+        self.rejections.append((row.line, reason, row.raw))
+
+    @property
+    def skipped(self) -> int:
+        """Rows read but left aside: outside the territory, outside the ESS, closed and unknown."""
+        landed = self.created + self.updated + self.unchanged
+        return max(self.scan.rows_read - landed - len(self.rejections), 0)
+
+    def save(self, status: ImportStatus, message: str = "") -> ImportRun:
+        run = ImportRun.objects.create(
+            kind=self.kind,
+            file_name=self.path.name,
+            checksum=self.scan.checksum,
+            territory=self.territory,
+            status=status,
+            message=message,
+            finished_at=timezone.now(),
+            rows_read=self.scan.rows_read,
+            rows_skipped=self.skipped if status == ImportStatus.SUCCEEDED else 0,
+            rows_created=self.created,
+            rows_updated=self.updated,
+            rows_unchanged=self.unchanged,
+            rows_rejected=len(self.rejections),
+        )
+        ImportRejection.objects.bulk_create(
+            ImportRejection(run=run, line=line, reason=reason[:500], raw=raw)
+            for line, reason, raw in self.rejections
+        )
+        return run
+
+    def count(self, created: bool, changed: bool) -> None:
+        if created:
+            self.created += 1
+        elif changed:
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+
+def fit(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
+    """Clip strings to their column's length: official files sometimes exceed their own spec."""
+    for name, value in values.items():
+        if isinstance(value, str):
+            limit = getattr(model._meta.get_field(name.removesuffix("_id")), "max_length", None)
+            if limit and len(value) > limit:
+                values[name] = value[:limit]
+    return values
+
+
+def text(value: str) -> str:
+    value = value.strip()
+    return "" if value == HIDDEN_BY_INSEE else value
+
+
+def parse_date(value: str, label: str) -> date | None:
+    value = text(value)
+    if not value or value.startswith("0001-01-01"):  # the RNA's "no date"
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise RowError(f"{label} invalide : « {value} »") from None
+
+
+def digits(value: str, length: int, label: str) -> str:
+    """A SIREN, SIRET or NIC: zero-padded back if a spreadsheet or Parquet made it a number."""
+    value = value.strip()
+    if value.isdigit() and len(value) <= length:
+        return value.zfill(length)
+    raise RowError(f"{label} invalide : « {value} »")

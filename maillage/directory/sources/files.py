@@ -1,0 +1,293 @@
+"""Reading official files row by row, whatever their size, and refusing those that lie.
+
+A CSV file (optionally gzipped) is read by `csv.reader` in one streaming pass, so that each
+rejected row keeps its line number; a Parquet file is read through DuckDB, filtered in SQL. In
+both, only the rows whose `filter_column` is in `filter_values` are turned into dicts: a national
+stock of 40 million rows never sits in memory (see docs/adr/0004-sirene-import.md).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import hashlib
+import io
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import duckdb
+
+from maillage.directory.sources.errors import ImportRefused
+
+SAMPLE_BYTES = 256 * 1024
+RAW_LIMIT = 2000
+csv.field_size_limit(10 * 1024 * 1024)
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int  # line of the CSV file where the record starts, or record number in Parquet
+    values: dict[str, str]
+    raw: str
+    error: str = ""  # set when the row is malformed (wrong number of columns)
+
+
+@dataclass
+class FileSpec:
+    """What a kind of file must look like."""
+
+    label: str  # « fichier StockEtablissement »
+    required: Sequence[str]
+    optional: Sequence[str] = ()
+    delimiter: str = ","
+    encodings: Sequence[str] = ("utf-8",)
+    # Header sniffing: a message for a header that belongs to another kind of file.
+    impostors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[str]:
+        return [*self.required, *self.optional]
+
+
+@dataclass
+class Scan:
+    """The rows kept from a file, with what the pass counted on the way."""
+
+    rows_read: int = 0
+    encoding: str = ""
+    checksum: str = ""
+
+
+_ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8",
+    "cp1252": "Latin-1 (Windows-1252)",
+}
+
+
+def is_parquet(path: Path) -> bool:
+    return path.suffix.lower() in {".parquet", ".pq"}
+
+
+def check_header(header: Sequence[str], spec: FileSpec, name: str) -> None:
+    present = {column.strip().lstrip("\ufeff") for column in header}
+    missing = [column for column in spec.required if column not in present]
+    if not missing:
+        return
+    for marker, message in spec.impostors.items():
+        if marker in present:
+            raise ImportRefused(f"« {name} » n’est pas un {spec.label} : {message}")
+    raise ImportRefused(
+        f"« {name} » n’est pas un {spec.label} : colonne(s) manquante(s) : {', '.join(missing)}."
+    )
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    if path.suffix.lower() == ".gz":
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def detect_encoding(sample: bytes, spec: FileSpec, name: str) -> str:
+    if not sample.strip():
+        raise ImportRefused(f"« {name} » est vide.")
+    if b"\x00" in sample:
+        raise ImportRefused(
+            f"« {name} » n’est pas un fichier texte lisible (octets nuls : UTF-16 ou binaire ?)."
+        )
+    for encoding in spec.encodings:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            text = decoder.decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        if any(ord(char) < 32 and char not in "\t\r\n" for char in text):
+            break
+        return (
+            "utf-8-sig" if encoding == "utf-8" and sample.startswith(codecs.BOM_UTF8) else encoding
+        )
+    accepted = " ou ".join(_ENCODING_NAMES.get(e, e) for e in spec.encodings)
+    raise ImportRefused(f"« {name} » n’est pas encodé en {accepted} : son contenu est illisible.")
+
+
+def scan_csv(
+    path: Path,
+    spec: FileSpec,
+    filter_column: str,
+    keep: Callable[[str], bool],
+    scan: Scan,
+) -> Iterator[Row]:
+    """Yield the rows whose `filter_column` passes `keep`; malformed rows come with values={}.
+
+    Raises ImportRefused for a wrong header, encoding or a truncated file: callers must write
+    nothing before the generator is exhausted.
+    """
+    name = path.name
+    scan.checksum = file_checksum(path)
+    try:
+        with _open_binary(path) as handle:
+            encoding = detect_encoding(handle.read(SAMPLE_BYTES), spec, name)
+        scan.encoding = encoding
+        with _open_binary(path) as raw:
+            text = io.TextIOWrapper(raw, encoding=encoding, newline="")
+            reader = csv.reader(text, delimiter=spec.delimiter)
+            complete = _ends_with_newline(path)
+            yield from _rows(reader, spec, name, filter_column, keep, scan, complete)
+    except (EOFError, gzip.BadGzipFile) as error:
+        raise ImportRefused(f"« {name} » est tronqué ou abîmé ({error}).") from error
+    except csv.Error as error:
+        raise ImportRefused(f"« {name} » n’est pas un CSV valide ({error}).") from error
+
+
+def _ends_with_newline(path: Path) -> bool:
+    """A plain file cut during a download stops mid-line; a gzip stream says so itself."""
+    if path.suffix.lower() == ".gz":
+        return True
+    with path.open("rb") as handle:
+        handle.seek(-1, io.SEEK_END)
+        return handle.read(1) in {b"\n", b"\r"}
+
+
+def _records(
+    reader: Iterator[list[str]], name: str, encoding: str
+) -> Iterator[tuple[int, list[str]]]:
+    """The reader's records with the line where each starts; a decoding error names the line."""
+    line_end = 1
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as error:
+            label = _ENCODING_NAMES.get(encoding, encoding)
+            raise ImportRefused(
+                f"« {name} » contient des octets illisibles en {label} vers la ligne "
+                f"{line_end + 1} : le fichier est mal encodé ou abîmé."
+            ) from error
+        line = line_end + 1
+        line_end = getattr(reader, "line_num", line)
+        yield line, fields
+
+
+def _rows(
+    reader: Iterator[list[str]],
+    spec: FileSpec,
+    name: str,
+    filter_column: str,
+    keep: Callable[[str], bool],
+    scan: Scan,
+    complete: bool,
+) -> Iterator[Row]:
+    records = _records(reader, name, scan.encoding)
+    first = next(records, None)
+    if first is None:
+        raise ImportRefused(f"« {name} » est vide.")
+    header = [column.strip().lstrip("\ufeff") for column in first[1]]
+    check_header(header, spec, name)
+    positions = {column: header.index(column) for column in spec.columns if column in header}
+    filter_at = positions[filter_column]
+    width = len(header)
+    short: Row | None = None
+    for line, fields in records:
+        if not fields:
+            continue
+        scan.rows_read += 1
+        if short is not None:  # reported only once we know it was not the truncated last line
+            yield short
+            short = None
+        raw = spec.delimiter.join(fields)[:RAW_LIMIT]
+        if len(fields) != width:
+            short = Row(line, {}, raw, f"{len(fields)} colonnes au lieu de {width}")
+            continue
+        if keep(fields[filter_at].strip()):
+            yield Row(line, {column: fields[at].strip() for column, at in positions.items()}, raw)
+    if short is not None:
+        if not complete:
+            raise ImportRefused(
+                f"« {name} » semble tronqué : sa dernière ligne ({short.line}) est incomplète."
+            )
+        yield short
+    if scan.rows_read == 0:
+        raise ImportRefused(f"« {name} » ne contient aucune ligne de données.")
+
+
+def check_file(path: Path, spec: FileSpec) -> None:
+    """Refuse a file whose header or encoding is wrong, reading only its beginning."""
+    name = path.name
+    if not path.is_file():
+        raise ImportRefused(f"« {path} » n’existe pas ou n’est pas un fichier.")
+    if is_parquet(path):
+        connection = duckdb.connect()
+        try:
+            relation = connection.execute("SELECT * FROM read_parquet(?) LIMIT 0", [str(path)])
+            check_header([c[0] for c in relation.description or []], spec, name)
+        except duckdb.Error as error:
+            raise ImportRefused(
+                f"« {name} » n’est pas un fichier Parquet lisible ({error})."
+            ) from error
+        finally:
+            connection.close()
+        return
+    try:
+        with _open_binary(path) as handle:
+            sample = handle.read(SAMPLE_BYTES)
+    except (EOFError, gzip.BadGzipFile, OSError) as error:
+        raise ImportRefused(f"« {name} » est tronqué ou abîmé ({error}).") from error
+    encoding = detect_encoding(sample, spec, name)
+    first_line = sample.decode(encoding, errors="replace").splitlines()[0]
+    check_header(next(csv.reader([first_line], delimiter=spec.delimiter)), spec, name)
+
+
+def scan_parquet(
+    path: Path,
+    spec: FileSpec,
+    filter_column: str,
+    filter_values: Collection[str],
+    pad: int,
+    scan: Scan,
+) -> Iterator[Row]:
+    """Yield the rows of a Parquet file whose `filter_column` (left-padded with zeros to `pad`
+    characters, in case a code was stored as a number) is in `filter_values`."""
+    name = path.name
+    scan.encoding = "parquet"
+    scan.checksum = file_checksum(path)
+    connection = duckdb.connect()
+    try:
+        relation = connection.execute("SELECT * FROM read_parquet(?) LIMIT 0", [str(path)])
+        header = [column[0] for column in relation.description or []]
+        check_header(header, spec, name)
+        count = connection.execute("SELECT count(*) FROM read_parquet(?)", [str(path)]).fetchone()
+        scan.rows_read = int(count[0]) if count else 0
+        if scan.rows_read == 0:
+            raise ImportRefused(f"« {name} » ne contient aucune ligne de données.")
+        columns = [c for c in spec.columns if c in header]
+        selected = ", ".join(f'CAST("{c}" AS VARCHAR) AS "{c}"' for c in columns)
+        cursor = connection.execute(
+            f"SELECT file_row_number, {selected} "
+            "FROM read_parquet(?, file_row_number = true) "
+            f"WHERE list_contains(?, lpad(CAST(\"{filter_column}\" AS VARCHAR), {pad}, '0')) "
+            "ORDER BY file_row_number",
+            [str(path), sorted(filter_values)],
+        )
+        while batch := cursor.fetchmany(5000):
+            for record in batch:
+                values = {c: (v or "").strip() for c, v in zip(columns, record[1:], strict=True)}
+                raw = spec.delimiter.join(values.values())[:RAW_LIMIT]
+                yield Row(int(record[0]) + 1, values, raw)
+    except duckdb.Error as error:
+        raise ImportRefused(
+            f"« {name} » n’est pas un fichier Parquet lisible ({error})."
+        ) from error
+    finally:
+        connection.close()
+
+
+def file_checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
