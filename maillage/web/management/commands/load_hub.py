@@ -1,16 +1,26 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from maillage.hub import current_hub
-from maillage.plan.loading import load_plan
+from maillage.plan.loading import PlanFileError, load_plan
+from maillage.plan.models import StrategicObjective
 from maillage.territory.importer import load_configured_territory
 
 
 class Command(BaseCommand):
-    help = "Load the configured hub's territory and plan (idempotent)."
+    help = "Load the configured hub's territory, and its plan on first install (idempotent)."
 
     def handle(self, *args, **options):
         hub = current_hub()
         territory_report = load_configured_territory(hub.territory)
         self.stdout.write(f"Territoire « {hub.territory.name} » : {territory_report}")
-        plan_report = load_plan(hub.plan_file)
-        self.stdout.write(f"Projet du pôle : {plan_report}")
+        # Staff edit the plan in the admin: a later run must not put the file's text back.
+        if StrategicObjective.objects.exists():
+            self.stdout.write(
+                "Projet du pôle déjà chargé : les modifications faites dans l'administration "
+                "sont conservées (« manage.py load_plan » le recharge depuis le fichier)."
+            )
+            return
+        try:
+            self.stdout.write(f"Projet du pôle : {load_plan(hub.plan_file)}")
+        except PlanFileError as error:
+            raise CommandError(str(error)) from error

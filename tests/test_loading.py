@@ -1,0 +1,64 @@
+"""`make run` loads the hub and the demonstration data; running it again keeps what is there."""
+
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from maillage.accounts.models import User
+from maillage.hub import current_hub
+from maillage.plan.models import Action
+from maillage.territory.models import Commune
+
+
+def _load():
+    out = StringIO()
+    call_command("load_hub", stdout=out)
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_loading_twice_creates_nothing_more():
+    _load()
+    counts = (Commune.objects.count(), Action.objects.count(), User.objects.count())
+
+    _load()
+
+    assert counts == (Commune.objects.count(), Action.objects.count(), User.objects.count())
+    assert counts[0] == 31
+    assert counts[2] == 4
+
+
+@pytest.mark.django_db
+def test_a_second_load_keeps_the_plan_edited_in_the_admin():
+    _load()
+    action = Action.objects.get(code="1a.1")
+    action.title = "Faire découvrir l’ESS aux lycées du territoire"
+    action.save()
+
+    output = _load()
+
+    action.refresh_from_db()
+    assert action.title == "Faire découvrir l’ESS aux lycées du territoire"
+    assert "déjà chargé" in output
+
+
+@pytest.fixture
+def hub_copy(settings, tmp_path):
+    """A copy of the shipped hub folder, selected as the current hub, to break on purpose."""
+    hub_dir = tmp_path / "hub"
+    shutil.copytree(settings.HUB_DIR, hub_dir)
+    settings.HUB_DIR = hub_dir
+    current_hub.cache_clear()
+    yield hub_dir
+    current_hub.cache_clear()
+
+
+@pytest.mark.django_db
+def test_a_malformed_plan_file_stops_the_load_with_its_message(hub_copy):
+    (hub_copy / "plan.yaml").write_text("valeurs: [\n")
+
+    with pytest.raises(CommandError):
+        call_command("load_hub", stdout=StringIO())
