@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from maillage.directory.sources.errors import RowError
 from maillage.directory.sources.files import Row, Scan
 from maillage.territory.models import Commune, OldCommuneCode, Territory
 
+CHUNK = 500  # ids per IN (…) query, well under SQLite's variable limit
 HIDDEN_BY_INSEE = "[ND]"  # what SIRENE prints in place of a field a person asked to hide
 
 
@@ -97,8 +99,8 @@ class Report:
 def fit(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
     """Clip strings to their column's length: official files sometimes exceed their own spec."""
     for name, value in values.items():
-        if isinstance(value, str):
-            limit = getattr(model._meta.get_field(name.removesuffix("_id")), "max_length", None)
+        if isinstance(value, str):  # foreign keys ("commune_id") hold ints, never clipped
+            limit = getattr(model._meta.get_field(name), "max_length", None)
             if limit and len(value) > limit:
                 values[name] = value[:limit]
     return values
@@ -125,3 +127,42 @@ def digits(value: str, length: int, label: str) -> str:
     if value.isdigit() and len(value) <= length:
         return value.zfill(length)
     raise RowError(f"{label} invalide : « {value} »")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A parsed row: `values` maps model fields to what the file says."""
+
+    row: Row
+    key: str  # SIRET, SIREN or RNA number
+    siren: str
+    is_live: bool  # establishment open, legal unit active, association not dissolved
+    values: dict[str, Any]
+
+
+def collect(
+    rows: Iterator[Row], parse: Callable[[Row], Record], report: Report
+) -> dict[str, Record]:
+    """Parse every row, rejecting malformed ones and repeated keys; keep the rest by key."""
+    records: dict[str, Record] = {}
+    for row in rows:
+        if row.error:
+            report.reject(row, f"ligne mal formée : {row.error}")
+            continue
+        try:
+            record = parse(row)
+        except RowError as error:
+            report.reject(row, str(error))
+            continue
+        if record.key in records:
+            first = records[record.key].row.line
+            report.reject(row, f"{record.key} en double (déjà lu ligne {first})")
+            continue
+        records[record.key] = record
+    return records
+
+
+def chunks(keys: Iterable[str]) -> Iterator[list[str]]:
+    keys = list(keys)
+    for start in range(0, len(keys), CHUNK):
+        yield keys[start : start + CHUNK]

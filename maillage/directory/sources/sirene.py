@@ -10,7 +10,7 @@ that the directory does not know is not created, one that it knows is marked clo
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,7 +30,17 @@ from maillage.directory.enums import (
 )
 from maillage.directory.models import Establishment, ImportRun, LegalUnit
 from maillage.directory.nomenclatures import naf_section, normalise_naf
-from maillage.directory.sources.base import CommuneIndex, Report, digits, fit, parse_date, text
+from maillage.directory.sources.base import (
+    CommuneIndex,
+    Record,
+    Report,
+    chunks,
+    collect,
+    digits,
+    fit,
+    parse_date,
+    text,
+)
 from maillage.directory.sources.errors import ImportRefused, RowError
 from maillage.directory.sources.files import (
     FileSpec,
@@ -105,16 +115,6 @@ UNITS = FileSpec(
     },
 )
 NAF_REV2 = "NAFRev2"
-CHUNK = 500  # ids per IN (…) query: SQLite's variable limit stays far
-
-
-@dataclass(frozen=True)
-class Record:
-    row: Row
-    key: str  # SIRET or SIREN
-    siren: str
-    is_live: bool  # establishment open, or legal unit active
-    values: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -226,12 +226,6 @@ def parse_unit(row: Row) -> Record:
     return Record(row, siren, siren, state == "A", fit(LegalUnit, values))
 
 
-def chunks(keys: Iterable[str]) -> Iterator[list[str]]:
-    keys = list(keys)
-    for start in range(0, len(keys), CHUNK):
-        yield keys[start : start + CHUNK]
-
-
 def classify_unit(unit: LegalUnit) -> dict[str, Any]:
     naf = unit.naf_code if unit.naf_nomenclature in {NAF_REV2, ""} else None
     result = classify(unit.legal_category, naf, unit.ess_flag)
@@ -277,33 +271,14 @@ class SireneImporter:
 
     def read_establishments(self, path: Path, report: Report) -> dict[str, Record]:
         codes = set(self.index.ids)
-        return self._read(
+        return collect(
             self._scan(path, ESTABLISHMENTS, "codeCommuneEtablissement", codes, 5, report),
             parse_establishment_in(self.index),
             report,
         )
 
     def read_units(self, path: Path, sirens: set[str], report: Report) -> dict[str, Record]:
-        return self._read(self._scan(path, UNITS, "siren", sirens, 9, report), parse_unit, report)
-
-    @staticmethod
-    def _read(rows: Iterator[Row], parse: Any, report: Report) -> dict[str, Record]:
-        records: dict[str, Record] = {}
-        for row in rows:
-            if row.error:
-                report.reject(row, f"ligne mal formée : {row.error}")
-                continue
-            try:
-                record = parse(row)
-            except RowError as error:
-                report.reject(row, str(error))
-                continue
-            if record.key in records:
-                first = records[record.key].row.line
-                report.reject(row, f"{record.key} en double (déjà lu ligne {first})")
-                continue
-            records[record.key] = record
-        return records
+        return collect(self._scan(path, UNITS, "siren", sirens, 9, report), parse_unit, report)
 
     def write_units(self, records: dict[str, Record], report: Report) -> dict[str, LegalUnit]:
         existing: dict[str, LegalUnit] = {}
