@@ -1,0 +1,33 @@
+"""Import SIRENE stock files (CSV, CSV.gz or Parquet) for the hub's territory."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from maillage.directory.sources.commands import print_report, territory_from
+from maillage.directory.sources.errors import ImportRefused
+from maillage.directory.sources.sirene import SireneImporter
+
+
+class Command(BaseCommand):
+    help = (
+        "Importe les établissements et unités légales SIRENE du territoire (stock national ou "
+        "départemental géolocalisé, CSV ou Parquet)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--etablissements", type=Path, required=True, help="StockEtablissement")
+        parser.add_argument("--unites", type=Path, help="StockUniteLegale")
+        parser.add_argument(
+            "--territory", help="identifiant du territoire (défaut : celui du pôle)"
+        )
+
+    def handle(self, *args, **options):
+        importer = SireneImporter(territory_from(options["territory"]))
+        try:
+            result = importer.run(options["etablissements"], options["unites"])
+        except ImportRefused as refusal:
+            raise CommandError(f"Import refusé, rien n’a été modifié : {refusal}") from refusal
+        if result.units is not None:
+            print_report(result.units, self.stdout)
+        print_report(result.establishments, self.stdout)
