@@ -266,3 +266,27 @@ def test_parquet_rejections_carry_the_row_number(territory, sirene_files):
     result = SireneImporter(territory).run(to_parquet(establishments), to_parquet(units))
 
     assert list(result.establishments.rejections.values_list("line", flat=True)) == [2]
+
+
+def test_a_gzipped_departement_file_is_read_and_a_truncated_one_refused(territory, stock):
+    import gzip
+
+    establishments, units = stock
+    packed = establishments.with_suffix(".csv.gz")
+    packed.write_bytes(gzip.compress(establishments.read_bytes()))
+    cut = establishments.with_name("cut.csv.gz")
+    cut.write_bytes(packed.read_bytes()[:-30])
+
+    assert_refused_before_any_write(territory, cut, units, "tronqué")
+    assert SireneImporter(territory).run(packed, units).establishments.rows_created == 3
+
+
+def test_the_national_stock_without_coordinates_is_accepted(territory, tmp_path, stock):
+    _, units = stock
+    columns = [c for c in ESTABLISHMENT_COLUMNS if c not in {"longitude", "latitude"}]
+    row = {k: v for k, v in establishment(f"{ASSO}00011").items() if k in columns}
+    plain = write_csv(tmp_path / "StockEtablissement_utf8.csv", columns, [row])
+
+    SireneImporter(territory).run(plain, units)
+
+    assert Establishment.objects.get().longitude is None
