@@ -61,7 +61,7 @@ test: install lint
 	.venv/bin/pytest $(PYTEST_ARGS)
 
 bench: install
-	.venv/bin/pytest benchmarks --benchmark-only $(PYTEST_ARGS)
+	.venv/bin/pytest benchmarks -p no:cacheprovider -s $(PYTEST_ARGS)
 
 clean:
 	rm -rf .venv $(TOOLS) node_modules staticfiles db.sqlite3*
