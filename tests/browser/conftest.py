@@ -4,7 +4,6 @@ No browser is ever downloaded: Playwright launches /usr/bin/chromium. A missing 
 the tests loudly; `make test` installs it first (scripts/ensure-chromium).
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,6 @@ import pytest
 from maillage.hub import current_hub
 from maillage.plan.loading import load_plan
 from maillage.territory.importer import load_configured_territory
-
-# Playwright's sync API runs an asyncio event loop in the test thread, so Django sees an
-# "async context" and refuses ORM calls made by the test itself (fixtures, data loading).
-# The calls are still synchronous and single-threaded here, which is what the check protects.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -41,8 +35,22 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="package", autouse=True)
+def _allow_orm_beside_playwright():
+    """Playwright's sync API runs an asyncio event loop in the test thread, so Django sees an
+    "async context" and refuses the ORM calls of the test itself (fixtures, data loading).
+    Those calls are still synchronous and single-threaded, which is what the check protects.
+    Set per test, not at import: a global variable would leak into the rest of the session
+    and into subprocesses (the deploy check refuses it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+# Package scope, not session: while Playwright runs, its event loop makes the whole test thread
+# an "async context", so it must stop before the rest of the suite touches the database.
+@pytest.fixture(scope="package")
+def browser(_allow_orm_beside_playwright):
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} is missing: install Debian's chromium package "
