@@ -135,3 +135,14 @@ def test_a_sirene_file_given_as_rna_is_refused(territory, sirene_files):
 
     with pytest.raises(ImportRefused, match="fichier RNA waldec"):
         RnaImporter(territory).run(establishments)
+
+
+def test_sirene_without_an_rna_number_keeps_the_one_the_rna_gave(territory, rna_file, sirene_files):
+    siren = "444444444"
+    RnaImporter(territory).run(rna_file([rna_row("W353000009", siret=f"{siren}00012")]))
+
+    SireneImporter(territory).run(*sirene_files([establishment(f"{siren}00012")], [unit(siren)]))
+
+    association = LegalUnit.objects.get()
+    assert (association.siren, association.rna_id) == (siren, "W353000009")
+    assert association.establishments.get().street == "3 RUE DES DOUVES"

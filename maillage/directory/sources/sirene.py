@@ -297,8 +297,9 @@ class SireneImporter:
             if unit is None and rna_match is not None and rna_match.siren is None:
                 unit = rna_match  # an association first known from the RNA gets its SIREN
             values = dict(record.values)
-            if rna_match is not None and rna_match is not unit:
-                values.pop("rna_id")  # that RNA number already belongs to another unit
+            if values["rna_id"] is None or (rna_match is not None and rna_match is not unit):
+                # SIRENE often lacks the RNA number; and it may already belong to another unit.
+                values.pop("rna_id")
             created = unit is None
             if unit is None:
                 if not record.is_live:
