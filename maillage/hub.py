@@ -24,6 +24,9 @@ class HubIdentity:
     email: str
     website: str
     logo: str  # static path, e.g. "hub/logo.svg"; empty for none
+    # Legal notice (LCEN): who directs the publication, who hosts the site.
+    publication_director: str
+    hosting: str
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,8 @@ def load_hub(directory: Path) -> Hub:
                 email=identity.get("email", ""),
                 website=identity.get("website", ""),
                 logo=identity.get("logo", ""),
+                publication_director=identity.get("publication_director", ""),
+                hosting=identity.get("hosting", ""),
             ),
             territory=TerritoryDefinition(
                 name=territory["name"],
