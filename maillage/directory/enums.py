@@ -39,6 +39,8 @@ class ImportKind(models.TextChoices):
     SIRENE_UNITS = "sirene_units", "SIRENE – unités légales"
     SIRENE_ESTABLISHMENTS = "sirene_establishments", "SIRENE – établissements"
     RNA = "rna", "RNA – fichier waldec"
+    GOGOCARTO = "gogocarto", "Export GoGoCarto"
+    SPREADSHEET = "spreadsheet", "Modèle de tableur du pôle"
 
 
 class ImportStatus(models.TextChoices):
@@ -46,3 +48,21 @@ class ImportStatus(models.TextChoices):
     SUCCEEDED = "succeeded", "Terminé"
     REFUSED = "refused", "Fichier refusé"
     FAILED = "failed", "Échec"
+
+
+class ClaimStatus(models.TextChoices):
+    PENDING = "pending", "En attente"
+    APPROVED = "approved", "Acceptée"
+    REJECTED = "rejected", "Refusée"
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", "En attente de validation"
+    ACCEPTED = "accepted", "Acceptée"
+    REJECTED = "rejected", "Refusée"
+
+
+class DuplicateStatus(models.TextChoices):
+    PROPOSED = "proposed", "À examiner"
+    MERGED = "merged", "Fusionnées"
+    DISMISSED = "dismissed", "Distinctes"

@@ -1,4 +1,4 @@
-"""Organisations at SIRENE's two levels (legal unit, establishment) and the runs that import them.
+"""Organisations at SIRENE's two levels: the legal unit and its establishments.
 
 SIRENE and RNA fill the official fields; the organisation and the staff fill what those files
 lack (description, contacts, hours, themes). `provenance` records who set each field, so that a
@@ -10,14 +10,9 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from maillage.directory.enums import (
-    EssFamily,
-    EssFlag,
-    ImportKind,
-    ImportStatus,
-    Visibility,
-)
+from maillage.directory.enums import EssFamily, EssFlag, Visibility
 from maillage.directory.nomenclatures import employee_bracket, legal_category_label, naf_label
+from maillage.directory.search import query_words, search_text_of
 from maillage.territory.models import Commune, Territory
 
 
@@ -122,6 +117,13 @@ class EstablishmentQuerySet(models.QuerySet):
     def located(self) -> EstablishmentQuerySet:
         return self.filter(longitude__isnull=False, latitude__isnull=False)
 
+    def matching(self, query: str) -> EstablishmentQuerySet:
+        """Every word of the query, accents and case aside, in the entry's searchable text."""
+        queryset = self
+        for word in query_words(query):
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
+
 
 class Establishment(models.Model):
     """A place where an organisation works: a SIRET, or an RNA association's registered seat."""
@@ -166,10 +168,19 @@ class Establishment(models.Model):
     themes = models.ManyToManyField(
         Theme, related_name="establishments", blank=True, verbose_name="thèmes"
     )
+    logo = models.ImageField("logo", upload_to="directory/logos/", blank=True)
     visibility = models.CharField(
         "visibilité", max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
+    # Key of a record that came from a map or a spreadsheet ("gogocarto:42"), for idempotent
+    # re-imports of sources without a SIRET.
+    source_ref = models.CharField(
+        "référence dans la source", max_length=120, unique=True, null=True, blank=True
+    )
     provenance = models.JSONField("provenance des champs", default=dict, blank=True)
+    # Last time the organisation or the staff said the entry is right; old entries get flagged.
+    last_confirmed_on = models.DateField("dernière confirmation", null=True, blank=True)
+    search_text = models.TextField("texte de recherche", blank=True, editable=False)
     created_at = models.DateTimeField("ajouté le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
 
@@ -198,6 +209,12 @@ class Establishment(models.Model):
     def __str__(self) -> str:
         return f"{self.display_name} ({self.siret or self.legal_unit.rna_id})"
 
+    def save(self, *args, **kwargs):
+        self.search_text = search_text_of(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
     @property
     def display_name(self) -> str:
         return self.sign or self.name or self.legal_unit.name
@@ -210,59 +227,3 @@ class Establishment(models.Model):
     def employee_bracket_label(self) -> str:
         bracket = employee_bracket(self.employee_bracket)
         return bracket.label if bracket else ""
-
-
-class ImportRunQuerySet(models.QuerySet):
-    def latest_first(self) -> ImportRunQuerySet:
-        return self.order_by("-started_at")
-
-
-class ImportRun(models.Model):
-    """One file read by one importer, with what it did to the directory."""
-
-    kind = models.CharField("source", max_length=30, choices=ImportKind.choices)
-    file_name = models.CharField("fichier", max_length=500)
-    checksum = models.CharField("empreinte SHA-256", max_length=64, blank=True)
-    territory = models.ForeignKey(
-        Territory, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="territoire"
-    )
-    status = models.CharField(
-        "état", max_length=20, choices=ImportStatus.choices, default=ImportStatus.RUNNING
-    )
-    message = models.TextField("message", blank=True)
-    started_at = models.DateTimeField("commencé le", auto_now_add=True)
-    finished_at = models.DateTimeField("terminé le", null=True, blank=True)
-    rows_read = models.PositiveIntegerField("lignes lues", default=0)
-    rows_skipped = models.PositiveIntegerField(
-        "lignes écartées (hors territoire ou ESS)", default=0
-    )
-    rows_created = models.PositiveIntegerField("créées", default=0)
-    rows_updated = models.PositiveIntegerField("mises à jour", default=0)
-    rows_unchanged = models.PositiveIntegerField("inchangées", default=0)
-    rows_rejected = models.PositiveIntegerField("rejetées", default=0)
-
-    objects = ImportRunQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "import"
-        ordering = ["-started_at"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} – {self.file_name}"
-
-
-class ImportRejection(models.Model):
-    run = models.ForeignKey(
-        ImportRun, on_delete=models.CASCADE, related_name="rejections", verbose_name="import"
-    )
-    line = models.PositiveIntegerField("ligne")
-    reason = models.CharField("motif", max_length=500)
-    raw = models.TextField("contenu de la ligne", blank=True)
-
-    class Meta:
-        verbose_name = "ligne rejetée"
-        verbose_name_plural = "lignes rejetées"
-        ordering = ["run", "line"]
-
-    def __str__(self) -> str:
-        return f"ligne {self.line} : {self.reason}"

@@ -1,0 +1,22 @@
+from maillage.directory.models.imports import ImportRejection, ImportRun
+from maillage.directory.models.organisations import Establishment, LegalUnit, Theme
+from maillage.directory.models.search_log import SearchLog
+from maillage.directory.models.stewardship import (
+    ChangeRecord,
+    Claim,
+    DuplicateCandidate,
+    EditProposal,
+)
+
+__all__ = [
+    "ChangeRecord",
+    "Claim",
+    "DuplicateCandidate",
+    "EditProposal",
+    "Establishment",
+    "ImportRejection",
+    "ImportRun",
+    "LegalUnit",
+    "SearchLog",
+    "Theme",
+]
