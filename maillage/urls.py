@@ -4,10 +4,15 @@ from django.urls import include, path
 admin.site.site_header = "Administration de maillage"
 admin.site.site_title = "maillage"
 
+# Each app names its own French paths; the web app's "being built" pages come last, so a real
+# page of the same path wins.
 urlpatterns = [
-    path("", include("maillage.web.urls")),
     path("", include("maillage.plan.urls")),
+    path("", include("maillage.directory.urls")),
+    path("", include("maillage.observatory.urls")),
+    path("", include("maillage.activities.urls")),
     path("territoire/", include("maillage.territory.urls")),
     path("compte/", include("maillage.accounts.urls")),
     path("admin/", admin.site.urls),
+    path("", include("maillage.web.urls")),
 ]

@@ -32,10 +32,14 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # The ground
     "maillage.accounts",
+    "maillage.privacy",
     "maillage.territory",
     "maillage.plan",
-    # The hub's work
+    # Organisations, and what the observatory reads of them
     "maillage.directory",
+    "maillage.observatory",
+    # The hub's work
+    "maillage.activities",
     # Layout and home page
     "maillage.web",
 ]

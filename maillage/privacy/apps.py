@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PrivacyConfig(AppConfig):
+    name = "maillage.privacy"
+    verbose_name = "Données personnelles"
+
+    def ready(self):
+        from maillage.privacy import declarations  # noqa: F401  (registers the ground apps)

@@ -1,0 +1,55 @@
+import re
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from maillage.privacy.registry import is_declared
+from maillage.privacy.subject_rights import erase_person, export_person
+from tests.factories import UserFactory
+
+# Field names that hold personal data wherever they appear.
+PERSONAL_NAME = re.compile(
+    r"(^|_)(email|e_mail|phone|telephone|mobile|first_name|last_name|full_name|birth|"
+    r"ip_address|street|home_address)($|_)"
+)
+
+
+def test_every_field_that_looks_personal_is_in_the_registry():
+    missing = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model._meta.app_label not in {"admin", "auth", "contenttypes", "sessions"}
+        and not model._meta.label.startswith("django_tasks")
+        for field in model._meta.concrete_fields
+        if PERSONAL_NAME.search(field.name) and not is_declared(model._meta.label, field.name)
+    ]
+    assert missing == [], "Declare these in the personal-data registry: " + ", ".join(missing)
+
+
+@pytest.mark.django_db
+def test_export_holds_what_the_platform_knows_of_the_person():
+    UserFactory(email="camille.martin@exemple.org", full_name="Camille Martin")
+    UserFactory(email="autre@exemple.org", full_name="Autre Personne")
+
+    export = export_person("Camille.Martin@exemple.org")
+
+    dumped = str(export)
+    assert "Camille Martin" in dumped
+    assert "Autre Personne" not in dumped
+    assert export["traitements"][0]["finalite"] == "Compte de connexion à la plateforme"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_erasure_the_person_appears_nowhere_in_the_database_dump(tmp_path):
+    user = UserFactory(email="camille.martin@exemple.org", full_name="Camille Martin")
+
+    erase_person("camille.martin@exemple.org")
+
+    dump = tmp_path / "dump.json"
+    call_command("dumpdata", output=str(dump), verbosity=0)
+    text = dump.read_text()
+    assert "camille.martin@exemple.org" not in text
+    assert "Camille Martin" not in text
+    user.refresh_from_db()
+    assert not user.is_active
