@@ -66,3 +66,22 @@ class DuplicateStatus(models.TextChoices):
     PROPOSED = "proposed", "À examiner"
     MERGED = "merged", "Fusionnées"
     DISMISSED = "dismissed", "Distinctes"
+
+
+class SizeGroup(models.TextChoices):
+    """Size groups the public directory filters on, each a set of SIRENE employee brackets."""
+
+    NONE = "0", "Sans salarié"
+    VERY_SMALL = "1-9", "1 à 9 salariés"
+    SMALL = "10-49", "10 à 49 salariés"
+    LARGE = "50+", "50 salariés et plus"
+
+
+class DirectoryOrder(models.TextChoices):
+    """The orders a visitor may ask the directory for (an allowlist: nothing else is sorted on)."""
+
+    NAME = "nom", "Nom (A → Z)"
+    NAME_DESC = "-nom", "Nom (Z → A)"
+    COMMUNE = "commune", "Commune"
+    SIZE = "taille", "Effectif (les plus grandes d’abord)"
+    RECENT = "recent", "Création (les plus récentes d’abord)"
