@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from maillage.directory.enums import ImportKind, ImportStatus
@@ -36,6 +37,19 @@ class ImportRun(models.Model):
     rows_updated = models.PositiveIntegerField("mises à jour", default=0)
     rows_unchanged = models.PositiveIntegerField("inchangées", default=0)
     rows_rejected = models.PositiveIntegerField("rejetées", default=0)
+    # Set when staff upload the file: the task worker imports it into this very run.
+    upload = models.FileField("fichier déposé", upload_to="directory/imports/", blank=True)
+    second_upload = models.FileField(
+        "second fichier déposé (unités légales)", upload_to="directory/imports/", blank=True
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="déposé par",
+    )
 
     objects = ImportRunQuerySet.as_manager()
 
@@ -45,6 +59,10 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} – {self.file_name}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == ImportStatus.RUNNING
 
 
 class ImportRejection(models.Model):

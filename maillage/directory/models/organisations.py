@@ -7,10 +7,12 @@ re-import never overwrites what a person wrote (see `provenance.py`).
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 from django.db.models import Q
 
-from maillage.directory.enums import EssFamily, EssFlag, Visibility
+from maillage.directory.enums import ClaimStatus, EssFamily, EssFlag, Visibility
 from maillage.directory.nomenclatures import employee_bracket, legal_category_label, naf_label
 from maillage.directory.search import query_words, search_text_of
 from maillage.territory.models import Commune, Territory
@@ -67,6 +69,11 @@ class LegalUnit(models.Model):
     )
     ess_needs_review = models.BooleanField("classement à vérifier", default=False)
     is_hub_member = models.BooleanField("adhérente du pôle", default=False)
+    # Key of an organisation known only from a map or a spreadsheet ("gogocarto:42"): it has
+    # neither SIREN nor RNA number until SIRENE or a person supplies one.
+    source_ref = models.CharField(
+        "référence dans la source", max_length=120, unique=True, null=True, blank=True
+    )
     provenance = models.JSONField("provenance des champs", default=dict, blank=True)
     created_at = models.DateTimeField("ajoutée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
@@ -79,13 +86,15 @@ class LegalUnit(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(siren__isnull=False) | Q(rna_id__isnull=False),
-                name="legal_unit_has_siren_or_rna_id",
+                condition=Q(siren__isnull=False)
+                | Q(rna_id__isnull=False)
+                | Q(source_ref__isnull=False),
+                name="legal_unit_has_siren_rna_id_or_source_ref",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.siren or self.rna_id})"
+        return f"{self.name} ({self.siren or self.rna_id or self.source_ref})"
 
     @property
     def legal_category_label(self) -> str:
@@ -116,6 +125,22 @@ class EstablishmentQuerySet(models.QuerySet):
 
     def located(self) -> EstablishmentQuerySet:
         return self.filter(longitude__isnull=False, latitude__isnull=False)
+
+    def unconfirmed_since(self, cutoff: date) -> EstablishmentQuerySet:
+        """Not confirmed (or, never confirmed, not created) since `cutoff`: to check again."""
+        return self.filter(
+            Q(last_confirmed_on__lt=cutoff)
+            | Q(last_confirmed_on__isnull=True, created_at__date__lt=cutoff)
+        )
+
+    def not_reminded_since(self, cutoff: date) -> EstablishmentQuerySet:
+        return self.filter(Q(last_reminded_on__isnull=True) | Q(last_reminded_on__lt=cutoff))
+
+    def represented_by(self, user) -> EstablishmentQuerySet:
+        """The entries of the organisations whose claim by `user` staff approved."""
+        return self.filter(
+            legal_unit__claims__user=user, legal_unit__claims__status=ClaimStatus.APPROVED
+        ).distinct()
 
     def matching(self, query: str) -> EstablishmentQuerySet:
         """Every word of the query, accents and case aside, in the entry's searchable text."""
@@ -180,6 +205,8 @@ class Establishment(models.Model):
     provenance = models.JSONField("provenance des champs", default=dict, blank=True)
     # Last time the organisation or the staff said the entry is right; old entries get flagged.
     last_confirmed_on = models.DateField("dernière confirmation", null=True, blank=True)
+    # Last time its representatives were reminded to confirm it: at most once per period.
+    last_reminded_on = models.DateField("dernier rappel", null=True, blank=True)
     search_text = models.TextField("texte de recherche", blank=True, editable=False)
     created_at = models.DateTimeField("ajouté le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
@@ -207,7 +234,8 @@ class Establishment(models.Model):
         indexes = [models.Index(fields=["naf_section"]), models.Index(fields=["commune_code"])]
 
     def __str__(self) -> str:
-        return f"{self.display_name} ({self.siret or self.legal_unit.rna_id})"
+        key = self.siret or self.legal_unit.rna_id or self.source_ref
+        return f"{self.display_name} ({key})"
 
     def save(self, *args, **kwargs):
         self.search_text = search_text_of(self)

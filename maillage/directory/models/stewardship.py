@@ -146,6 +146,11 @@ class ChangeRecord(models.Model):
         return f"{self.establishment_id}.{self.field} ({self.changed_at:%d/%m/%Y})"
 
 
+class DuplicateCandidateQuerySet(models.QuerySet):
+    def proposed(self) -> DuplicateCandidateQuerySet:
+        return self.filter(status=DuplicateStatus.PROPOSED)
+
+
 class DuplicateCandidate(models.Model):
     """Two establishments that look like one organisation: staff merge or dismiss them."""
 
@@ -169,6 +174,8 @@ class DuplicateCandidate(models.Model):
         verbose_name="décidé par",
     )
     decided_at = models.DateTimeField("décidé le", null=True, blank=True)
+
+    objects = DuplicateCandidateQuerySet.as_manager()
 
     class Meta:
         verbose_name = "doublon probable"
