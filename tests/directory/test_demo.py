@@ -1,0 +1,146 @@
+from collections import Counter
+
+import pytest
+
+from maillage.directory.demo import (
+    DEMO_PREFIX,
+    DemoUnavailable,
+    create_demo_directory,
+    luhn_complete,
+)
+from maillage.directory.demo.places import contains
+from maillage.directory.demo.plan import (
+    DEFAULT_COUNT,
+    TARGET_ASSOCIATIONS,
+    TARGET_COOPERATIVES,
+    TARGET_EMPLOYERS,
+    TARGET_JOBS,
+    quotas,
+)
+from maillage.directory.enums import EssFamily
+from maillage.directory.models import Establishment, LegalUnit
+from maillage.directory.nomenclatures import employee_bracket
+from maillage.hub import current_hub
+from maillage.territory.importer import load_configured_territory
+
+pytestmark = pytest.mark.django_db
+
+FIELDS = (
+    "siret",
+    "sign",
+    "street",
+    "commune_id",
+    "naf_code",
+    "employee_bracket",
+    "longitude",
+    "latitude",
+    "is_open",
+    "visibility",
+    "description",
+    "email",
+    "contacts_public",
+    "source_ref",
+    "search_text",
+    "legal_unit__name",
+    "legal_unit__is_hub_member",
+)
+
+
+@pytest.fixture
+def territory():
+    load_configured_territory(current_hub().territory)
+
+
+def rows():
+    return list(Establishment.objects.order_by("source_ref").values_list(*FIELDS))
+
+
+def luhn_valid(number: str) -> bool:
+    return luhn_complete(number[:-1]) == number
+
+
+def test_the_demo_needs_the_territory():
+    with pytest.raises(DemoUnavailable):
+        create_demo_directory()
+
+
+def test_a_second_call_creates_nothing(territory):
+    assert create_demo_directory() == DEFAULT_COUNT
+    assert create_demo_directory() == 0
+    assert Establishment.objects.count() == DEFAULT_COUNT
+
+
+def test_the_same_seed_gives_the_same_rows(territory):
+    create_demo_directory(seed=7)
+    first = rows()
+    Establishment.objects.all().delete()
+    LegalUnit.objects.all().delete()
+
+    create_demo_directory(seed=7)
+
+    assert rows() == first
+    Establishment.objects.all().delete()
+    create_demo_directory(seed=8)
+    assert rows() != first
+
+
+def test_totals_match_the_published_figures_of_the_pays_de_redon(territory):
+    create_demo_directory()
+    employers = [
+        site
+        for site in Establishment.objects.published().select_related("legal_unit")
+        if site.employee_bracket != "NN"
+    ]
+    families = Counter(site.legal_unit.ess_family for site in employers)
+    jobs = sum(employee_bracket(site.employee_bracket).mid for site in employers)
+
+    assert len(employers) == TARGET_EMPLOYERS
+    assert abs(families[EssFamily.ASSOCIATION] - TARGET_ASSOCIATIONS) <= 3
+    assert abs(families[EssFamily.COOPERATIVE] - TARGET_COOPERATIVES) <= 3
+    assert abs(jobs - TARGET_JOBS) / TARGET_JOBS < 0.05
+    assert {EssFamily.MUTUELLE, EssFamily.FONDATION, EssFamily.COMMERCIAL} <= set(families)
+
+
+def test_every_record_is_marked_fictitious_and_placed_in_its_commune(territory):
+    create_demo_directory()
+    sites = Establishment.objects.select_related("legal_unit", "commune")
+
+    for site in sites:
+        assert site.source_ref.startswith(DEMO_PREFIX)
+        assert "fictive" in site.legal_unit.name
+        assert site.siret.startswith("99")
+        assert luhn_valid(site.siret)
+        assert luhn_valid(site.legal_unit.siren)
+        assert not site.email or site.email.endswith("@exemple.invalid")
+        assert contains(site.commune.outline, site.longitude, site.latitude)
+    assert sites.filter(visibility="hidden").exists()
+    assert sites.filter(is_open=False).exists()
+    assert sites.filter(legal_unit__is_hub_member=True).exists()
+    assert sites.filter(contacts_public=True).exists()
+    assert sites.filter(contacts_public=False).exclude(email="").exists()
+    assert sites.filter(legal_unit__establishments__is_head_office=False).exists()
+
+
+def test_search_text_includes_themes(territory):
+    create_demo_directory()
+    site = Establishment.objects.filter(themes__isnull=False).first()
+    stored = site.search_text
+
+    site.save()
+
+    assert sorted(stored.split()) == sorted(site.search_text.split())
+
+
+def test_a_large_count_keeps_the_proportions(territory):
+    assert create_demo_directory(count=3500) == 3500
+    families = Counter(Establishment.objects.values_list("legal_unit__ess_family", flat=True))
+    assert 0.86 < families[EssFamily.ASSOCIATION] / 3500 < 0.92
+
+
+def test_quotas_are_exact_and_proportional():
+    assert Counter(quotas({"a": 282, "b": 32}, 314)) == {"a": 282, "b": 32}
+    assert len(quotas({"a": 1, "b": 1, "c": 1}, 10)) == 10
+
+
+def test_luhn_check_digit_follows_the_reference_example():
+    assert luhn_complete("7992739871") == "79927398713"
