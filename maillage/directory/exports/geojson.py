@@ -1,0 +1,34 @@
+"""The full GeoJSON export (RFC 7946): one Point feature per located public organisation."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import QuerySet
+
+from maillage.directory.exports.public import iter_public_records
+from maillage.directory.models import Establishment
+
+_DUMPS = {"ensure_ascii": False, "separators": (",", ":")}
+
+
+def feature(record: dict[str, Any]) -> dict[str, Any]:
+    properties = {k: v for k, v in record.items() if k not in ("longitude", "latitude")}
+    return {
+        "type": "Feature",
+        "id": record["id"],
+        "geometry": {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]},
+        "properties": properties,
+    }
+
+
+def stream_feature_collection(queryset: QuerySet[Establishment]) -> Iterator[str]:
+    """The FeatureCollection as text chunks, read by keyset chunks: flat memory."""
+    yield '{"type":"FeatureCollection","features":['
+    separator = ""
+    for record in iter_public_records(queryset.located()):
+        yield separator + json.dumps(feature(record), **_DUMPS)
+        separator = ","
+    yield "]}"

@@ -1,0 +1,87 @@
+"""The map of the directory: a page, and the points of the visible area as GeoJSON."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_safe
+
+from maillage.directory.enums import EssFamily, SizeGroup
+from maillage.directory.exports.map_points import (
+    MAX_FEATURES,
+    InvalidViewport,
+    cells,
+    feature_collection,
+    parse_viewport,
+)
+from maillage.directory.filters import InvalidFilters, parse_filters
+from maillage.directory.models import Establishment
+from maillage.territory.queries import current_territory
+
+JSON_PARAMS = {"ensure_ascii": False, "separators": (",", ":")}
+
+
+def bad_request(messages: list[str]) -> JsonResponse:
+    """A 400 in JSON with the French messages a visitor or a developer can act on."""
+    return JsonResponse(
+        {"erreur": " ".join(messages), "messages": messages},
+        status=400,
+        json_dumps_params=JSON_PARAMS,
+    )
+
+
+def list_url(query_string: str) -> str:
+    try:
+        path = reverse("directory:list")
+    except NoReverseMatch:  # the public list is not wired in this build
+        path = "/annuaire/"
+    return f"{path}?{query_string}" if query_string else path
+
+
+@login_not_required
+@require_safe
+def map_page(request):
+    try:
+        filters = parse_filters(request.GET)
+    except InvalidFilters as error:
+        return render(
+            request, "directory/map.html", {"errors": error.messages, "filters": None}, status=400
+        )
+    published = filters.narrow(Establishment.objects.published())
+    query_string = filters.as_query_string(page=1)
+    return render(
+        request,
+        "directory/map.html",
+        {
+            "errors": [],
+            "filters": filters,
+            "query_string": query_string,
+            "list_url": list_url(query_string),
+            "total": published.count(),
+            "located": published.located().count(),
+            "territory": current_territory(),
+            "map_tile_url": settings.MAP_TILE_URL,
+            "max_features": MAX_FEATURES,
+            "families": EssFamily.choices,
+            "sizes": SizeGroup.choices,
+        },
+    )
+
+
+@login_not_required
+@require_safe
+def map_points(request):
+    try:
+        filters = parse_filters(request.GET)
+        viewport = parse_viewport(request.GET.get("bbox"), request.GET.get("zoom"))
+    except InvalidFilters as error:
+        return bad_request(error.messages)
+    except InvalidViewport as error:
+        return bad_request([str(error)])
+    queryset = filters.narrow(Establishment.objects.published().located())
+    return JsonResponse(
+        feature_collection(cells(queryset, viewport)),
+        content_type="application/geo+json",
+        json_dumps_params=JSON_PARAMS,
+    )

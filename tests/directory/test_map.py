@@ -1,0 +1,138 @@
+"""The map page and its points: bounding box, zoom, clusters, cap, filters, published only."""
+
+import pytest
+from django.urls import reverse
+
+from maillage.directory.exports.map_points import MAX_FEATURES
+from tests.directory.factories import CommuneFactory, EstablishmentFactory
+
+pytestmark = pytest.mark.django_db
+
+REDON = (-2.0852, 47.6517)
+BBOX = "-2.3,47.5,-1.8,47.9"
+
+
+def points(client, bbox=BBOX, zoom=11, **filters):
+    response = client.get(reverse("directory:map_points"), {"bbox": bbox, "zoom": zoom, **filters})
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"] == "application/geo+json"
+    return response.json()
+
+
+def located(lon, lat, **traits):
+    return EstablishmentFactory(longitude=lon, latitude=lat, **traits)
+
+
+def test_map_page_offers_the_same_results_as_a_list(client):
+    located(*REDON)
+    response = client.get(reverse("directory:map"), {"famille": "cooperative", "q": "pain"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Voir ces résultats sous forme de liste" in html
+    assert 'href="/annuaire/?q=pain&amp;famille=cooperative"' in html
+    assert 'data-maillage-map-filters="q=pain&amp;famille=cooperative"' in html
+    assert "<script>" not in html
+    assert "INVALID_TEMPLATE_VARIABLE" not in html
+
+
+def test_map_page_answers_400_with_a_message_on_a_bad_filter(client):
+    response = client.get(reverse("directory:map"), {"tri": "provenance"})
+    assert response.status_code == 400
+    assert "Tri impossible" in response.content.decode()
+
+
+def test_points_are_those_of_the_bounding_box(client):
+    inside = located(*REDON)
+    located(2.35, 48.85)  # Paris
+    data = points(client, zoom=16)
+    assert data["type"] == "FeatureCollection"
+    assert [f["properties"]["id"] for f in data["features"]] == [inside.pk]
+    feature = data["features"][0]
+    assert feature["geometry"] == {"type": "Point", "coordinates": list(REDON)}
+    assert feature["properties"]["url"].startswith(f"/annuaire/{inside.pk}-")
+    assert set(feature["properties"]) == {"id", "nom", "famille", "commune", "url", "count"}
+
+
+def test_points_never_include_hidden_closed_or_non_ess_entries(client):
+    located(*REDON, hidden=True)
+    located(*REDON, closed=True)
+    located(*REDON, not_ess=True)
+    assert points(client)["features"] == []
+
+
+def test_points_follow_the_directory_filters(client):
+    located(*REDON, cooperative=True)
+    association = located(-2.0, 47.7, association=True)
+    data = points(client, zoom=16, famille="association")
+    assert [f["properties"]["id"] for f in data["features"]] == [association.pk]
+
+
+def test_nearby_points_are_clustered_at_low_zoom(client):
+    for step in range(5):
+        located(-2.08 + step * 0.001, 47.65)
+    data = points(client, zoom=8)
+    assert len(data["features"]) == 1
+    cluster = data["features"][0]["properties"]
+    assert cluster["count"] == 5
+    assert "url" not in cluster
+    assert cluster["bbox"] == [-2.08, 47.65, pytest.approx(-2.076), 47.65]
+    assert data["total"] == 5
+
+
+def test_clusters_split_when_zooming_in(client):
+    for step in range(5):
+        located(-2.08 + step * 0.01, 47.65)
+    data = points(client, zoom=16, bbox="-2.1,47.6,-2.0,47.7")
+    assert [f["properties"]["count"] for f in data["features"]] == [1] * 5
+
+
+def test_features_are_capped_whatever_the_zoom(client):
+    commune = CommuneFactory()
+    for column in range(30):
+        for row in range(20):
+            located(-2.3 + column * 0.015, 47.5 + row * 0.02, commune=commune)
+    data = points(client, zoom=20)
+    assert len(data["features"]) <= MAX_FEATURES
+    assert data["total"] == 600
+
+
+@pytest.mark.parametrize(
+    ("bbox", "zoom"),
+    [
+        ("-2.3,47.5,-1.8", 11),
+        ("-2.3,47.5,-1.8,47.9,3", 11),
+        ("nan,47.5,-1.8,47.9", 11),
+        ("-2.3,47.5,inf,47.9", 11),
+        ("-1.8,47.5,-2.3,47.9", 11),
+        ("-2.3,47.9,-1.8,47.5", 11),
+        ("-200,47.5,-1.8,47.9", 11),
+        ("-2.3,-95,-1.8,47.9", 11),
+        ("a,b,c,d", 11),
+        ("", 11),
+        (BBOX, 99),
+        (BBOX, -1),
+        (BBOX, "11.5"),
+        (BBOX, ""),
+        (BBOX, "9" * 400),
+    ],
+)
+def test_a_bad_bounding_box_or_zoom_is_a_400_with_a_french_message(client, bbox, zoom):
+    response = client.get(reverse("directory:map_points"), {"bbox": bbox, "zoom": zoom})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["erreur"].startswith(("Le ", "Les ", "Dans "))
+
+
+def test_a_bad_filter_on_the_points_is_a_400(client):
+    response = client.get(
+        reverse("directory:map_points"), {"bbox": BBOX, "zoom": 11, "tri": "provenance"}
+    )
+    assert response.status_code == 400
+    assert "Tri impossible" in response.json()["erreur"]
+
+
+def test_points_take_one_query(client, django_assert_num_queries):
+    for step in range(20):
+        located(-2.08 + step * 0.01, 47.65)
+    with django_assert_num_queries(1):
+        client.get(reverse("directory:map_points"), {"bbox": BBOX, "zoom": 11})
