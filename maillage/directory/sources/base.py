@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,6 +18,10 @@ from maillage.directory.models import ImportRejection, ImportRun
 from maillage.directory.sources.errors import RowError
 from maillage.directory.sources.files import Row, Scan
 from maillage.territory.models import Commune, OldCommuneCode, Territory
+
+# A run created when staff upload a file: the importer's report of that kind fills it in
+# instead of creating a new one (see `into_run`).
+_UPLOADED_RUN: ContextVar[ImportRun | None] = ContextVar("uploaded_run", default=None)
 
 CHUNK = 500  # ids per IN (…) query, well under SQLite's variable limit
 HIDDEN_BY_INSEE = "[ND]"  # what SIRENE prints in place of a field a person asked to hide
@@ -66,21 +72,29 @@ class Report:
         return max(self.scan.rows_read - landed - len(self.rejections), 0)
 
     def save(self, status: ImportStatus, message: str = "") -> ImportRun:
-        run = ImportRun.objects.create(
-            kind=self.kind,
-            file_name=self.path.name,
-            checksum=self.scan.checksum,
-            territory=self.territory,
-            status=status,
-            message=message,
-            finished_at=timezone.now(),
-            rows_read=self.scan.rows_read,
-            rows_skipped=self.skipped if status == ImportStatus.SUCCEEDED else 0,
-            rows_created=self.created,
-            rows_updated=self.updated,
-            rows_unchanged=self.unchanged,
-            rows_rejected=len(self.rejections),
-        )
+        values = {
+            "kind": self.kind,
+            "checksum": self.scan.checksum,
+            "territory": self.territory,
+            "status": status,
+            "message": message,
+            "finished_at": timezone.now(),
+            "rows_read": self.scan.rows_read,
+            "rows_skipped": self.skipped if status == ImportStatus.SUCCEEDED else 0,
+            "rows_created": self.created,
+            "rows_updated": self.updated,
+            "rows_unchanged": self.unchanged,
+            "rows_rejected": len(self.rejections),
+        }
+        run = _UPLOADED_RUN.get()
+        if run is not None and run.kind == self.kind:
+            _UPLOADED_RUN.set(None)  # one report per run
+            for name, value in values.items():
+                setattr(run, name, value)
+            run.save()
+            run.rejections.all().delete()
+        else:
+            run = ImportRun.objects.create(file_name=self.path.name, **values)
         ImportRejection.objects.bulk_create(
             ImportRejection(run=run, line=line, reason=reason[:500], raw=raw)
             for line, reason, raw in self.rejections
@@ -94,6 +108,16 @@ class Report:
             self.updated += 1
         else:
             self.unchanged += 1
+
+
+@contextmanager
+def into_run(run: ImportRun) -> Iterator[None]:
+    """Within this block, the importer's report of `run.kind` is saved into `run`."""
+    token = _UPLOADED_RUN.set(run)
+    try:
+        yield
+    finally:
+        _UPLOADED_RUN.reset(token)
 
 
 def fit(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,30 @@
+"""Import a GoGoCarto JSON export for the hub's territory."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from maillage.directory.sources.commands import print_report, territory_from
+from maillage.directory.sources.errors import ImportRefused
+from maillage.directory.sources.gogocarto import GogocartoImporter
+from maillage.directory.stewardship.duplicates import find_duplicates
+
+
+class Command(BaseCommand):
+    help = "Importe les structures du territoire depuis un export JSON de GoGoCarto."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path, help="export JSON des éléments")
+        parser.add_argument("--taxonomie", type=Path, help="export JSON de la taxonomie")
+        parser.add_argument(
+            "--territory", help="identifiant du territoire (défaut : celui du pôle)"
+        )
+
+    def handle(self, *args, **options):
+        importer = GogocartoImporter(territory_from(options["territory"]))
+        try:
+            run = importer.run(options["file"], options["taxonomie"])
+        except ImportRefused as refusal:
+            raise CommandError(f"Import refusé, rien n’a été modifié : {refusal}") from refusal
+        print_report(run, self.stdout)
+        self.stdout.write(f"{find_duplicates()} doublon(s) probable(s) nouveau(x) à examiner.")

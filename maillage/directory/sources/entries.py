@@ -1,0 +1,240 @@
+"""What the map and spreadsheet importers share: finding the commune a row names, cleaning the
+values people type, and writing an entry keyed on its SIRET or on its key in the source.
+
+A row with a SIRET lands on the establishment of that SIRET (created if SIRENE does not know it
+yet); a row without lands on the entry of its `source_ref` ("gogocarto:42", "tableur:…"), with a
+legal unit of the same key. Maps and spreadsheets rank below SIRENE and the RNA, and far below
+the organisation and the staff (`provenance.py`): they fill blanks, never overwrite people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.utils.text import slugify
+
+from maillage.directory import provenance
+from maillage.directory.models import Establishment, LegalUnit, Theme
+from maillage.directory.search import fold
+from maillage.directory.sources.base import Record, Report
+from maillage.directory.sources.errors import RowError
+from maillage.territory.models import Commune, Territory
+
+# "Ã©" for "é": UTF-8 text once read as Latin-1 and saved again.
+MOJIBAKE = re.compile("Ã[\u00a0-\u00bf\u2018-\u203a]|â€|\ufffd")
+YES = {"oui", "o", "yes", "y", "vrai", "true", "1", "x"}
+NO = {"non", "n", "no", "faux", "false", "0", ""}
+
+
+@dataclass(frozen=True)
+class Place:
+    commune_id: int
+    code: str
+    name: str
+    in_territory: bool
+
+
+class CommuneResolver:
+    """Finds a commune by INSEE code, or by name (postcode breaking ties), across France's
+    communes known to the database; tells whether it lies in the territory."""
+
+    def __init__(self, territory: Territory) -> None:
+        inside = set(Commune.objects.in_territory(territory).values_list("id", flat=True))
+        self.departements = set(
+            Commune.objects.in_territory(territory).values_list("departement__code", flat=True)
+        )
+        self.by_code: dict[str, Place] = {}
+        self.by_name: dict[str, list[tuple[Place, list[str]]]] = {}
+        rows = Commune.objects.values_list("id", "code", "name", "postcodes")
+        for commune_id, code, name, postcodes in rows:
+            place = Place(commune_id, code, name, commune_id in inside)
+            self.by_code[code] = place
+            self.by_name.setdefault(fold(name), []).append((place, list(postcodes or [])))
+        for code, commune_id in Commune.objects.filter(old_codes__isnull=False).values_list(
+            "old_codes__code", "id"
+        ):
+            self.by_code.setdefault(code, self._place(commune_id, inside))
+
+    def _place(self, commune_id: int, inside: set[int]) -> Place:
+        commune = Commune.objects.get(pk=commune_id)
+        return Place(commune.pk, commune.code, commune.name, commune.pk in inside)
+
+    def find(self, commune: str, postcode: str = "") -> Place:
+        commune = commune.strip()
+        if not commune:
+            raise RowError("commune manquante")
+        if commune.upper() in self.by_code:
+            return self.by_code[commune.upper()]
+        candidates = self.by_name.get(fold(commune), [])
+        if len(candidates) > 1 and postcode:
+            candidates = [c for c in candidates if postcode in c[1]] or candidates
+        if not candidates:
+            raise RowError(f"commune inconnue : « {commune} »")
+        if len(candidates) > 1:
+            raise RowError(f"commune ambiguë : « {commune} » (précisez le code postal)")
+        return candidates[0][0]
+
+    def find_or_outside(self, commune: str, postcode: str = "") -> Place | None:
+        """None for a commune the database lacks whose postcode lies in none of the territory's
+        départements: a row of elsewhere (a national map), left aside rather than rejected."""
+        try:
+            return self.find(commune, postcode)
+        except RowError:
+            if postcode and commune.strip() and postcode[:2] not in self.departements:
+                return None
+            raise
+
+
+def clean_text(value: Any, label: str) -> str:
+    value = "" if value is None else str(value).strip()
+    if MOJIBAKE.search(value):
+        raise RowError(f"{label} mal encodé : « {value[:60]} » (caractères illisibles)")
+    return value
+
+
+def clean_siret(value: str) -> str:
+    value = re.sub(r"[\s.]", "", value or "")
+    if not value:
+        return ""
+    if not (value.isdigit() and len(value) == 14):
+        raise RowError(f"SIRET invalide : « {value} » (14 chiffres attendus)")
+    return value
+
+
+def clean_website(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    if "://" not in value:
+        value = f"https://{value}"
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        raise RowError(f"site web invalide : « {value} »") from None
+    return value[:500]
+
+
+def clean_email(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        EmailValidator()(value)
+    except ValidationError:
+        raise RowError(f"courriel invalide : « {value} »") from None
+    return value
+
+
+def clean_yes_no(value: str, label: str) -> bool:
+    folded = fold(value or "")
+    if folded in YES:
+        return True
+    if folded in NO:
+        return False
+    raise RowError(f"{label} : « {value} » n’est ni « oui » ni « non »")
+
+
+def coordinates(longitude: Any, latitude: Any) -> tuple[float | None, float | None]:
+    if longitude in (None, "") and latitude in (None, ""):
+        return None, None
+    try:
+        x, y = float(str(longitude).replace(",", ".")), float(str(latitude).replace(",", "."))
+    except ValueError:
+        raise RowError(f"coordonnées illisibles : « {longitude} », « {latitude} »") from None
+    if not (-180 <= x <= 180 and -90 <= y <= 90):  # NaN fails every comparison
+        raise RowError(f"coordonnées impossibles : longitude {longitude}, latitude {latitude}")
+    return x, y
+
+
+def entry_record(
+    row: Any,
+    *,
+    siret: str,
+    source_ref: str,
+    unit: dict[str, Any],
+    site: dict[str, Any],
+    themes: list[str] | None,
+) -> Record:
+    """A Record keyed on the SIRET when there is one (so a repeated SIRET is caught)."""
+    values = {"unit": unit, "site": site, "themes": themes, "source_ref": source_ref}
+    return Record(row, siret or source_ref, siret[:9], True, values)
+
+
+class EntryWriter:
+    """Upserts the records of a map or a spreadsheet; counts each in the report."""
+
+    def __init__(self, source: str, today: date) -> None:
+        self.source = source
+        self.today = today
+
+    def write(self, records: dict[str, Record], report: Report) -> None:
+        for record in records.values():
+            created, changed = self.write_one(record)
+            report.count(created, changed)
+
+    def find(self, siret: str, source_ref: str) -> Establishment | None:
+        site = None
+        if siret:
+            site = Establishment.objects.filter(siret=siret).first()
+        if site is None:
+            site = Establishment.objects.filter(source_ref=source_ref).first()
+        return site
+
+    def unit_for(self, siret: str, source_ref: str) -> LegalUnit:
+        if siret:
+            unit = LegalUnit.objects.filter(siren=siret[:9]).first()
+            return unit or LegalUnit(siren=siret[:9])
+        unit = LegalUnit.objects.filter(source_ref=source_ref).first()
+        return unit or LegalUnit(source_ref=source_ref)
+
+    def write_one(self, record: Record) -> tuple[bool, bool]:
+        siret = record.key if record.siren else ""
+        source_ref: str = record.values["source_ref"]
+        site = self.find(siret, source_ref)
+        unit = site.legal_unit if site else self.unit_for(siret, source_ref)
+        unit_created = unit.pk is None
+        changed = provenance.apply(unit, record.values["unit"], self.source, self.today)
+        if unit_created and not unit.ess_family:
+            unit.ess_needs_review = True  # a map or a sheet rarely says the legal form: ask
+        if unit_created or changed:
+            unit.save()
+        created = site is None
+        if site is None:
+            site = Establishment(siret=siret or None, legal_unit=unit)
+        if (
+            site.source_ref is None
+            and not Establishment.objects.filter(source_ref=source_ref).exists()
+        ):
+            site.source_ref = source_ref
+            changed.append("source_ref")
+        site_changed = provenance.apply(site, record.values["site"], self.source, self.today)
+        if created or site_changed or "source_ref" in changed:
+            site.save()
+        themes_changed = self.set_themes(site, record.values["themes"])
+        return created, bool(changed or site_changed or themes_changed)
+
+    def set_themes(self, site: Establishment, names: list[str] | None) -> bool:
+        if names is None or not provenance.may_write(site.provenance, "themes", self.source):
+            return False
+        themes = [theme_named(name) for name in names]
+        if {t.pk for t in themes} == set(site.themes.values_list("pk", flat=True)):
+            return False
+        from maillage.directory.stewardship.history import record_themes
+
+        before = list(site.themes.all())
+        site.themes.set(themes)
+        site.provenance["themes"] = {"source": self.source, "confirmed_at": self.today.isoformat()}
+        site.save(update_fields=["provenance"])
+        record_themes(site, before, themes, self.source, None)
+        return True
+
+
+def theme_named(name: str) -> Theme:
+    slug = slugify(name)[:100] or "theme"
+    theme = Theme.objects.filter(slug=slug).first()
+    return theme or Theme.objects.create(name=name[:100], slug=slug)

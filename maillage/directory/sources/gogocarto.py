@@ -1,0 +1,198 @@
+"""A GoGoCarto JSON export (`{"ontology": …, "data": [elements]}` or a bare list of elements).
+
+Each element becomes an entry keyed on `gogocarto:<id>`, or on its SIRET when it carries one.
+Its categories become themes: by name when the export has them, else through the taxonomy file.
+E-mail and telephone are kept for staff but not published unless the element says so
+(`contactsPublics`): a map's contact is often a volunteer's own. GoGoCarto exports are small
+(thousands of elements), so the file is read whole; nothing is written before it is all parsed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from maillage.directory.enums import ImportKind, ImportStatus, Source, Visibility
+from maillage.directory.models import Establishment, ImportRun, LegalUnit
+from maillage.directory.sources.base import Record, Report, collect, fit
+from maillage.directory.sources.entries import (
+    CommuneResolver,
+    EntryWriter,
+    clean_email,
+    clean_siret,
+    clean_text,
+    clean_website,
+    clean_yes_no,
+    coordinates,
+    entry_record,
+)
+from maillage.directory.sources.errors import ImportRefused, RowError
+from maillage.directory.sources.files import RAW_LIMIT, Row, file_checksum
+from maillage.territory.models import Territory
+
+HIDDEN = {"hidden", "private", "masqué"}
+PUBLISHED_STATUSES = range(1, 100)  # < 0: deleted or refused; 0: awaiting moderation
+
+
+def load_elements(path: Path) -> list[Any]:
+    name = path.name
+    if not path.is_file():
+        raise ImportRefused(f"« {path} » n’existe pas ou n’est pas un fichier.")
+    try:
+        document = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ImportRefused(f"« {name} » n’est pas encodé en UTF-8 : illisible.") from None
+    except json.JSONDecodeError as error:
+        raise ImportRefused(
+            f"« {name} » n’est pas un JSON valide (ligne {error.lineno}) : tronqué ou abîmé ?"
+        ) from None
+    elements = document.get("data") if isinstance(document, dict) else document
+    if not isinstance(elements, list) or not all(isinstance(e, dict) for e in elements):
+        raise ImportRefused(
+            f"« {name} » n’est pas un export GoGoCarto : une liste « data » d’éléments attendue."
+        )
+    if elements and not any("id" in e and "name" in e for e in elements):
+        raise ImportRefused(
+            f"« {name} » n’est pas un export GoGoCarto : ses éléments n’ont ni « id » ni « name »."
+        )
+    if not elements:
+        raise ImportRefused(f"« {name} » ne contient aucun élément.")
+    return elements
+
+
+def load_taxonomy(path: Path | None) -> dict[str, str]:
+    """Category id -> name, over the whole tree of a GoGoCarto taxonomy export."""
+    if path is None:
+        return {}
+    try:
+        tree = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ImportRefused(
+            f"« {path.name} » n’est pas une taxonomie GoGoCarto ({error})."
+        ) from None
+    names: dict[str, str] = {}
+
+    def walk(node: Any, is_option: bool) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item, is_option)
+        elif isinstance(node, dict):
+            if is_option and "id" in node and node.get("name"):
+                names[str(node["id"])] = str(node["name"])
+            walk(node.get("options", []), True)
+            walk(node.get("subcategories", []), False)
+
+    walk(tree, False)
+    return names
+
+
+class GogocartoImporter:
+    def __init__(self, territory: Territory, today: date | None = None) -> None:
+        self.territory = territory
+        self.today = today or timezone.localdate()
+        self.communes = CommuneResolver(territory)
+
+    def run(self, path: Path, taxonomy: Path | None = None) -> ImportRun:
+        """Import the export; raise ImportRefused (after recording the refusal) if it lies."""
+        report = Report(ImportKind.GOGOCARTO, path, self.territory)
+        try:
+            elements = load_elements(path)
+            categories = load_taxonomy(taxonomy)
+            report.scan.checksum = file_checksum(path)
+            report.scan.encoding = "utf-8"
+            report.scan.rows_read = len(elements)
+            rows = (self.row(number, element) for number, element in enumerate(elements, 1))
+            records = collect(
+                (row for row in rows if row is not None),
+                lambda row: self.parse(row, categories),
+                report,
+            )
+        except ImportRefused as refusal:
+            report.save(ImportStatus.REFUSED, str(refusal))
+            raise
+        records = {key: r for key, r in records.items() if r.is_live}
+        with transaction.atomic():
+            EntryWriter(Source.GOGOCARTO, self.today).write(records, report)
+        return report.save(ImportStatus.SUCCEEDED)
+
+    @staticmethod
+    def row(number: int, element: dict[str, Any]) -> Row:
+        raw = json.dumps(element, ensure_ascii=False)[:RAW_LIMIT]
+        return Row(number, element, raw)  # type: ignore[arg-type]
+
+    def parse(self, row: Row, categories: dict[str, str]) -> Record:
+        element: dict[str, Any] = row.values
+        if not element.get("id"):
+            raise RowError("élément sans identifiant « id »")
+        name = clean_text(element.get("name"), "nom")
+        if not name:
+            raise RowError("élément sans nom")
+        address = element.get("address") if isinstance(element.get("address"), dict) else {}
+        geo = element.get("geo") if isinstance(element.get("geo"), dict) else {}
+        longitude, latitude = coordinates(geo.get("longitude"), geo.get("latitude"))
+        postcode = clean_text(address.get("postalCode"), "code postal")[:5]
+        locality = clean_text(address.get("addressLocality"), "commune")
+        code = clean_text(element.get("codeInsee") or element.get("inseeCode"), "code INSEE")
+        place = self.communes.find_or_outside(code or locality, postcode)
+        status = element.get("status", 1)
+        published = isinstance(status, int) and status in PUBLISHED_STATUSES
+        live = place is not None and place.in_territory and published
+        siret = clean_siret(str(element.get("siret") or ""))
+        public = clean_yes_no(str(element.get("contactsPublics") or ""), "contactsPublics")
+        site = {
+            "street": clean_text(address.get("streetAddress"), "adresse"),
+            "postcode": postcode,
+            "city_name": locality or (place.name if place else ""),
+            "commune_code": place.code if place else "",
+            "commune_id": place.commune_id if place else None,
+            "longitude": longitude,
+            "latitude": latitude,
+            "description": self.description(element),
+            "website": clean_website(clean_text(element.get("website"), "site web")),
+            "email": self.contact(element.get("email"), clean_email),
+            "phone": self.contact(element.get("telephone"), lambda v: v[:30]),
+            "contacts_public": public,
+            "opening_hours": clean_text(element.get("openHoursMoreInfos"), "horaires"),
+            "visibility": Visibility.PUBLIC,
+        }
+        if siret:
+            site["sign"] = name
+        unit = {"name": name}
+        themes = self.themes(element, categories)
+        record = entry_record(
+            row,
+            siret=siret,
+            source_ref=f"gogocarto:{element['id']}"[:120],
+            unit=fit(LegalUnit, unit),
+            site=fit(Establishment, site),
+            themes=themes,
+        )
+        return Record(record.row, record.key, record.siren, live, record.values)
+
+    @staticmethod
+    def description(element: dict[str, Any]) -> str:
+        parts = [element.get("description"), element.get("descriptionMore")]
+        texts = [strip_tags(clean_text(part, "description")) for part in parts if part]
+        return "\n\n".join(text for text in texts if text)
+
+    @staticmethod
+    def contact(value: Any, clean: Any) -> str:
+        text = clean_text(value, "contact")
+        return "" if text.lower() in HIDDEN else clean(text)
+
+    @staticmethod
+    def themes(element: dict[str, Any], categories: dict[str, str]) -> list[str] | None:
+        named = element.get("categories")
+        if isinstance(named, list) and all(isinstance(n, str) for n in named):
+            return [clean_text(n, "catégorie") for n in named if n.strip()]
+        ids = element.get("taxonomy") or element.get("categoriesFull") or []
+        if not categories or not isinstance(ids, list):
+            return None
+        names = [categories[str(i)] for i in ids if str(i) in categories]
+        return list(dict.fromkeys(names))

@@ -1,0 +1,164 @@
+"""The hub's spreadsheet template (`data/modele-annuaire.csv`), filled in any spreadsheet.
+
+Separated by `;` (French spreadsheets) or `,`, in UTF-8 or Windows-1252 (Excel's "CSV"): both
+are detected from the header line. A row is keyed on its SIRET, else on
+`tableur:<slug of name and commune>`. Themes are separated by `|` (or by whichever of `,` and `;`
+does not separate the columns). Optional `longitude` and `latitude` columns are read if present.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from maillage.directory.enums import EssFamily, ImportKind, ImportStatus, Source
+from maillage.directory.models import Establishment, ImportRun, LegalUnit
+from maillage.directory.search import fold
+from maillage.directory.sources.base import Record, Report, collect, fit
+from maillage.directory.sources.entries import (
+    CommuneResolver,
+    EntryWriter,
+    clean_email,
+    clean_siret,
+    clean_text,
+    clean_website,
+    clean_yes_no,
+    coordinates,
+    entry_record,
+)
+from maillage.directory.sources.errors import ImportRefused, RowError
+from maillage.directory.sources.files import (
+    SAMPLE_BYTES,
+    FileSpec,
+    Row,
+    check_file,
+    scan_csv,
+)
+from maillage.territory.models import Territory
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "modele-annuaire.csv"
+COLUMNS = [
+    "nom",
+    "siret",
+    "famille",
+    "adresse",
+    "code_postal",
+    "commune",
+    "site_web",
+    "courriel",
+    "telephone",
+    "contacts_publics",
+    "description",
+    "themes",
+    "adherent",
+]
+REQUIRED = ["nom", "code_postal", "commune"]
+FAMILIES = {fold(label): value for value, label in EssFamily.choices} | {
+    fold(value): value for value in EssFamily.values
+}
+FAMILIES |= {"cooperative": EssFamily.COOPERATIVE, "societe commerciale": EssFamily.COMMERCIAL}
+
+READERS = {
+    "site_web": ("website", clean_website),
+    "courriel": ("email", clean_email),
+    "telephone": ("phone", lambda value: value[:30]),
+    "contacts_publics": ("contacts_public", lambda value: clean_yes_no(value, "contacts publics")),
+    "description": ("description", lambda value: value),
+}
+
+
+def spec_for(path: Path) -> FileSpec:
+    """The template's spec, with the delimiter its header line uses."""
+    try:
+        with path.open("rb") as handle:
+            first_line = handle.read(SAMPLE_BYTES).split(b"\n", 1)[0]
+    except OSError as error:
+        raise ImportRefused(f"« {path.name} » est illisible ({error}).") from None
+    delimiter = ";" if first_line.count(b";") >= first_line.count(b",") else ","
+    return FileSpec(
+        label="tableur au format du modèle de l’annuaire",
+        required=REQUIRED,
+        optional=[c for c in COLUMNS if c not in REQUIRED] + ["longitude", "latitude"],
+        delimiter=delimiter,
+        encodings=("utf-8", "cp1252"),
+    )
+
+
+class SpreadsheetImporter:
+    def __init__(self, territory: Territory, today: date | None = None) -> None:
+        self.territory = territory
+        self.today = today or timezone.localdate()
+        self.communes = CommuneResolver(territory)
+
+    def run(self, path: Path) -> ImportRun:
+        """Import the sheet; raise ImportRefused (after recording the refusal) if it lies."""
+        report = Report(ImportKind.SPREADSHEET, path, self.territory)
+        try:
+            spec = spec_for(path) if path.is_file() else None
+            if spec is None:
+                raise ImportRefused(f"« {path} » n’existe pas ou n’est pas un fichier.")
+            check_file(path, spec)
+            rows = scan_csv(path, spec, "nom", lambda value: True, report.scan)
+            records = collect(rows, lambda row: self.parse(row, spec.delimiter), report)
+        except ImportRefused as refusal:
+            report.save(ImportStatus.REFUSED, str(refusal))
+            raise
+        records = {key: r for key, r in records.items() if r.is_live}
+        with transaction.atomic():
+            EntryWriter(Source.SPREADSHEET, self.today).write(records, report)
+        return report.save(ImportStatus.SUCCEEDED)
+
+    def parse(self, row: Row, delimiter: str) -> Record:
+        v = {column: clean_text(value, column) for column, value in row.values.items()}
+        name = v["nom"]
+        if not name:
+            raise RowError("nom manquant")
+        place = self.communes.find_or_outside(v["commune"], v["code_postal"])
+        siret = clean_siret(v.get("siret", ""))
+        longitude, latitude = coordinates(v.get("longitude"), v.get("latitude"))
+        unit: dict[str, object] = {"name": name}
+        family = v.get("famille", "")
+        if family:
+            if fold(family) not in FAMILIES:
+                raise RowError(f"famille inconnue : « {family} »")
+            unit["ess_family"] = FAMILIES[fold(family)]
+            unit["ess_needs_review"] = False
+        if "adherent" in v:
+            unit["is_hub_member"] = clean_yes_no(v["adherent"], "adhérent")
+        site: dict[str, object] = {
+            "street": v.get("adresse", ""),
+            "postcode": v["code_postal"][:5],
+            "city_name": place.name if place else v["commune"],
+            "commune_code": place.code if place else "",
+            "commune_id": place.commune_id if place else None,
+        }
+        for column, (field, read) in READERS.items():
+            if column in v:
+                site[field] = read(v[column])
+        if longitude is not None:
+            site |= {"longitude": longitude, "latitude": latitude}
+        if siret:
+            site["sign"] = name
+        themes = split_themes(v["themes"], delimiter) if "themes" in v else None
+        commune_name = place.name if place else v["commune"]
+        record = entry_record(
+            row,
+            siret=siret,
+            source_ref=f"tableur:{slugify(f'{name} {commune_name}')}"[:120],
+            unit=fit(LegalUnit, unit),
+            site=fit(Establishment, site),
+            themes=themes,
+        )
+        live = place is not None and place.in_territory
+        return Record(record.row, record.key, record.siren, live, record.values)
+
+
+def split_themes(value: str, delimiter: str) -> list[str]:
+    separators = "|" + ("," if delimiter == ";" else ";")
+    parts = re.split(f"[{re.escape(separators)}]", value)
+    return list(dict.fromkeys(part.strip()[:100] for part in parts if part.strip()))

@@ -1,0 +1,1 @@
+"""Keeping entries right: claims, edits, history, staleness reminders, duplicates."""
