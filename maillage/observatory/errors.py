@@ -1,0 +1,2 @@
+class SnapshotRefused(Exception):
+    """The input cannot give a trustworthy snapshot; the message says why, in French."""

@@ -1,0 +1,49 @@
+"""The one table every computation aggregates: a row per establishment of the territory.
+
+`facts(siret, commune, open, bracket, naf, family)`: `commune` is the current commune code (old
+codes already mapped), `family` the ESS family or "" for an establishment outside the ESS.
+Both sources (the directory, a SIRENE stock) fill it; `aggregate.py` reads only it.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from maillage.territory.models import Commune, OldCommuneCode, Territory
+
+FACTS_COLUMNS = (
+    "siret VARCHAR, commune VARCHAR, open BOOLEAN, bracket VARCHAR, naf VARCHAR, family VARCHAR"
+)
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB that spills to disk rather than growing past a bounded memory."""
+    con = duckdb.connect(":memory:")
+    con.execute("SET memory_limit = '700MB'")
+    con.execute("SET preserve_insertion_order = false")
+    return con
+
+
+def create_communes(con: duckdb.DuckDBPyConnection, territory: Territory) -> dict[str, str]:
+    """`communes(code, current, epci)`: every code that places a row in the territory."""
+    communes = list(Commune.objects.in_territory(territory).select_related("epci"))
+    current = {c.code: (c.code, c.epci.code if c.epci else "") for c in communes}
+    old = OldCommuneCode.objects.filter(commune__in=communes).select_related("commune__epci")
+    codes = dict(current)
+    for row in old:
+        epci = row.commune.epci.code if row.commune.epci else ""
+        codes.setdefault(row.code, (row.commune.code, epci))
+    con.execute(
+        "CREATE TEMP TABLE communes (code VARCHAR PRIMARY KEY, current VARCHAR, epci VARCHAR)"
+    )
+    if codes:
+        con.executemany(
+            "INSERT INTO communes VALUES (?, ?, ?)", [(k, *v) for k, v in sorted(codes.items())]
+        )
+    return {code: value[0] for code, value in codes.items()}
+
+
+def canonical_rows(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    return con.execute(
+        "SELECT siret, commune, open, bracket, naf, family FROM facts ORDER BY siret"
+    ).fetchall()

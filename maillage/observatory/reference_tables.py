@@ -1,0 +1,68 @@
+"""The directory's nomenclatures and classification as small DuckDB tables, so that SQL applies
+the same rules as the Python code (one definition: these tables are built from it)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from maillage.directory.classification import classify
+from maillage.directory.nomenclatures import employee_brackets, naf_codes, normalise_naf
+
+NAF_REV2 = "NAFRev2"
+
+
+def create_brackets(con: duckdb.DuckDBPyConnection) -> None:
+    """SIRENE brackets with job bounds; `mid2` is twice the midpoint, to keep sums exact.
+
+    « NN » (no employee) counts 0; the open-ended top bracket counts its lower bound."""
+    con.execute(
+        "CREATE TEMP TABLE brackets (code VARCHAR PRIMARY KEY, low BIGINT, mid2 BIGINT, "
+        "high BIGINT, employer BOOLEAN)"
+    )
+    rows = []
+    for code, bracket in employee_brackets().items():
+        low = bracket.low or 0
+        high = bracket.high if bracket.high is not None else low
+        rows.append((code, low, low + high, high, low >= 1))
+    con.executemany("INSERT INTO brackets VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def create_naf(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        "CREATE TEMP TABLE naf (code VARCHAR PRIMARY KEY, section VARCHAR, division VARCHAR)"
+    )
+    con.executemany(
+        "INSERT INTO naf VALUES (?, ?, ?)",
+        [(c.code, c.section, c.division) for c in naf_codes().values()],
+    )
+
+
+def unit_activity(code: str, nomenclature: str) -> str | None:
+    """The unit's NAF code as the classification reads it (older nomenclatures: none)."""
+    if nomenclature in {NAF_REV2, ""}:
+        return normalise_naf(code)
+    return None
+
+
+def family_of(category: str, flag: str, nomenclature: str, naf: str) -> str:
+    """The ESS family (or "") that the directory's classification gives these unit values."""
+    flag = flag.strip().upper()
+    result = classify(
+        category.strip(), unit_activity(naf, nomenclature.strip()), flag if flag == "O" else ""
+    )
+    return result.family or ""
+
+
+def create_classes(con: duckdb.DuckDBPyConnection, source: str) -> None:
+    """`classes`: each distinct (category, flag, nomenclature, NAF) of `source` → its family."""
+    distinct = con.execute(
+        f"SELECT DISTINCT coalesce(category, ''), coalesce(flag, ''), "
+        f"coalesce(nomenclature, ''), coalesce(unit_naf, '') FROM {source}"
+    ).fetchall()
+    con.execute(
+        "CREATE TEMP TABLE classes (category VARCHAR, flag VARCHAR, nomenclature VARCHAR, "
+        "unit_naf VARCHAR, family VARCHAR)"
+    )
+    rows = [(*values, family_of(*values)) for values in distinct]
+    if rows:
+        con.executemany("INSERT INTO classes VALUES (?, ?, ?, ?, ?)", rows)
