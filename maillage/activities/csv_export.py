@@ -1,0 +1,40 @@
+"""The registrants of an activity as CSV for a spreadsheet: UTF-8 with BOM, `;` separated.
+
+A cell that a spreadsheet would read as a formula (= + - @, tab, carriage return) gets a
+leading apostrophe, so a registrant named "=HYPERLINK(…)" stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.utils import timezone
+
+from maillage.activities.models import Activity
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HEADER = ["Nom", "Adresse e-mail", "Structure", "État", "Rang d’attente", "Présent", "Inscrit le"]
+
+
+def escape_cell(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def registrants_csv(activity: Activity) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for registration in activity.registrations.order_by("status", "created_at", "pk"):
+        created = timezone.localtime(registration.created_at).strftime("%d/%m/%Y %H:%M")
+        row = [
+            registration.name,
+            registration.email,
+            registration.organisation,
+            registration.get_status_display(),
+            str(registration.waitlist_position or ""),
+            "oui" if registration.attended else "non",
+            created,
+        ]
+        writer.writerow([escape_cell(cell) for cell in row])
+    return "\ufeff" + buffer.getvalue()

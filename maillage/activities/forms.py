@@ -1,0 +1,86 @@
+from django import forms
+
+from maillage.activities.consent import CONSENT_TEXT
+from maillage.activities.models import AudienceCount, SatisfactionAnswer
+from maillage.activities.registration import NAME_MAX, ORGANISATION_MAX
+from maillage.plan.enums import PublicCategory
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label="Nom et prénom", max_length=NAME_MAX)
+    email = forms.EmailField(label="Adresse e-mail", max_length=254)
+    organisation = forms.CharField(
+        label="Structure (facultatif)", max_length=ORGANISATION_MAX, required=False
+    )
+    consent = forms.BooleanField(label=CONSENT_TEXT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+
+
+class StaffRegistrationForm(RegistrationForm):
+    consent = forms.BooleanField(label="La personne accepte d’être contactée", required=False)
+
+
+class AudienceCountForm(forms.ModelForm):
+    category = forms.ChoiceField(label="Public", choices=PublicCategory.choices)
+
+    class Meta:
+        model = AudienceCount
+        fields = ["category", "count"]
+
+
+class AnnouncementForm(forms.Form):
+    note = forms.CharField(
+        label="Message aux inscrits (facultatif)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        required=False,
+    )
+
+
+SCORES = [(n, str(n)) for n in range(1, 6)]
+
+
+class SatisfactionForm(forms.ModelForm):
+    rating = forms.TypedChoiceField(
+        label="Dans l’ensemble, êtes-vous satisfait·e ? (1 : pas du tout, 5 : tout à fait)",
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    usefulness = forms.TypedChoiceField(
+        label="Est-ce utile pour votre structure ou votre projet ? (1 : pas du tout, 5 : très)",
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    would_recommend = forms.TypedChoiceField(
+        label="La recommanderiez-vous ?",
+        choices=[(True, "Oui"), (False, "Non")],
+        coerce=lambda value: value in (True, "True"),
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = SatisfactionAnswer
+        fields = ["rating", "usefulness", "would_recommend", "comment"]
+        widgets = {"comment": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(
+        label="Du", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label="Au", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            raise forms.ValidationError("La fin de la période doit suivre son début.")
+        return data

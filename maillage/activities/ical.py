@@ -1,0 +1,116 @@
+"""A small RFC 5545 (iCalendar) writer: just what the agenda feeds and invitations need.
+
+Times are written in UTC, so no VTIMEZONE is needed; lines end with CRLF and are folded at 75
+octets without splitting a UTF-8 character; TEXT values escape backslash, comma, semicolon and
+line breaks, so a title can never inject a property.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.utils import timezone
+
+from maillage.activities.enums import ActivityStatus
+from maillage.activities.models import Activity
+from maillage.activities.site import absolute_url
+from maillage.hub import current_hub
+
+MAX_OCTETS = 75
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape_text(value: str) -> str:
+    value = CONTROL.sub("", value)
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def param_value(value: str) -> str:
+    """A parameter value (CN=…): quoted, with no quote, control character or line break."""
+    return '"' + CONTROL.sub("", re.sub(r'[\r\n"]', " ", value)) + '"'
+
+
+def fold(line: str) -> str:
+    """Split a content line into chunks of at most 75 octets, continued by CRLF + space."""
+    chunks: list[str] = []
+    current, size, limit = "", 0, MAX_OCTETS
+    for char in line:
+        width = len(char.encode())
+        if size + width > limit:
+            chunks.append(current)
+            # A continuation line starts with a space, which counts in its 75 octets.
+            current, size, limit = "", 0, MAX_OCTETS - 1
+        current += char
+        size += width
+    chunks.append(current)
+    return "\r\n ".join(chunks)
+
+
+def utc_stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _uid(activity: Activity) -> str:
+    return f"activite-{activity.pk}@{current_hub().territory.slug}.maillage"
+
+
+def event_lines(activity: Activity, *, attendee: tuple[str, str] | None = None) -> list[str]:
+    cancelled = activity.status == ActivityStatus.CANCELLED
+    place = ", ".join(
+        part for part in (activity.address, activity.commune and activity.commune.name) if part
+    )
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{_uid(activity)}",
+        f"DTSTAMP:{utc_stamp(timezone.now())}",
+        f"DTSTART:{utc_stamp(activity.starts_at)}",
+        f"DTEND:{utc_stamp(activity.ends_at)}",
+        f"SEQUENCE:{activity.sequence}",
+        f"SUMMARY:{escape_text(activity.title)}",
+        f"DESCRIPTION:{escape_text(activity.description)}",
+        f"CATEGORIES:{escape_text(activity.get_kind_display())}",
+        f"URL:{absolute_url(activity.get_absolute_url())}",
+        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
+    ]
+    if place or activity.online_url:
+        lines.append(f"LOCATION:{escape_text(place or activity.online_url)}")
+    if attendee is not None:
+        name, email = attendee
+        hub = current_hub().identity
+        lines.append(f"ORGANIZER;CN={param_value(hub.name)}:mailto:{settings.DEFAULT_FROM_EMAIL}")
+        lines.append(f"ATTENDEE;CN={param_value(name)};RSVP=FALSE:mailto:{email}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def calendar(
+    activities: Iterable[Activity],
+    *,
+    name: str = "",
+    method: str = "",
+    attendee: tuple[str, str] | None = None,
+) -> str:
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//maillage//{escape_text(current_hub().identity.name)}//FR",
+        "CALSCALE:GREGORIAN",
+    ]
+    if method:
+        lines.append(f"METHOD:{method}")
+    if name:
+        lines.append(f"X-WR-CALNAME:{escape_text(name)}")
+    for activity in activities:
+        lines.extend(event_lines(activity, attendee=attendee))
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def invitation(activity: Activity, name: str, email: str) -> str:
+    """The calendar attached to a registrant's e-mails (RFC 5546 REQUEST, or CANCEL)."""
+    method = "CANCEL" if activity.status == ActivityStatus.CANCELLED else "REQUEST"
+    return calendar([activity], method=method, attendee=(name, email))

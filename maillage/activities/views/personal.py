@@ -1,0 +1,125 @@
+"""What a registrant does through the personal link of their e-mails, with no account:
+see the registration, cancel it, answer the survey, print the attendance certificate."""
+
+from __future__ import annotations
+
+import contextlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from maillage.activities import registration as registration_actions
+from maillage.activities.enums import ActivityKind, RegistrationStatus
+from maillage.activities.forms import RegistrationForm, SatisfactionForm
+from maillage.activities.models import Registration
+from maillage.activities.views.agenda import detail_context, visible_activities
+
+
+def _by_token(token: str) -> Registration:
+    # Tokens are random (secrets.token_urlsafe): a forged or mistyped one is simply not found.
+    return get_object_or_404(
+        Registration.objects.select_related("activity", "activity__commune"), token=token
+    )
+
+
+@login_not_required
+@require_POST
+def register(request, slug: str):
+    activity = get_object_or_404(visible_activities(request.user), slug=slug)
+    form = RegistrationForm(request.POST)
+    if not form.is_valid():
+        context = detail_context(request, activity, form)
+        return render(request, "activities/detail.html", context, status=400)
+    try:
+        registration = registration_actions.register(
+            activity, **form.cleaned_data, user=request.user
+        )
+    except registration_actions.RegistrationRefused as error:
+        form.add_error(None, str(error))
+        context = detail_context(request, activity, form)
+        return render(request, "activities/detail.html", context, status=400)
+    return redirect(registration)
+
+
+@login_not_required
+def registration_page(request, token: str):
+    return render(request, "activities/registration.html", {"registration": _by_token(token)})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, token: str):
+    registration = _by_token(token)
+    if registration.status == RegistrationStatus.CANCELLED:
+        messages.info(request, "Cette inscription est déjà annulée.")
+        return redirect(registration)
+    if request.method == "POST":
+        try:
+            registration_actions.cancel(registration)
+        except registration_actions.RegistrationRefused as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, "Votre inscription est annulée. Merci de nous avoir prévenus."
+            )
+        return redirect(registration)
+    return render(request, "activities/cancel.html", {"registration": registration})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def survey(request, token: str):
+    registration = _by_token(token)
+    if registration.status != RegistrationStatus.CONFIRMED:
+        return render(request, "activities/survey_closed.html", status=404)
+    if hasattr(registration, "satisfaction"):
+        return render(request, "activities/survey_thanks.html", {"registration": registration})
+    form = SatisfactionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.registration = registration
+        # A double submit: the first answer stands.
+        with contextlib.suppress(IntegrityError), transaction.atomic():
+            form.save()
+        return render(request, "activities/survey_thanks.html", {"registration": registration})
+    status = 400 if request.method == "POST" else 200
+    context = {"registration": registration, "form": form}
+    return render(request, "activities/survey.html", context, status=status)
+
+
+def can_have_certificate(registration: Registration) -> bool:
+    return registration.attended and registration.activity.kind in (
+        ActivityKind.TRAINING,
+        ActivityKind.WORKSHOP,
+    )
+
+
+def render_certificate(request, registration: Registration):
+    activity = registration.activity
+    sessions = (
+        list(
+            activity.series.sessions.filter(registrations__email__iexact=registration.email)
+            .filter(registrations__attended=True)
+            .order_by("starts_at")
+        )
+        if activity.series
+        else [activity]
+    )
+    hours = sum(session.duration_hours for session in sessions)
+    context = {
+        "registration": registration,
+        "activity": activity,
+        "sessions": sessions,
+        "hours": hours,
+    }
+    return render(request, "activities/certificate.html", context)
+
+
+@login_not_required
+def certificate(request, token: str):
+    registration = _by_token(token)
+    if not can_have_certificate(registration):
+        return render(request, "activities/certificate_unavailable.html", status=404)
+    return render_certificate(request, registration)
