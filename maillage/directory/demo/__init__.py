@@ -32,7 +32,13 @@ DEMO_SIREN_PREFIX = "99"
 DEMO_DAY = date(2026, 1, 15)  # "today" of the demonstration, so that two runs are identical
 BATCH = 2000
 
-__all__ = ["DEMO_PREFIX", "DemoUnavailable", "create_demo_directory", "luhn_complete"]
+__all__ = [
+    "DEMO_PREFIX",
+    "DemoUnavailable",
+    "create_demo_directory",
+    "has_demo_data",
+    "luhn_complete",
+]
 
 
 class DemoUnavailable(RuntimeError):
@@ -212,3 +218,8 @@ def create_demo_directory(seed: int = 2026, count: int | None = None) -> int:
     if batch:
         created += _save_batch(batch, themes)
     return created
+
+
+def has_demo_data() -> bool:
+    """Whether the directory holds demonstration entries (pages then say so)."""
+    return Establishment.objects.filter(source_ref__startswith=DEMO_PREFIX).exists()

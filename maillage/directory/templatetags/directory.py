@@ -1,0 +1,51 @@
+"""Template helpers of the public directory: links to an entry, labels of codes."""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import reverse
+from django.utils.text import slugify
+
+from maillage.directory.enums import EssFamily
+from maillage.directory.nomenclatures import naf_sections
+
+register = template.Library()
+
+
+def slug_of(establishment) -> str:
+    return slugify(establishment.display_name)[:80].strip("-") or "fiche"
+
+
+@register.filter
+def detail_url(establishment) -> str:
+    return reverse(
+        "directory:detail", kwargs={"pk": establishment.pk, "slug": slug_of(establishment)}
+    )
+
+
+@register.filter
+def family_label(code: str) -> str:
+    return EssFamily(code).label if code in EssFamily.values else ""
+
+
+@register.filter
+def naf_section_label(code: str) -> str:
+    return naf_sections().get(code, "")
+
+
+@register.filter
+def page_query(filters, number: int) -> str:
+    return filters.as_query_string(page=number)
+
+
+@register.filter
+def pages_around(paginator, current: int) -> list[int | None]:
+    """First, last and two pages each side of the current one; None marks a gap."""
+    shown = {1, paginator.num_pages, *range(current - 2, current + 3)}
+    numbers = sorted(n for n in shown if 1 <= n <= paginator.num_pages)
+    pages: list[int | None] = []
+    for number in numbers:
+        if pages and number - pages[-1] > 1:
+            pages.append(None)
+        pages.append(number)
+    return pages

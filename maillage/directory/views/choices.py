@@ -1,0 +1,31 @@
+"""Options of the directory's filter form, each marked selected from the current filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
+from maillage.directory.filters import DirectoryFilters
+from maillage.directory.nomenclatures import naf_sections
+from maillage.territory.models import Commune, Epci, Territory
+
+
+def _options(pairs, selected) -> list[dict[str, Any]]:
+    return [
+        {"value": value, "label": label, "selected": value in selected} for value, label in pairs
+    ]
+
+
+def filter_choices(filters: DirectoryFilters, territory: Territory | None) -> dict[str, Any]:
+    communes = Commune.objects.none()
+    if territory is not None:
+        communes = Commune.objects.in_territory(territory).order_by("name")
+    epcis = Epci.objects.filter(communes__in=communes).distinct().order_by("name")
+    return {
+        "family_options": _options(EssFamily.choices, filters.families),
+        "section_options": _options(sorted(naf_sections().items()), filters.sections),
+        "commune_options": _options(communes.values_list("code", "name"), filters.communes),
+        "epci_options": _options(epcis.values_list("code", "name"), [filters.epci]),
+        "size_options": _options(SizeGroup.choices, filters.sizes),
+        "order_options": _options(DirectoryOrder.choices, [filters.order]),
+    }

@@ -1,0 +1,110 @@
+"""The public directory: search and filters, one organisation's page, and the staff's view of
+what people search for."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from maillage.accounts.permissions import staff_required
+from maillage.directory import search_log
+from maillage.directory.demo import has_demo_data
+from maillage.directory.filters import InvalidFilters, parse_filters
+from maillage.directory.models import Establishment
+from maillage.directory.schema_org import json_ld_of, json_ld_script_body
+from maillage.directory.templatetags.directory import slug_of
+from maillage.directory.views.choices import filter_choices
+from maillage.territory.queries import current_territory
+
+PAGE_SIZE = 25
+REPORT_PERIODS = {"7": 7, "30": 30, "90": 90, "365": 365}
+
+
+def invalid(request, messages: list[str]):
+    return render(request, "directory/invalid_filters.html", {"messages": messages}, status=400)
+
+
+@login_not_required
+@require_safe
+def directory_list(request):
+    try:
+        filters = parse_filters(request.GET)
+    except InvalidFilters as refused:
+        return invalid(request, refused.messages)
+    results = filters.results().select_related("legal_unit", "commune")
+    page = Paginator(results, PAGE_SIZE).get_page(filters.page)
+    # Typing in the search box updates the list without being logged: only a submitted search,
+    # a changed filter or a followed link counts as one.
+    if request.headers.get("HX-Trigger-Name") != "q":
+        search_log.record_search(filters, page.paginator.count)
+    context = {"filters": filters, "page": page, "demo": has_demo_data()}
+    partial = request.htmx and not request.htmx.history_restore_request
+    if partial:
+        response = render(request, "directory/partials/results.html", context)
+    else:
+        context |= filter_choices(filters, current_territory())
+        context["territory"] = current_territory()
+        response = render(request, "directory/list.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _published_or_404(pk: int) -> Establishment:
+    return get_object_or_404(
+        Establishment.objects.published().select_related(
+            "legal_unit", "commune", "commune__departement", "commune__epci"
+        ),
+        pk=pk,
+    )
+
+
+@login_not_required
+@require_safe
+def detail_without_slug(request, pk: int):
+    return redirect("directory:detail", pk=pk, slug=slug_of(_published_or_404(pk)), permanent=True)
+
+
+@login_not_required
+@require_safe
+def detail(request, pk: int, slug: str):
+    site = _published_or_404(pk)
+    if slug != slug_of(site):
+        return redirect("directory:detail", pk=pk, slug=slug_of(site), permanent=True)
+    siblings = (
+        Establishment.objects.published()
+        .filter(legal_unit=site.legal_unit_id)
+        .exclude(pk=site.pk)
+        .select_related("legal_unit", "commune")
+    )
+    context = {
+        "site": site,
+        "unit": site.legal_unit,
+        "themes": list(site.themes.all()),
+        "siblings": siblings,
+        "json_ld": json_ld_script_body(json_ld_of(site, request.build_absolute_uri())),
+        "demo": site.source_ref is not None and site.source_ref.startswith("demo:"),
+        "map_tile_url": settings.MAP_TILE_URL,
+        "claim_url": f"/annuaire/{site.pk}/revendiquer/",
+        "territory": current_territory(),
+    }
+    return render(request, "directory/detail.html", context)
+
+
+@require_safe
+@staff_required
+def search_report(request):
+    period = request.GET.get("jours", "30")
+    if period not in REPORT_PERIODS:
+        return invalid(request, ["La période doit être de 7, 30, 90 ou 365 jours."])
+    days = REPORT_PERIODS[period]
+    context = {
+        "days": days,
+        "periods": REPORT_PERIODS,
+        "frequent": search_log.most_frequent(days),
+        "unmet": search_log.without_results(days),
+    }
+    return render(request, "directory/search_report.html", context)
