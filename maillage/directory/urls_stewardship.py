@@ -1,1 +1,35 @@
-urlpatterns: list = []
+from django.urls import path
+
+from maillage.directory.views import staff, stewardship
+
+urlpatterns = [
+    path("annuaire/<int:pk>/revendiquer/", stewardship.claim, name="claim"),
+    path("espace-membre/structures/", stewardship.my_organisations, name="my_organisations"),
+    path("espace-membre/structures/<int:pk>/modifier/", stewardship.edit_entry, name="edit_entry"),
+    path(
+        "espace-membre/structures/<int:pk>/confirmer/",
+        stewardship.confirm_entry,
+        name="confirm_entry",
+    ),
+    path("annuaire/imports/", staff.imports, name="imports"),
+    path("annuaire/imports/<int:pk>/", staff.import_run, name="import_run"),
+    path(
+        "annuaire/imports/<int:pk>/rejets.csv",
+        staff.import_rejections_csv,
+        name="import_rejections_csv",
+    ),
+    path(
+        "annuaire/imports/modele-annuaire.csv",
+        staff.spreadsheet_template,
+        name="spreadsheet_template",
+    ),
+    path("annuaire/equipe/demandes/", staff.claim_list, name="staff_claims"),
+    path("annuaire/equipe/demandes/<int:pk>/", staff.decide_claim, name="decide_claim"),
+    path("annuaire/equipe/modifications/", staff.proposal_list, name="staff_proposals"),
+    path("annuaire/equipe/modifications/<int:pk>/", staff.decide_proposal, name="decide_proposal"),
+    path("annuaire/equipe/a-confirmer/", staff.stale_list, name="staff_stale"),
+    path("annuaire/equipe/doublons/", staff.duplicate_list, name="staff_duplicates"),
+    path("annuaire/equipe/doublons/<int:pk>/", staff.decide_duplicate, name="decide_duplicate"),
+    path("annuaire/equipe/fiches/<int:pk>/", staff.entry_history, name="entry_history"),
+    path("annuaire/equipe/fiches/<int:pk>/modifier/", staff.edit_entry, name="staff_edit_entry"),
+]

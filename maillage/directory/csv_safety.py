@@ -1,0 +1,15 @@
+"""CSV cells that a spreadsheet would run as a formula are defused with a leading apostrophe.
+
+Used by every CSV the directory serves (rejected import lines, open-data exports).
+"""
+
+DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(DANGEROUS_FIRST) else text
+
+
+def escape_row(values) -> list[str]:
+    return [escape_cell(value) for value in values]

@@ -1,0 +1,12 @@
+"""Propose to staff the likely duplicates of the directory (never merged without them)."""
+
+from django.core.management.base import BaseCommand
+
+from maillage.directory.stewardship.duplicates import find_duplicates
+
+
+class Command(BaseCommand):
+    help = "Cherche les doublons probables de l’annuaire et les propose à l’équipe."
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"{find_duplicates()} doublon(s) probable(s) nouveau(x) à examiner.")

@@ -1,0 +1,73 @@
+"""A person asks to represent an organisation; staff approve or reject; the person is told."""
+
+from __future__ import annotations
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from maillage.directory.enums import ClaimStatus
+from maillage.directory.models import Claim, Establishment
+from maillage.directory.stewardship.errors import StewardshipError
+from maillage.hub import current_hub
+
+
+def submit_claim(user, establishment: Establishment, role: str = "", message: str = "") -> Claim:
+    """Raise StewardshipError when the person already has a live claim on this organisation."""
+    unit = establishment.legal_unit
+    if Claim.objects.filter(
+        legal_unit=unit, user=user, status__in=[ClaimStatus.PENDING, ClaimStatus.APPROVED]
+    ).exists():
+        raise StewardshipError(
+            "Vous avez déjà une demande en cours ou acceptée pour cette structure."
+        )
+    try:
+        with transaction.atomic():
+            return Claim.objects.create(
+                legal_unit=unit, user=user, role=role[:200], message=message
+            )
+    except IntegrityError:  # a second submit raced the first: the constraint said no
+        raise StewardshipError(
+            "Vous avez déjà une demande en cours ou acceptée pour cette structure."
+        ) from None
+
+
+def approve_claim(claim: Claim, by) -> Claim:
+    return _decide(claim, by, ClaimStatus.APPROVED)
+
+
+def reject_claim(claim: Claim, by) -> Claim:
+    return _decide(claim, by, ClaimStatus.REJECTED)
+
+
+def _decide(claim: Claim, by, status: ClaimStatus) -> Claim:
+    with transaction.atomic():
+        locked = Claim.objects.select_for_update().select_related("legal_unit", "user")
+        claim = locked.get(pk=claim.pk)
+        if claim.status != ClaimStatus.PENDING:
+            raise StewardshipError("Cette demande a déjà été traitée.")
+        claim.status = status
+        claim.decided_by = by
+        claim.decided_at = timezone.now()
+        claim.save()
+        transaction.on_commit(lambda: _tell(claim))
+    return claim
+
+
+def _tell(claim: Claim) -> None:
+    hub = current_hub().identity.name
+    name = claim.legal_unit.name
+    if claim.status == ClaimStatus.APPROVED:
+        subject = f"{hub} : vous représentez désormais « {name} »"
+        body = (
+            f"Bonjour,\n\nL’équipe de {hub} a accepté votre demande : vous pouvez désormais "
+            f"mettre à jour la fiche de « {name} » dans l’annuaire, depuis votre espace "
+            "(« Mes structures »).\n"
+        )
+    else:
+        subject = f"{hub} : votre demande pour « {name} »"
+        body = (
+            f"Bonjour,\n\nL’équipe de {hub} n’a pas pu accepter votre demande de rattachement à "
+            f"« {name} ». N’hésitez pas à lui écrire pour en parler.\n"
+        )
+    send_mail(subject, body, None, [claim.user.email])

@@ -1,0 +1,138 @@
+"""Representatives propose changes to their entries; staff accept or reject them, or edit
+directly. Accepted changes carry the provenance "organisation", staff edits "staff": no import
+overwrites them afterwards. Each changed field leaves a ChangeRecord (see `history.py`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from maillage.directory.enums import ProposalStatus, Source
+from maillage.directory.models import EditProposal, Establishment, Theme
+from maillage.directory.stewardship.errors import StewardshipError
+from maillage.directory.stewardship.history import record_themes
+from maillage.hub import current_hub
+
+# What a representative may change; the rest comes from the official registers.
+EDITABLE = (
+    "description",
+    "website",
+    "email",
+    "phone",
+    "contacts_public",
+    "opening_hours",
+    "themes",
+    "logo",
+)
+
+
+def current_values(site: Establishment) -> dict[str, Any]:
+    values = {name: getattr(site, name) for name in EDITABLE if name not in {"themes", "logo"}}
+    values["themes"] = sorted(site.themes.values_list("pk", flat=True))
+    values["logo"] = site.logo.name or ""
+    return values
+
+
+def differences(site: Establishment, wanted: dict[str, Any]) -> dict[str, Any]:
+    current = current_values(site)
+    return {
+        name: value
+        for name, value in wanted.items()
+        if name in EDITABLE and value != current[name] and not (name == "logo" and not value)
+    }
+
+
+def propose_edit(user, site: Establishment, wanted: dict[str, Any]) -> EditProposal:
+    site = Establishment.objects.get(pk=site.pk)  # a bound ModelForm altered the instance
+    changes = differences(site, wanted)
+    if not changes:
+        raise StewardshipError("Aucune modification : la fiche dit déjà cela.")
+    if EditProposal.objects.pending().filter(establishment=site, proposed_by=user).exists():
+        raise StewardshipError(
+            "Une proposition de votre part attend déjà la validation de l’équipe pour cette fiche."
+        )
+    return EditProposal.objects.create(establishment=site, proposed_by=user, changes=changes)
+
+
+def accept_proposal(proposal: EditProposal, by) -> EditProposal:
+    with transaction.atomic():
+        proposal = _locked_pending(proposal)
+        site = Establishment.objects.select_for_update().get(pk=proposal.establishment_id)
+        apply_changes(site, proposal.changes, Source.ORGANISATION, proposal.proposed_by)
+        proposal.status = ProposalStatus.ACCEPTED
+        proposal.decided_by = by
+        proposal.decided_at = timezone.now()
+        proposal.save()
+        transaction.on_commit(lambda: _tell(proposal, accepted=True))
+    return proposal
+
+
+def reject_proposal(proposal: EditProposal, by) -> EditProposal:
+    with transaction.atomic():
+        proposal = _locked_pending(proposal)
+        proposal.status = ProposalStatus.REJECTED
+        proposal.decided_by = by
+        proposal.decided_at = timezone.now()
+        proposal.save()
+        transaction.on_commit(lambda: _tell(proposal, accepted=False))
+    return proposal
+
+
+def staff_edit(site: Establishment, wanted: dict[str, Any], by) -> list[str]:
+    with transaction.atomic():
+        site = Establishment.objects.select_for_update().get(pk=site.pk)
+        changes = differences(site, wanted)
+        if changes:
+            apply_changes(site, changes, Source.STAFF, by)
+        return list(changes)
+
+
+def confirm_entry(site: Establishment, today: date | None = None) -> None:
+    """The representative or the staff say the entry is still right."""
+    Establishment.objects.filter(pk=site.pk).update(last_confirmed_on=today or timezone.localdate())
+
+
+def apply_changes(site: Establishment, changes: dict[str, Any], source: str, user) -> None:
+    today = timezone.localdate()
+    stamp = {"source": source, "confirmed_at": today.isoformat()}
+    for name, value in changes.items():
+        if name == "themes":
+            before = list(site.themes.all())
+            after = list(Theme.objects.filter(pk__in=value))
+            site.themes.set(after)
+            record_themes(site, before, after, source, user)
+        elif name == "logo":
+            site.logo.name = value
+        else:
+            setattr(site, name, value)
+        site.provenance[name] = stamp
+    site.last_confirmed_on = today
+    site._changed_by = user
+    site._change_source = source
+    site.save()
+
+
+def _locked_pending(proposal: EditProposal) -> EditProposal:
+    locked = EditProposal.objects.select_for_update().get(pk=proposal.pk)
+    if locked.status != ProposalStatus.PENDING:
+        raise StewardshipError("Cette proposition a déjà été traitée.")
+    return locked
+
+
+def _tell(proposal: EditProposal, accepted: bool) -> None:
+    if proposal.proposed_by is None:
+        return
+    hub = current_hub().identity.name
+    name = proposal.establishment.display_name
+    verdict = "publiées" if accepted else "refusées"
+    send_mail(
+        f"{hub} : vos modifications de « {name} » sont {verdict}",
+        f"Bonjour,\n\nL’équipe de {hub} a {'accepté' if accepted else 'refusé'} les "
+        f"modifications que vous avez proposées pour la fiche « {name} ».\n",
+        None,
+        [proposal.proposed_by.email],
+    )
