@@ -50,7 +50,7 @@ def _decide(claim: Claim, by, status: ClaimStatus) -> Claim:
         claim.decided_by = by
         claim.decided_at = timezone.now()
         claim.save()
-        transaction.on_commit(lambda: _tell(claim))
+    _tell(claim)  # after the commit: the person hears of a decision that stands
     return claim
 
 

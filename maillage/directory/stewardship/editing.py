@@ -67,7 +67,7 @@ def accept_proposal(proposal: EditProposal, by) -> EditProposal:
         proposal.decided_by = by
         proposal.decided_at = timezone.now()
         proposal.save()
-        transaction.on_commit(lambda: _tell(proposal, accepted=True))
+    _tell(proposal, accepted=True)
     return proposal
 
 
@@ -78,7 +78,7 @@ def reject_proposal(proposal: EditProposal, by) -> EditProposal:
         proposal.decided_by = by
         proposal.decided_at = timezone.now()
         proposal.save()
-        transaction.on_commit(lambda: _tell(proposal, accepted=False))
+    _tell(proposal, accepted=False)
     return proposal
 
 

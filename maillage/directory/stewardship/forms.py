@@ -32,6 +32,9 @@ class ClaimForm(forms.Form):
 
 
 class EntryForm(forms.ModelForm):
+    website = forms.URLField(
+        label="Site web", max_length=500, required=False, assume_scheme="https"
+    )
     themes = forms.ModelMultipleChoiceField(
         Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple, label="Thèmes"
     )

@@ -58,7 +58,7 @@ def remind_representatives(today: date | None = None) -> int:
         Establishment.objects.filter(pk__in=[site.pk for site in due]).update(
             last_reminded_on=today
         )
-        transaction.on_commit(lambda: _send(by_user, emails))
+    _send(by_user, emails)
     return len(by_user)
 
 
