@@ -1,0 +1,39 @@
+"""Demonstration snapshot: the directory's fictitious establishments, marked as such."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from maillage.observatory.compute import compute_from_directory
+from maillage.observatory.enums import Indicator
+from maillage.observatory.models import ReferenceFigure, Snapshot
+from maillage.observatory.published import load_published_figures
+from maillage.territory.queries import current_territory
+
+DEMO_DATE = date(2026, 1, 1)
+# The hub's identity fiche: 3 042 jobs are 12,7 % of salaried jobs, so about 23 953 in all.
+DEMO_ALL_JOBS = Decimal("23953")
+
+
+def create_demo_observatory() -> Snapshot | None:
+    """Published figures, a demo all-sector denominator and one snapshot of the demo directory.
+    Idempotent: a second call creates nothing. None when no territory is loaded."""
+    territory = current_territory()
+    if territory is None:
+        return None
+    load_published_figures()
+    ReferenceFigure.objects.get_or_create(
+        area_name=territory.name,
+        indicator=Indicator.ALL_JOBS,
+        data_year="démonstration",
+        publication="Déduit des chiffres clés de la fiche d’identité du pôle (3 042 emplois, "
+        "12,7 %) – données fictives de démonstration",
+        defaults={
+            "area_code": territory.slug,
+            "value": DEMO_ALL_JOBS,
+            "unit": "emplois",
+            "producer": "Le pôle (démonstration)",
+        },
+    )
+    return compute_from_directory(territory, data_date=DEMO_DATE, is_demo=True)

@@ -1,0 +1,177 @@
+"""What the pages show, read from a snapshot's tables only: rows, cells, links, notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from maillage.observatory.enums import AreaLevel, Denominator, Dimension
+from maillage.observatory.models import Figure, Snapshot
+from maillage.observatory.wording import key_figures_paragraph, number, percent
+from maillage.territory.queries import current_territory
+
+DIRECTORY = "/annuaire/"
+# Table slug in URLs → (dimension, caption, heading of the first column, directory filter)
+TABLES: dict[str, tuple[Dimension, str, str, str]] = {
+    "zones": (Dimension.AREA, "L’ESS du territoire et des zones de comparaison", "Zone", ""),
+    "familles": (
+        Dimension.FAMILY,
+        "Établissements et emplois de l’ESS par famille",
+        "Famille",
+        "famille",
+    ),
+    "secteurs": (
+        Dimension.SECTION,
+        "Établissements et emplois de l’ESS par secteur (sections NAF)",
+        "Secteur",
+        "section",
+    ),
+    "divisions": (Dimension.DIVISION, "Principales divisions NAF de l’ESS", "Division", ""),
+    "communes": (Dimension.COMMUNE, "L’ESS par commune", "Commune", "commune"),
+    "epci": (Dimension.EPCI, "L’ESS par intercommunalité (EPCI)", "EPCI", "epci"),
+    "tailles": (
+        Dimension.SIZE,
+        "Établissements de l’ESS par tranche d’effectif salarié",
+        "Tranche d’effectif",
+        "",
+    ),
+}
+HEADERS = (
+    "Établissements de l’ESS",
+    "dont employeurs",
+    "Emplois salariés (estimation)",
+    "Borne basse",
+    "Borne haute",
+    "Part de l’emploi salarié",
+    "Emplois de l’ESS pour 1 000 habitants",
+)
+
+
+def latest_snapshot() -> Snapshot | None:
+    territory = current_territory()
+    snapshots = Snapshot.objects.latest_first()
+    if territory is not None:
+        snapshots = snapshots.for_territory(territory.name)
+    return snapshots.first()
+
+
+def series() -> list[Snapshot]:
+    latest = latest_snapshot()
+    if latest is None:
+        return []
+    return list(Snapshot.objects.for_territory(latest.territory_name).by_data_date())
+
+
+def drill_url(snapshot: Snapshot, parameter: str, key: str) -> str:
+    """The directory list behind a figure, when the figure was counted from the directory."""
+    if not snapshot.drills_down:
+        return ""
+    if not parameter or not key:
+        return ""
+    return f"{DIRECTORY}?{urlencode({parameter: key})}"
+
+
+@dataclass(frozen=True)
+class Row:
+    figure: Figure
+    url: str
+
+    @property
+    def cells(self) -> list[str]:
+        f = self.figure
+        share = f.job_share
+        density = f.jobs_per_thousand
+        return [
+            number(f.establishments),
+            number(f.employers),
+            number(f.jobs),
+            number(f.jobs_low),
+            number(f.jobs_high),
+            percent(share, 1) if share is not None else "–",
+            number(density, 1) if density is not None else "–",
+        ]
+
+    @property
+    def values(self) -> list[str | int | Decimal]:
+        """Raw values for CSV: plain numbers, empty when unknown."""
+        f = self.figure
+        share = f.job_share
+        density = f.jobs_per_thousand
+        return [
+            f.key,
+            f.label,
+            f.establishments,
+            f.employers,
+            f.jobs_mid,
+            f.jobs_low,
+            f.jobs_high,
+            round(share, 2) if share is not None else "",
+            round(density, 2) if density is not None else "",
+        ]
+
+
+def table_rows(snapshot: Snapshot, slug: str) -> list[Row]:
+    dimension, _, _, parameter = TABLES[slug]
+    figures = snapshot.figures.of(dimension).order_by("position", "key")
+    rows = []
+    for figure in figures:
+        if dimension == Dimension.AREA:
+            own = snapshot.drills_down and figure.level == AreaLevel.TERRITORY
+            rows.append(Row(figure, DIRECTORY if own else ""))
+        else:
+            rows.append(Row(figure, drill_url(snapshot, parameter, figure.key)))
+    return rows
+
+
+def territory_figure(snapshot: Snapshot) -> Figure | None:
+    return snapshot.figures.filter(dimension=Dimension.AREA, level=AreaLevel.TERRITORY).first()
+
+
+def paragraph(snapshot: Snapshot) -> str:
+    area = territory_figure(snapshot)
+    if area is None:
+        return ""
+    families = [(f.key, f.employers) for f in snapshot.figures.of(Dimension.FAMILY)]
+    return key_figures_paragraph(
+        snapshot.territory_name, area.employers, area.jobs_mid, area.job_share, families
+    )
+
+
+def method_note(snapshot: Snapshot) -> str:
+    """Which denominator, the estimate's bounds, the data date and the method version."""
+    parts = [
+        f"Source : {snapshot.get_source_kind_display().lower()} ({snapshot.source_name}), "
+        f"données au {snapshot.data_date:%d/%m/%Y}, méthode {snapshot.method_version}.",
+        "Emplois estimés au milieu des tranches d’effectif salarié de SIRENE, avec leurs bornes "
+        "basse et haute ; un établissement sans tranche compte zéro emploi.",
+    ]
+    if snapshot.denominator == Denominator.SAME_FILE:
+        parts.append(
+            "Part de l’emploi salarié : rapportée aux emplois estimés de tous les établissements "
+            "du même fichier, tous secteurs."
+        )
+    elif snapshot.denominator == Denominator.REFERENCE:
+        parts.append(
+            f"Part de l’emploi salarié : rapportée au chiffre de référence « "
+            f"{snapshot.denominator_note} »."
+        )
+    else:
+        parts.append("Part de l’emploi salarié non calculée : aucun dénominateur disponible.")
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class CommuneWeight:
+    establishment_share: Decimal | None  # of the territory's ESS establishments
+    job_share_of_territory: Decimal | None  # of the territory's ESS jobs
+
+
+def commune_weight(figure: Figure, area: Figure | None) -> CommuneWeight:
+    if area is None:
+        return CommuneWeight(None, None)
+    from maillage.observatory.wording import share
+
+    return CommuneWeight(
+        share(figure.establishments, area.establishments), share(figure.jobs_mid, area.jobs_mid)
+    )

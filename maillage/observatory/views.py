@@ -1,0 +1,213 @@
+"""Observatory pages: public figures, charts and tables; staff runs and comparison."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+
+from maillage.accounts.permissions import staff_required
+from maillage.observatory import presentation
+from maillage.observatory.chart_builders import CHARTS, chart
+from maillage.observatory.comparison import EXPLANATIONS, comparison_rows
+from maillage.observatory.enums import Dimension, SourceKind
+from maillage.observatory.errors import SnapshotRefused
+from maillage.observatory.files import available_files, resolve
+from maillage.observatory.models import Snapshot, SnapshotRun
+from maillage.observatory.requests import request_snapshot
+from maillage.territory.models import Commune
+
+try:  # the activities app provides the commune's agenda; the page works without it
+    from maillage.activities.queries import upcoming_in_commune
+except ImportError:  # pragma: no cover - depends on which apps are installed
+    upcoming_in_commune = None
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class BadParameter(Exception):
+    pass
+
+
+def _snapshot(request: HttpRequest) -> Snapshot | None:
+    """The snapshot asked for by ?instantane=<n>, or the latest of the territory."""
+    raw = request.GET.get("instantane", "")
+    if not raw:
+        return presentation.latest_snapshot()
+    if not raw.isdigit():
+        raise BadParameter(f"Instantané invalide : « {raw[:40]} ».")
+    return get_object_or_404(Snapshot, pk=int(raw))
+
+
+def _bad(message: str) -> HttpResponseBadRequest:
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+def _tables(snapshot: Snapshot) -> list[dict]:
+    return [
+        {
+            "slug": slug,
+            "caption": caption,
+            "first": first,
+            "rows": presentation.table_rows(snapshot, slug),
+        }
+        for slug, (_, caption, first, _) in presentation.TABLES.items()
+    ]
+
+
+@login_not_required
+def overview(request: HttpRequest) -> HttpResponse:
+    try:
+        snapshot = _snapshot(request)
+    except BadParameter as error:
+        return _bad(str(error))
+    context: dict = {"snapshot": snapshot, "headers": presentation.HEADERS}
+    if snapshot is not None:
+        tables = {t["slug"]: t for t in _tables(snapshot)}
+        context |= {
+            "area": presentation.territory_figure(snapshot),
+            "paragraph": presentation.paragraph(snapshot),
+            "note": presentation.method_note(snapshot),
+            "tables": tables,
+            "charts": {slug: mark_safe(chart(snapshot, slug)) for slug in CHARTS},
+            "series": [(s, presentation.territory_figure(s)) for s in presentation.series()],
+        }
+    return render(request, "observatory/overview.html", context)
+
+
+def _cell(value) -> str | int:
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else value
+
+
+@login_not_required
+def table_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    if slug not in presentation.TABLES:
+        raise Http404("Tableau inconnu.")
+    try:
+        snapshot = _snapshot(request)
+    except BadParameter as error:
+        return _bad(str(error))
+    if snapshot is None:
+        raise Http404("Aucun instantané.")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="observatoire-{slug}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "code",
+            "libelle",
+            "etablissements_ess",
+            "etablissements_employeurs",
+            "emplois_estimation",
+            "emplois_borne_basse",
+            "emplois_borne_haute",
+            "part_emploi_salarie_pct",
+            "emplois_pour_1000_habitants",
+        ]
+    )
+    for row in presentation.table_rows(snapshot, slug):
+        writer.writerow([_cell(v) for v in row.values])
+    writer.writerow([])
+    writer.writerow([_cell(presentation.method_note(snapshot))])
+    return response
+
+
+@login_not_required
+def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
+    if slug not in CHARTS:
+        raise Http404("Graphique inconnu.")
+    try:
+        snapshot = _snapshot(request)
+    except BadParameter as error:
+        return _bad(str(error))
+    if snapshot is None:
+        raise Http404("Aucun instantané.")
+    svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + chart(snapshot, slug)
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="observatoire-{slug}.svg"'
+    return response
+
+
+@login_not_required
+def commune(request: HttpRequest, code: str) -> HttpResponse:
+    place = get_object_or_404(Commune.objects.select_related("epci"), code=code)
+    snapshot = presentation.latest_snapshot()
+    figure = area = None
+    if snapshot is not None:
+        figure = snapshot.figures.filter(dimension=Dimension.COMMUNE, key=code).first()
+        area = presentation.territory_figure(snapshot)
+    if figure is None:
+        raise Http404("Cette commune n’est pas dans le territoire de l’observatoire.")
+    activities = upcoming_in_commune(place, 5) if upcoming_in_commune else None
+    context = {
+        "commune": place,
+        "snapshot": snapshot,
+        "figure": figure,
+        "area": area,
+        "weight": presentation.commune_weight(figure, area),
+        "directory_url": presentation.drill_url(snapshot, "commune", code)
+        or f"/annuaire/?commune={code}",
+        "activities": activities,
+        "note": presentation.method_note(snapshot),
+    }
+    return render(request, "observatory/commune.html", context)
+
+
+def _data_date(raw: str) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise SnapshotRefused(f"Date des données invalide : « {raw[:20]} ».") from None
+
+
+@staff_required
+def snapshots(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        kind = request.POST.get("source", "")
+        try:
+            if kind not in SourceKind.values:
+                raise SnapshotRefused("Source inconnue.")
+            establishments = (
+                resolve(request.POST.get("etablissements", "")) if kind == SourceKind.SIRENE else ""
+            )
+            units = resolve(request.POST.get("unites", "")) if kind == SourceKind.SIRENE else ""
+            request_snapshot(
+                SourceKind(kind),
+                request.user,
+                str(establishments or ""),
+                str(units or ""),
+                _data_date(request.POST.get("date", "")),
+            )
+        except SnapshotRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, "Calcul demandé : il s’exécute en arrière-plan.")
+        return redirect("observatory:snapshots")
+    context = {
+        "snapshots": Snapshot.objects.latest_first(),
+        "runs": SnapshotRun.objects.latest_first().select_related("snapshot")[:20],
+        "files": available_files(),
+        "files_dir": getattr(settings, "OBSERVATORY_FILES_DIR", ""),
+        "running": SnapshotRun.objects.unfinished().exists(),
+    }
+    template = "observatory/partials/runs.html" if request.htmx else "observatory/snapshots.html"
+    return render(request, template, context)
+
+
+@staff_required
+def comparison(request: HttpRequest) -> HttpResponse:
+    snapshot = presentation.latest_snapshot()
+    return render(
+        request,
+        "observatory/comparison.html",
+        {"snapshot": snapshot, "rows": comparison_rows(snapshot), "explanations": EXPLANATIONS},
+    )
