@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django_tasks import task
@@ -37,19 +41,36 @@ def run_import(run_id: int) -> None:
     find_duplicates()
 
 
+@contextmanager
+def local_copy(field) -> Iterator[Path]:
+    """The uploaded file as a local path, whatever the storage (object storage, memory)."""
+    with tempfile.TemporaryDirectory(prefix="maillage-import-") as folder:
+        path = Path(folder) / Path(field.name).name
+        with field.open("rb") as source, path.open("wb") as target:
+            shutil.copyfileobj(source, target)
+        yield path
+
+
 def _import(run: ImportRun, territory: Territory) -> None:
-    path = Path(run.upload.path)
-    if run.kind == ImportKind.SIRENE_ESTABLISHMENTS:
-        units = Path(run.second_upload.path) if run.second_upload else None
-        SireneImporter(territory).run(path, units)
-    elif run.kind == ImportKind.RNA:
+    with local_copy(run.upload) as path:
+        if run.kind == ImportKind.SIRENE_ESTABLISHMENTS and run.second_upload:
+            with local_copy(run.second_upload) as units:
+                SireneImporter(territory).run(path, units)
+        else:
+            _import_one(run.kind, path, territory)
+
+
+def _import_one(kind: str, path: Path, territory: Territory) -> None:
+    if kind == ImportKind.SIRENE_ESTABLISHMENTS:
+        SireneImporter(territory).run(path)
+    elif kind == ImportKind.RNA:
         RnaImporter(territory).run(path)
-    elif run.kind == ImportKind.GOGOCARTO:
+    elif kind == ImportKind.GOGOCARTO:
         GogocartoImporter(territory).run(path)
-    elif run.kind == ImportKind.SPREADSHEET:
+    elif kind == ImportKind.SPREADSHEET:
         SpreadsheetImporter(territory).run(path)
     else:
-        raise ValueError(f"unknown import kind {run.kind}")
+        raise ValueError(f"unknown import kind {kind}")
 
 
 @task()
