@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_safe
 
-from maillage.directory.enums import EssFamily, SizeGroup
+from maillage.directory.demo import has_demo_data
 from maillage.directory.exports.map_points import (
     MAX_FEATURES,
     InvalidViewport,
@@ -17,6 +17,7 @@ from maillage.directory.exports.map_points import (
 )
 from maillage.directory.filters import InvalidFilters, parse_filters
 from maillage.directory.models import Establishment
+from maillage.directory.views.choices import filter_choices
 from maillage.territory.queries import current_territory
 
 JSON_PARAMS = {"ensure_ascii": False, "separators": (",", ":")}
@@ -45,9 +46,9 @@ def map_page(request):
     try:
         filters = parse_filters(request.GET)
     except InvalidFilters as error:
-        return render(
-            request, "directory/map.html", {"errors": error.messages, "filters": None}, status=400
-        )
+        context = {"errors": error.messages, "demo": False, "territory": current_territory()}
+        return render(request, "directory/map.html", context, status=400)
+    territory = current_territory()
     published = filters.narrow(Establishment.objects.published())
     query_string = filters.as_query_string(page=1)
     return render(
@@ -60,11 +61,11 @@ def map_page(request):
             "list_url": list_url(query_string),
             "total": published.count(),
             "located": published.located().count(),
-            "territory": current_territory(),
+            "territory": territory,
             "map_tile_url": settings.MAP_TILE_URL,
             "max_features": MAX_FEATURES,
-            "families": EssFamily.choices,
-            "sizes": SizeGroup.choices,
+            "demo": has_demo_data(),
+            **filter_choices(filters, territory),
         },
     )
 

@@ -1,0 +1,212 @@
+"""The directory at scale: 200,000 generated organisations, measured in one run.
+
+- the map endpoint for a typical viewport (the whole territory at zoom 11) and a street-level
+  one: p95, and the ratio against a naive serialiser of the same rows (model instances loaded in
+  the bounding box, dumped to JSON one by one);
+- the list and search pages (and the API list): the same number of SQL queries with 1,000 and
+  with 200,000 organisations, and their p95;
+- the full CSV export: memory growth while it streams (tracemalloc).
+
+Targets (issue 3): map p95 ≤ 150 ms and ≥ 30× the naive serialiser; list and search p95 ≤ 200 ms
+with a constant number of queries; CSV export growth < 50 MB.
+
+    .venv/bin/pytest benchmarks/test_directory.py -p no:cacheprovider -s
+"""
+
+import json
+import statistics
+import time
+import tracemalloc
+
+import pytest
+from django.db import connection
+from django.forms.models import model_to_dict
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from maillage.directory.demo import create_demo_directory
+from maillage.directory.models import Establishment, LegalUnit
+from maillage.territory.models import Commune
+from maillage.territory.queries import current_territory
+
+pytestmark = pytest.mark.django_db
+
+TOTAL = 200_000
+SMALL = 1_000
+ROUNDS = 30
+MAP_P95_MS, MAP_RATIO = 150, 30
+PAGE_P95_MS = 200
+CSV_GROWTH_MB = 50
+
+
+def _grow_to(count: int) -> None:
+    start = time.perf_counter()
+    create_demo_directory(seed=2026, count=count)
+    elapsed = time.perf_counter() - start
+    print(f"\n{count:_} organisations générées en {elapsed:.1f} s".replace("_", " "))
+
+
+@pytest.fixture(scope="module")
+def small_counts(django_db_setup, django_db_blocker):
+    """Queries of each page with 1,000 organisations; then the directory grows to 200,000.
+
+    Module scope, outside the tests' transactions: the rows stay for every test of the module
+    and are deleted at its end."""
+    with django_db_blocker.unblock():
+        _grow_to(SMALL)
+        counts = {name: _queries(Client(), path) for name, path in PAGES.items()}
+        _grow_to(TOTAL)
+    yield counts
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        for model in (Establishment.themes.through, Establishment, LegalUnit):
+            cursor.execute(f"DELETE FROM {model._meta.db_table}")
+
+
+def _p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1] * 1000
+
+
+def _timed(client: Client, path: str, rounds: int = ROUNDS) -> list[float]:
+    client.get(path)
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        response = client.get(path)
+        if response.streaming:
+            b"".join(response.streaming_content)
+        samples.append(time.perf_counter() - start)
+        assert response.status_code == 200, (path, response.status_code)
+    return samples
+
+
+def _territory_bbox() -> tuple[float, float, float, float]:
+    points = []
+    for outline in Commune.objects.in_territory(current_territory()).values_list(
+        "outline", flat=True
+    ):
+        stack = [outline["coordinates"]] if outline else []
+        while stack:
+            item = stack.pop()
+            if item and isinstance(item[0], int | float):
+                points.append(item)
+            else:
+                stack.extend(item)
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def _street_bbox() -> tuple[float, float, float, float]:
+    """About 1.2 km × 0.8 km around the median organisation of the territory's first commune."""
+    lon, lat = (
+        Establishment.objects.published()
+        .located()
+        .order_by("commune__population", "pk")
+        .reverse()
+        .values_list("longitude", "latitude")
+        .first()
+    )
+    return lon - 0.008, lat - 0.0036, lon + 0.008, lat + 0.0036
+
+
+def _naive(bbox: tuple[float, float, float, float]) -> bytes:
+    """The baseline: model instances in the box, dumped to JSON one by one."""
+    west, south, east, north = bbox
+    rows = (
+        Establishment.objects.published()
+        .located()
+        .filter(longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north)
+        .select_related("legal_unit")
+    )
+    parts = []
+    for site in rows:
+        record = model_to_dict(site, exclude=["logo", "themes", "provenance"])
+        record["nom"] = site.display_name
+        parts.append(json.dumps(record, default=str))
+    return ("[" + ",".join(parts) + "]").encode()
+
+
+def _naive_timings(bbox, rounds: int) -> list[float]:
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        _naive(bbox)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def _queries(client: Client, path: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+PAGES = {
+    "liste": "/annuaire/",
+    "liste filtrée, page 3": "/annuaire/?famille=association&tri=commune&page=3",
+    "recherche": "/annuaire/?q=jardin",
+    "recherche sans accent": "/annuaire/?q=economie+solidaire",
+    "API liste": "/api/organisations/?famille=cooperative&page=2",
+}
+
+
+def test_list_and_search_queries_stay_constant_and_pages_are_fast(small_counts):
+    client = Client()
+    small = small_counts
+    large = {name: _queries(client, path) for name, path in PAGES.items()}
+    timings = {name: _timed(client, path) for name, path in PAGES.items()}
+    lines = [f"{'page':<26}{'requêtes 1 000':>16}{'requêtes 200 000':>18}{'p95 ms':>10}"]
+    for name in PAGES:
+        lines.append(f"{name:<26}{small[name]:>16}{large[name]:>18}{_p95(timings[name]):>10.1f}")
+    print("\n" + "\n".join(lines))
+    assert small == large
+    slow = {name: round(_p95(t)) for name, t in timings.items() if _p95(t) > PAGE_P95_MS}
+    assert not slow, f"p95 over {PAGE_P95_MS} ms: {slow}"
+
+
+def test_map_endpoint_against_a_naive_serialiser(small_counts):
+    client = Client()
+    viewports = {
+        "territoire, zoom 11": (_territory_bbox(), 11),
+        "rue, zoom 16": (_street_bbox(), 16),
+    }
+    lines = [
+        f"{'vue de la carte':<22}{'lignes':>9}{'entités':>9}{'p95 ms':>9}"
+        f"{'naïf p95 ms':>13}{'× plus rapide':>15}"
+    ]
+    results = {}
+    for name, (bbox, zoom) in viewports.items():
+        path = "/carte/points.geojson?bbox={:.5f},{:.5f},{:.5f},{:.5f}&zoom={}".format(*bbox, zoom)
+        data = client.get(path).json()
+        samples = _timed(client, path)
+        naive = _naive_timings(bbox, rounds=5 if data["total"] > 10_000 else ROUNDS)
+        ratio = statistics.median(naive) / statistics.median(samples)
+        results[name] = (_p95(samples), ratio)
+        lines.append(
+            f"{name:<22}{data['total']:>9}{len(data['features']):>9}{_p95(samples):>9.1f}"
+            f"{_p95(naive):>13.1f}{ratio:>15.1f}"
+        )
+    print("\n" + "\n".join(lines))
+    assert results["territoire, zoom 11"][1] >= MAP_RATIO
+    assert all(p95 <= MAP_P95_MS for p95, _ in results.values()), results
+
+
+def test_full_csv_export_streams_with_flat_memory(small_counts):
+    client = Client()
+    tracemalloc.start()
+    start_memory = tracemalloc.get_traced_memory()[0]
+    started = time.perf_counter()
+    response = client.get("/annuaire/export.csv")
+    lines = size = 0
+    for chunk in response.streaming_content:
+        size += len(chunk)
+        lines += chunk.count(b"\n")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    elapsed = time.perf_counter() - started
+    growth_mb = (peak - start_memory) / 1e6
+    print(
+        f"\nexport CSV complet : {lines - 1} lignes, {size / 1e6:.1f} Mo en {elapsed:.1f} s "
+        f"(sous tracemalloc), pic de mémoire +{growth_mb:.1f} Mo"
+    )
+    assert lines - 1 >= TOTAL * 0.9
+    assert growth_mb < CSV_GROWTH_MB
