@@ -7,6 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from maillage.accounts.models import User
+from maillage.activities.models import Activity
+from maillage.directory.models import Establishment
 from maillage.hub import current_hub
 from maillage.plan.models import Action
 from maillage.territory.models import Commune
@@ -22,13 +24,16 @@ def _load():
 @pytest.mark.django_db
 def test_loading_twice_creates_nothing_more():
     _load()
-    counts = (Commune.objects.count(), Action.objects.count(), User.objects.count())
+    models = (Commune, Action, User, Establishment, Activity)
+    counts = [model.objects.count() for model in models]
 
     _load()
 
-    assert counts == (Commune.objects.count(), Action.objects.count(), User.objects.count())
+    assert counts == [model.objects.count() for model in models]
     assert counts[0] == 31
     assert counts[2] == 4
+    assert counts[3] > 300
+    assert counts[4] > 0
 
 
 @pytest.mark.django_db
