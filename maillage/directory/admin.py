@@ -2,6 +2,7 @@
 what each import did."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.utils import timezone
 
 from maillage.directory.enums import Source
@@ -63,6 +64,7 @@ class EstablishmentAdmin(admin.ModelAdmin):
     raw_id_fields = ["commune"]
     filter_horizontal = ["themes"]
     readonly_fields = ["provenance", "last_reminded_on", "created_at", "updated_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_inlines(self, request, obj):
         return [ChangeRecordInline] if obj else []
