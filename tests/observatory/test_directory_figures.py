@@ -61,7 +61,8 @@ def test_directory_snapshot_has_no_share_without_a_reference_figure(hand_directo
 
     assert snapshot.denominator == Denominator.NONE
     area = figures(snapshot, Dimension.AREA)["pays-de-test"]
-    assert area.all_jobs is None and area.job_share is None
+    assert area.all_jobs is None
+    assert area.job_share is None
 
 
 def test_reference_figure_gives_the_share_and_is_recorded(hand_directory):
