@@ -1,0 +1,212 @@
+"""Capacity under real concurrency: 200 clients at once against a running server, 20 seats.
+
+The server is gunicorn in another process (two workers, eight threads each) on the test
+database, whichever the suite runs on (SQLite or PostgreSQL). A naive count-then-insert, run
+the same way from many threads, overbooks: that is what the row lock in `register` prevents.
+"""
+
+import http.client
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.db.models import Count
+from django.db.models.functions import Lower
+
+from maillage.activities.enums import RegistrationStatus
+from maillage.activities.models import Activity, Registration
+from tests.activities.factories import ActivityFactory
+
+CLIENTS = 200
+SEATS = 20
+RUNS = 5
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _database_url() -> str:
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
+    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+    host = settings["HOST"] or "127.0.0.1"
+    port = settings["PORT"] or 5432
+    return f"postgres://{settings['USER']}{password}@{host}:{port}/{settings['NAME']}"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_up(port: int, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn stopped before answering")
+        probe = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            probe.request("GET", "/agenda/")
+            response = probe.getresponse()
+            response.read()
+            if response.status == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+        finally:
+            probe.close()
+    raise RuntimeError("gunicorn did not answer in time")
+
+
+@pytest.fixture(scope="module")
+def server(django_db_setup, tmp_path_factory):
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "DJANGO_SETTINGS_MODULE": "maillage.settings.test",
+    }
+    command = [sys.executable, "-m", "gunicorn", "maillage.wsgi:application"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "8"]
+    command += ["--backlog", "512", "--log-level", "warning"]
+    # The server's log goes to a file: an unread pipe would fill up and stall the server.
+    log = tmp_path_factory.mktemp("gunicorn") / "stderr.log"
+    with log.open("w") as stderr:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=stderr)
+        try:
+            _wait_until_up(port, process)
+            yield port
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    assert "Traceback" not in log.read_text(), log.read_text()
+
+
+def _form(port: int, slug: str) -> tuple[str, str]:
+    """GET the activity page: the CSRF cookie and the form's token, as a browser would."""
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        client.request("GET", f"/agenda/{slug}/")
+        response = client.getresponse()
+        body = response.read().decode()
+    finally:
+        client.close()
+    cookie = response.getheader("Set-Cookie").split(";", 1)[0]
+    return cookie, TOKEN.search(body).group(1)
+
+
+def _post(port: int, slug: str, cookie: str, token: str, email: str) -> int:
+    body = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "name": "Personne Test", "email": email, "consent": "on"}
+    )
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+    try:
+        client.request("POST", f"/agenda/{slug}/inscription/", body, headers)
+        response = client.getresponse()
+        response.read()
+    finally:
+        client.close()
+    return response.status
+
+
+def _storm(port: int, slug: str, emails: list[str]) -> list[int]:
+    """Every client fetches the form, waits for all the others, then they all submit."""
+    start = threading.Barrier(len(emails))
+
+    def client(email: str) -> int:
+        cookie, token = _form(port, slug)
+        start.wait(timeout=120)
+        return _post(port, slug, cookie, token, email)
+
+    with ThreadPoolExecutor(max_workers=len(emails)) as pool:
+        return list(pool.map(client, emails))
+
+
+def _assert_nobody_twice(activity: Activity) -> None:
+    twice = (
+        activity.registrations.active()
+        .values(email_key=Lower("email"))
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+    )
+    assert not twice.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("run", range(RUNS))
+def test_200_simultaneous_registrations_fill_exactly_the_20_seats(server, run):
+    activity = ActivityFactory(capacity=SEATS, slug=f"tempete-{run}")
+    emails = [f"client{n}.run{run}@exemple.org" for n in range(CLIENTS)]
+
+    statuses = _storm(server, activity.slug, emails)
+
+    assert statuses == [302] * CLIENTS
+    registrations = activity.registrations
+    assert registrations.confirmed().count() == SEATS
+    assert registrations.waitlisted().count() == CLIENTS - SEATS
+    positions = sorted(registrations.waitlisted().values_list("waitlist_position", flat=True))
+    assert positions == list(range(1, CLIENTS - SEATS + 1))
+    _assert_nobody_twice(activity)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_people_submitting_twice_at_once_are_registered_once(server):
+    activity = ActivityFactory(capacity=SEATS, slug="double-envoi")
+    people = [f"double{n}@exemple.org" for n in range(40)]
+
+    statuses = _storm(server, activity.slug, people + [p.upper() for p in people])
+
+    assert statuses == [302] * 80
+    assert activity.registrations.count() == 40
+    assert activity.registrations.confirmed().count() == SEATS
+    _assert_nobody_twice(activity)
+
+
+def register_naive(activity: Activity, email: str, ready: threading.Barrier) -> None:
+    """What `register` would be without the lock: count the seats, then insert."""
+    confirmed = Registration.objects.filter(
+        activity=activity, status=RegistrationStatus.CONFIRMED
+    ).count()
+    ready.wait(timeout=60)  # every client has counted before anyone inserts: they interleave
+    status = (
+        RegistrationStatus.CONFIRMED
+        if confirmed < activity.capacity
+        else RegistrationStatus.WAITLISTED
+    )
+    Registration.objects.create(activity=activity, name="Naïf", email=email, status=status)
+
+
+def _naive_storm(activity: Activity, clients: int) -> None:
+    ready = threading.Barrier(clients)
+
+    def client(n: int) -> None:
+        try:
+            register_naive(activity, f"naif{n}@exemple.org", ready)
+        finally:
+            connection.close()  # each thread has its own connection
+
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        list(pool.map(client, range(clients)))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_naive_count_then_insert_overbooks_under_the_same_load():
+    overbooked_runs = 0
+    for run in range(RUNS):
+        activity = ActivityFactory(capacity=SEATS, slug=f"naif-{run}")
+        _naive_storm(activity, 50)
+        if activity.registrations.confirmed().count() > SEATS:
+            overbooked_runs += 1
+
+    assert overbooked_runs >= 1
