@@ -21,6 +21,17 @@ from maillage.directory.views.choices import filter_choices
 from maillage.territory.queries import current_territory
 
 PAGE_SIZE = 25
+# What a result shows: the database sorts these columns only, never outlines or descriptions.
+LIST_FIELDS = (
+    "sign",
+    "name",
+    "naf_code",
+    "city_name",
+    "legal_unit__name",
+    "legal_unit__ess_family",
+    "legal_unit__is_hub_member",
+    "commune__name",
+)
 REPORT_PERIODS = {"7": 7, "30": 30, "90": 90, "365": 365}
 
 
@@ -35,7 +46,7 @@ def directory_list(request):
         filters = parse_filters(request.GET)
     except InvalidFilters as refused:
         return invalid(request, refused.messages)
-    results = filters.results().select_related("legal_unit", "commune")
+    results = filters.results().select_related("legal_unit", "commune").only(*LIST_FIELDS)
     page = Paginator(results, PAGE_SIZE).get_page(filters.page)
     # Typing in the search box updates the list without being logged: only a submitted search,
     # a changed filter or a followed link counts as one.
