@@ -1,6 +1,7 @@
 """The directory map in real Chromium: outlines and points load, the list link works, axe passes."""
 
 import pytest
+from django.core.cache import cache
 
 from maillage.territory.models import Commune
 from tests.browser.conftest import AXE_SCRIPT
@@ -8,6 +9,12 @@ from tests.directory.factories import EstablishmentFactory
 
 pytestmark = pytest.mark.browser
 SERIOUS = {"serious", "critical"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_map_cache():
+    """The map's points are cached a minute per area; every test starts with none."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The JSON API, its OpenAPI description and documentation page, and fuzzed parameters."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,6 +12,13 @@ from maillage.directory.filters import PARAMETERS
 from tests.directory.factories import EstablishmentFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_map_cache():
+    """The map's points are cached a minute per area; every test starts with none."""
+    cache.clear()
+
 
 LIST = "/api/organisations/"
 

@@ -1,12 +1,20 @@
 """The map page and its points: bounding box, zoom, clusters, cap, filters, published only."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from maillage.directory.exports.map_points import MAX_FEATURES
 from tests.directory.factories import CommuneFactory, EstablishmentFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_map_cache():
+    """The points of an area are cached a minute; every test starts with none."""
+    cache.clear()
+
 
 REDON = (-2.0852, 47.6517)
 BBOX = "-2.3,47.5,-1.8,47.9"
@@ -136,3 +144,10 @@ def test_points_take_one_query(client, django_assert_num_queries):
         located(-2.08 + step * 0.01, 47.65)
     with django_assert_num_queries(1):
         client.get(reverse("directory:map_points"), {"bbox": BBOX, "zoom": 11})
+
+
+def test_the_same_area_is_served_from_the_cache(client, django_assert_num_queries):
+    located(*REDON)
+    first = points(client)
+    with django_assert_num_queries(0):
+        assert points(client) == first

@@ -1,16 +1,22 @@
 """The map of the directory: a page, and the points of the visible area as GeoJSON."""
 
+import hashlib
+import json
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.http import JsonResponse
+from django.core.cache import cache
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_safe
 
 from maillage.directory.demo import has_demo_data
+from maillage.directory.enums import DirectoryOrder
 from maillage.directory.exports.map_points import (
     MAX_FEATURES,
     InvalidViewport,
+    Viewport,
     cells,
     feature_collection,
     parse_viewport,
@@ -21,6 +27,9 @@ from maillage.directory.views.choices import filter_choices
 from maillage.territory.queries import current_territory
 
 JSON_PARAMS = {"ensure_ascii": False, "separators": (",", ":")}
+# Panning back and forth asks for the same areas again: their serialised points are kept a
+# short while, so an edit or a hidden entry shows on the map at most this late.
+POINTS_CACHE_SECONDS = 60
 
 
 def bad_request(messages: list[str]) -> JsonResponse:
@@ -80,9 +89,15 @@ def map_points(request):
         return bad_request(error.messages)
     except InvalidViewport as error:
         return bad_request([str(error)])
-    queryset = filters.narrow(Establishment.objects.published().located())
-    return JsonResponse(
-        feature_collection(cells(queryset, viewport)),
-        content_type="application/geo+json",
-        json_dumps_params=JSON_PARAMS,
-    )
+    key = _cache_key(filters.as_query_string(page=1, order=DirectoryOrder.NAME), viewport)
+    body = cache.get(key)
+    if body is None:
+        queryset = filters.narrow(Establishment.objects.published().located())
+        body = json.dumps(feature_collection(cells(queryset, viewport)), **JSON_PARAMS)
+        cache.set(key, body, POINTS_CACHE_SECONDS)
+    return HttpResponse(body, content_type="application/geo+json")
+
+
+def _cache_key(query_string: str, viewport: Viewport) -> str:
+    digest = hashlib.sha256(f"{query_string}|{viewport}".encode()).hexdigest()
+    return f"directory:map-points:{digest}"
