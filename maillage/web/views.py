@@ -5,7 +5,6 @@ from django.shortcuts import render
 
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
-from maillage.web.sections import UPCOMING_SECTIONS
 
 
 @login_not_required
@@ -17,11 +16,6 @@ def home(request):
             communes=Count("pk"), population=Sum("population")
         )
     return render(request, "web/home.html", {"territory": territory, "figures": figures})
-
-
-@login_not_required
-def upcoming_section(request, section):
-    return render(request, "web/upcoming_section.html", {"section": UPCOMING_SECTIONS[section]})
 
 
 def member_space(request):

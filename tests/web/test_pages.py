@@ -1,4 +1,4 @@
-"""Home page, placeholder sections, legal notice and error pages."""
+"""Home page, legal notice and error pages."""
 
 import pytest
 from django.urls import reverse
@@ -13,8 +13,14 @@ def test_home_page_says_what_the_hub_is_and_what_one_can_do(client):
 
     assert "<h1>CADES du Pays de Redon</h1>" in html
     assert "économie sociale et solidaire" in html
-    for name in ["directory", "map", "agenda", "observatory", "member_space"]:
-        assert f'href="{reverse(f"web:{name}")}"' in html
+    for name in [
+        "directory:list",
+        "directory:map",
+        "activities:agenda",
+        "observatory:overview",
+        "web:member_space",
+    ]:
+        assert f'href="{reverse(name)}"' in html
     assert 'href="/projet/"' in html
 
 
@@ -35,25 +41,6 @@ def test_home_page_works_before_the_territory_is_loaded(client):
 
     assert response.status_code == 200
     assert 'class="figures"' not in response.content.decode()
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("name", "title"),
-    [
-        ("web:directory", "Annuaire"),
-        ("web:map", "Carte"),
-        ("web:observatory", "Observatoire"),
-        ("web:agenda", "Agenda"),
-    ],
-)
-def test_section_not_built_yet_says_so_plainly(client, name, title):
-    html = client.get(reverse(name)).content.decode()
-
-    assert f"<h1>{title}</h1>" in html
-    assert "en construction" in html
-    assert "Ce que vous pourrez y faire" in html
-    assert 'href="/projet/"' in html
 
 
 @pytest.mark.django_db
