@@ -159,18 +159,26 @@ class Activity(PlanLinked):
         ordering = ["starts_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="activity_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="activity_ends_after_start",
+                violation_error_message="La fin doit suivre le début.",
             ),
             models.CheckConstraint(
                 condition=Q(capacity__isnull=True) | Q(capacity__gt=0),
                 name="activity_capacity_positive",
+                violation_error_message="Au moins une place (vide : illimité).",
             ),
-            models.CheckConstraint(condition=Q(price__gte=0), name="activity_price_not_negative"),
+            models.CheckConstraint(
+                condition=Q(price__gte=0),
+                name="activity_price_not_negative",
+                violation_error_message="Le tarif ne peut pas être négatif.",
+            ),
             models.CheckConstraint(
                 condition=Q(registration_opens_at__isnull=True)
                 | Q(registration_closes_at__isnull=True)
                 | Q(registration_closes_at__gt=F("registration_opens_at")),
                 name="activity_registration_window",
+                violation_error_message="La clôture des inscriptions doit suivre leur ouverture.",
             ),
         ]
         indexes = [models.Index(fields=["status", "visibility", "starts_at"])]
@@ -313,8 +321,16 @@ class AudienceCount(models.Model):
         verbose_name_plural = "publics touchés"
         ordering = ["activity", "category"]
         constraints = [
-            models.UniqueConstraint(fields=["activity", "category"], name="audience_once_per_cat"),
-            models.CheckConstraint(condition=Q(count__gt=0), name="audience_count_positive"),
+            models.UniqueConstraint(
+                fields=["activity", "category"],
+                name="audience_once_per_cat",
+                violation_error_message="Ce public est déjà compté pour cette activité.",
+            ),
+            models.CheckConstraint(
+                condition=Q(count__gt=0),
+                name="audience_count_positive",
+                violation_error_message="Le nombre de personnes doit être supérieur à zéro.",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -228,3 +228,24 @@ def test_summary_with_a_reversed_period_is_a_400(client_for, staff):
     response = client_for(staff).get("/agenda/equipe/bilan/?start=2026-12-01&end=2026-01-01")
     assert response.status_code == 400
     assert client_for(staff).get("/agenda/equipe/bilan/?start=x&end=y").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"capacity": 0}, "Au moins une place"),
+        ({"ends_at_offset": -1}, "La fin doit suivre le début"),
+        ({"price": -5}, "tarif ne peut pas être négatif"),
+    ],
+)
+def test_bad_activity_values_get_a_french_message_not_a_500(fields, message):
+    from django.core.exceptions import ValidationError
+
+    activity = ActivityFactory.build(
+        slug="mauvaise", **{k: v for k, v in fields.items() if k != "ends_at_offset"}
+    )
+    if "ends_at_offset" in fields:
+        activity.ends_at = activity.starts_at - timedelta(hours=1)
+
+    with pytest.raises(ValidationError, match=message):
+        activity.full_clean()
