@@ -1,4 +1,19 @@
 from django.apps import AppConfig
+from django.db.models import Q
+
+
+def contact_history_of(email):
+    """History rows of the contact fields of entries this e-mail is, or was, the contact of."""
+    from maillage.directory.models import ChangeRecord
+
+    entries = ChangeRecord.objects.filter(
+        Q(old_value__iexact=email) | Q(new_value__iexact=email), field="email"
+    ).values("establishment")
+    return ChangeRecord.objects.filter(
+        Q(establishment__in=entries) & Q(field__in=["email", "phone"])
+        | Q(old_value__iexact=email)
+        | Q(new_value__iexact=email)
+    )
 
 
 class DirectoryConfig(AppConfig):
@@ -40,4 +55,13 @@ class DirectoryConfig(AppConfig):
             purpose="Modifications d’une fiche de l’annuaire proposées par son représentant",
             retention="1 an après la décision de l’équipe",
             replacements={"changes": {}},
+        )
+        # The history keeps old and new contact values; those of a person's e-mail go with it.
+        register(
+            "directory.ChangeRecord",
+            fields=("old_value", "new_value"),
+            email_lookup="new_value",
+            purpose="Historique des modifications des fiches de l’annuaire",
+            retention="Tant que la structure figure dans l’annuaire",
+            matcher=contact_history_of,
         )

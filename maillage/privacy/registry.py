@@ -9,7 +9,7 @@ declared.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,12 +28,16 @@ class PersonalData:
     # Value each field takes on erasure; a field not listed becomes "" (or None if nullable).
     # It may also name other fields to set on erasure (an account is deactivated).
     replacements: dict[str, Any] = field(default_factory=dict)
+    # For rows an e-mail lookup cannot reach (a history of values): email -> queryset.
+    matcher: Callable[[str], models.QuerySet] | None = None
 
     @property
     def model(self) -> type[models.Model]:
         return apps.get_model(self.model_label)
 
     def rows_of(self, email: str) -> models.QuerySet:
+        if self.matcher is not None:
+            return self.matcher(email)
         return self.model._default_manager.filter(**{f"{self.email_lookup}__iexact": email})
 
 
@@ -48,11 +52,12 @@ def register(
     purpose: str,
     retention: str,
     replacements: dict[str, Any] | None = None,
+    matcher: Callable[[str], models.QuerySet] | None = None,
 ) -> None:
     if model_label in _REGISTRY:
         raise ValueError(f"{model_label} is already declared in the personal-data registry.")
     _REGISTRY[model_label] = PersonalData(
-        model_label, fields, email_lookup, purpose, retention, replacements or {}
+        model_label, fields, email_lookup, purpose, retention, replacements or {}, matcher
     )
 
 

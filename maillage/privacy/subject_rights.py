@@ -59,11 +59,16 @@ def _erased_value(entry: PersonalData, row: models.Model, name: str) -> Any:
 def erase_person(email: str) -> int:
     """Anonymise every declared field of every row tied to this e-mail; return rows changed."""
     changed = 0
-    for entry in declared():
-        # Rows are listed first: erasing the e-mail field would hide later rows of the same model.
-        for row in list(entry.rows_of(email)):
+    # Each pass finds every row before changing any: erasing the account's e-mail first would
+    # hide the rows other entries find through it (`user__email`). A second pass erases what
+    # the first one wrote about itself (a history row recording the old contact e-mail).
+    for _ in range(3):
+        found = [(entry, row) for entry in declared() for row in entry.rows_of(email)]
+        if not found:
+            break
+        for entry, row in found:
             for name in {*entry.fields, *entry.replacements}:
                 setattr(row, name, _erased_value(entry, row, name))
             row.save()
-            changed += 1
+        changed += len(found)
     return changed

@@ -152,6 +152,9 @@ TASKS = {
     }
 }
 
+# Directory entries not confirmed for this long are flagged, their representatives reminded.
+DIRECTORY_CONFIRMATION_MAX_AGE_DAYS = env_int("DIRECTORY_CONFIRMATION_MAX_AGE_DAYS", 365)
+
 # The hub this instance serves: identity, territory and plan live in this folder's data files.
 HUB_DIR = Path(env_str("HUB_DIR", str(BASE_DIR / "hubs" / "pays-de-redon")))
 # The hub's own files (logo…) are served under /static/hub/.

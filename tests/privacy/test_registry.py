@@ -53,3 +53,26 @@ def test_after_erasure_the_person_appears_nowhere_in_the_database_dump(tmp_path)
     assert "Camille Martin" not in text
     user.refresh_from_db()
     assert not user.is_active
+
+
+@pytest.mark.django_db(transaction=True)
+def test_erasure_reaches_a_representative_s_claims_proposals_and_contact_history(tmp_path, staff):
+    from maillage.directory.stewardship.claims import approve_claim, submit_claim
+    from maillage.directory.stewardship.editing import accept_proposal, propose_edit
+    from tests.directory.factories import EstablishmentFactory
+
+    person = UserFactory(email="sacha.leroy@exemple.org", full_name="Sacha Leroy")
+    site = EstablishmentFactory()
+    approve_claim(
+        submit_claim(person, site, role="Trésorier", message="Je suis Sacha Leroy"), staff
+    )
+    wanted = {"email": "sacha.leroy@exemple.org", "phone": "02 99 00 00 00"}
+    accept_proposal(propose_edit(person, site, wanted), staff)
+
+    erase_person("sacha.leroy@exemple.org")
+
+    dump = tmp_path / "dump.json"
+    call_command("dumpdata", output=str(dump), verbosity=0)
+    text = dump.read_text()
+    for trace in ("sacha.leroy@exemple.org", "Sacha Leroy", "02 99 00 00 00"):
+        assert trace not in text
