@@ -37,6 +37,7 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_SETTINGS_MODULE="maillage.settings.prod",
         SECRET_KEY="a-long-random-value-for-the-test-only-0123456789-abcdefghijklmnop",
         ALLOWED_HOSTS="maillage.example.org",
+        SITE_URL="https://maillage.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from maillage.accounts.enums import Role
 
 # Apps whose records the hub's staff edit in the admin without per-model grants.
-STAFF_EDITABLE_APPS = frozenset({"plan", "territory", "directory"})
+STAFF_EDITABLE_APPS = frozenset({"plan", "territory", "directory", "observatory", "activities"})
 
 
 class UserQuerySet(models.QuerySet):
