@@ -1,5 +1,6 @@
-"""iCalendar output checked structurally (the `icalendar` package is not installed)."""
+"""iCalendar output checked structurally, then read back by a real parser (`icalendar`)."""
 
+import icalendar
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -73,3 +74,15 @@ def test_a_title_cannot_inject_a_property():
 
     assert "ATTENDEE" not in events[0]
     assert events[0]["SUMMARY"] == "Atelier\\nATTENDEE:mailto:pirate@exemple.org\\; a\\, b \\\\"
+
+
+@pytest.mark.django_db
+def test_a_real_parser_reads_back_the_feed_with_french_text_intact():
+    activity = ActivityFactory(title="Formation « employeur bénévole » ; partie 1, suite")
+
+    parsed = icalendar.Calendar.from_ical(calendar([activity], name="Agenda"))
+
+    events = parsed.walk("VEVENT")
+    assert len(events) == 1
+    assert str(events[0]["SUMMARY"]) == "Formation « employeur bénévole » ; partie 1, suite"
+    assert events[0].decoded("DTSTART") == activity.starts_at.replace(microsecond=0)
