@@ -7,6 +7,7 @@ from maillage.directory.demo import (
     DemoUnavailable,
     create_demo_directory,
     luhn_complete,
+    of_place,
 )
 from maillage.directory.demo.places import contains
 from maillage.directory.demo.plan import (
@@ -144,3 +145,19 @@ def test_quotas_are_exact_and_proportional():
 
 def test_luhn_check_digit_follows_the_reference_example():
     assert luhn_complete("7992739871") == "79927398713"
+
+
+@pytest.mark.parametrize(
+    ("commune", "expected"),
+    [
+        ("Avessac", "d’Avessac"),
+        ("Allaire", "d’Allaire"),
+        ("Les Fougerêts", "des Fougerêts"),
+        ("Le Pouliguen", "du Pouliguen"),
+        ("La Chapelle-de-Brain", "de La Chapelle-de-Brain"),
+        ("Redon", "de Redon"),
+        ("Éréac", "d’Éréac"),
+    ],
+)
+def test_demo_names_elide_de_before_a_vowel_as_french_does(commune, expected):
+    assert of_place(commune) == expected

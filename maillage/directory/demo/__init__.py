@@ -88,9 +88,20 @@ def _entries(seed: int, count: int, communes: list[Commune]) -> Iterator[tuple[_
         yield unit, _site_values(rng, slot, unit, commune, index, _pool(pools, commune, seed))
 
 
+def of_place(name: str) -> str:
+    """French "de" before a commune's name: d’Avessac, du Pouliguen, des Fougerêts, de Redon."""
+    if name.startswith("Le "):
+        return f"du {name[3:]}"
+    if name.startswith("Les "):
+        return f"des {name[4:]}"
+    if name[:1].upper() in "AEIOUYÂÉÈÊÎÔ":
+        return f"d’{name}"
+    return f"de {name}"
+
+
 def _new_unit(rng: random.Random, slot: Slot, commune: Commune, index: int) -> _Unit:
     stem = rng.choice(slot.activity.stems)
-    name = f"{planning.PREFIXES[slot.family]} {stem} de {commune.name}"
+    name = f"{planning.PREFIXES[slot.family]} {stem} {of_place(commune.name)}"
     siren = luhn_complete(f"{DEMO_SIREN_PREFIX}{index:06d}")
     return _Unit(siren, slot, commune, name, member=rng.random() < 0.15)
 
@@ -110,7 +121,7 @@ def _site_values(rng, slot: Slot, unit: _Unit, commune: Commune, index: int, poo
     longitude, latitude = pool.draw() if pool else (None, None)
     has_contacts = rng.random() < 0.6
     created_on = DEMO_DAY - timedelta(days=int(rng.triangular(200, 25_000, 3_000)))
-    site_name = "" if unit.sites == 1 else f"Antenne de {commune.name}"
+    site_name = "" if unit.sites == 1 else f"Antenne {of_place(commune.name)}"
     return {
         "siret": luhn_complete(f"{unit.siren}{unit.sites:04d}"),
         "sign": site_name,
