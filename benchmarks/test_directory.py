@@ -11,14 +11,24 @@ Targets (issue 3): map p95 ≤ 150 ms and ≥ 30× the naive serialiser; list an
 with a constant number of queries; CSV export growth < 50 MB.
 
     .venv/bin/pytest benchmarks/test_directory.py -p no:cacheprovider -s
+
+Generating 200,000 organisations takes minutes: on SQLite the grown database is kept in
+var/bench/directory-<digest>.sqlite3 and copied back on the next run. The digest covers every
+migration, the directory's models and the demo generator, so a changed schema or generator
+generates again. Delete the file (or set BENCH_REGENERATE=1) to force it.
 """
 
+import hashlib
 import json
+import os
+import sqlite3
 import statistics
 import time
 import tracemalloc
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.forms.models import model_to_dict
@@ -40,11 +50,58 @@ PAGE_P95_MS = 200
 CSV_GROWTH_MB = 50
 
 
+SEED = 2026
+SNAPSHOTS = Path(settings.BASE_DIR) / "var" / "bench"
+
+
 def _grow_to(count: int) -> None:
     start = time.perf_counter()
-    create_demo_directory(seed=2026, count=count)
+    create_demo_directory(seed=SEED, count=count)
     elapsed = time.perf_counter() - start
     print(f"\n{count:_} organisations générées en {elapsed:.1f} s".replace("_", " "))
+
+
+def _snapshot_path() -> Path:
+    """Where the grown database is kept: named after what could change its content."""
+    root = Path(settings.BASE_DIR) / "maillage"
+    sources = sorted(
+        [
+            *root.glob("*/migrations/*.py"),
+            *(root / "directory" / "models").glob("*.py"),
+            *(root / "directory" / "demo").glob("*.py"),
+            root / "directory" / "search.py",
+        ]
+    )
+    digest = hashlib.sha256(f"{SMALL}|{TOTAL}|{SEED}".encode())
+    for source in sources:
+        digest.update(str(source.relative_to(root.parent)).encode() + source.read_bytes())
+    return SNAPSHOTS / f"directory-{digest.hexdigest()[:16]}.sqlite3"
+
+
+def _grow_to_total() -> None:
+    """The directory at TOTAL organisations: from the kept copy when there is one (SQLite)."""
+    if connection.vendor != "sqlite":
+        _grow_to(TOTAL)
+        return
+    connection.ensure_connection()
+    snapshot = _snapshot_path()
+    if snapshot.exists() and not os.environ.get("BENCH_REGENERATE"):
+        start = time.perf_counter()
+        source = sqlite3.connect(snapshot)
+        source.backup(connection.connection)
+        source.close()
+        elapsed = time.perf_counter() - start
+        print(f"\nbase de {TOTAL:_} organisations reprise de {snapshot.name} en {elapsed:.1f} s")
+        return
+    _grow_to(TOTAL)
+    SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+    for stale in SNAPSHOTS.glob("directory-*.sqlite3"):
+        stale.unlink()
+    partial = snapshot.with_suffix(".partial")
+    target = sqlite3.connect(partial)
+    connection.connection.backup(target)
+    target.close()
+    partial.replace(snapshot)
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +113,7 @@ def small_counts(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         _grow_to(SMALL)
         counts = {name: _queries(Client(), path) for name, path in PAGES.items()}
-        _grow_to(TOTAL)
+        _grow_to_total()
     yield counts
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         for model in (Establishment.themes.through, Establishment, LegalUnit):

@@ -16,7 +16,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
-from django.db.models.functions import Coalesce, Lower, NullIf
 
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.models import Establishment
@@ -156,10 +155,7 @@ class DirectoryFilters:
 
 
 def order(queryset: QuerySet[Establishment], key: str) -> QuerySet[Establishment]:
-    display_name = Lower(
-        Coalesce(NullIf("sign", Value("")), NullIf("name", Value("")), "legal_unit__name")
-    )
-    queryset = queryset.annotate(sort_name=display_name)
+    """Sorted on the stored, folded display name (`sort_name`), indexed with `is_listed`."""
     if key == DirectoryOrder.NAME_DESC:
         return queryset.order_by("-sort_name", "-pk")
     if key == DirectoryOrder.COMMUNE:

@@ -44,6 +44,35 @@ def test_published_establishments_are_open_visible_and_in_the_ess():
     assert list(Establishment.objects.published()) == [shown]
 
 
+def test_publication_follows_changes_to_the_entry_and_to_its_legal_unit():
+    site = make_site()
+    site.visibility = Visibility.HIDDEN
+    site.save(update_fields=["visibility"])
+    assert not Establishment.objects.published().exists()
+
+    site.visibility = Visibility.PUBLIC
+    site.save()
+    legal_unit = LegalUnit.objects.get(pk=site.legal_unit_id)
+    legal_unit.ess_family = ""
+    legal_unit.save()
+    assert not Establishment.objects.published().exists()
+
+    legal_unit.ess_family = EssFamily.COOPERATIVE
+    legal_unit.save()
+    assert list(Establishment.objects.published()) == [site]
+
+
+def test_the_sort_name_is_the_folded_display_name_and_follows_the_legal_name():
+    unnamed = make_site()
+    signed = make_site("11111111100029", sign="L’Écluse")
+    legal_unit = LegalUnit.objects.get(pk=unnamed.legal_unit_id)
+    legal_unit.name = "Élan Solidaire"
+    legal_unit.save()
+
+    names = dict(Establishment.objects.values_list("pk", "sort_name"))
+    assert names == {unnamed.pk: "elan solidaire", signed.pk: "l ecluse"}
+
+
 def test_bracket_bounds_give_a_job_estimate():
     assert (employee_bracket("11").low, employee_bracket("11").high) == (10, 19)
     assert employee_bracket("11").mid == 14.5

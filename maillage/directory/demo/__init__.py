@@ -189,6 +189,7 @@ def _save_batch(batch: list[tuple[_Unit, dict]], themes: dict[str, Theme]) -> in
         site = Establishment(legal_unit=unit.record, **values)
         names = " ".join(fold(themes[key].name) for key in theme_keys[-1])
         site.search_text = f"{search_text_of(site)} {names}".strip()
+        site.fill_listing_fields()  # bulk_create skips save()
         sites.append(site)
     Establishment.objects.bulk_create(sites)
     Through = Establishment.themes.through

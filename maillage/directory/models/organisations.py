@@ -14,8 +14,16 @@ from django.db.models import Q
 
 from maillage.directory.enums import ClaimStatus, EssFamily, EssFlag, Visibility
 from maillage.directory.nomenclatures import employee_bracket, legal_category_label, naf_label
-from maillage.directory.search import query_words, search_text_of
+from maillage.directory.search import fold, query_words, search_text_of
 from maillage.territory.models import Commune, Territory
+
+
+def sort_name_of(name: str) -> str:
+    """The key the directory sorts names by: accents, case and punctuation aside."""
+    return fold(name)[:300]
+
+
+LISTING_FIELDS = ("sort_name", "is_listed")
 
 
 class Theme(models.Model):
@@ -96,6 +104,31 @@ class LegalUnit(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.siren or self.rna_id or self.source_ref})"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        current = (self.name, self.ess_family)
+        if getattr(self, "_listed_as", current) != current:
+            self.refresh_establishments()
+        self._listed_as = current
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        unit = super().from_db(db, field_names, values)
+        unit._listed_as = (unit.__dict__.get("name"), unit.__dict__.get("ess_family"))
+        return unit
+
+    def refresh_establishments(self) -> None:
+        """Copy the name and the family into the stored columns of its establishments (the
+        directory sorts and filters on those, see `Establishment.listing_fields`)."""
+        self.establishments.filter(sign="", name="").update(sort_name=sort_name_of(self.name))
+        listed = bool(self.ess_family)
+        sites = self.establishments.exclude(is_listed=False)
+        if listed:
+            sites = self.establishments.filter(
+                visibility=Visibility.PUBLIC, is_open=True, is_listed=False
+            )
+        sites.update(is_listed=listed)
+
     @property
     def legal_category_label(self) -> str:
         return legal_category_label(self.legal_category)
@@ -106,10 +139,11 @@ class EstablishmentQuerySet(models.QuerySet):
         return self.filter(is_open=True)
 
     def published(self) -> EstablishmentQuerySet:
-        """What the public directory may show: visible, open, of an ESS legal unit."""
-        return self.filter(visibility=Visibility.PUBLIC, is_open=True).exclude(
-            legal_unit__ess_family=""
-        )
+        """What the public directory may show: visible, open, of an ESS legal unit.
+
+        One indexed column, `is_listed`, kept by `Establishment.save` and `LegalUnit.save`
+        (a queryset `.update()` of visibility, is_open or the family must set it too)."""
+        return self.filter(is_listed=True)
 
     def in_territory(self, territory: Territory) -> EstablishmentQuerySet:
         return self.filter(commune__territories=territory)
@@ -208,6 +242,10 @@ class Establishment(models.Model):
     # Last time its representatives were reminded to confirm it: at most once per period.
     last_reminded_on = models.DateField("dernier rappel", null=True, blank=True)
     search_text = models.TextField("texte de recherche", blank=True, editable=False)
+    # Stored so that the directory filters and sorts on indexed columns: the folded display
+    # name, and whether the entry is published (public, open, of an ESS legal unit).
+    sort_name = models.CharField("nom de tri", max_length=300, blank=True, editable=False)
+    is_listed = models.BooleanField("publié dans l’annuaire", default=False, editable=False)
     created_at = models.DateTimeField("ajouté le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
 
@@ -231,7 +269,18 @@ class Establishment(models.Model):
                 name="establishment_coordinates_both_or_neither",
             ),
         ]
-        indexes = [models.Index(fields=["naf_section"]), models.Index(fields=["commune_code"])]
+        indexes = [
+            models.Index(fields=["naf_section"]),
+            models.Index(fields=["commune_code"]),
+            # The published list in its default order; `id` breaks ties (PostgreSQL needs it
+            # named, SQLite has it in every index).
+            models.Index(fields=["is_listed", "sort_name", "id"], name="establishment_listed_name"),
+            # Bounding boxes of the map, covering the cells' aggregate.
+            models.Index(
+                fields=["is_listed", "longitude", "latitude", "id"],
+                name="establishment_listed_bbox",
+            ),
+        ]
 
     def __str__(self) -> str:
         key = self.siret or self.legal_unit.rna_id or self.source_ref
@@ -239,9 +288,19 @@ class Establishment(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = search_text_of(self)
+        self.fill_listing_fields()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", *LISTING_FIELDS}
         super().save(*args, **kwargs)
+
+    def fill_listing_fields(self) -> None:
+        """Set the stored sort name and publication flag; bulk paths call it before writing."""
+        self.sort_name = sort_name_of(self.display_name)
+        self.is_listed = (
+            self.visibility == Visibility.PUBLIC
+            and self.is_open
+            and bool(self.legal_unit.ess_family)
+        )
 
     @property
     def display_name(self) -> str:
