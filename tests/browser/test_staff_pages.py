@@ -1,0 +1,61 @@
+"""The pages staff and representatives work in, in real Chromium: no console error, axe-clean."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from maillage.activities.demo import create_demo_activities
+from maillage.directory.demo import create_demo_directory
+from maillage.observatory.demo import create_demo_observatory
+from tests.browser.conftest import AXE_SCRIPT
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.browser
+SERIOUS = {"serious", "critical"}
+
+STAFF_PAGES = [
+    "/annuaire/imports/",
+    "/annuaire/equipe/demandes/",
+    "/annuaire/equipe/modifications/",
+    "/annuaire/equipe/a-confirmer/",
+    "/annuaire/equipe/doublons/",
+    "/annuaire/recherches/",
+    "/agenda/equipe/",
+    "/agenda/equipe/bilan/",
+    "/observatoire/instantanes/",
+    "/observatoire/comparaison/",
+    "/espace-membre/",
+]
+
+
+@pytest.fixture
+def demo(hub_data):
+    create_demo_directory(count=60)
+    create_demo_observatory()
+    create_demo_activities()
+
+
+def _signed_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+    return page
+
+
+@pytest.mark.parametrize("path", STAFF_PAGES)
+def test_staff_page_loads_and_passes_axe(audit_page, live_server, demo, path):
+    staff = UserFactory(staff=True)
+    page = _signed_in(audit_page, live_server, staff)
+
+    response = page.goto(live_server.url + path)
+
+    assert response.status == 200
+    assert page.locator("h1").count() == 1
+    assert "INVALID_TEMPLATE_VARIABLE" not in page.content()
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    serious = [v for v in results["violations"] if v["impact"] in SERIOUS]
+    assert not serious, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
