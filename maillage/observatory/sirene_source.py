@@ -77,7 +77,11 @@ def checksum(paths: Sequence[Path]) -> str:
 
 
 def create_sites(con: duckdb.DuckDBPyConnection) -> None:
-    """`sites`: every establishment of the files with its unit's family (a view, not loaded)."""
+    """`sites`: every establishment of the files with its unit's family (a view, not loaded).
+
+    Only the units the classification places in the ESS are kept (`unit_families`, a few
+    percent of a national file): a row whose unit is missing, closed or outside the ESS has the
+    family "", so the 40 million establishments probe a small table instead of every unit."""
     con.execute(
         """CREATE TEMP VIEW unit_values AS SELECT
              trim(siren) AS siren,
@@ -89,6 +93,12 @@ def create_sites(con: duckdb.DuckDBPyConnection) -> None:
            FROM units"""
     )
     create_classes(con, "unit_values")
+    con.execute(
+        """CREATE TEMP TABLE unit_families AS SELECT u.siren, c.family
+           FROM unit_values u JOIN classes c ON c.category = u.category AND c.flag = u.flag
+             AND c.nomenclature = u.nomenclature AND c.unit_naf = u.unit_naf
+           WHERE u.active AND c.family <> ''"""
+    )
     naf = NAF_SQL.format(
         code="e.activitePrincipaleEtablissement",
         nom="e.nomenclatureActivitePrincipaleEtablissement",
@@ -100,20 +110,35 @@ def create_sites(con: duckdb.DuckDBPyConnection) -> None:
               e.etatAdministratifEtablissement AS state,
               trim(coalesce(e.trancheEffectifsEtablissement, '')) AS bracket,
               {naf} AS naf,
-              CASE WHEN u.active THEN coalesce(c.family, '') ELSE '' END AS family
-            FROM etab e
-            LEFT JOIN unit_values u ON u.siren = trim(e.siren)
-            LEFT JOIN classes c ON c.category = u.category AND c.flag = u.flag
-              AND c.nomenclature = u.nomenclature AND c.unit_naf = u.unit_naf"""
+              coalesce(u.family, '') AS family
+            FROM etab e LEFT JOIN unit_families u ON u.siren = trim(e.siren)"""
     )
 
 
 def load_territory(con: duckdb.DuckDBPyConnection) -> None:
-    """Materialise the territory's rows (a few thousand) in one pass, check them, keep `facts`."""
+    """Materialise the territory's rows (a few thousand) in one pass, check them, keep `facts`.
+
+    The commune filter comes before the join to the units, so that only the territory's rows
+    look up a family."""
+    naf = NAF_SQL.format(
+        code="e.activitePrincipaleEtablissement",
+        nom="e.nomenclatureActivitePrincipaleEtablissement",
+    )
     try:
         con.execute(
-            """CREATE TEMP TABLE territory_sites AS SELECT s.*, m.current
-               FROM sites s JOIN communes m ON m.code = s.code"""
+            f"""CREATE TEMP TABLE territory_sites AS
+                WITH local AS (
+                  SELECT e.*, m.current FROM etab e
+                  JOIN communes m ON m.code = upper(trim(coalesce(e.codeCommuneEtablissement, '')))
+                )
+                SELECT trim(e.siret) AS siret,
+                  upper(trim(coalesce(e.codeCommuneEtablissement, ''))) AS code,
+                  e.etatAdministratifEtablissement AS state,
+                  trim(coalesce(e.trancheEffectifsEtablissement, '')) AS bracket,
+                  {naf} AS naf,
+                  coalesce(u.family, '') AS family,
+                  e.current
+                FROM local e LEFT JOIN unit_families u ON u.siren = trim(e.siren)"""
         )
     except duckdb.Error as error:
         raise SnapshotRefused(f"Fichier SIRENE illisible : {error}") from None

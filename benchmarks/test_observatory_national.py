@@ -1,0 +1,322 @@
+"""Observatory snapshot of the hub's territory from a national-size SIRENE stock (40 million
+establishments, Parquet), against a pandas baseline doing the same computation in the same run.
+
+Each side runs in its own process (so that the peaks do not mix): the time is that of the
+computation (Django already set up), the peak memory the process's maximum resident set
+(`wait4` rusage). The DuckDB side is the real `compute_from_sirene`, rolled back afterwards; the
+pandas side reads the needed columns, classifies the units with the same mapping, filters to the
+territory's communes and aggregates. Both must give identical figures.
+
+Run alone: `.venv/bin/pytest benchmarks/test_observatory_national.py -p no:cacheprovider -s`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TIME_LIMIT_S = 10
+MEMORY_LIMIT_MB = 1024
+MIN_SPEEDUP = 5
+MIN_MEMORY_RATIO = 5
+DIMENSIONS = ("area", "family", "section", "division", "commune", "size")
+FIELDS = (
+    "establishments",
+    "employers",
+    "jobs_low",
+    "jobs_mid2",
+    "jobs_high",
+    "unknown_brackets",
+    "all_establishments",
+    "all_jobs_mid2",
+)
+
+
+def _require_pandas() -> None:
+    try:
+        import pandas  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        pytest.fail(
+            "pandas et pyarrow manquent : le point de comparaison de ce banc d’essai en a "
+            "besoin (groupe de dépendances « dev » : `uv add --dev pandas pyarrow`)."
+        )
+
+
+# --- The DuckDB side: the application's own computation -------------------------------------
+
+
+def run_duckdb(etab: str, units: str) -> dict:
+    from django.db import transaction
+
+    from maillage.observatory.compute import compute_from_sirene
+
+    class Rollback(Exception):
+        pass
+
+    result = {}
+    try:
+        with transaction.atomic():
+            start = time.perf_counter()
+            snapshot = compute_from_sirene([Path(etab)], [Path(units)])
+            result["seconds"] = time.perf_counter() - start
+            result["figures"] = {
+                f"{f.dimension}|{f.key}": [
+                    f.establishments,
+                    f.employers,
+                    f.jobs_low,
+                    int(f.jobs_mid * 2),
+                    f.jobs_high,
+                    f.unknown_brackets,
+                    f.all_establishments,
+                    int(f.all_jobs * 2),
+                ]
+                for f in snapshot.figures.filter(dimension__in=DIMENSIONS)
+            }
+            raise Rollback  # leave the benchmark database as it was
+    except Rollback:
+        pass
+    return result
+
+
+# --- The pandas baseline: the same computation, written the usual pandas way ----------------
+
+
+def _territory_tables() -> dict:
+    from maillage.directory.nomenclatures import employee_brackets, naf_codes
+    from maillage.observatory.areas import REGION_DEPARTEMENTS
+    from maillage.territory.models import Commune, OldCommuneCode
+    from maillage.territory.queries import current_territory
+
+    territory = current_territory()
+    communes = list(
+        Commune.objects.in_territory(territory).select_related("epci", "departement__region")
+    )
+    current = {c.code: c.code for c in communes}
+    for old in OldCommuneCode.objects.filter(commune__in=communes).select_related("commune"):
+        current.setdefault(old.code, old.commune.code)
+    brackets = {}
+    for code, bracket in employee_brackets().items():
+        low = bracket.low or 0
+        high = bracket.high if bracket.high is not None else low
+        brackets[code] = (low, low + high, high, low >= 1)
+    regions = sorted({c.departement.region.code for c in communes})
+    return {
+        "slug": territory.slug,
+        "current": current,
+        "communes": [c.code for c in communes],
+        "departements": sorted({c.departement.code for c in communes}),
+        "regions": {r: REGION_DEPARTEMENTS[r] for r in regions if r in REGION_DEPARTEMENTS},
+        "brackets": brackets,
+        "naf": {c.code: (c.section, c.division) for c in naf_codes().values()},
+    }
+
+
+def _counts(frame, key: str, brackets) -> dict[str, list[int]]:
+    """Counts per `key` of open establishments, as `aggregate.grouped` computes them."""
+    frame = frame[frame["open"]].merge(brackets, how="left", left_on="bracket", right_index=True)
+    ess = frame["family"] != ""
+    parts = frame.assign(
+        ess=ess,
+        ess_employer=ess & frame["employer"].fillna(False).astype(bool),
+        ess_low=frame["low"].where(ess, 0).fillna(0),
+        ess_mid2=frame["mid2"].where(ess, 0).fillna(0),
+        ess_high=frame["high"].where(ess, 0).fillna(0),
+        ess_unknown=ess & frame["low"].isna(),
+        one=1,
+        mid2_all=frame["mid2"].fillna(0),
+    )
+    columns = ["ess", "ess_employer", "ess_low", "ess_mid2", "ess_high", "ess_unknown", "one"]
+    grouped = parts.groupby(key)[[*columns, "mid2_all"]].sum()
+    return {
+        str(k): [int(v) for v in row] for k, row in zip(grouped.index, grouped.values, strict=True)
+    }
+
+
+def run_pandas(etab: str, units: str) -> dict:
+    import pandas as pd
+
+    from maillage.observatory.reference_tables import family_of
+
+    tables = _territory_tables()
+    start = time.perf_counter()
+    brackets = pd.DataFrame.from_dict(
+        tables["brackets"], orient="index", columns=["low", "mid2", "high", "employer"]
+    )
+    unit = pd.read_parquet(
+        units,
+        columns=[
+            "siren",
+            "categorieJuridiqueUniteLegale",
+            "economieSocialeSolidaireUniteLegale",
+            "nomenclatureActivitePrincipaleUniteLegale",
+            "activitePrincipaleUniteLegale",
+            "etatAdministratifUniteLegale",
+        ],
+    )
+    unit = pd.DataFrame(
+        {
+            "siren": unit["siren"].str.strip(),
+            "category": unit["categorieJuridiqueUniteLegale"].fillna("").str.strip(),
+            "flag": unit["economieSocialeSolidaireUniteLegale"].fillna("").str.strip().str.upper(),
+            "nomenclature": unit["nomenclatureActivitePrincipaleUniteLegale"]
+            .fillna("")
+            .str.strip(),
+            "unit_naf": unit["activitePrincipaleUniteLegale"].fillna("").str.strip(),
+            "active": unit["etatAdministratifUniteLegale"] == "A",
+        }
+    )
+    combos = unit[["category", "flag", "nomenclature", "unit_naf"]].drop_duplicates()
+    combos["family"] = [family_of(*values) for values in combos.itertuples(index=False)]
+    unit = unit.merge(combos, on=["category", "flag", "nomenclature", "unit_naf"])
+    families = unit.loc[unit["active"] & (unit["family"] != ""), ["siren", "family"]]
+    del unit
+
+    sites = pd.read_parquet(
+        etab,
+        columns=[
+            "siren",
+            "siret",
+            "codeCommuneEtablissement",
+            "etatAdministratifEtablissement",
+            "trancheEffectifsEtablissement",
+            "activitePrincipaleEtablissement",
+            "nomenclatureActivitePrincipaleEtablissement",
+        ],
+    )
+    code = sites["codeCommuneEtablissement"].fillna("").str.strip().str.upper()
+    sites = pd.DataFrame(
+        {
+            "siren": sites["siren"].str.strip(),
+            "siret": sites["siret"].str.strip(),
+            "code": code,
+            "open": sites["etatAdministratifEtablissement"] == "A",
+            "bracket": sites["trancheEffectifsEtablissement"].fillna("").str.strip(),
+            "activity": sites["activitePrincipaleEtablissement"],
+            "nomenclature": sites["nomenclatureActivitePrincipaleEtablissement"],
+            "departement": code.str[:3].where(code.str.startswith("97"), code.str[:2]),
+        }
+    )
+    sites = sites.merge(families, on="siren", how="left")
+    sites["family"] = sites["family"].fillna("")
+
+    figures = {}
+    area = _counts(sites, "departement", brackets)
+    present = {d for d, counts in area.items() if counts[6]}
+    for departement in tables["departements"]:
+        if departement in present:
+            figures[f"area|departement:{departement}"] = area[departement]
+    for region, members in tables["regions"].items():
+        if set(members) <= present:
+            figures[f"area|region:{region}"] = _sum(area[d] for d in members)
+    figures["area|france:FR"] = _sum(area.values())
+
+    local = sites[sites["code"].isin(tables["current"])].copy()
+    del sites
+    if local["siret"].duplicated().any():
+        raise ValueError("SIRET en double dans le fichier")
+    local["commune"] = local["code"].map(tables["current"])
+    activity = local["activity"].fillna("").str.strip().str.upper()
+    dotted = activity.str[:2] + "." + activity.str[2:]
+    normalised = activity.where(
+        (activity.str.len() != 5) | activity.str.contains(".", regex=False), dotted
+    )
+    rev2 = local["nomenclature"].fillna("").isin(["NAFRev2", ""])
+    naf = normalised.where(rev2, None)
+    local["section"] = naf.map(lambda c: tables["naf"].get(c, ("", ""))[0]).fillna("")
+    local["division"] = naf.map(lambda c: tables["naf"].get(c, ("", ""))[1]).fillna("")
+    local["all"] = "all"
+    figures[f"area|{tables['slug']}"] = _counts(local, "all", brackets)["all"]
+    for dimension, key in [
+        ("family", "family"),
+        ("section", "section"),
+        ("division", "division"),
+        ("size", "bracket"),
+    ]:
+        for value, counts in _counts(local, key, brackets).items():
+            if counts[0] and (dimension != "family" or value):
+                figures[f"{dimension}|{value}"] = counts
+    by_commune = _counts(local, "commune", brackets)
+    for commune in tables["communes"]:
+        figures[f"commune|{commune}"] = by_commune.get(commune, [0] * len(FIELDS))
+    return {"seconds": time.perf_counter() - start, "figures": figures}
+
+
+def _sum(rows) -> list[int]:
+    return [sum(values) for values in zip(*rows, strict=True)]
+
+
+# --- Each side in its own process -------------------------------------------------------------
+
+
+def _measure(kind: str, etab: Path, units: Path, database_url: str, out: Path) -> dict:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "maillage.settings.test",
+    }
+    command = [sys.executable, "-m", "benchmarks.test_observatory_national", kind]
+    process = subprocess.Popen([*command, str(etab), str(units), str(out)], cwd=ROOT, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    assert process.returncode == 0, f"{kind} a échoué ({process.returncode})"
+    result = json.loads(out.read_text())
+    result["peak_mb"] = usage.ru_maxrss / 1024  # kB on Linux
+    return result
+
+
+def _database_url() -> str:
+    from django.db import connection
+
+    settings = connection.settings_dict
+    assert connection.vendor == "sqlite", "ce banc d’essai lit la base de test SQLite"
+    return f"sqlite:///{settings['NAME']}"
+
+
+def test_national_stock_snapshot_against_pandas(django_db_setup, tmp_path, capsys):
+    _require_pandas()
+    from benchmarks.national_stock import ESTABLISHMENTS, national_stock
+
+    etab, units = national_stock()
+    url = _database_url()
+    duck = _measure("duckdb", etab, units, url, tmp_path / "duckdb.json")
+    baseline = _measure("pandas", etab, units, url, tmp_path / "pandas.json")
+
+    speedup = baseline["seconds"] / duck["seconds"]
+    memory_ratio = baseline["peak_mb"] / duck["peak_mb"]
+    territory = next(
+        v for k, v in duck["figures"].items() if k.startswith("area|") and ":" not in k
+    )
+    with capsys.disabled():
+        print(
+            f"\nobservatoire, stock SIRENE national généré : {ESTABLISHMENTS:,} établissements "
+            f"(Parquet), {territory[6]:,} établissements ouverts dans le territoire\n"
+            f"  {'':8} {'temps':>9} {'mémoire max':>12}\n"
+            f"  {'DuckDB':8} {duck['seconds']:7.2f} s {duck['peak_mb']:9.0f} Mo\n"
+            f"  {'pandas':8} {baseline['seconds']:7.2f} s {baseline['peak_mb']:9.0f} Mo\n"
+            f"  rapports : {speedup:.1f}× plus rapide (min {MIN_SPEEDUP}×), "
+            f"{memory_ratio:.1f}× moins de mémoire (min {MIN_MEMORY_RATIO}×); "
+            f"limites {TIME_LIMIT_S} s et {MEMORY_LIMIT_MB} Mo"
+        )
+    assert territory[0] > 0, "le territoire doit compter des établissements de l’ESS"
+    assert duck["figures"] == baseline["figures"]
+    assert duck["seconds"] <= TIME_LIMIT_S
+    assert duck["peak_mb"] <= MEMORY_LIMIT_MB
+    assert speedup >= MIN_SPEEDUP
+    assert memory_ratio >= MIN_MEMORY_RATIO
+
+
+if __name__ == "__main__":
+    import django
+
+    django.setup()
+    kind, etab_path, units_path, out_path = sys.argv[1:5]
+    runner = {"duckdb": run_duckdb, "pandas": run_pandas}[kind]
+    Path(out_path).write_text(json.dumps(runner(etab_path, units_path)))
