@@ -47,7 +47,17 @@ def bar_chart(title: str, desc: str, bars: Sequence[Bar], ident: str) -> str:
         body.append(
             f'<rect x="0" y="{y + 18}" width="{length:.1f}" height="16" fill="{BAR}"></rect>'
         )
-        body.append(f'<text x="{length + 6:.1f}" y="{y + 31}" fill="{INK}">{escape(shown)}</text>')
+        # About 7 px a character at this size: a value that would run off the chart goes
+        # inside the end of its bar, in white.
+        if length + 6 + 7 * len(shown) > WIDTH:
+            body.append(
+                f'<text x="{length - 6:.1f}" y="{y + 31}" fill="#ffffff" text-anchor="end">'
+                f"{escape(shown)}</text>"
+            )
+        else:
+            body.append(
+                f'<text x="{length + 6:.1f}" y="{y + 31}" fill="{INK}">{escape(shown)}</text>'
+            )
         y += 44
     return _svg(title, desc, WIDTH, max(y, 40), body, ident)
 
