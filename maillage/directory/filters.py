@@ -105,7 +105,7 @@ class DirectoryFilters:
         if self.q:
             queryset = queryset.matching(self.q)
         if self.families:
-            queryset = queryset.filter(legal_unit__ess_family__in=self.families)
+            queryset = queryset.filter(family__in=self.families)
         if self.sections:
             queryset = queryset.filter(naf_section__in=self.sections)
         if self.communes:

@@ -139,11 +139,15 @@ def test_a_bad_filter_on_the_points_is_a_400(client):
     assert "Tri impossible" in response.json()["erreur"]
 
 
-def test_points_take_one_query(client, django_assert_num_queries):
+def test_points_take_three_queries_whatever_their_number(client, django_assert_num_queries):
+    """The cells' aggregate, then the communes' names and the single organisations' names."""
+    commune = CommuneFactory()
     for step in range(20):
-        located(-2.08 + step * 0.01, 47.65)
-    with django_assert_num_queries(1):
-        client.get(reverse("directory:map_points"), {"bbox": BBOX, "zoom": 11})
+        located(-2.08 + step * 0.01, 47.65, commune=commune)
+    for zoom in (11, 16):
+        cache.clear()
+        with django_assert_num_queries(3 if zoom == 16 else 2):
+            client.get(reverse("directory:map_points"), {"bbox": BBOX, "zoom": zoom})
 
 
 def test_the_same_area_is_served_from_the_cache(client, django_assert_num_queries):

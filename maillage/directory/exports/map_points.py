@@ -11,11 +11,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Count, F, IntegerField, Max, Min, QuerySet
+from django.db.models import Count, F, IntegerField, Max, Min, QuerySet, Sum
 from django.db.models.functions import Cast
 
 from maillage.directory.exports.public import display_name_expression, organisation_url
 from maillage.directory.models import Establishment
+from maillage.territory.models import Commune
 
 MAX_ZOOM = 20
 # A cluster is about 64 pixels wide on screen (a 256-pixel tile spans 360 / 2**zoom degrees).
@@ -86,12 +87,16 @@ def _parse_zoom(zoom: str | None) -> int:
 
 
 def cells(queryset: QuerySet[Establishment], viewport: Viewport) -> list[dict[str, Any]]:
-    """The grid cells of the viewport holding at least one row of the queryset: one query."""
+    """The grid cells of the viewport holding at least one row of the queryset.
+
+    Two queries: the aggregate reads only the columns of the `establishment_listed_bbox` index
+    (no join over the whole viewport), grouped by cell and commune; the names, families and
+    commune names of the few cells that hold one organisation or need one are fetched after."""
     cell_lon, cell_lat = viewport.cell_size()
     # Shifted to positive values, so that the integer cast is a floor on every database.
     column = Cast((F("longitude") + 180.0) / cell_lon, IntegerField())
     row = Cast((F("latitude") + 90.0) / cell_lat, IntegerField())
-    return list(
+    groups = (
         queryset.filter(
             longitude__gte=viewport.min_lon,
             longitude__lte=viewport.max_lon,
@@ -100,34 +105,67 @@ def cells(queryset: QuerySet[Establishment], viewport: Viewport) -> list[dict[st
         )
         .order_by()
         .annotate(column=column, row=row)
-        .values("column", "row")
+        .values("column", "row", "commune_id")
         .annotate(
             count=Count("pk"),
-            lon=Avg("longitude"),
-            lat=Avg("latitude"),
+            lon_sum=Sum("longitude"),
+            lat_sum=Sum("latitude"),
             first=Min("pk"),
-            name=Min(display_name_expression()),
-            family=Min("legal_unit__ess_family"),
-            commune=Min("commune__name"),
             west=Min("longitude"),
             east=Max("longitude"),
             south=Min("latitude"),
             north=Max("latitude"),
         )
-        .values(
-            "count",
-            "lon",
-            "lat",
-            "first",
-            "name",
-            "family",
-            "commune",
-            "west",
-            "east",
-            "south",
-            "north",
-        )
     )
+    merged: dict[tuple[int, int], dict[str, Any]] = {}
+    commune_ids: set[int] = set()
+    for group in groups:
+        if group["commune_id"] is not None:
+            commune_ids.add(group["commune_id"])
+        cell = merged.get((group["column"], group["row"]))
+        if cell is None:
+            merged[group["column"], group["row"]] = {**group, "communes": [group["commune_id"]]}
+            continue
+        cell["communes"].append(group["commune_id"])
+        for key in ("count", "lon_sum", "lat_sum"):
+            cell[key] += group[key]
+        for key, pick in (("first", min), ("west", min), ("south", min)):
+            cell[key] = pick(cell[key], group[key])
+        for key in ("east", "north"):
+            cell[key] = max(cell[key], group[key])
+    commune_names = (
+        dict(Commune.objects.filter(pk__in=commune_ids).values_list("pk", "name"))
+        if commune_ids
+        else {}
+    )
+    singles = [cell["first"] for cell in merged.values() if cell["count"] == 1]
+    details = (
+        {
+            row["pk"]: row
+            for row in Establishment.objects.filter(pk__in=singles)
+            .order_by()
+            .values("pk", "family", label=display_name_expression())
+        }
+        if singles
+        else {}
+    )
+    result = []
+    for cell in merged.values():
+        names = [commune_names[pk] for pk in cell["communes"] if pk is not None]
+        single = details.get(cell["first"], {}) if cell["count"] == 1 else {}
+        result.append(
+            {
+                "count": cell["count"],
+                "lon": cell["lon_sum"] / cell["count"],
+                "lat": cell["lat_sum"] / cell["count"],
+                "first": cell["first"],
+                "name": single.get("label"),
+                "family": single.get("family"),
+                "commune": min(names) if names else None,
+                **{key: cell[key] for key in ("west", "east", "south", "north")},
+            }
+        )
+    return result
 
 
 def feature_collection(cell_rows: list[dict[str, Any]]) -> dict[str, Any]:

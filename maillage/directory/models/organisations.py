@@ -23,7 +23,7 @@ def sort_name_of(name: str) -> str:
     return fold(name)[:300]
 
 
-LISTING_FIELDS = ("sort_name", "is_listed")
+LISTING_FIELDS = ("sort_name", "is_listed", "family")
 
 
 class Theme(models.Model):
@@ -119,8 +119,9 @@ class LegalUnit(models.Model):
 
     def refresh_establishments(self) -> None:
         """Copy the name and the family into the stored columns of its establishments (the
-        directory sorts and filters on those, see `Establishment.listing_fields`)."""
+        directory sorts and filters on those, see `Establishment.fill_listing_fields`)."""
         self.establishments.filter(sign="", name="").update(sort_name=sort_name_of(self.name))
+        self.establishments.exclude(family=self.ess_family).update(family=self.ess_family)
         listed = bool(self.ess_family)
         sites = self.establishments.exclude(is_listed=False)
         if listed:
@@ -149,7 +150,7 @@ class EstablishmentQuerySet(models.QuerySet):
         return self.filter(commune__territories=territory)
 
     def of_family(self, family: EssFamily) -> EstablishmentQuerySet:
-        return self.filter(legal_unit__ess_family=family)
+        return self.filter(family=family)
 
     def in_naf_section(self, section: str) -> EstablishmentQuerySet:
         return self.filter(naf_section=section)
@@ -246,6 +247,8 @@ class Establishment(models.Model):
     # name, and whether the entry is published (public, open, of an ESS legal unit).
     sort_name = models.CharField("nom de tri", max_length=300, blank=True, editable=False)
     is_listed = models.BooleanField("publié dans l’annuaire", default=False, editable=False)
+    # The legal unit's family, copied for the directory's filter (see `LegalUnit.save`).
+    family = models.CharField("famille de l’ESS (copie)", max_length=20, blank=True, editable=False)
     created_at = models.DateTimeField("ajouté le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
 
@@ -272,13 +275,23 @@ class Establishment(models.Model):
         indexes = [
             models.Index(fields=["naf_section"]),
             models.Index(fields=["commune_code"]),
-            # The published list in its default order; `id` breaks ties (PostgreSQL needs it
-            # named, SQLite has it in every index).
-            models.Index(fields=["is_listed", "sort_name", "id"], name="establishment_listed_name"),
+            # Partial indexes on the published entries: Django writes the filter as a bare
+            # `WHERE is_listed`, which a partial index matches and a composite one does not.
+            # The list in its default order; `id` breaks ties.
+            models.Index(
+                fields=["sort_name", "id"], condition=Q(is_listed=True), name="listed_by_name"
+            ),
+            # The family filter and its counts.
+            models.Index(
+                fields=["family", "sort_name", "id"],
+                condition=Q(is_listed=True),
+                name="listed_by_family",
+            ),
             # Bounding boxes of the map, covering the cells' aggregate.
             models.Index(
-                fields=["is_listed", "longitude", "latitude", "id"],
-                name="establishment_listed_bbox",
+                fields=["longitude", "latitude", "commune", "id"],
+                condition=Q(is_listed=True),
+                name="listed_by_position",
             ),
         ]
 
@@ -296,6 +309,7 @@ class Establishment(models.Model):
     def fill_listing_fields(self) -> None:
         """Set the stored sort name and publication flag; bulk paths call it before writing."""
         self.sort_name = sort_name_of(self.display_name)
+        self.family = self.legal_unit.ess_family
         self.is_listed = (
             self.visibility == Visibility.PUBLIC
             and self.is_open
