@@ -103,7 +103,10 @@ class DirectoryFilters:
     def narrow(self, queryset: QuerySet[Establishment]) -> QuerySet[Establishment]:
         """The filters alone, no ordering (the map and counts need no sort)."""
         if self.q:
-            queryset = queryset.matching(self.q)
+            # As a subquery on the published entries: SQLite then reads their search texts from
+            # the `listed_by_text` index alone and fetches only the matching rows.
+            matches = Establishment.objects.published().matching(self.q).values("pk")
+            queryset = queryset.filter(pk__in=matches)
         if self.families:
             queryset = queryset.filter(family__in=self.families)
         if self.sections:
