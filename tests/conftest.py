@@ -1,12 +1,15 @@
 """The recurring cast: an anonymous visitor, a member, a partner, a staff member, an admin."""
 
 import pytest
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import UserFactory
 
 # No per-example deadline: on a loaded 2-core machine a slow example is not a failure.
-hypothesis_settings.register_profile("maillage", deadline=None)
+hypothesis_settings.register_profile(
+    "maillage", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 hypothesis_settings.load_profile("maillage")
 
 
