@@ -277,15 +277,18 @@ class Establishment(models.Model):
             models.Index(fields=["commune_code"]),
             # Partial indexes on the published entries: Django writes the filter as a bare
             # `WHERE is_listed`, which a partial index matches and a composite one does not.
-            # The list in its default order; `id` breaks ties.
+            # The list in its default order; `id` breaks ties; with `commune`, they cover the
+            # sort by commune too (the page's ids are sorted before any row is read).
             models.Index(
-                fields=["sort_name", "id"], condition=Q(is_listed=True), name="listed_by_name"
+                fields=["sort_name", "id", "commune"],
+                condition=Q(is_listed=True),
+                name="listed_by_name_commune",
             ),
             # The family filter and its counts.
             models.Index(
-                fields=["family", "sort_name", "id"],
+                fields=["family", "sort_name", "id", "commune"],
                 condition=Q(is_listed=True),
-                name="listed_by_family",
+                name="listed_by_family_commune",
             ),
             # Bounding boxes of the map, covering the cells' aggregate.
             models.Index(

@@ -46,8 +46,17 @@ def directory_list(request):
         filters = parse_filters(request.GET)
     except InvalidFilters as refused:
         return invalid(request, refused.messages)
-    results = filters.results().select_related("legal_unit", "commune").only(*LIST_FIELDS)
-    page = Paginator(results, PAGE_SIZE).get_page(filters.page)
+    # The page's ids first, sorted from the indexes alone; then only those rows are read.
+    page = Paginator(filters.results().values_list("pk", flat=True), PAGE_SIZE).get_page(
+        filters.page
+    )
+    rows = (
+        Establishment.objects.filter(pk__in=list(page.object_list))
+        .select_related("legal_unit", "commune")
+        .only(*LIST_FIELDS)
+        .in_bulk()
+    )
+    page.object_list = [rows[pk] for pk in page.object_list]
     # Typing in the search box updates the list without being logged: only a submitted search,
     # a changed filter or a followed link counts as one.
     if request.headers.get("HX-Trigger-Name") != "q":
