@@ -91,7 +91,8 @@ def _grow_to_total() -> None:
         source.backup(connection.connection)
         source.close()
         elapsed = time.perf_counter() - start
-        print(f"\nbase de {TOTAL:_} organisations reprise de {snapshot.name} en {elapsed:.1f} s")
+        label = f"{TOTAL:_}".replace("_", " ")
+        print(f"\nbase de {label} organisations reprise de {snapshot.name} en {elapsed:.1f} s")
         return
     _grow_to(TOTAL)
     SNAPSHOTS.mkdir(parents=True, exist_ok=True)
