@@ -14,7 +14,6 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from maillage.directory.enums import ClaimStatus
 from maillage.directory.models import Claim, Establishment
 from maillage.hub import current_hub
 
@@ -42,8 +41,8 @@ def remind_representatives(today: date | None = None) -> int:
         due = list(
             stale_entries(today)
             .not_reminded_since(cutoff)
-            .filter(legal_unit__claims__status=ClaimStatus.APPROVED)
-            .distinct()
+            # A subquery, not a join: PostgreSQL refuses FOR UPDATE with DISTINCT.
+            .filter(legal_unit__in=Claim.objects.approved().values("legal_unit"))
             .select_for_update()
         )
         claims = Claim.objects.approved().filter(
