@@ -12,13 +12,9 @@ import io
 from django.utils import timezone
 
 from maillage.activities.models import Activity
+from maillage.directory.csv_safety import escape_cell
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER = ["Nom", "Adresse e-mail", "Structure", "État", "Rang d’attente", "Présent", "Inscrit le"]
-
-
-def escape_cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def registrants_csv(activity: Activity) -> str:

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 
 from maillage.accounts.permissions import staff_required
+from maillage.directory.csv_safety import escape_cell
 from maillage.observatory import presentation
 from maillage.observatory.chart_builders import CHARTS, chart
 from maillage.observatory.comparison import EXPLANATIONS, comparison_rows
@@ -27,8 +28,6 @@ try:  # the activities app provides the commune's agenda; the page works without
     from maillage.activities.queries import upcoming_in_commune
 except ImportError:  # pragma: no cover - depends on which apps are installed
     upcoming_in_commune = None
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class BadParameter(Exception):
@@ -81,9 +80,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "observatory/overview.html", context)
 
 
-def _cell(value) -> str | int:
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else value
+def _cell(value) -> str | int | float:
+    # Numbers stay numbers for the spreadsheet; text goes through the one escaping rule.
+    return value if isinstance(value, int | float) else escape_cell(value)
 
 
 @login_not_required
