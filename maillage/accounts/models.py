@@ -6,7 +6,21 @@ from django.utils import timezone
 from maillage.accounts.enums import Role
 
 # Apps whose records the hub's staff edit in the admin without per-model grants.
-STAFF_EDITABLE_APPS = frozenset({"plan", "territory", "directory", "observatory", "activities"})
+STAFF_EDITABLE_APPS = frozenset(
+    {
+        "plan",
+        "territory",
+        "directory",
+        "observatory",
+        "activities",
+        "people",
+        "memberships",
+        "working_groups",
+        "decisions",
+        "services",
+        "journeys",
+    }
+)
 
 
 class UserQuerySet(models.QuerySet):

@@ -42,6 +42,12 @@ INSTALLED_APPS = [
     "maillage.observatory",
     # The hub's work
     "maillage.activities",
+    "maillage.network.people",
+    "maillage.network.memberships",
+    "maillage.network.working_groups",
+    "maillage.network.decisions",
+    "maillage.support.services",
+    "maillage.support.journeys",
     # Layout and home page
     "maillage.web",
 ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class JourneysConfig(AppConfig):
+    name = "maillage.support.journeys"
+    label = "journeys"
+    verbose_name = "Accompagnement des porteurs de projet"
