@@ -1,0 +1,2 @@
+app_name = "working_groups"
+urlpatterns: list = []
