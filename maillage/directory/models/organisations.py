@@ -213,6 +213,12 @@ class Establishment(models.Model):
     naf_code = models.CharField("activité principale (NAF)", max_length=6, blank=True)
     naf_section = models.CharField("section NAF", max_length=1, blank=True)
     employee_bracket = models.CharField("tranche d’effectif", max_length=2, blank=True)
+    # Salaried headcount when actually known (from the organisation, a DSN extract, the staff);
+    # the observatory prefers it to the bracket's estimate.
+    headcount = models.PositiveIntegerField("effectif salarié connu", null=True, blank=True)
+    headcount_year = models.PositiveSmallIntegerField(
+        "année de l’effectif connu", null=True, blank=True
+    )
     longitude = models.FloatField("longitude", null=True, blank=True)
     latitude = models.FloatField("latitude", null=True, blank=True)
     is_open = models.BooleanField("ouvert", default=True)
