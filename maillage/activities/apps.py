@@ -1,12 +1,46 @@
 from django.apps import AppConfig
 
 
+def activity_cards(user):
+    from django.urls import reverse
+
+    from maillage.accounts.space import SpaceCard
+
+    cards = [
+        SpaceCard(
+            "L’agenda du réseau",
+            reverse("activities:agenda"),
+            "Vous inscrire aux formations, aux événements et aux temps d’échange.",
+            section="Mon réseau",
+        )
+    ]
+    if user.is_hub_staff:
+        cards += [
+            SpaceCard(
+                "Activités et inscriptions",
+                reverse("activities:staff_list"),
+                "Suivre les inscriptions, les présences et les publics de chaque activité.",
+                section="Gestion du pôle",
+            ),
+            SpaceCard(
+                "Bilan des activités",
+                reverse("activities:staff_summary"),
+                "Compter les activités et les publics touchés sur une période.",
+                section="Gestion du pôle",
+            ),
+        ]
+    return cards
+
+
 class ActivitiesConfig(AppConfig):
     name = "maillage.activities"
     verbose_name = "Activités"
 
     def ready(self):
+        from maillage.accounts.space import register_cards
         from maillage.privacy.registry import register
+
+        register_cards(activity_cards)
 
         register(
             "activities.Registration",

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Sum
 from django.shortcuts import render
 
+from maillage.accounts.space import cards_for
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
 
@@ -19,7 +20,7 @@ def home(request):
 
 
 def member_space(request):
-    return render(request, "web/member_space.html")
+    return render(request, "web/member_space.html", {"sections": cards_for(request.user)})
 
 
 @login_not_required

@@ -55,10 +55,10 @@ def test_member_space_asks_an_anonymous_visitor_to_sign_in(client):
 @pytest.mark.parametrize(
     ("cast", "role_label", "expected", "absent"),
     [
-        ("member", "Adhérent", "structure dans l’annuaire", "Administration</a>"),
-        ("partner", "Partenaire", "offre d’accompagnement", "Administration</a>"),
-        ("staff", "Équipe salariée", "Administration</a>", "offre d’accompagnement"),
-        ("administrator", "Administrateur", "Administration</a>", "structure dans l’annuaire"),
+        ("member", "Adhérent", "L’agenda du réseau", "Gestion du pôle"),
+        ("partner", "Partenaire", "L’agenda du réseau", "Gestion du pôle"),
+        ("staff", "Équipe salariée", "Gestion du pôle", "INVALID_TEMPLATE_VARIABLE"),
+        ("administrator", "Administrateur", "Gestion du pôle", "INVALID_TEMPLATE_VARIABLE"),
     ],
 )
 def test_member_space_greets_each_role_with_what_it_can_do(
@@ -75,6 +75,26 @@ def test_member_space_greets_each_role_with_what_it_can_do(
     assert absent not in main
     assert f'href="{reverse("accounts:password_change")}"' in main
     assert "INVALID_TEMPLATE_VARIABLE" not in html
+
+
+def test_member_space_cards_are_grouped_by_section_in_page_order(member):
+    from maillage.accounts import space
+
+    def extra(user):
+        return [
+            space.SpaceCard("Z", "/z/", "Dernière section.", section="Gestion du pôle"),
+            space.SpaceCard("A", "/a/", "Première section.", section="Mon espace"),
+        ]
+
+    space.register_cards(extra)
+    try:
+        sections = space.cards_for(member)
+    finally:
+        space._PROVIDERS.remove(extra)
+
+    names = list(sections)
+    assert names.index("Mon espace") < names.index("Gestion du pôle")
+    assert [card.title for card in sections["Gestion du pôle"]][-1] == "Z"
 
 
 @pytest.mark.django_db
