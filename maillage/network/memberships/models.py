@@ -2,6 +2,16 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+
+from maillage.network.memberships.enums import (
+    GOOD_STANDING,
+    MemberKind,
+    MembershipStatus,
+    PaymentMethod,
+)
+
+__all__ = ["College", "DuesRate", "Membership", "MembershipStatus", "PaymentMethod"]
 
 
 class College(models.Model):
@@ -12,6 +22,11 @@ class College(models.Model):
     description = models.TextField("description", blank=True)
     voting_weight = models.DecimalField("poids des voix", max_digits=5, decimal_places=2, default=1)
     order = models.PositiveSmallIntegerField("ordre", default=0)
+    member_kind = models.CharField(
+        "membres", max_length=20, choices=MemberKind.choices, default=MemberKind.ORGANISATION
+    )
+    # ESS families of the directory this college takes in, to suggest it when one joins.
+    families = models.JSONField("familles de l’ESS suggérées", default=list, blank=True)
 
     class Meta:
         verbose_name = "collège"
@@ -25,19 +40,48 @@ class College(models.Model):
         return self.name
 
 
-class MembershipStatus(models.TextChoices):
-    PENDING = "pending", "En attente de paiement"
-    PAID = "paid", "Payée"
-    WAIVED = "waived", "Exonérée"
-    CANCELLED = "cancelled", "Annulée"
+class DuesRate(models.Model):
+    """A membership category of a college and its default yearly dues (from the hub's file)."""
+
+    college = models.ForeignKey(
+        College, verbose_name="collège", on_delete=models.CASCADE, related_name="rates"
+    )
+    slug = models.SlugField("identifiant", max_length=80)
+    name = models.CharField("catégorie", max_length=100)
+    amount = models.DecimalField("cotisation prévue (€)", max_digits=9, decimal_places=2)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "catégorie et cotisation"
+        verbose_name_plural = "catégories et cotisations"
+        ordering = ["college__order", "college__name", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["college", "slug"], name="dues_rate_unique_slug"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="dues_rate_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.college.name} – {self.name}"
 
 
-class PaymentMethod(models.TextChoices):
-    TRANSFER = "transfer", "Virement"
-    CHEQUE = "cheque", "Chèque"
-    CASH = "cash", "Espèces"
-    CARD = "card", "Carte bancaire"
-    OTHER = "other", "Autre"
+class MembershipQuerySet(models.QuerySet):
+    def of_year(self, year: int) -> MembershipQuerySet:
+        return self.filter(year=year)
+
+    def in_good_standing(self) -> MembershipQuerySet:
+        return self.filter(status__in=GOOD_STANDING)
+
+    def not_cancelled(self) -> MembershipQuerySet:
+        return self.exclude(status=MembershipStatus.CANCELLED)
+
+    def paid(self) -> MembershipQuerySet:
+        return self.filter(status=MembershipStatus.PAID)
+
+    def of_organisations(self, legal_units) -> MembershipQuerySet:
+        return self.filter(legal_unit__in=legal_units)
+
+    def with_member(self) -> MembershipQuerySet:
+        return self.select_related("legal_unit", "person", "college")
 
 
 class Membership(models.Model):
@@ -68,10 +112,20 @@ class Membership(models.Model):
     status = models.CharField(
         "statut", max_length=20, choices=MembershipStatus.choices, default=MembershipStatus.PENDING
     )
+    paid_amount = models.DecimalField(
+        "montant reçu (€)", max_digits=9, decimal_places=2, null=True, blank=True
+    )
     paid_on = models.DateField("payée le", null=True, blank=True)
     payment_method = models.CharField(
         "moyen de paiement", max_length=20, choices=PaymentMethod.choices, blank=True
     )
+    # Sequential within the year, given once when the payment is recorded and never reused.
+    receipt_number = models.PositiveIntegerField(
+        "numéro de reçu", null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField("créée le", default=timezone.now, editable=False)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = "adhésion"
@@ -97,7 +151,22 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=Q(dues_amount__gte=0), name="membership_dues_positive"
             ),
+            models.UniqueConstraint(
+                fields=["year", "receipt_number"],
+                condition=Q(receipt_number__isnull=False),
+                name="membership_receipt_number_unique_in_year",
+            ),
+            # A paid membership has its date, its method and its receipt.
+            models.CheckConstraint(
+                condition=~Q(status=MembershipStatus.PAID)
+                | (
+                    Q(paid_on__isnull=False, paid_amount__gte=0, receipt_number__isnull=False)
+                    & ~Q(payment_method="")
+                ),
+                name="membership_paid_has_payment",
+            ),
         ]
+        indexes = [models.Index(fields=["year", "status"], name="membership_year_status")]
 
     def __str__(self) -> str:
         return f"{self.member} – {self.year}"
@@ -105,3 +174,44 @@ class Membership(models.Model):
     @property
     def member(self):
         return self.legal_unit or self.person
+
+    @property
+    def member_name(self) -> str:
+        return self.legal_unit.name if self.legal_unit_id else str(self.person)
+
+    @property
+    def receipt_label(self) -> str:
+        """ "2026-0007": the year and the number, as printed on the receipt."""
+        return f"{self.year}-{self.receipt_number:04d}" if self.receipt_number else ""
+
+    @property
+    def has_receipt(self) -> bool:
+        return self.status == MembershipStatus.PAID and self.receipt_number is not None
+
+
+class RenewalReminder(models.Model):
+    """A member of last year reminded to renew for `year`: at most once (unique constraint)."""
+
+    membership = models.ForeignKey(
+        Membership,
+        verbose_name="adhésion précédente",
+        on_delete=models.CASCADE,
+        related_name="renewal_reminders",
+    )
+    year = models.PositiveSmallIntegerField("année à renouveler")
+    queued_at = models.DateTimeField("mis en file le", default=timezone.now)
+    sent_at = models.DateTimeField("envoyé le", null=True, blank=True)
+    recipients = models.PositiveSmallIntegerField("destinataires", default=0)
+
+    class Meta:
+        verbose_name = "relance de renouvellement"
+        verbose_name_plural = "relances de renouvellement"
+        ordering = ["-queued_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["membership", "year"], name="renewal_reminder_once_per_member_and_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership.member} – relance {self.year}"

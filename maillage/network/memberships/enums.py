@@ -1,0 +1,35 @@
+from django.db import models
+
+
+class MembershipStatus(models.TextChoices):
+    PENDING = "pending", "En attente de paiement"
+    PAID = "paid", "Payée"
+    WAIVED = "waived", "Exonérée"
+    CANCELLED = "cancelled", "Annulée"
+
+
+# Statuses a membership may move to by hand; PAID is reached by recording a payment only.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    MembershipStatus.PENDING: (MembershipStatus.WAIVED, MembershipStatus.CANCELLED),
+    MembershipStatus.WAIVED: (MembershipStatus.PENDING, MembershipStatus.CANCELLED),
+    MembershipStatus.CANCELLED: (MembershipStatus.PENDING,),
+    MembershipStatus.PAID: (MembershipStatus.CANCELLED,),
+}
+
+# A membership in good standing makes its organisation a member of the hub for that year.
+GOOD_STANDING = (MembershipStatus.PAID, MembershipStatus.WAIVED)
+
+
+class PaymentMethod(models.TextChoices):
+    TRANSFER = "transfer", "Virement"
+    CHEQUE = "cheque", "Chèque"
+    CASH = "cash", "Espèces"
+    CARD = "card", "Carte bancaire"
+    OTHER = "other", "Autre"
+
+
+class MemberKind(models.TextChoices):
+    """Who a college takes in: organisations of the directory, or people."""
+
+    ORGANISATION = "organisation", "Structures"
+    PERSON = "person", "Personnes"

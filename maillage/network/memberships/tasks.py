@@ -1,0 +1,56 @@
+"""Background work of the memberships: renewal reminders and the yearly flag update."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tasks import task
+
+from maillage.hub import current_hub
+from maillage.network.memberships.hub_members import sync_hub_member_flags
+from maillage.network.memberships.models import RenewalReminder
+from maillage.network.memberships.renewal import queue_reminders, recipients_of
+
+
+@task()
+def send_renewal_reminder(reminder_id: int) -> int:
+    """E-mail each address of the member once; a reminder already sent is not sent again."""
+    if not RenewalReminder.objects.filter(pk=reminder_id, sent_at__isnull=True).update(
+        sent_at=timezone.now()
+    ):
+        return 0
+    reminder = RenewalReminder.objects.select_related(
+        "membership__legal_unit", "membership__person", "membership__college"
+    ).get(pk=reminder_id)
+    hub = current_hub().identity
+    context = {
+        "hub": hub,
+        "membership": reminder.membership,
+        "year": reminder.year,
+        "space_url": settings.SITE_URL.rstrip("/") + "/espace-membre/adhesion/",
+    }
+    addresses = recipients_of(reminder.membership)
+    for address in addresses:  # one message each: members never see each other's addresses
+        EmailMessage(
+            subject=f"{hub.name} : renouveler votre adhésion pour {reminder.year}",
+            body=render_to_string("memberships/email/renewal_reminder.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[address],
+            reply_to=[hub.email] if hub.email else None,
+        ).send()
+    return len(addresses)
+
+
+@task()
+def run_renewal_campaign(year: int) -> int:
+    """The cron's entry: remind last year's members not renewed for `year`."""
+    return queue_reminders(year).queued
+
+
+@task()
+def sync_hub_members() -> int:
+    """Flags of the directory after the turn of the year: last year's members are no longer
+    members until they renew."""
+    return sync_hub_member_flags()

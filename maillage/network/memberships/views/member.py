@@ -1,0 +1,29 @@
+"""A member's own page: their organisations' memberships, status and receipts."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from maillage.accounts.enums import Role
+from maillage.accounts.permissions import role_required
+from maillage.network.memberships.representation import (
+    legal_units_represented_by,
+    memberships_of_member,
+)
+
+
+@role_required(Role.MEMBER)
+def my_membership(request):
+    memberships = (
+        memberships_of_member(request.user).with_member().order_by("-year", "legal_unit__name")
+    )
+    year = timezone.localdate().year
+    units = legal_units_represented_by(request.user).order_by("name")
+    current = {m.legal_unit_id for m in memberships if m.year == year and m.legal_unit_id}
+    context = {
+        "memberships": memberships,
+        "year": year,
+        "units_without": [unit for unit in units if unit.pk not in current],
+    }
+    return render(request, "memberships/member/membership.html", context)
