@@ -1,7 +1,108 @@
 from django.apps import AppConfig
 
+RETENTION = "Cinq ans après la clôture du dossier"
+HOLDERS = "case__holders__email"
+
+
+def journey_cards(user):
+    from django.urls import reverse
+
+    from maillage.accounts.space import SpaceCard
+    from maillage.support.journeys.partners import has_referrals
+
+    cards = []
+    if user.is_hub_staff:
+        cards += [
+            SpaceCard(
+                "Dossiers d’accompagnement",
+                reverse("journeys:case_list"),
+                "Suivre les porteurs de projet : étapes, rendez-vous, orientations, résultats.",
+                section="Gestion du pôle",
+            ),
+            SpaceCard(
+                "Tableau de bord de l’accompagnement",
+                reverse("journeys:dashboard"),
+                "Dossiers par étape, temps passé, orientations par partenaire, résultats.",
+                section="Gestion du pôle",
+            ),
+        ]
+    if (user.is_partner or user.is_member) and has_referrals(user):
+        cards.append(
+            SpaceCard(
+                "Porteurs de projet orientés vers vous",
+                reverse("journeys:partner_referrals"),
+                "Accepter, décliner ou clore les orientations du pôle vers vos services.",
+                section="Accompagnement",
+            )
+        )
+    return cards
+
+
+def _register_personal_data() -> None:
+    from maillage.privacy.registry import register
+
+    purpose = "Accompagnement d’un porteur de projet par le pôle et ses partenaires"
+    register(
+        "journeys.SupportCase",
+        fields=("title", "description", "notes"),
+        email_lookup="holders__email",
+        purpose=purpose,
+        retention=RETENTION,
+        # The case stays, with its kind, stages and outcome, so that counts stay true.
+        replacements={"title": "Dossier anonymisé"},
+    )
+    register(
+        "journeys.Appointment",
+        fields=("with_whom", "notes"),
+        email_lookup=HOLDERS,
+        purpose=purpose,
+        retention=RETENTION,
+        replacements={"with_whom": "Personne effacée"},
+    )
+    register(
+        "journeys.CaseNote",
+        fields=("text",),
+        email_lookup=HOLDERS,
+        purpose=purpose,
+        retention=RETENTION,
+        replacements={"text": "Note effacée"},
+    )
+    register(
+        "journeys.CaseDocument",
+        fields=("title", "file"),
+        email_lookup=HOLDERS,
+        purpose=purpose,
+        retention=RETENTION,
+        replacements={"title": "Document effacé"},
+    )
+    register(
+        "journeys.NextStep",
+        fields=("title",),
+        email_lookup=HOLDERS,
+        purpose=purpose,
+        retention=RETENTION,
+        replacements={"title": "Étape effacée"},
+    )
+    register(
+        "journeys.Referral",
+        fields=("message", "decline_reason", "partner_note"),
+        email_lookup=HOLDERS,
+        purpose="Orientation d’un porteur de projet vers le service d’un partenaire",
+        retention=RETENTION,
+        # A declined referral keeps a reason (a database rule), without what it said.
+        replacements={"decline_reason": "Motif effacé"},
+    )
+
 
 class JourneysConfig(AppConfig):
     name = "maillage.support.journeys"
     label = "journeys"
     verbose_name = "Accompagnement des porteurs de projet"
+
+    def ready(self):
+        from maillage.accounts.space import register_cards
+        from maillage.support.journeys import signals
+
+        register_cards(journey_cards)
+        signals.connect()
+        _register_personal_data()

@@ -1,0 +1,63 @@
+"""What staff record along a case: appointments, notes, documents, next steps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from maillage.support.journeys.errors import JourneyError
+from maillage.support.journeys.journey import french_date
+from maillage.support.journeys.models import (
+    Appointment,
+    CaseDocument,
+    CaseNote,
+    NextStep,
+    SupportCase,
+)
+
+
+def add_appointment(
+    case: SupportCase, held_on: date, with_whom: str, notes: str = ""
+) -> Appointment:
+    if held_on < case.opened_on:
+        raise JourneyError(
+            "Le rendez-vous ne peut pas précéder l’ouverture du dossier "
+            f"({french_date(case.opened_on)})."
+        )
+    return Appointment.objects.create(case=case, held_on=held_on, with_whom=with_whom, notes=notes)
+
+
+def add_note(case: SupportCase, text: str, by) -> CaseNote:
+    return CaseNote.objects.create(case=case, text=text, author=by)
+
+
+def add_document(case: SupportCase, title: str, file, by) -> CaseDocument:
+    return CaseDocument.objects.create(case=case, title=title, file=file, uploaded_by=by)
+
+
+def plan_next_step(
+    case: SupportCase, title: str, due_on: date, assigned_to=None, today: date | None = None
+) -> NextStep:
+    today = today or timezone.localdate()
+    if case.is_closed:
+        raise JourneyError(f"Ce dossier est clos depuis le {french_date(case.closed_on)}.")
+    if due_on < today:
+        raise JourneyError(
+            f"L’échéance ({french_date(due_on)}) ne peut pas précéder la création de l’étape "
+            f"(aujourd’hui, {french_date(today)})."
+        )
+    return NextStep.objects.create(
+        case=case, title=title, due_on=due_on, assigned_to=assigned_to, created_on=today
+    )
+
+
+@transaction.atomic
+def complete_next_step(step: NextStep, today: date | None = None) -> bool:
+    """Mark the step done; False when it already was (a double click changes nothing)."""
+    return bool(
+        NextStep.objects.filter(pk=step.pk, done_on__isnull=True).update(
+            done_on=today or timezone.localdate()
+        )
+    )

@@ -1,0 +1,336 @@
+"""Forms of the staff pages and of the partner space. Every error message is French."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from maillage.accounts.enums import Role
+from maillage.directory.models import LegalUnit
+from maillage.directory.nomenclatures import naf_sections
+from maillage.network.people.models import Person
+from maillage.plan.models import Action, TargetPublic
+from maillage.support.journeys.enums import ProjectKind
+from maillage.support.journeys.models import Outcome, Stage, SupportCase
+from maillage.support.services.models import Service
+from maillage.territory.models import Commune
+from maillage.territory.queries import current_territory
+
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+DOCUMENT_EXTENSIONS = {".pdf", ".odt", ".ods", ".docx", ".xlsx", ".txt", ".jpg", ".jpeg", ".png"}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def staff_users():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, role__in=[Role.STAFF, Role.ADMINISTRATOR])
+        .order_by("full_name", "email")
+    )
+
+
+def communes():
+    territory = current_territory()
+    queryset = Commune.objects.order_by("name")
+    return queryset.in_territory(territory) if territory else queryset
+
+
+class LegalUnitsField(forms.CharField):
+    """Organisations of the directory typed as SIREN or RNA numbers, separated by commas."""
+
+    def __init__(self, *args, many: bool = True, **kwargs):
+        self.many = many
+        super().__init__(*args, required=False, max_length=500, **kwargs)
+
+    def clean(self, value):
+        keys = [key for key in re.split(r"[\s,;]+", super().clean(value).upper()) if key]
+        if not self.many and len(keys) > 1:
+            raise forms.ValidationError("Indiquez un seul numéro SIREN ou RNA.")
+        units = {unit.siren: unit for unit in LegalUnit.objects.filter(siren__in=keys)}
+        units |= {unit.rna_id: unit for unit in LegalUnit.objects.filter(rna_id__in=keys)}
+        unknown = [key for key in keys if key not in units]
+        if unknown:
+            raise forms.ValidationError(
+                "Aucune structure de l’annuaire n’a ce numéro : " + ", ".join(unknown) + "."
+            )
+        return list(dict.fromkeys(units[key] for key in keys))
+
+
+class CaseForm(forms.ModelForm):
+    naf_section = forms.ChoiceField(label="Secteur d’activité (section NAF)", required=False)
+    holders = forms.ModelMultipleChoiceField(
+        label="Porteurs déjà connus du pôle",
+        queryset=Person.objects.active(),
+        required=False,
+        help_text="Maintenez Ctrl (ou Cmd) pour en choisir plusieurs.",
+    )
+    new_first_name = forms.CharField(
+        label="Prénom d’un nouveau porteur", max_length=100, required=False
+    )
+    new_last_name = forms.CharField(
+        label="Nom d’un nouveau porteur", max_length=100, required=False
+    )
+    new_email = forms.EmailField(label="Adresse e-mail du nouveau porteur", required=False)
+    new_phone = forms.CharField(label="Téléphone du nouveau porteur", max_length=30, required=False)
+    organisations = LegalUnitsField(
+        label="Structures porteuses (SIREN ou numéro RNA, séparés par des virgules)"
+    )
+    actions = forms.ModelMultipleChoiceField(
+        label="Actions du projet du pôle",
+        queryset=Action.objects.active(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    publics = forms.ModelMultipleChoiceField(
+        label="Publics visés",
+        queryset=TargetPublic.objects.active(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = SupportCase
+        fields = [
+            "title", "description", "kind", "naf_section", "theme", "commune", "holders",
+            "contact_sharing_agreed", "staff_in_charge", "opened_on", "notes",
+        ]  # fmt: skip
+        widgets = {
+            "opened_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sections = sorted(naf_sections().items())
+        self.fields["naf_section"].choices = [("", "—"), *[(c, f"{c}. {n}") for c, n in sections]]
+        self.fields["commune"].queryset = communes()
+        self.fields["staff_in_charge"].queryset = staff_users()
+        if self.instance.pk:
+            from maillage.plan.links import actions_of, publics_of
+
+            self.initial["organisations"] = ", ".join(
+                unit.siren or unit.rna_id or "" for unit in self.instance.organisations.all()
+            )
+            self.initial["actions"] = list(actions_of(self.instance))
+            self.initial["publics"] = list(publics_of(self.instance))
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("new_first_name") or data.get("new_email")) and not data.get("new_last_name"):
+            self.add_error("new_last_name", "Indiquez le nom du nouveau porteur.")
+        return data
+
+    def new_holder(self) -> Person | None:
+        """The newly typed holder: the address book entry of that e-mail, or a new one."""
+        data = self.cleaned_data
+        if not data.get("new_last_name"):
+            return None
+        if data["new_email"]:
+            known = Person.objects.active().filter(email__iexact=data["new_email"]).first()
+            if known is not None:
+                return known
+        return Person.objects.create(
+            first_name=data["new_first_name"],
+            last_name=data["new_last_name"],
+            email=data["new_email"],
+            phone=data["new_phone"],
+        )
+
+    def all_holders(self) -> list[Person]:
+        holders = list(self.cleaned_data["holders"])
+        new = self.new_holder()
+        return [*holders, new] if new is not None and new not in holders else holders
+
+
+class PageForm(forms.Form):
+    """A form of the case page, which holds several: ids start with the form's own prefix."""
+
+    id_prefix = "form"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class StageChangeForm(PageForm):
+    id_prefix = "etape"
+    stage = forms.ModelChoiceField(
+        label="Nouvelle étape",
+        queryset=Stage.objects.active().filter(is_final=False),
+        error_messages={"invalid_choice": "Étape inconnue : choisissez une étape du parcours."},
+    )
+    changed_on = forms.DateField(label="Depuis le", widget=DateInput(), initial=timezone.localdate)
+
+
+class AppointmentForm(PageForm):
+    id_prefix = "rdv"
+
+    held_on = forms.DateField(label="Date du rendez-vous", widget=DateInput())
+    with_whom = forms.CharField(label="Avec qui", max_length=200)
+    notes = forms.CharField(
+        label="Compte rendu", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class NoteForm(PageForm):
+    id_prefix = "note"
+
+    text = forms.CharField(label="Note", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class DocumentForm(PageForm):
+    id_prefix = "document"
+
+    title = forms.CharField(label="Titre du document", max_length=200)
+    file = forms.FileField(
+        label="Fichier (PDF, texte, tableur, image ; 10 Mo au plus)", max_length=200
+    )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if PurePath(file.name).suffix.lower() not in DOCUMENT_EXTENSIONS:
+            raise forms.ValidationError(
+                "Format refusé : PDF, ODT, ODS, DOCX, XLSX, TXT, JPEG ou PNG seulement."
+            )
+        if file.size > DOCUMENT_MAX_BYTES:
+            raise forms.ValidationError("Le fichier dépasse 10 Mo.")
+        return file
+
+
+class NextStepForm(PageForm):
+    id_prefix = "suite"
+
+    title = forms.CharField(label="Prochaine étape", max_length=300)
+    due_on = forms.DateField(label="Échéance", widget=DateInput())
+    assigned_to = forms.ModelChoiceField(label="Confiée à", queryset=None, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = staff_users()
+
+
+class ReferralForm(PageForm):
+    id_prefix = "orientation"
+
+    service = forms.ModelChoiceField(label="Service du partenaire", queryset=Service.objects.all())
+    message = forms.CharField(
+        label="Message au partenaire (le projet et ce qui est attendu)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=3000,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only open services are offered; a closed one posted anyway gets the clear refusal of
+        # the referral action rather than a generic "invalid choice".
+        offered = Service.objects.published().select_related("provider").order_by("name")
+        field = self.fields["service"]
+        field.widget.choices = [("", "—")] + [
+            (service.pk, f"{service.name} ({service.provider.name})") for service in offered
+        ]
+
+
+YES_NO = [(True, "Oui"), (False, "Non")]
+
+
+class OutcomeForm(forms.ModelForm):
+    activity_created = forms.TypedChoiceField(
+        label="Une activité a-t-elle été créée ?",
+        choices=YES_NO,
+        coerce=lambda value: value in (True, "True"),
+        widget=forms.RadioSelect,
+    )
+    structure = LegalUnitsField(
+        label="Structure créée, si elle est dans l’annuaire (SIREN ou numéro RNA)", many=False
+    )
+    closed_on = forms.DateField(
+        label="Dossier clos le", widget=DateInput(), initial=timezone.localdate
+    )
+
+    class Meta:
+        model = Outcome
+        fields = ["activity_created", "legal_form", "jobs_created", "structure", "funding_amount",
+                  "funding_source"]  # fmt: skip
+
+    def clean_structure(self):
+        units = self.cleaned_data["structure"]
+        return units[0] if units else None
+
+    def clean(self):
+        data = super().clean()
+        if data.get("funding_amount") is not None and data["funding_amount"] < 0:
+            self.add_error("funding_amount", "Le montant ne peut pas être négatif.")
+        if data.get("funding_amount") and not data.get("funding_source"):
+            self.add_error("funding_source", "Indiquez d’où viennent les financements.")
+        return data
+
+
+class DeclineForm(PageForm):
+    id_prefix = "refus"
+
+    reason = forms.CharField(
+        label="Motif du refus", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class DoneForm(PageForm):
+    id_prefix = "realisee"
+
+    note = forms.CharField(
+        label="Retour pour l’équipe du pôle (facultatif)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+
+
+class CaseFilterForm(forms.Form):
+    etape = forms.ModelChoiceField(
+        label="Étape",
+        queryset=Stage.objects.active(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "Étape inconnue."},
+    )
+    type = forms.ChoiceField(
+        label="Type de projet", choices=[("", "Tous"), *ProjectKind.choices], required=False
+    )
+    suivi = forms.ModelChoiceField(label="Suivi par", queryset=None, required=False)
+    commune = forms.ModelChoiceField(
+        label="Commune", queryset=Commune.objects.all(), to_field_name="code", required=False
+    )
+    clos = forms.BooleanField(label="Inclure les dossiers clos", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["suivi"].queryset = staff_users()
+        self.fields["commune"].queryset = communes()
+        self.fields["etape"].empty_label = "Toutes"
+        self.fields["suivi"].empty_label = "Tout le monde"
+        self.fields["commune"].empty_label = "Toutes"
+
+    def filter(self, cases):
+        data = self.cleaned_data
+        if not data["clos"]:
+            cases = cases.open()
+        if data["etape"]:
+            cases = cases.filter(stage=data["etape"])
+        if data["type"]:
+            cases = cases.filter(kind=data["type"])
+        if data["suivi"]:
+            cases = cases.filter(staff_in_charge=data["suivi"])
+        if data["commune"]:
+            cases = cases.filter(commune=data["commune"])
+        return cases

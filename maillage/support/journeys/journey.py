@@ -1,0 +1,144 @@
+"""Open a case, edit it, move it along the journey, close it with its outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from maillage.plan.links import (
+    actions_of,
+    link_actions,
+    link_publics,
+    publics_of,
+    unlink_actions,
+    unlink_publics,
+)
+from maillage.support.journeys.errors import JourneyError
+from maillage.support.journeys.models import Outcome, Stage, StageChange, SupportCase
+
+
+def french_date(day: date) -> str:
+    return date_format(day, "j F Y")
+
+
+def _not_in_future(day: date, today: date | None, what: str) -> None:
+    if day > (today or timezone.localdate()):
+        raise JourneyError(f"{what} ne peut pas être dans le futur.")
+
+
+def _locked(case: SupportCase) -> SupportCase:
+    return SupportCase.objects.select_for_update().get(pk=case.pk)
+
+
+def _refuse_if_closed(case: SupportCase) -> None:
+    if case.is_closed:
+        raise JourneyError(f"Ce dossier est clos depuis le {french_date(case.closed_on)}.")
+
+
+def sync_plan_links(case: SupportCase, actions: Iterable, publics: Iterable) -> None:
+    """Make the case's plan links exactly `actions` and `publics`."""
+    actions, publics = set(actions), set(publics)
+    unlink_actions(case, set(actions_of(case)) - actions)
+    link_actions(case, actions)
+    unlink_publics(case, set(publics_of(case)) - publics)
+    link_publics(case, publics)
+
+
+@transaction.atomic
+def open_case(
+    case: SupportCase, holders, organisations, by=None, today: date | None = None
+) -> SupportCase:
+    """Save a new case (unsaved `case`) at the journey's first stage, dated `opened_on`."""
+    _not_in_future(case.opened_on, today, "La date d’ouverture")
+    first = Stage.objects.first_open()
+    if first is None:
+        raise JourneyError("Aucune étape de parcours n’est configurée : chargez le pôle.")
+    case.stage = first
+    case.save()
+    case.holders.set(holders)
+    case.organisations.set(organisations)
+    StageChange.objects.create(case=case, stage=first, changed_on=case.opened_on, changed_by=by)
+    return case
+
+
+def _earliest_record(case: SupportCase) -> date | None:
+    """The first date recorded on the case after its opening."""
+    dates = [
+        *case.stage_changes.order_by("changed_on").values_list("changed_on", flat=True)[1:2],
+        *case.appointments.order_by("held_on").values_list("held_on", flat=True)[:1],
+        *case.referrals.order_by("sent_on").values_list("sent_on", flat=True)[:1],
+    ]
+    return min(dates, default=None)
+
+
+@transaction.atomic
+def update_case(case: SupportCase, holders, organisations, today: date | None = None) -> None:
+    """Save the edited `case`; its opening date may move, never past what followed it."""
+    _not_in_future(case.opened_on, today, "La date d’ouverture")
+    earliest = _earliest_record(case)
+    if earliest is not None and case.opened_on > earliest:
+        raise JourneyError(
+            "La date d’ouverture ne peut pas suivre le premier événement du dossier "
+            f"({french_date(earliest)})."
+        )
+    case.save()
+    case.holders.set(holders)
+    case.organisations.set(organisations)
+    first = case.stage_changes.order_by("changed_on", "pk").first()
+    if first is not None:
+        StageChange.objects.filter(pk=first.pk).update(changed_on=case.opened_on)
+
+
+def last_change(case: SupportCase) -> StageChange | None:
+    return case.stage_changes.order_by("-changed_on", "-pk").first()
+
+
+def _check_change_date(case: SupportCase, on: date, today: date | None) -> None:
+    _not_in_future(on, today, "La date du changement d’étape")
+    last = last_change(case)
+    since = last.changed_on if last else case.opened_on
+    if on < since:
+        raise JourneyError(
+            f"Le dossier est à l’étape « {case.stage} » depuis le {french_date(since)} : "
+            "la date du changement ne peut pas la précéder."
+        )
+
+
+@transaction.atomic
+def move_to_stage(
+    case: SupportCase, stage: Stage, on: date, by=None, today: date | None = None
+) -> StageChange:
+    case = _locked(case)
+    _refuse_if_closed(case)
+    if not stage.is_active:
+        raise JourneyError("Cette étape ne fait plus partie du parcours.")
+    if stage.is_final:
+        raise JourneyError("Pour clore le dossier, remplissez le formulaire des résultats.")
+    if stage.pk == case.stage_id:
+        raise JourneyError(f"Le dossier est déjà à l’étape « {stage} ».")
+    _check_change_date(case, on, today)
+    change = StageChange.objects.create(case=case, stage=stage, changed_on=on, changed_by=by)
+    SupportCase.objects.filter(pk=case.pk).update(stage=stage)
+    return change
+
+
+@transaction.atomic
+def close_case(
+    case: SupportCase, outcome: Outcome, on: date, by=None, today: date | None = None
+) -> Outcome:
+    """Close the case on `on` with its `outcome` (unsaved): the final stage, the figures."""
+    case = _locked(case)
+    _refuse_if_closed(case)
+    final = Stage.objects.closing()
+    if final is None:
+        raise JourneyError("Aucune étape finale n’est configurée dans le parcours.")
+    _check_change_date(case, on, today)
+    outcome.case, outcome.recorded_on = case, on
+    outcome.save()
+    StageChange.objects.create(case=case, stage=final, changed_on=on, changed_by=by)
+    SupportCase.objects.filter(pk=case.pk).update(stage=final, closed_on=on)
+    return outcome
