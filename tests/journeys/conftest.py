@@ -27,3 +27,11 @@ def referred_partner(referral):
     user = UserFactory(partner=True, email="partenaire.oriente@exemple.org")
     represent(user, referral.service.provider)
     return user
+
+
+@pytest.fixture
+def loaded_plan(db):
+    from maillage.hub import current_hub
+    from maillage.plan.loading import load_plan
+
+    return load_plan(current_hub().plan_file)
