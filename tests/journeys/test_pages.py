@@ -180,7 +180,8 @@ def test_closing_asks_for_the_outcome_form(signed_in):
     assert "Une activité a-t-elle été créée ?" in missing.content.decode()
     assert done.status_code == 302
     case.refresh_from_db()
-    assert case.is_closed and case.outcome.structure == structure
+    assert case.is_closed
+    assert case.outcome.structure == structure
 
 
 def test_a_document_is_uploaded_then_downloaded_by_staff(signed_in):
@@ -246,5 +247,6 @@ def test_the_case_page_shows_holders_and_time_per_stage(signed_in):
 
     page = signed_in.get(case_url(case)).content.decode()
 
-    assert "Noa Fictif" in page and "noa@exemple.org" in page
+    assert "Noa Fictif" in page
+    assert "noa@exemple.org" in page
     assert "Étapes du dossier et temps passé dans chacune" in page
