@@ -1,18 +1,32 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from maillage.hub import current_hub
+from maillage.network.memberships.colleges import load_colleges
 from maillage.plan.loading import PlanFileError, load_plan
 from maillage.plan.models import StrategicObjective
+from maillage.support.journeys.stage_file import StageFileError, load_stages
 from maillage.territory.importer import load_configured_territory
 
 
 class Command(BaseCommand):
-    help = "Load the configured hub's territory, and its plan on first install (idempotent)."
+    help = (
+        "Load the configured hub's territory, colleges and support stages, and its plan on "
+        "first install (idempotent)."
+    )
 
     def handle(self, *args, **options):
         hub = current_hub()
         territory_report = load_configured_territory(hub.territory)
         self.stdout.write(f"Territoire « {hub.territory.name} » : {territory_report}")
+        self.stdout.write(f"Collèges des adhérents : {load_colleges(hub.directory)}.")
+        try:
+            stages = load_stages(hub.directory)
+        except StageFileError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"Étapes des parcours d’accompagnement : {stages} mise(s) à jour.")
+        self._load_plan_once(hub)
+
+    def _load_plan_once(self, hub):
         # Staff edit the plan in the admin: a later run must not put the file's text back.
         if StrategicObjective.objects.exists():
             self.stdout.write(
