@@ -30,6 +30,9 @@ class PersonalData:
     replacements: dict[str, Any] = field(default_factory=dict)
     # For rows an e-mail lookup cannot reach (a history of values): email -> queryset.
     matcher: Callable[[str], models.QuerySet] | None = None
+    # Lookup from this model to the primary key of an address book person ("pk" on the person
+    # itself, "person" on a row pointing to one): reaches rows of a person without e-mail.
+    person_lookup: str | None = None
 
     @property
     def model(self) -> type[models.Model]:
@@ -39,6 +42,11 @@ class PersonalData:
         if self.matcher is not None:
             return self.matcher(email)
         return self.model._default_manager.filter(**{f"{self.email_lookup}__iexact": email})
+
+    def rows_of_person(self, person_pk: int) -> models.QuerySet:
+        if self.person_lookup is None:
+            return self.model._default_manager.none()
+        return self.model._default_manager.filter(**{self.person_lookup: person_pk})
 
 
 _REGISTRY: dict[str, PersonalData] = {}
@@ -53,11 +61,19 @@ def register(
     retention: str,
     replacements: dict[str, Any] | None = None,
     matcher: Callable[[str], models.QuerySet] | None = None,
+    person_lookup: str | None = None,
 ) -> None:
     if model_label in _REGISTRY:
         raise ValueError(f"{model_label} is already declared in the personal-data registry.")
     _REGISTRY[model_label] = PersonalData(
-        model_label, fields, email_lookup, purpose, retention, replacements or {}, matcher
+        model_label,
+        fields,
+        email_lookup,
+        purpose,
+        retention,
+        replacements or {},
+        matcher,
+        person_lookup,
     )
 
 

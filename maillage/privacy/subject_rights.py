@@ -23,28 +23,64 @@ def _json_value(value: Any) -> Any:
     return value if value is None or isinstance(value, bool | int | float) else str(value)
 
 
+Found = list[tuple[PersonalData, models.Model]]
+
+
+def _rows(emails: set[str], person_pk: int | None) -> Found:
+    """Every declared row tied to one of these e-mails or to this address book person, once."""
+    seen: set[tuple[str, object]] = set()
+    found: Found = []
+    for entry in declared():
+        querysets = [entry.rows_of(email) for email in sorted(emails)]
+        if person_pk is not None:
+            querysets.append(entry.rows_of_person(person_pk))
+        for queryset in querysets:
+            for row in queryset:
+                if (entry.model_label, row.pk) not in seen:
+                    seen.add((entry.model_label, row.pk))
+                    found.append((entry, row))
+    return found
+
+
+def _export(found: Found, subject: str) -> dict[str, Any]:
+    records: dict[str, dict[str, Any]] = {}
+    for entry, row in found:
+        record = records.setdefault(
+            entry.model_label,
+            {
+                "donnees": str(entry.model._meta.verbose_name_plural),
+                "finalite": entry.purpose,
+                "duree_de_conservation": entry.retention,
+                "enregistrements": [],
+            },
+        )
+        record["enregistrements"].append(
+            {name: _json_value(getattr(row, name)) for name in entry.fields}
+        )
+    return {
+        "personne": subject,
+        "exporte_le": timezone.now().isoformat(),
+        "traitements": list(records.values()),
+    }
+
+
 def export_person(email: str) -> dict[str, Any]:
     """Everything the platform holds on the person with this e-mail, as JSON-ready data."""
-    records = []
-    for entry in declared():
-        rows = [
-            {name: _json_value(getattr(row, name)) for name in entry.fields}
-            for row in entry.rows_of(email)
-        ]
-        if rows:
-            records.append(
-                {
-                    "donnees": entry.model._meta.verbose_name_plural,
-                    "finalite": entry.purpose,
-                    "duree_de_conservation": entry.retention,
-                    "enregistrements": rows,
-                }
-            )
-    return {
-        "personne": email,
-        "exporte_le": timezone.now().isoformat(),
-        "traitements": records,
-    }
+    return _export(_rows({email}, None), email)
+
+
+def person_emails(person) -> set[str]:
+    """The addresses an address book person is known by: their own and their account's."""
+    emails = {person.email}
+    if person.user_id is not None:
+        emails.add(person.user.email)
+    return {email for email in emails if email}
+
+
+def export_person_record(person) -> dict[str, Any]:
+    """Everything held on an address book person, reached by their e-mails and by their row
+    (a person without e-mail address is still found)."""
+    return _export(_rows(person_emails(person), person.pk), str(person))
 
 
 def _erased_value(entry: PersonalData, row: models.Model, name: str) -> Any:
@@ -55,15 +91,13 @@ def _erased_value(entry: PersonalData, row: models.Model, name: str) -> Any:
     return None if field.null else ""
 
 
-@transaction.atomic
-def erase_person(email: str) -> int:
-    """Anonymise every declared field of every row tied to this e-mail; return rows changed."""
+def _erase(emails: set[str], person_pk: int | None) -> int:
     changed = 0
     # Each pass finds every row before changing any: erasing the account's e-mail first would
-    # hide the rows other entries find through it (`user__email`). A second pass erases what
+    # hide the rows other entries find through it (`user__email`). A later pass erases what
     # the first one wrote about itself (a history row recording the old contact e-mail).
+    found = _rows(emails, person_pk)
     for _ in range(3):
-        found = [(entry, row) for entry in declared() for row in entry.rows_of(email)]
         if not found:
             break
         for entry, row in found:
@@ -71,4 +105,17 @@ def erase_person(email: str) -> int:
                 setattr(row, name, _erased_value(entry, row, name))
             row.save()
         changed += len(found)
+        found = _rows(emails, None)
     return changed
+
+
+@transaction.atomic
+def erase_person(email: str) -> int:
+    """Anonymise every declared field of every row tied to this e-mail; return rows changed."""
+    return _erase({email}, None)
+
+
+@transaction.atomic
+def erase_person_record(person) -> int:
+    """Anonymise an address book person and every row tied to them or to their e-mails."""
+    return _erase(person_emails(person), person.pk)

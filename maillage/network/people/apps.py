@@ -1,19 +1,61 @@
 from django.apps import AppConfig
 
 
+def _imports_mentioning(email: str):
+    from maillage.network.people.models import ContactImport
+
+    return ContactImport.objects.filter(rows__icontains=email) | ContactImport.objects.filter(
+        report__icontains=email
+    )
+
+
+def _declare_personal_data() -> None:
+    from maillage.privacy.registry import register
+
+    register(
+        "people.Person",
+        fields=("first_name", "last_name", "email", "phone", "notes", "search_text"),
+        email_lookup="email",
+        person_lookup="pk",
+        purpose="Carnet d’adresses du pôle : contacts des structures et du réseau",
+        retention="Trois ans après le dernier échange, puis purge automatique",
+        replacements={"last_name": "Personne effacée", "is_erased": True},
+    )
+    register(
+        "people.Interaction",
+        fields=("subject", "notes"),
+        email_lookup="person__email",
+        person_lookup="person",
+        purpose="Suivi des échanges de l’équipe du pôle avec ses contacts",
+        retention="Comme la fiche du carnet d’adresses",
+        replacements={"subject": "Échange effacé"},
+    )
+    register(
+        "people.Consent",
+        fields=("note",),
+        email_lookup="person__email",
+        person_lookup="person",
+        purpose="Preuve des consentements donnés ou retirés",
+        retention="Comme la fiche du carnet d’adresses",
+    )
+    register(
+        "people.ContactImport",
+        fields=("rows", "report"),
+        email_lookup="rows",
+        matcher=_imports_mentioning,
+        purpose="Import de contacts depuis un tableur, et son compte rendu",
+        retention="Trente jours après le dépôt du fichier",
+    )
+
+
 class PeopleConfig(AppConfig):
     name = "maillage.network.people"
     label = "people"
     verbose_name = "Carnet d’adresses"
 
     def ready(self):
-        from maillage.privacy.registry import register
+        from maillage.accounts.space import register_cards
+        from maillage.network.people.space import people_cards
 
-        register(
-            "people.Person",
-            fields=("first_name", "last_name", "email", "phone", "notes"),
-            email_lookup="email",
-            purpose="Carnet d’adresses du pôle : contacts des structures et du réseau",
-            retention="Trois ans après le dernier échange, puis purge automatique",
-            replacements={"last_name": "Personne effacée", "is_erased": True},
-        )
+        _declare_personal_data()
+        register_cards(people_cards)

@@ -1,0 +1,210 @@
+"""Running a mapped import row by row: each row in its own savepoint, so a bad row is reported
+and the others are kept. People are matched by e-mail, organisations by SIRET or SIREN (else by
+exact name) among the directory's; an unknown organisation is reported, never created."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from maillage.directory.models import LegalUnit
+from maillage.network.people.enums import ImportField, ImportStatus
+from maillage.network.people.importing.mapping import role_from
+from maillage.network.people.models import Affiliation, ContactImport, Person, Tag
+from maillage.network.people.organisations import BadNumber, by_name, by_number, clean_number
+
+UNKNOWN = "structure inconnue de l’annuaire"
+
+
+class ImportAlreadyRun(Exception):
+    """This sheet was already imported (a double submit): nothing more is written."""
+
+
+class RowRejected(ValueError):
+    """The row is set aside with this reason, in French."""
+
+
+@dataclass
+class ImportReport:
+    read: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    organisations_matched: int = 0
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    unknown_organisations: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+
+
+def _split_name(full: str) -> tuple[str, str]:
+    words = full.split()
+    return (" ".join(words[:-1]), words[-1]) if words else ("", "")
+
+
+def _values(row: list[str], mapping: list[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for column, target in zip(mapping, row, strict=True):
+        if column and target:
+            values[column] = target.strip()
+    if ImportField.FULL_NAME in values:
+        first, last = _split_name(values.pop(ImportField.FULL_NAME))
+        values.setdefault(ImportField.FIRST_NAME, first)
+        values.setdefault(ImportField.LAST_NAME, last)
+    return values
+
+
+def _organisation(values: dict[str, str]) -> tuple[LegalUnit | None, str]:
+    """The directory organisation named by the row, and the name to report when unknown."""
+    name = values.get(ImportField.ORGANISATION, "")
+    number = values.get(ImportField.SIRET, "")
+    if not (name or number):
+        return None, ""
+    unit = None
+    if number:
+        try:
+            unit = by_number(clean_number(number))
+        except BadNumber as error:
+            raise RowRejected(str(error)) from None
+    if unit is None and name:
+        unit = by_name(name)
+    return unit, name or number
+
+
+def _check_person(values: dict[str, str]) -> str:
+    email = values.get(ImportField.EMAIL, "").lower()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise RowRejected(f"adresse e-mail invalide : « {email} »") from None
+    if not values.get(ImportField.LAST_NAME):
+        raise RowRejected("nom manquant" if email else "ni nom ni adresse e-mail")
+    for key, longest in ((ImportField.LAST_NAME, 100), (ImportField.FIRST_NAME, 100)):
+        if len(values.get(key, "")) > longest:
+            raise RowRejected(f"{ImportField(key).label.lower()} trop long")
+    if len(values.get(ImportField.PHONE, "")) > 30:
+        raise RowRejected("téléphone trop long")
+    return email
+
+
+class Runner:
+    def __init__(self, mapping: list[str]) -> None:
+        self.mapping = mapping
+        self.report = ImportReport()
+        self.first_line_of: dict[str, int] = {}
+
+    def run_row(self, line: int, row: list[str]) -> None:
+        self.report.read += 1
+        try:
+            with transaction.atomic():
+                self._import(line, _values(row, self.mapping))
+        except RowRejected as reason:
+            self.report.rejected.append({"line": line, "reason": str(reason), "values": row})
+        except IntegrityError:
+            reason = "conflit avec une fiche existante (réessayez l’import de cette ligne)"
+            self.report.rejected.append({"line": line, "reason": reason, "values": row})
+
+    def _import(self, line: int, values: dict[str, str]) -> None:
+        unit, organisation_name = _organisation(values)
+        has_person = values.get(ImportField.LAST_NAME) or values.get(ImportField.EMAIL)
+        if not has_person and organisation_name:
+            self._count_organisation(line, unit, organisation_name)
+            return
+        email = _check_person(values)
+        person = self._person(line, email, values)
+        self._count_organisation(line, unit, organisation_name)
+        if unit is not None:
+            role = role_from(values.get(ImportField.ROLE, ""))
+            Affiliation.objects.get_or_create(person=person, legal_unit=unit, role=role)
+        for name in values.get(ImportField.TAGS, "").replace(";", ",").split(","):
+            if slugify(name.strip()):
+                slug = slugify(name.strip())[:60]
+                tag = Tag.objects.get_or_create(slug=slug, defaults={"name": name.strip()[:60]})[0]
+                person.tags.add(tag)
+
+    def _count_organisation(self, line: int, unit: LegalUnit | None, name: str) -> None:
+        if unit is not None:
+            self.report.organisations_matched += 1
+        elif name:
+            self.report.unknown_organisations.append({"line": line, "name": name, "note": UNKNOWN})
+
+    def _person(self, line: int, email: str, values: dict[str, str]) -> Person:
+        fields = {
+            "first_name": values.get(ImportField.FIRST_NAME, ""),
+            "last_name": values[ImportField.LAST_NAME],
+            "phone": values.get(ImportField.PHONE, ""),
+            "notes": values.get(ImportField.NOTES, ""),
+        }
+        existing = (
+            Person.objects.select_for_update().filter(email__iexact=email).first()
+            if email
+            else None
+        )
+        if existing is None:
+            person = Person.objects.create(email=email, **fields)
+            self.report.created += 1
+            if email:
+                self.first_line_of[email] = line
+            return person
+        self._note_duplicate(line, email, existing)
+        blanks = {
+            name: value for name, value in fields.items() if value and not getattr(existing, name)
+        }
+        if blanks:
+            for name, value in blanks.items():
+                setattr(existing, name, value)
+            existing.save()
+            self.report.updated += 1
+        else:
+            self.report.unchanged += 1
+        return existing
+
+    def _note_duplicate(self, line: int, email: str, person: Person) -> None:
+        earlier = self.first_line_of.get(email)
+        where = f"qu’à la ligne {earlier}" if earlier else f"que la fiche « {person} »"
+        self.report.duplicates.append(
+            {"line": line, "reason": f"même adresse e-mail {where}", "person": person.pk}
+        )
+
+
+def run_import(contact_import: ContactImport, mapping: list[str]) -> ImportReport:
+    """Import the waiting rows once; the rows are dropped, the report kept."""
+    with transaction.atomic():
+        locked = ContactImport.objects.select_for_update().get(pk=contact_import.pk)
+        if locked.status != ImportStatus.PENDING:
+            raise ImportAlreadyRun("Ce fichier a déjà été importé.")
+        waiting = json.loads(locked.rows)
+        runner = Runner(mapping)
+        runner.report.header = waiting["header"]
+        for line, row in waiting["rows"]:
+            runner.run_row(line, row)
+        locked.status = ImportStatus.DONE
+        locked.rows = ""
+        locked.report = json.dumps(runner.report.__dict__, ensure_ascii=False)
+        locked.save(update_fields=["status", "rows", "report"])
+    contact_import.refresh_from_db()
+    return runner.report
+
+
+def load_report(contact_import: ContactImport) -> ImportReport:
+    return ImportReport(**json.loads(contact_import.report))
+
+
+def store_upload(filename: str, header: list[str], rows: list, user) -> ContactImport:
+    return ContactImport.objects.create(
+        created_by=user,
+        filename=filename[:200],
+        rows=json.dumps({"header": header, "rows": rows}, ensure_ascii=False),
+    )
+
+
+def waiting_rows(contact_import: ContactImport) -> tuple[list[str], list]:
+    waiting = json.loads(contact_import.rows)
+    return waiting["header"], waiting["rows"]

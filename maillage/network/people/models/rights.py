@@ -1,0 +1,78 @@
+"""Single-use links to a person's data export, and contact imports in progress."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from maillage.network.people.enums import ImportStatus
+
+
+class ExportLinkQuerySet(models.QuerySet):
+    def usable(self) -> ExportLinkQuerySet:
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class ExportLink(models.Model):
+    """A link to download one person's data once, by the user who asked for it, in the same
+    session, before it expires. Only a hash of the token is stored."""
+
+    token_hash = models.CharField("empreinte du jeton", max_length=64, unique=True)
+    session_hash = models.CharField("empreinte de la session", max_length=64)
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name="personne",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="demandé par", on_delete=models.CASCADE
+    )
+    created_at = models.DateTimeField("créé le", default=timezone.now)
+    expires_at = models.DateTimeField("expire le")
+    used_at = models.DateTimeField("utilisé le", null=True, blank=True)
+
+    objects = ExportLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "lien d’export de données"
+        verbose_name_plural = "liens d’export de données"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Export demandé le {self.created_at:%d/%m/%Y %H:%M}"
+
+
+class ContactImport(models.Model):
+    """A sheet of contacts between its upload and its report.
+
+    The rows wait here while staff map the columns; once imported they are dropped and only the
+    report stays (with the rejected rows, so that nothing is lost).
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="importé par",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("déposé le", default=timezone.now)
+    filename = models.CharField("fichier", max_length=200)
+    status = models.CharField(
+        "état", max_length=20, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
+    # JSON text (not a JSONField): the registry's matcher searches it for an e-mail address.
+    rows = models.TextField("lignes en attente", blank=True)
+    report = models.TextField("compte rendu", blank=True)
+
+    class Meta:
+        verbose_name = "import de contacts"
+        verbose_name_plural = "imports de contacts"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.created_at:%d/%m/%Y})"

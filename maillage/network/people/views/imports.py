@@ -1,0 +1,78 @@
+"""Import of contacts for staff: upload → preview and column mapping → run → report."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from maillage.accounts.permissions import staff_required
+from maillage.network.people.enums import ImportStatus
+from maillage.network.people.forms import UploadForm
+from maillage.network.people.importing.forms import MappingForm
+from maillage.network.people.importing.mapping import guess_mapping
+from maillage.network.people.importing.reading import SheetRefused, read_sheet
+from maillage.network.people.importing.rejects import rejects_csv
+from maillage.network.people.importing.running import (
+    ImportAlreadyRun,
+    load_report,
+    run_import,
+    store_upload,
+    waiting_rows,
+)
+from maillage.network.people.models import ContactImport
+
+PREVIEW_ROWS = 10
+
+
+@staff_required
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        sheet = form.cleaned_data["sheet"]
+        try:
+            header, rows = read_sheet(sheet.name, sheet.read())
+        except SheetRefused as refusal:
+            form.add_error("sheet", str(refusal))
+        else:
+            contact_import = store_upload(sheet.name, header, rows, request.user)
+            return redirect("people:import", pk=contact_import.pk)
+    status = 400 if request.method == "POST" else 200
+    recent = ContactImport.objects.filter(status=ImportStatus.DONE)[:10]
+    return render(request, "people/import_upload.html", {"form": form, "recent": recent}, status)
+
+
+@staff_required
+def import_page(request, pk: int):
+    contact_import = get_object_or_404(ContactImport, pk=pk)
+    if contact_import.status == ImportStatus.DONE:
+        context = {"import": contact_import, "report": load_report(contact_import)}
+        return render(request, "people/import_report.html", context)
+    header, rows = waiting_rows(contact_import)
+    form = MappingForm(header, request.POST or None, initial_mapping=guess_mapping(header))
+    if request.method == "POST" and form.is_valid():
+        try:
+            run_import(contact_import, form.mapping())
+        except ImportAlreadyRun as error:
+            messages.info(request, str(error))
+        return redirect("people:import", pk=pk)
+    context = {
+        "import": contact_import,
+        "form": form,
+        "header": header,
+        "preview": rows[:PREVIEW_ROWS],
+        "count": len(rows),
+    }
+    return render(
+        request, "people/import_mapping.html", context, status=400 if form.errors else 200
+    )
+
+
+@staff_required
+def rejects(request, pk: int):
+    contact_import = get_object_or_404(ContactImport, pk=pk, status=ImportStatus.DONE)
+    response = HttpResponse(
+        rejects_csv(load_report(contact_import)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="lignes-rejetees-{pk}.csv"'
+    return response
