@@ -1,0 +1,93 @@
+"""Demonstration memberships for 2025 and 2026, deterministic, of the demo directory's members.
+
+The organisations are the fictitious ones the demo directory flags as members of the hub (and
+the demo member account's organisations, when the directory approved a claim of it). Ordered by
+SIREN, each gets a membership in the college of its ESS family: 2025 paid or waived; in 2026 most
+renewed and paid, some waiting for payment, some not renewed, for the renewal campaign to show.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q
+
+from maillage.directory.demo import DEMO_SIREN_PREFIX
+from maillage.directory.models import LegalUnit
+from maillage.hub import current_hub
+from maillage.network.memberships.colleges import load_colleges
+from maillage.network.memberships.enums import MemberKind, MembershipStatus, PaymentMethod
+from maillage.network.memberships.hub_members import sync_hub_member_flags
+from maillage.network.memberships.models import College, DuesRate, Membership
+from maillage.network.memberships.payment import record_payment
+from maillage.network.memberships.representation import legal_units_represented_by
+
+DEMO_MEMBER_EMAIL = "adherent@demo.maillage.test"
+METHODS = [PaymentMethod.TRANSFER, PaymentMethod.CHEQUE, PaymentMethod.CARD]
+SMALL_BRACKETS = {"", "NN", "00"}
+MID_BRACKETS = {"01", "02", "03"}
+
+
+def _demo_units() -> list[LegalUnit]:
+    # Units with a membership stay in the set even once the flag follows the memberships, so a
+    # second run sees the same organisations.
+    units = LegalUnit.objects.filter(siren__startswith=DEMO_SIREN_PREFIX).filter(
+        Q(is_hub_member=True) | Q(memberships__isnull=False)
+    )
+    from maillage.accounts.models import User
+
+    account = User.objects.filter(email=DEMO_MEMBER_EMAIL).first()
+    chosen = {unit.pk: unit for unit in units.distinct()}
+    if account is not None:
+        chosen.update({unit.pk: unit for unit in legal_units_represented_by(account)})
+    return sorted(chosen.values(), key=lambda unit: unit.siren or unit.name)
+
+
+def _rate_for(unit: LegalUnit, colleges: list[College]) -> DuesRate | None:
+    college = next((c for c in colleges if unit.ess_family in c.families), None)
+    college = college or (colleges[0] if colleges else None)
+    if college is None:
+        return None
+    rates = list(college.rates.all())
+    if not rates:
+        return None
+    size = 0 if unit.employee_bracket in SMALL_BRACKETS else 1
+    size = size if unit.employee_bracket in SMALL_BRACKETS | MID_BRACKETS else 2
+    return rates[min(size, len(rates) - 1)]
+
+
+def _create(unit: LegalUnit, rate: DuesRate, year: int, index: int) -> int:
+    if Membership.objects.filter(year=year, legal_unit=unit).exists():
+        return 0
+    waived = year == 2025 and index % 6 == 5
+    membership = Membership.objects.create(
+        year=year,
+        legal_unit=unit,
+        college=rate.college,
+        category=rate.name,
+        dues_amount=rate.amount,
+        status=MembershipStatus.WAIVED if waived else MembershipStatus.PENDING,
+    )
+    unpaid = year == 2026 and index % 5 == 3
+    if not (waived or unpaid):
+        paid_on = date(year, 1 + index % 3, 5 + index % 20)
+        record_payment(membership, rate.amount, paid_on, METHODS[index % len(METHODS)])
+    return 1
+
+
+@transaction.atomic
+def create_demo_memberships() -> int:
+    """Create the missing demonstration memberships; return how many were created."""
+    load_colleges(current_hub().directory)
+    colleges = list(College.objects.filter(member_kind=MemberKind.ORGANISATION))
+    created, units = 0, _demo_units()
+    for index, unit in enumerate(units):
+        rate = _rate_for(unit, colleges)
+        if rate is None:
+            break
+        created += _create(unit, rate, 2025, index)
+        if index % 5 != 4:  # one in five has not renewed for 2026
+            created += _create(unit, rate, 2026, index)
+    sync_hub_member_flags([unit.pk for unit in units])
+    return created

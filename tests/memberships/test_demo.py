@@ -1,0 +1,50 @@
+import pytest
+
+from maillage.network.memberships.demo import create_demo_memberships
+from maillage.network.memberships.enums import MembershipStatus
+from maillage.network.memberships.models import Membership
+from maillage.network.memberships.renewal import not_renewed
+from tests.directory.factories import LegalUnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_members():
+    LegalUnitFactory(siren="990000011", name="Association fictive non adhérente")
+    return [
+        LegalUnitFactory(siren=f"9900001{n:02d}", name=f"Association fictive {n}", member=True)
+        for n in range(10)
+    ]
+
+
+def test_the_demo_gives_two_years_of_memberships_to_the_directory_s_members(demo_members):
+    created = create_demo_memberships()
+    assert created == 10 + 8
+    assert Membership.objects.filter(legal_unit__name__contains="non adhérente").count() == 0
+    assert not_renewed(2026).count() == 2
+    assert Membership.objects.of_year(2026).filter(status=MembershipStatus.PENDING).count() == 2
+    assert Membership.objects.of_year(2025).filter(status=MembershipStatus.WAIVED).count() == 1
+    assert list(
+        Membership.objects.of_year(2025)
+        .paid()
+        .order_by("receipt_number")
+        .values_list("receipt_number", flat=True)
+    ) == list(range(1, 10))
+
+
+def test_a_second_run_creates_nothing_and_changes_nothing(demo_members):
+    create_demo_memberships()
+    before = list(Membership.objects.order_by("pk").values())
+    assert create_demo_memberships() == 0
+    assert list(Membership.objects.order_by("pk").values()) == before
+
+
+def test_the_demo_member_account_s_organisation_joins(demo_members, represent):
+    from tests.factories import UserFactory
+
+    account = UserFactory(email="adherent@demo.maillage.test")
+    unit = LegalUnitFactory(siren="990000200", name="Association fictive des Jardins partagés")
+    represent(account, unit)
+    create_demo_memberships()
+    assert Membership.objects.filter(legal_unit=unit).exists()
