@@ -1,15 +1,36 @@
+"""Thematic working groups of the hub's members, their members, meetings and documents."""
+
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
+from pathlib import PurePath
+
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 
+from maillage.activities.enums import ActivityStatus
+from maillage.network.working_groups.enums import JOINABLE_STATUSES, WorkingGroupStatus
+from maillage.network.working_groups.storage import PrivateDocumentStorage
 from maillage.plan.links import PlanLinked
+from maillage.plan.models import MARKDOWN_HELP
+
+__all__ = ["Document", "GroupMember", "Meeting", "WorkingGroup", "WorkingGroupStatus"]
 
 
-class WorkingGroupStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposé"
-    ACTIVE = "active", "Actif"
-    PAUSED = "paused", "En pause"
-    CLOSED = "closed", "Clos"
+class WorkingGroupQuerySet(models.QuerySet):
+    def open(self) -> WorkingGroupQuerySet:
+        return self.exclude(status=WorkingGroupStatus.CLOSED)
+
+    def closed(self) -> WorkingGroupQuerySet:
+        return self.filter(status=WorkingGroupStatus.CLOSED)
+
+    def with_member(self, person) -> WorkingGroupQuerySet:
+        return self.filter(memberships__person=person)
+
+    def with_member_count(self) -> WorkingGroupQuerySet:
+        return self.annotate(member_count=models.Count("memberships", distinct=True))
 
 
 class WorkingGroup(PlanLinked):
@@ -34,6 +55,8 @@ class WorkingGroup(PlanLinked):
     )
     created_on = models.DateField("créé le", auto_now_add=True)
 
+    objects = WorkingGroupQuerySet.as_manager()
+
     class Meta:
         verbose_name = "groupe de travail"
         verbose_name_plural = "groupes de travail"
@@ -41,6 +64,16 @@ class WorkingGroup(PlanLinked):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("working_groups:detail", args=[self.slug])
+
+    @property
+    def is_joinable(self) -> bool:
+        return self.status in JOINABLE_STATUSES
+
+    def has_member(self, person) -> bool:
+        return person is not None and self.memberships.filter(person=person).exists()
 
 
 class GroupMember(models.Model):
@@ -59,3 +92,97 @@ class GroupMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.group}"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, now: datetime | None = None) -> MeetingQuerySet:
+        return self.filter(activity__ends_at__gte=now or timezone.now()).order_by(
+            "activity__starts_at", "pk"
+        )
+
+    def past(self, now: datetime | None = None) -> MeetingQuerySet:
+        return self.filter(activity__ends_at__lt=now or timezone.now()).order_by(
+            "-activity__starts_at", "-pk"
+        )
+
+    def not_cancelled(self) -> MeetingQuerySet:
+        return self.exclude(activity__status=ActivityStatus.CANCELLED)
+
+
+class Meeting(models.Model):
+    """A meeting of a group: an activity of the agenda, with the group's agenda and minutes."""
+
+    group = models.ForeignKey(
+        WorkingGroup, on_delete=models.CASCADE, related_name="meetings", verbose_name="groupe"
+    )
+    activity = models.OneToOneField(
+        "activities.Activity",
+        on_delete=models.CASCADE,
+        related_name="group_meeting",
+        verbose_name="activité",
+    )
+    agenda = models.TextField("ordre du jour", blank=True, help_text=MARKDOWN_HELP)
+    minutes = models.TextField("compte rendu", blank=True, help_text=MARKDOWN_HELP)
+    minutes_published_at = models.DateTimeField("compte rendu publié le", null=True, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "réunion de groupe"
+        verbose_name_plural = "réunions de groupe"
+        ordering = ["-activity__starts_at", "-pk"]
+
+    def __str__(self) -> str:
+        return str(self.activity)
+
+    @property
+    def minutes_are_published(self) -> bool:
+        return self.minutes_published_at is not None
+
+
+def document_path(document: Document, filename: str) -> str:
+    """A random name: the uploader's file name is kept only as the download name."""
+    return f"groupes/{document.group_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class Document(models.Model):
+    group = models.ForeignKey(
+        WorkingGroup, on_delete=models.CASCADE, related_name="documents", verbose_name="groupe"
+    )
+    title = models.CharField("titre", max_length=200)
+    file = models.FileField(
+        "fichier", upload_to=document_path, storage=PrivateDocumentStorage(), max_length=300
+    )
+    original_name = models.CharField("nom du fichier envoyé", max_length=255)
+    size = models.PositiveIntegerField("taille (octets)")
+    uploaded_by = models.ForeignKey(
+        "people.Person",
+        verbose_name="déposé par",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="group_documents",
+    )
+    uploaded_at = models.DateTimeField("déposé le", default=timezone.now)
+
+    class Meta:
+        verbose_name = "document de groupe"
+        verbose_name_plural = "documents de groupe"
+        ordering = ["-uploaded_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "title"],
+                name="group_document_title_once",
+                violation_error_message="Un document de ce titre existe déjà dans le groupe.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("working_groups:document", args=[self.group.slug, self.pk])
+
+    @property
+    def extension(self) -> str:
+        return PurePath(self.file.name).suffix.lstrip(".").upper()

@@ -1,0 +1,48 @@
+"""Who may see and do what in a working group.
+
+- anyone: the group's name, purpose, status and plan links (the hub's visibility);
+- a member of the hub (adhérent): also its facilitator, meetings, agendas and published minutes;
+- a member of the group: also its members and documents;
+- its facilitator and the hub's staff: also draft minutes, meetings and documents to manage;
+- the hub's staff only: the group itself and its membership.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from maillage.accounts.enums import Role
+from maillage.accounts.permissions import has_role
+
+
+class Access(IntEnum):
+    PUBLIC = 0
+    NETWORK = 1
+    GROUP = 2
+    MANAGE = 3
+
+
+def person_of(user):
+    """The address-book entry of a signed-in, active account, or None."""
+    if not (user.is_authenticated and user.is_active):
+        return None
+    person = getattr(user, "person", None)
+    return None if person is None or person.is_erased else person
+
+
+def access_to(user, group) -> Access:
+    if has_role(user, Role.STAFF):
+        return Access.MANAGE
+    person = person_of(user)
+    if person is not None and group.facilitator_id == person.pk:
+        return Access.MANAGE
+    if group.has_member(person):
+        return Access.GROUP
+    if has_role(user, Role.MEMBER):
+        return Access.NETWORK
+    return Access.PUBLIC
+
+
+def may_join(user) -> bool:
+    """Members of the hub join groups by themselves; others are added by the staff."""
+    return has_role(user, Role.MEMBER) and person_of(user) is not None

@@ -1,0 +1,120 @@
+from django import forms
+from django.utils.text import slugify
+
+from maillage.network.people.models import Person
+from maillage.network.working_groups.documents import ACCEPTED, MAX_SIZE
+from maillage.network.working_groups.models import WorkingGroup
+from maillage.plan.models import Action, TargetPublic
+
+# Paths of the app's own pages under /groupes/.
+RESERVED_SLUGS = {"nouveau"}
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person):
+        return f"{person} ({person.email})" if person.email else str(person)
+
+
+class WorkingGroupForm(forms.ModelForm):
+    slug = forms.SlugField(
+        label="Identifiant dans l’adresse (facultatif)",
+        max_length=120,
+        required=False,
+        help_text="Lettres minuscules, chiffres et tirets ; vide : tiré du nom.",
+    )
+    facilitator = PersonChoiceField(
+        label="Animateur ou animatrice (facultatif)",
+        queryset=Person.objects.active(),
+        required=False,
+    )
+    actions = forms.ModelMultipleChoiceField(
+        label="Actions du projet que le groupe porte",
+        queryset=Action.objects.active().select_related("operational_objective"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    publics = forms.ModelMultipleChoiceField(
+        label="Publics visés",
+        queryset=TargetPublic.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = WorkingGroup
+        fields = ["name", "slug", "purpose", "status", "facilitator"]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 8})}
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))[:120]
+        if not slug:
+            raise forms.ValidationError("Donnez un nom fait de lettres ou de chiffres.")
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError("Cet identifiant est réservé : choisissez-en un autre.")
+        taken = WorkingGroup.objects.filter(slug=slug).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("Cet identifiant est déjà pris par un autre groupe.")
+        return slug
+
+
+class AddMemberForm(forms.Form):
+    person = PersonChoiceField(
+        label="Personne du carnet d’adresses", queryset=Person.objects.none()
+    )
+
+    def __init__(self, *args, group: WorkingGroup, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.active().exclude(
+            group_memberships__group=group
+        )
+
+
+class MeetingForm(forms.Form):
+    starts_at = forms.DateTimeField(label="Début", widget=DATETIME)
+    ends_at = forms.DateTimeField(label="Fin", widget=DATETIME)
+    address = forms.CharField(label="Lieu (facultatif)", max_length=300, required=False)
+    online_url = forms.URLField(
+        label="Lien de la réunion en ligne (facultatif)",
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+    )
+    agenda = forms.CharField(
+        label="Ordre du jour (Markdown, facultatif)",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        max_length=20000,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            raise forms.ValidationError("La fin de la réunion doit suivre son début.")
+        return data
+
+
+class MinutesForm(forms.Form):
+    agenda = forms.CharField(
+        label="Ordre du jour (Markdown)",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        max_length=20000,
+    )
+    minutes = forms.CharField(
+        label="Compte rendu (Markdown)",
+        widget=forms.Textarea(attrs={"rows": 14}),
+        required=False,
+        max_length=100000,
+    )
+    publish = forms.BooleanField(
+        label="Publier le compte rendu (les adhérents du pôle peuvent le lire)", required=False
+    )
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label="Titre du document", max_length=200)
+    upload = forms.FileField(
+        label="Fichier",
+        help_text=f"{MAX_SIZE // (1024 * 1024)} Mo au plus ; formats : {ACCEPTED}.",
+    )

@@ -1,0 +1,40 @@
+import pytest
+
+from tests.factories import UserFactory
+from tests.people.factories import PersonFactory
+from tests.working_groups.factories import GroupMemberFactory, WorkingGroupFactory
+
+
+@pytest.fixture(autouse=True)
+def _documents_in_tmp(settings, tmp_path):
+    settings.WORKING_GROUP_DOCUMENTS_ROOT = tmp_path / "documents"
+
+
+@pytest.fixture
+def group(db):
+    return WorkingGroupFactory(name="Atelier éco-construction", slug="eco-construction")
+
+
+def _member_user(email: str):
+    return PersonFactory(user=UserFactory(email=email), email=email).user
+
+
+@pytest.fixture
+def member_in_group(group):
+    user = _member_user("dedans@exemple.org")
+    GroupMemberFactory(group=group, person=user.person)
+    return user
+
+
+@pytest.fixture
+def member_not_in_group(db):
+    return _member_user("dehors@exemple.org")
+
+
+@pytest.fixture
+def facilitator(group):
+    user = _member_user("animation@exemple.org")
+    GroupMemberFactory(group=group, person=user.person)
+    group.facilitator = user.person
+    group.save()
+    return user
