@@ -38,20 +38,20 @@ def cast_vote(
     choice: str = "",
     reason: str = "",
 ) -> Vote:
-    """Record `user`'s voice for `voter` on `proposal`, replacing the voter's previous one."""
+    """Record `user`'s voice for `voter` on `proposal`, replacing the voter's previous one.
+
+    Who may vote is read before the write transaction, which stays short: on SQLite it holds
+    the database's one write lock.
+    """
+    proposal = Proposal.objects.get(pk=proposal.pk)
+    position = _position(proposal, option, choice, reason)
+    check_voter(proposal, user, voter)
+    values = {**position, "weight": eligibility.weight_of(voter, proposal), "cast_by": user}
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
         now = timezone.now()
         check_open(proposal, now)
-        check_voter(proposal, user, voter)
-        position = _position(proposal, option, choice, reason)
-        values = {
-            **position,
-            "weight": eligibility.weight_of(voter, proposal),
-            "cast_by": user,
-            "cast_at": now,
-        }
-        return _record(proposal, voter, values)
+        return _record(proposal, voter, {**values, "cast_at": now})
 
 
 def check_open(proposal: Proposal, now) -> None:
