@@ -62,7 +62,8 @@ def test_export_leaves_out_contacts_the_provider_did_not_publish(client, territo
     assert row["courriel"] is None
     assert row["telephone"] is None
     body = client.get("/accompagnement/services.csv").content.decode()
-    assert "Dominique Secret" not in body and "secret@exemple.invalid" not in body
+    assert "Dominique Secret" not in body
+    assert "secret@exemple.invalid" not in body
 
 
 def test_export_holds_only_published_services_of_publicly_shown_providers(client, territory):

@@ -1,8 +1,8 @@
 """Which published services fit a project holder's answers, ranked, each with its reasons.
 
 The answers come from a GET form (a shareable address, `forms.OrientationForm`). A service is
-left out only when it says it is not for this project (another stage, sector, kind or legal
-form) or does not serve the commune; among the rest, a service made for the answer ranks above
+left out only when it says it is not for this project (another need, stage, sector, kind or
+legal form) or does not serve the commune; among the rest, a service made for the answer ranks above
 one open to all."""
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ class Suggestion:
 def fits(service: Service, answers: Answers) -> bool:
     """False when the service says it is for other projects, or does not serve the commune."""
     for chosen, accepted in (
+        (answers.need, service.themes),
         (answers.sector, service.sectors),
         (answers.stage, service.stages),
         (answers.carrier, service.carriers),
@@ -87,9 +88,14 @@ def _where(service: Service, commune) -> str:
 def assess(service: Service, answers: Answers) -> Suggestion:
     """The score and reasons of a service that fits."""
     suggestion = Suggestion(service)
-    if answers.need and answers.need in service.themes:
-        label = vocab.label(vocab.THEMATIQUES, answers.need)
-        suggestion.add(NEED, f"Répond à votre besoin : « {label} »")
+    _criterion(
+        suggestion,
+        answers.need,
+        service.themes,
+        NEED,
+        f"Répond à votre besoin : « {vocab.label(vocab.THEMATIQUES, answers.need)} »",
+        "Accompagnement généraliste, quel que soit le besoin",
+    )
     _criterion(
         suggestion,
         answers.sector,
