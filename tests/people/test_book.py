@@ -129,9 +129,7 @@ def test_csv_export_holds_the_current_selection_only(staff_client):
 
 
 @settings(max_examples=25)
-@given(
-    name=st.text(alphabet=st.sampled_from("=+-@\t\rabc ,;\"'é"), min_size=1, max_size=12)
-)
+@given(name=st.text(alphabet=st.sampled_from("=+-@\t\rabc ,;\"'é"), min_size=1, max_size=12))
 def test_no_exported_cell_can_start_a_spreadsheet_formula(name):
     person = PersonFactory(last_name=name, first_name=name, phone=name)
 

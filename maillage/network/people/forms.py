@@ -91,6 +91,11 @@ class AffiliationForm(forms.ModelForm):
         since, until = data.get("since"), data.get("until")
         if since and until and until < since:
             self.add_error("until", "La fin doit venir après le début.")
+        twins = Affiliation.objects.filter(
+            person=self.instance.person, legal_unit=data.get("legal_unit"), role=data.get("role")
+        ).exclude(pk=self.instance.pk)
+        if twins.exists():
+            raise forms.ValidationError("Cette personne a déjà ce rôle dans cette structure.")
         return data
 
 

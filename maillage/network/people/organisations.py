@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 
+from django.db.models import Q
+
 from maillage.directory.models import Establishment, LegalUnit
+from maillage.directory.search import fold
 
 _SEPARATORS = re.compile(r"[\s.\-]")
 
@@ -34,7 +37,9 @@ def by_number(number: str) -> LegalUnit | None:
 
 def by_name(name: str) -> LegalUnit | None:
     """The one organisation with exactly this name (case aside); None if none or several."""
-    units = list(LegalUnit.objects.filter(name__iexact=name.strip())[:2])
+    # The establishments' sort name is the folded name: it matches accents and case aside.
+    named = Q(name__iexact=name.strip()) | Q(establishments__sort_name=fold(name)[:300])
+    units = list(LegalUnit.objects.filter(named).distinct()[:2])
     return units[0] if len(units) == 1 else None
 
 

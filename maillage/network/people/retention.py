@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from maillage.network.memberships.models import Membership, MembershipStatus
+from maillage.network.memberships.models import Membership
 from maillage.network.people.erasure import erase
 from maillage.network.people.models import (
     Affiliation,
@@ -44,7 +44,7 @@ def retention_days() -> int:
 def _current_membership() -> Q:
     """Their own membership of this year, or a current role in a member organisation."""
     year = timezone.localdate().year
-    live = Membership.objects.filter(year__gte=year).exclude(status=MembershipStatus.CANCELLED)
+    live = Membership.objects.filter(year__gte=year).not_cancelled()
     roles = Affiliation.objects.filter(
         Q(until__isnull=True) | Q(until__gte=timezone.localdate()),
         person=OuterRef("pk"),

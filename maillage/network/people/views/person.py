@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -23,6 +24,17 @@ from maillage.network.people.interactions import (
 )
 from maillage.network.people.models import Affiliation, Interaction, Person
 from maillage.network.people.views.common import session_key_of
+
+
+def saved(form) -> bool:
+    """Save the form; a concurrent twin (double submit) becomes a form error, not a 500."""
+    try:
+        with transaction.atomic():
+            form.save()
+    except IntegrityError:
+        form.add_error(None, "Cette fiche vient d’être enregistrée par ailleurs : vérifiez-la.")
+        return False
+    return True
 
 
 def _person(pk: int) -> Person:
@@ -53,10 +65,9 @@ def detail(request, pk: int):
 
 
 def _edit(request, form: PersonForm, success: str):
-    if request.method == "POST" and form.is_valid():
-        person = form.save()
+    if request.method == "POST" and form.is_valid() and saved(form):
         messages.success(request, success)
-        return redirect("people:person", pk=person.pk)
+        return redirect("people:person", pk=form.instance.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "people/person_form.html", {"form": form}, status=status)
 
@@ -78,8 +89,7 @@ def edit(request, pk: int):
 def add_affiliation(request, pk: int):
     person = _person(pk)
     form = AffiliationForm(request.POST, instance=Affiliation(person=person))
-    if form.is_valid():
-        form.save()
+    if form.is_valid() and saved(form):
         messages.success(request, "Le rôle dans la structure est ajouté.")
         return redirect("people:person", pk=pk)
     return render(
@@ -92,8 +102,7 @@ def edit_affiliation(request, pk: int, affiliation_pk: int):
     person = _person(pk)
     affiliation = get_object_or_404(person.affiliations, pk=affiliation_pk)
     form = AffiliationForm(request.POST or None, instance=affiliation)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and saved(form):
         messages.success(request, "Le rôle dans la structure est enregistré.")
         return redirect("people:person", pk=pk)
     status = 400 if request.method == "POST" else 200
