@@ -101,3 +101,14 @@ def test_actions_refuse_get(client_for, staff, urls):
     client = client_for(staff)
     for action, _ in POST_ACTIONS:
         assert client.get(urls[action]).status_code == 405
+
+
+def test_member_space_cards_follow_the_role(member, partner, staff):
+    from maillage.network.memberships.apps import membership_cards
+
+    assert [c.title for c in membership_cards(staff)] == ["Adhésions", "Campagne de renouvellement"]
+    assert {c.section for c in membership_cards(staff)} == {"Gestion du pôle"}
+    assert [(c.title, c.section) for c in membership_cards(member)] == [
+        ("Mon adhésion", "Mon espace")
+    ]
+    assert membership_cards(partner) == []

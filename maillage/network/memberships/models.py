@@ -189,6 +189,21 @@ class Membership(models.Model):
         return self.status == MembershipStatus.PAID and self.receipt_number is not None
 
 
+class ReceiptSequence(models.Model):
+    """The last receipt number given in a year; its row is locked while a payment takes the
+    next one, so simultaneous payments never share a number nor leave a gap."""
+
+    year = models.PositiveSmallIntegerField("année", unique=True)
+    last_number = models.PositiveIntegerField("dernier numéro", default=0)
+
+    class Meta:
+        verbose_name = "numérotation des reçus"
+        verbose_name_plural = "numérotations des reçus"
+
+    def __str__(self) -> str:
+        return f"{self.year} : {self.last_number}"
+
+
 class RenewalReminder(models.Model):
     """A member of last year reminded to renew for `year`: at most once (unique constraint)."""
 

@@ -11,25 +11,22 @@ from django.db.models import Max
 from maillage.network.memberships.enums import MembershipStatus, PaymentMethod
 from maillage.network.memberships.errors import MembershipError
 from maillage.network.memberships.hub_members import sync_hub_member_flags
-from maillage.network.memberships.models import Membership
-
-ATTEMPTS = 5
+from maillage.network.memberships.models import Membership, ReceiptSequence
 
 
 def record_payment(
     membership: Membership, amount: Decimal, paid_on: date, method: PaymentMethod
 ) -> Membership:
     """Mark the membership paid and number its receipt; a second call is refused."""
-    for _ in range(ATTEMPTS):
-        try:
-            with transaction.atomic():
-                membership = _pay(membership.pk, amount, paid_on, method)
-        except IntegrityError:
-            # Another payment of the same year took the number first: take the next one.
-            continue
-        sync_hub_member_flags([membership.legal_unit_id])
-        return membership
-    raise MembershipError("Le paiement n’a pas pu être enregistré : réessayez dans un instant.")
+    try:
+        with transaction.atomic():
+            membership = _pay(membership.pk, amount, paid_on, method)
+    except IntegrityError:  # the constraints stand behind the locks: say so, change nothing
+        raise MembershipError(
+            "Le paiement n’a pas pu être enregistré : réessayez dans un instant."
+        ) from None
+    sync_hub_member_flags([membership.legal_unit_id])
+    return membership
 
 
 def _pay(pk: int, amount: Decimal, paid_on: date, method: PaymentMethod) -> Membership:
@@ -56,5 +53,10 @@ def _pay(pk: int, amount: Decimal, paid_on: date, method: PaymentMethod) -> Memb
 
 
 def _next_number(year: int) -> int:
-    last = Membership.objects.of_year(year).aggregate(last=Max("receipt_number"))["last"]
-    return (last or 0) + 1
+    ReceiptSequence.objects.get_or_create(year=year)
+    sequence = ReceiptSequence.objects.select_for_update().get(year=year)
+    # Receipts numbered elsewhere (an import) are counted too.
+    given = Membership.objects.of_year(year).aggregate(last=Max("receipt_number"))["last"]
+    sequence.last_number = max(sequence.last_number, given or 0) + 1
+    sequence.save(update_fields=["last_number"])
+    return sequence.last_number
