@@ -15,6 +15,7 @@ from maillage.network.decisions import eligibility, voting
 from maillage.network.decisions.enums import Outcome, ProposalStatus
 from maillage.network.decisions.forms import VoteForm
 from maillage.network.decisions.models import Proposal
+from maillage.network.people.models import Person
 
 PAGE_SIZE = 30
 members_and_staff = role_required(Role.MEMBER, Role.STAFF)
@@ -124,11 +125,16 @@ def proposal_detail(request, pk: int):
     return render(request, "decisions/detail.html", _detail_context(request, proposal))
 
 
-def _voter(proposal: Proposal, form: VoteForm, voters: list):
+def _voter(request, proposal: Proposal, form: VoteForm):
+    """Whom the voice is for; `cast_vote` then checks that the user may speak for them."""
     if not proposal.per_organisation:
-        if not voters:
-            raise voting.NotEligible("Vous ne figurez pas parmi les votants de cette proposition.")
-        return voters[0]
+        person = Person.objects.active().filter(user=request.user).first()
+        if person is None:
+            raise voting.NotEligible(
+                "Votre compte n’est relié à aucune fiche du carnet d’adresses du pôle : "
+                "demandez-le à l’équipe."
+            )
+        return person
     organisation = LegalUnit.objects.filter(pk=form.cleaned_data["voter"]).first()
     if organisation is None:
         raise voting.NotEligible("Cette structure n’existe pas.")
@@ -152,7 +158,7 @@ def vote(request, pk: int):
     if not form.is_valid():
         return _refused(request, proposal, form, voting.VoteRefused("Votre voix est incomplète."))
     try:
-        voter = _voter(proposal, form, voters)
+        voter = _voter(request, proposal, form)
         voting.cast_vote(
             proposal, request.user, voter, **form.chosen(), reason=form.cleaned_data["reason"]
         )
