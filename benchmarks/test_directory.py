@@ -70,6 +70,7 @@ def _snapshot_path() -> Path:
             *(root / "directory" / "models").glob("*.py"),
             *(root / "directory" / "demo").glob("*.py"),
             root / "directory" / "search.py",
+            root / "directory" / "grid.py",
         ]
     )
     digest = hashlib.sha256(f"{SMALL}|{TOTAL}|{SEED}".encode())
@@ -236,7 +237,7 @@ def _cold_timings(client: Client, path: str, rounds: int) -> list[float]:
 def test_map_endpoint_against_a_naive_serialiser(small_counts):
     """Cold: every request computes its cells (cache emptied). Warm: the same area again, as
     when panning back, served from the cache. The ratio compares the cold median with the
-    naive serialiser's; the p95 target is checked on what a visitor gets (warm)."""
+    naive serialiser's, measured in the same run; the p95 target holds cold and warm."""
     client = Client()
     viewports = {
         "territoire, zoom 11": (_territory_bbox(), 11),
@@ -250,18 +251,24 @@ def test_map_endpoint_against_a_naive_serialiser(small_counts):
     for name, (bbox, zoom) in viewports.items():
         path = "/carte/points.geojson?bbox={:.5f},{:.5f},{:.5f},{:.5f}&zoom={}".format(*bbox, zoom)
         data = client.get(path).json()
-        cold = _cold_timings(client, path, rounds=10)
+        cold = _cold_timings(client, path, rounds=20)
         warm = _timed(client, path)
         naive = _naive_timings(bbox, rounds=3 if data["total"] > 10_000 else 10)
         ratio = statistics.median(naive) / statistics.median(cold)
-        results[name] = (_p95(warm), ratio)
+        results[name] = {"froid": _p95(cold), "chaud": _p95(warm), "ratio": ratio}
         lines.append(
             f"{name:<22}{data['total']:>8}{len(data['features']):>9}{_p95(cold):>11.1f}"
             f"{_p95(warm):>11.1f}{_p95(naive):>11.1f}{ratio:>16.1f}"
         )
     print("\n(ms)\n" + "\n".join(lines))
-    assert results["territoire, zoom 11"][1] >= MAP_RATIO
-    assert all(p95 <= MAP_P95_MS for p95, _ in results.values()), results
+    assert results["territoire, zoom 11"]["ratio"] >= MAP_RATIO, results
+    slow = {
+        (name, kind): round(result[kind])
+        for name, result in results.items()
+        for kind in ("froid", "chaud")
+        if result[kind] > MAP_P95_MS
+    }
+    assert not slow, f"p95 over {MAP_P95_MS} ms: {slow}"
 
 
 def test_full_csv_export_streams_with_flat_memory(small_counts):

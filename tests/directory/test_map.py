@@ -1,10 +1,26 @@
 """The map page and its points: bounding box, zoom, clusters, cap, filters, published only."""
 
+import random
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from maillage.directory.exports.map_points import MAX_FEATURES
+from maillage.directory import grid
+from maillage.directory.exports.map_points import (
+    MAX_FEATURES,
+    MAX_ZOOM,
+    Viewport,
+    _cell_groups,
+    _merged,
+    _tile_groups,
+    cells,
+    feature_collection,
+)
+from maillage.directory.models import Establishment
+from maillage.territory.models import Commune
 from tests.directory.factories import CommuneFactory, EstablishmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,10 +160,11 @@ def test_points_take_three_queries_whatever_their_number(client, django_assert_n
     commune = CommuneFactory()
     for step in range(20):
         located(-2.08 + step * 0.01, 47.65, commune=commune)
-    for zoom in (11, 16):
+    street = "-2.085,47.64,-2.055,47.66"  # narrow enough for zoom 16's cells: single points
+    for bbox, zoom, expected in ((BBOX, 11, 2), (street, 16, 3)):
         cache.clear()
-        with django_assert_num_queries(3 if zoom == 16 else 2):
-            client.get(reverse("directory:map_points"), {"bbox": BBOX, "zoom": zoom})
+        with django_assert_num_queries(expected):
+            client.get(reverse("directory:map_points"), {"bbox": bbox, "zoom": zoom})
 
 
 def test_the_same_area_is_served_from_the_cache(client, django_assert_num_queries):
@@ -155,3 +172,93 @@ def test_the_same_area_is_served_from_the_cache(client, django_assert_num_querie
     first = points(client)
     with django_assert_num_queries(0):
         assert points(client) == first
+
+
+# The grid's cells, computed the obvious way from every row: what the indexed aggregates must
+# reproduce exactly, whichever of their two paths (tiles for large areas, cells for small) runs.
+def reference_cells(viewport: Viewport) -> dict[tuple[int, int], tuple]:
+    shift = grid.shift_of(viewport.level())
+    cells: dict[tuple[int, int], list] = {}
+    for site in Establishment.objects.published().located().select_related("commune"):
+        if not (
+            viewport.min_lon <= site.longitude <= viewport.max_lon
+            and viewport.min_lat <= site.latitude <= viewport.max_lat
+        ):
+            continue
+        column, row = grid.grid_of(site.longitude, site.latitude)
+        cells.setdefault((column >> shift, row >> shift), []).append(site)
+    return {
+        key: (
+            len(sites),
+            min(site.pk for site in sites),
+            min(site.commune.name for site in sites),
+            min(s.longitude for s in sites),
+            max(s.longitude for s in sites),
+            min(s.latitude for s in sites),
+            max(s.latitude for s in sites),
+        )
+        for key, sites in cells.items()
+    }
+
+
+def summary(cells: dict[tuple[int, int], dict]) -> dict[tuple[int, int], tuple]:
+    return {
+        key: (
+            cell["count"],
+            cell["first"],
+            min(names[pk] for pk in cell["communes"]),
+            cell["west"],
+            cell["east"],
+            cell["south"],
+            cell["north"],
+        )
+        for key, cell in cells.items()
+        for names in [dict(Commune.objects.values_list("pk", "name"))]
+    }
+
+
+@pytest.fixture
+def scattered():
+    """60 organisations around Redon in 3 communes, some piled on one spot, at fixed places."""
+    communes = [CommuneFactory() for _ in range(3)]
+    rng = random.Random(7)
+    for index in range(60):
+        spot = REDON if index % 10 == 0 else (-2.3 + rng.random() * 0.5, 47.5 + rng.random() * 0.4)
+        located(*spot, commune=communes[index % 3])
+    located(-2.1, 47.6, hidden=True)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    west=st.floats(-2.4, -1.9),
+    south=st.floats(47.45, 47.8),
+    width=st.floats(0.001, 0.8),
+    height=st.floats(0.001, 0.6),
+    zoom=st.integers(0, MAX_ZOOM),
+)
+def test_indexed_cells_are_those_computed_row_by_row(scattered, west, south, width, height, zoom):
+    viewport = Viewport(west, south, west + width, south + height, zoom)
+    queryset = Establishment.objects.published().located()
+    inside = queryset.filter(
+        longitude__gte=viewport.min_lon,
+        longitude__lte=viewport.max_lon,
+        latitude__gte=viewport.min_lat,
+        latitude__lte=viewport.max_lat,
+    ).order_by()
+    level = viewport.level()
+    expected = reference_cells(viewport)
+    assert summary(_merged(_cell_groups(inside, level))) == expected
+    if level <= grid.TILE_ZOOM:
+        assert summary(_merged(_tile_groups(inside, viewport, level))) == expected
+    data = feature_collection(cells(queryset, viewport))
+    assert data["total"] == sum(count for count, *_ in expected.values())
+    assert len(data["features"]) == len(expected) <= MAX_FEATURES
+
+
+def test_clusters_stay_the_same_while_the_map_pans(client):
+    for step in range(6):
+        located(-2.08 + step * 0.002, 47.65 + step * 0.001)
+    before = points(client, bbox="-2.3,47.5,-1.8,47.9", zoom=11)["features"]
+    cache.clear()
+    after = points(client, bbox="-2.25,47.55,-1.75,47.95", zoom=11)["features"]
+    assert before == after

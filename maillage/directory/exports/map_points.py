@@ -1,8 +1,11 @@
 """The map's points: organisations in a bounding box, grouped in grid cells by zoom level.
 
-One aggregate query (GROUP BY the cell of each row's longitude and latitude) returns at most
-`MAX_FEATURES` cells; a cell holding one organisation becomes that organisation's point, a cell
-holding several becomes a cluster at their centroid. The browser never gets the whole file.
+The grid is Web Mercator's, 64-pixel cells (`grid.py`); each entry stores its cell. A large area
+is read as tiles: one aggregate, in the order of the `listed_by_map_tile` index (no sort), whose
+few rows are merged into the cells of the zoom in Python. A small area is grouped by its cells
+directly. At most `MAX_FEATURES` cells come back; a cell holding one organisation becomes that
+organisation's point, a cell holding several a cluster at their centroid. The browser never gets
+the whole file.
 """
 
 from __future__ import annotations
@@ -11,21 +14,28 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, IntegerField, Max, Min, QuerySet, Sum
-from django.db.models.functions import Cast
+from django.db.models import Count, F, Max, Min, QuerySet, Sum
 
+from maillage.directory import grid
 from maillage.directory.exports.public import display_name_expression, organisation_url
 from maillage.directory.models import Establishment
 from maillage.territory.models import Commune
 
-MAX_ZOOM = 20
-# A cluster is about 64 pixels wide on screen (a 256-pixel tile spans 360 / 2**zoom degrees).
-CELL_PIXELS = 64
-# Whatever the zoom, a viewport is cut in at most 24 × 19 cells, hence at most 25 × 20 = 500
-# features (a viewport straddles one more cell each way than it spans).
-GRID_COLUMNS, GRID_ROWS = 24, 19
-MAX_FEATURES = (GRID_COLUMNS + 1) * (GRID_ROWS + 1)
+MAX_ZOOM = grid.GRID_ZOOM
+# Whatever the zoom asked, the cells are coarsened until a viewport spans at most 25 × 20.
+MAX_COLUMNS, MAX_ROWS = 25, 20
+MAX_FEATURES = MAX_COLUMNS * MAX_ROWS
 _COORDINATE_DIGITS = 5  # about one metre
+_AGGREGATES = {
+    "count": Count("pk"),
+    "lon_sum": Sum("longitude"),
+    "lat_sum": Sum("latitude"),
+    "first": Min("pk"),
+    "west": Min("longitude"),
+    "east": Max("longitude"),
+    "south": Min("latitude"),
+    "north": Max("latitude"),
+}
 
 
 class InvalidViewport(ValueError):
@@ -40,14 +50,25 @@ class Viewport:
     max_lat: float
     zoom: int
 
-    def cell_size(self) -> tuple[float, float]:
-        lon = 360 / 2**self.zoom * CELL_PIXELS / 256
-        middle = math.radians((self.min_lat + self.max_lat) / 2)
-        lat = lon * max(math.cos(middle), 0.05)
-        return (
-            max(lon, (self.max_lon - self.min_lon) / GRID_COLUMNS),
-            max(lat, (self.max_lat - self.min_lat) / GRID_ROWS),
-        )
+    def corners(self) -> tuple[int, int, int, int]:
+        """West column, north row, east column, south row of the viewport on the fine grid."""
+        west, north = grid.grid_of(self.min_lon, self.max_lat)
+        east, south = grid.grid_of(self.max_lon, self.min_lat)
+        return west, north, east, south
+
+    def level(self) -> int:
+        """The zoom whose cells group the points: the one asked, or coarser if the viewport
+        would span more than MAX_COLUMNS × MAX_ROWS of its cells."""
+        west, north, east, south = self.corners()
+        level = self.zoom
+        while level > 0:
+            shift = grid.shift_of(level)
+            if (east >> shift) - (west >> shift) < MAX_COLUMNS and (south >> shift) - (
+                north >> shift
+            ) < MAX_ROWS:
+                break
+            level -= 1
+        return level
 
 
 def parse_viewport(bbox: str | None, zoom: str | None) -> Viewport:
@@ -89,50 +110,69 @@ def _parse_zoom(zoom: str | None) -> int:
 def cells(queryset: QuerySet[Establishment], viewport: Viewport) -> list[dict[str, Any]]:
     """The grid cells of the viewport holding at least one row of the queryset.
 
-    Two queries: the aggregate reads only the columns of the `establishment_listed_bbox` index
-    (no join over the whole viewport), grouped by cell and commune; the names, families and
-    commune names of the few cells that hold one organisation or need one are fetched after."""
-    cell_lon, cell_lat = viewport.cell_size()
-    # Shifted to positive values, so that the integer cast is a floor on every database.
-    column = Cast((F("longitude") + 180.0) / cell_lon, IntegerField())
-    row = Cast((F("latitude") + 90.0) / cell_lat, IntegerField())
+    The aggregate reads only the columns of one covering index; then the names of the communes
+    and of the cells that hold one organisation are fetched (two small queries)."""
+    level = viewport.level()
+    inside = queryset.filter(
+        longitude__gte=viewport.min_lon,
+        longitude__lte=viewport.max_lon,
+        latitude__gte=viewport.min_lat,
+        latitude__lte=viewport.max_lat,
+    ).order_by()
     groups = (
-        queryset.filter(
-            longitude__gte=viewport.min_lon,
-            longitude__lte=viewport.max_lon,
-            latitude__gte=viewport.min_lat,
-            latitude__lte=viewport.max_lat,
-        )
-        .order_by()
-        .annotate(column=column, row=row)
-        .values("column", "row", "commune_id")
-        .annotate(
-            count=Count("pk"),
-            lon_sum=Sum("longitude"),
-            lat_sum=Sum("latitude"),
-            first=Min("pk"),
-            west=Min("longitude"),
-            east=Max("longitude"),
-            south=Min("latitude"),
-            north=Max("latitude"),
-        )
+        _tile_groups(inside, viewport, level)
+        if level <= grid.TILE_ZOOM
+        else _cell_groups(inside, level)
     )
-    merged: dict[tuple[int, int], dict[str, Any]] = {}
-    commune_ids: set[int] = set()
+    return _described(_merged(groups))
+
+
+def _tile_groups(queryset, viewport: Viewport, level: int):
+    """Rows grouped by tile and commune, in index order; each group tagged with its cell."""
+    west, _, east, _ = viewport.corners()
+    groups = (
+        queryset.filter(map_tile__range=grid.tile_range(west, east))
+        .values("map_tile", "commune_id")
+        .annotate(**_AGGREGATES)
+    )
     for group in groups:
-        if group["commune_id"] is not None:
-            commune_ids.add(group["commune_id"])
-        cell = merged.get((group["column"], group["row"]))
+        yield grid.tile_cell(group["map_tile"], level), group
+
+
+def _cell_groups(queryset, level: int):
+    shift = grid.shift_of(level)
+    groups = (
+        queryset.annotate(
+            column=F("grid_x").bitrightshift(shift), row=F("grid_y").bitrightshift(shift)
+        )
+        .values("column", "row", "commune_id")
+        .annotate(**_AGGREGATES)
+    )
+    for group in groups:
+        yield (group["column"], group["row"]), group
+
+
+def _merged(groups) -> dict[tuple[int, int], dict[str, Any]]:
+    merged: dict[tuple[int, int], dict[str, Any]] = {}
+    for key, group in groups:
+        cell = merged.get(key)
         if cell is None:
-            merged[group["column"], group["row"]] = {**group, "communes": [group["commune_id"]]}
+            merged[key] = {**group, "communes": {group["commune_id"]}}
             continue
-        cell["communes"].append(group["commune_id"])
-        for key in ("count", "lon_sum", "lat_sum"):
-            cell[key] += group[key]
-        for key, pick in (("first", min), ("west", min), ("south", min)):
-            cell[key] = pick(cell[key], group[key])
-        for key in ("east", "north"):
-            cell[key] = max(cell[key], group[key])
+        cell["communes"].add(group["commune_id"])
+        cell["count"] += group["count"]
+        cell["lon_sum"] += group["lon_sum"]
+        cell["lat_sum"] += group["lat_sum"]
+        cell["first"] = min(cell["first"], group["first"])
+        cell["west"] = min(cell["west"], group["west"])
+        cell["south"] = min(cell["south"], group["south"])
+        cell["east"] = max(cell["east"], group["east"])
+        cell["north"] = max(cell["north"], group["north"])
+    return merged
+
+
+def _described(merged: dict[tuple[int, int], dict[str, Any]]) -> list[dict[str, Any]]:
+    commune_ids = {pk for cell in merged.values() for pk in cell["communes"] if pk is not None}
     commune_names = (
         dict(Commune.objects.filter(pk__in=commune_ids).values_list("pk", "name"))
         if commune_ids

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
 
+from maillage.directory import search_index
 from maillage.directory.enums import ClaimStatus, EssFamily, EssFlag, Visibility
+from maillage.directory.grid import grid_fields
 from maillage.directory.nomenclatures import employee_bracket, legal_category_label, naf_label
 from maillage.directory.search import fold, query_words, search_text_of
 from maillage.territory.models import Commune, Territory
@@ -23,7 +25,7 @@ def sort_name_of(name: str) -> str:
     return fold(name)[:300]
 
 
-LISTING_FIELDS = ("sort_name", "is_listed", "family")
+LISTING_FIELDS = ("sort_name", "is_listed", "family", "grid_x", "grid_y", "map_tile")
 
 
 class Theme(models.Model):
@@ -178,9 +180,18 @@ class EstablishmentQuerySet(models.QuerySet):
         ).distinct()
 
     def matching(self, query: str) -> EstablishmentQuerySet:
-        """Every word of the query, accents and case aside, in the entry's searchable text."""
+        """Every word of the query, accents and case aside, in the entry's searchable text.
+
+        On SQLite the words long enough for trigrams are looked up in the FTS5 index; elsewhere
+        LIKE, which PostgreSQL answers from its trigram index (see `search_index.py`)."""
         queryset = self
-        for word in query_words(query):
+        words = query_words(query)
+        if connections[self.db].vendor == "sqlite":
+            indexed = [word for word in words if len(word) >= search_index.MIN_TRIGRAM_WORD]
+            if indexed:
+                queryset = queryset.filter(pk__in=search_index.sqlite_matches(indexed))
+            words = [word for word in words if word not in indexed]
+        for word in words:
             queryset = queryset.filter(search_text__contains=word)
         return queryset
 
@@ -255,6 +266,10 @@ class Establishment(models.Model):
     is_listed = models.BooleanField("publié dans l’annuaire", default=False, editable=False)
     # The legal unit's family, copied for the directory's filter (see `LegalUnit.save`).
     family = models.CharField("famille de l’ESS (copie)", max_length=20, blank=True, editable=False)
+    # The position's cell on the map's grid, and its tile, kept from the coordinates (`grid.py`).
+    grid_x = models.IntegerField("colonne sur la carte", null=True, blank=True, editable=False)
+    grid_y = models.IntegerField("ligne sur la carte", null=True, blank=True, editable=False)
+    map_tile = models.IntegerField("tuile de la carte", null=True, blank=True, editable=False)
     created_at = models.DateTimeField("ajouté le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
 
@@ -282,25 +297,42 @@ class Establishment(models.Model):
             models.Index(fields=["naf_section"]),
             models.Index(fields=["commune_code"]),
             # Partial indexes on the published entries: Django writes the filter as a bare
-            # `WHERE is_listed`, which a partial index matches and a composite one does not.
+            # `WHERE is_listed`, which a partial index matches and a composite one does not;
+            # `is_listed` is also a column of each, or SQLite reads the row to check it.
             # The list in its default order; `id` breaks ties; with `commune`, they cover the
             # sort by commune too (the page's ids are sorted before any row is read).
             models.Index(
-                fields=["sort_name", "id", "commune"],
+                fields=["sort_name", "id", "commune", "is_listed"],
                 condition=Q(is_listed=True),
                 name="listed_by_name_commune",
             ),
             # The family filter and its counts.
             models.Index(
-                fields=["family", "sort_name", "id", "commune"],
+                fields=["family", "sort_name", "id", "commune", "is_listed"],
                 condition=Q(is_listed=True),
                 name="listed_by_family_commune",
             ),
-            # Bounding boxes of the map, covering the cells' aggregate.
+            # The map. A large area: its rows grouped by tile in index order, with the usual
+            # filters covered. A small one: its bounding box, with the cells.
             models.Index(
-                fields=["longitude", "latitude", "commune", "id"],
+                fields=[
+                    "map_tile",
+                    "commune",
+                    "family",
+                    "naf_section",
+                    "employee_bracket",
+                    "longitude",
+                    "latitude",
+                    "id",
+                    "is_listed",
+                ],
                 condition=Q(is_listed=True),
-                name="listed_by_position",
+                name="listed_by_map_tile",
+            ),
+            models.Index(
+                fields=["longitude", "latitude", "commune", "id", "grid_x", "grid_y", "is_listed"],
+                condition=Q(is_listed=True),
+                name="listed_by_position_cell",
             ),
         ]
 
@@ -318,6 +350,8 @@ class Establishment(models.Model):
     def fill_listing_fields(self) -> None:
         """Set the stored sort name and publication flag; bulk paths call it before writing."""
         self.sort_name = sort_name_of(self.display_name)
+        for name, value in grid_fields(self.longitude, self.latitude).items():
+            setattr(self, name, value)
         self.family = self.legal_unit.ess_family
         self.is_listed = (
             self.visibility == Visibility.PUBLIC
