@@ -4,6 +4,11 @@
 territory holds a tiny fraction of the rows) and 20 million legal units with a realistic mix of
 legal categories, ESS flags, states, brackets and NAF codes. Deterministic (hashes of the row
 number), cached under var/bench/ and reused when present.
+
+Rows are in the order of INSEE's stock files: establishments by SIRET (each unit's two
+establishments side by side), units by SIREN. Commune codes are spread by a hash of the row, so
+that, as in the real file, the order groups nothing by commune and row-group statistics on the
+commune column cannot skip anything: a territory's rows are found by reading the whole column.
 """
 
 from __future__ import annotations
@@ -82,10 +87,11 @@ def _copy(columns: list[str], values: dict[str, str], rows: int, target: Path) -
 def national_stock(directory: Path = CACHE) -> tuple[Path, Path]:
     """(StockEtablissement, StockUniteLegale) Parquet files, generated once."""
     directory.mkdir(parents=True, exist_ok=True)
-    etab = directory / f"StockEtablissement_{ESTABLISHMENTS // 1_000_000}M.parquet"
+    etab = directory / f"StockEtablissement_{ESTABLISHMENTS // 1_000_000}M_siret.parquet"
     units = directory / f"StockUniteLegale_{UNITS // 1_000_000}M.parquet"
-    siren = f"lpad(CAST(i % {UNITS} AS VARCHAR), 9, '0')"
-    nic = f"lpad(CAST(i // {UNITS} + 1 AS VARCHAR), 5, '0')"
+    per_unit = ESTABLISHMENTS // UNITS
+    siren = f"lpad(CAST(i // {per_unit} AS VARCHAR), 9, '0')"
+    nic = f"lpad(CAST(i % {per_unit} + 1 AS VARCHAR), 5, '0')"
     if not etab.exists():
         _copy(
             ESTABLISHMENT_COLUMNS,
@@ -96,7 +102,7 @@ def national_stock(directory: Path = CACHE) -> tuple[Path, Path]:
                 "statutDiffusionEtablissement": "'O'",
                 "dateCreationEtablissement": "'2010-03-01'",
                 "trancheEffectifsEtablissement": _weighted(BRACKETS, 3),
-                "etablissementSiege": f"CASE WHEN i < {UNITS} THEN 'true' ELSE 'false' END",
+                "etablissementSiege": f"CASE WHEN i % {per_unit} = 0 THEN 'true' ELSE 'false' END",
                 "codeCommuneEtablissement": _commune(),
                 "etatAdministratifEtablissement": f"CASE WHEN {_pct(4)} < 35 THEN 'F' ELSE 'A' END",
                 "activitePrincipaleEtablissement": _naf(5),

@@ -1,7 +1,9 @@
 """SQL aggregates over `facts` (and `area_facts`): counts, employers and job bounds per group.
 
-Jobs are summed from SIRENE brackets: low and high bounds, and the midpoint estimate (summed
-doubled, `mid2`, so that halves stay exact). Closed establishments are left out everywhere.
+Jobs come from the actual headcount when it is known (then the bounds are that headcount), else
+from the SIRENE bracket: low and high bounds, and the midpoint estimate (summed doubled, `mid2`,
+so that halves stay exact). Each group says how many establishments had a known headcount and
+how many had no bracket either. Closed establishments are left out everywhere.
 """
 
 from __future__ import annotations
@@ -11,15 +13,26 @@ from decimal import Decimal
 
 import duckdb
 
+# `{n}`: how many establishments a row of the table stands for (1 in `facts`, a group's count
+# in `area_facts`).
 COUNTS_SQL = """
-  count(*) FILTER (WHERE f.family <> ''),
-  count(*) FILTER (WHERE f.family <> '' AND b.employer),
-  coalesce(sum(b.low) FILTER (WHERE f.family <> ''), 0),
-  coalesce(sum(b.mid2) FILTER (WHERE f.family <> ''), 0),
-  coalesce(sum(b.high) FILTER (WHERE f.family <> ''), 0),
-  count(*) FILTER (WHERE f.family <> '' AND b.code IS NULL),
-  count(*),
-  coalesce(sum(b.mid2), 0)"""
+  coalesce(sum({n}) FILTER (WHERE f.family <> ''), 0),
+  coalesce(sum({n}) FILTER (WHERE f.family <> '' AND {employer}), 0),
+  coalesce(sum({low} * {n}) FILTER (WHERE f.family <> ''), 0),
+  coalesce(sum({mid2} * {n}) FILTER (WHERE f.family <> ''), 0),
+  coalesce(sum({high} * {n}) FILTER (WHERE f.family <> ''), 0),
+  coalesce(sum({n}) FILTER (WHERE f.family <> '' AND {unknown}), 0),
+  coalesce(sum({n}), 0),
+  coalesce(sum({mid2} * {n}), 0),
+  coalesce(sum({n}) FILTER (WHERE f.family <> '' AND f.headcount IS NOT NULL), 0),
+  coalesce(sum({n}) FILTER (WHERE f.family <> '' AND f.hidden), 0)"""
+JOBS = {
+    "employer": "coalesce(f.headcount >= 1, b.employer)",
+    "low": "coalesce(f.headcount, b.low)",
+    "mid2": "coalesce(2 * f.headcount, b.mid2)",
+    "high": "coalesce(f.headcount, b.high)",
+    "unknown": "f.headcount IS NULL AND b.code IS NULL",
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,8 @@ class Counts:
     unknown_brackets: int = 0
     all_establishments: int = 0
     all_jobs_mid2: int = 0
+    known_headcounts: int = 0  # ESS establishments whose jobs are their actual headcount
+    hidden: int = 0  # ESS establishments the directory does not show (counted all the same)
 
     @property
     def jobs_mid(self) -> Decimal:
@@ -54,6 +69,8 @@ class Counts:
             self.unknown_brackets,
             self.all_establishments,
             self.all_jobs_mid2,
+            self.known_headcounts,
+            self.hidden,
         )
 
     def ess_only(self) -> Counts:
@@ -61,10 +78,15 @@ class Counts:
 
 
 def grouped(
-    con: duckdb.DuckDBPyConnection, key_sql: str, table: str = "facts", joins: str = ""
+    con: duckdb.DuckDBPyConnection,
+    key_sql: str,
+    table: str = "facts",
+    joins: str = "",
+    weight: str = "1",
 ) -> dict[str, Counts]:
+    counts = COUNTS_SQL.format(n=weight, **JOBS)
     rows = con.execute(
-        f"""SELECT coalesce({key_sql}, '') AS key, {COUNTS_SQL}
+        f"""SELECT coalesce({key_sql}, '') AS key, {counts}
             FROM {table} f LEFT JOIN brackets b ON b.code = f.bracket {joins}
             WHERE f.open GROUP BY 1 ORDER BY 1"""
     ).fetchall()
@@ -101,4 +123,4 @@ def by_size(con: duckdb.DuckDBPyConnection) -> dict[str, Counts]:
 
 
 def by_departement(con: duckdb.DuckDBPyConnection) -> dict[str, Counts]:
-    return grouped(con, "f.departement", table="area_facts")
+    return grouped(con, "f.departement", table="area_facts", weight="f.n")

@@ -1,4 +1,7 @@
-"""Facts from the directory's own entries: its establishments and their legal units' family."""
+"""Facts from the directory's own entries: its establishments and their legal units' family.
+
+Every entry of the territory counts, hidden ones too: an organisation that asked not to be
+listed is still part of the territory's ESS economy; the figures say how many are not shown."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import json
 
 import duckdb
 
+from maillage.directory.enums import Visibility
 from maillage.directory.models import Establishment
 from maillage.observatory.facts import FACTS_COLUMNS, canonical_rows
 from maillage.territory.models import Territory
@@ -27,11 +31,16 @@ def load_directory(con: duckdb.DuckDBPyConnection, territory: Territory) -> str:
             "employee_bracket",
             "naf_code",
             "legal_unit__ess_family",
+            "headcount",
+            "visibility",
         )
     )
     # An entry without a SIRET (an RNA-only association) is keyed by its id.
-    facts = [(siret or f"id:{pk}", *rest) for pk, siret, *rest in rows]
+    facts = [
+        (siret or f"id:{pk}", *rest, visibility != Visibility.PUBLIC)
+        for pk, siret, *rest, visibility in rows
+    ]
     if facts:
-        con.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)", facts)
+        con.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", facts)
     digest = hashlib.sha256(json.dumps(canonical_rows(con)).encode()).hexdigest()
     return digest

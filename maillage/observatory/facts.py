@@ -1,7 +1,10 @@
 """The one table every computation aggregates: a row per establishment of the territory.
 
-`facts(siret, commune, open, bracket, naf, family)`: `commune` is the current commune code (old
-codes already mapped), `family` the ESS family or "" for an establishment outside the ESS.
+`facts(siret, commune, open, bracket, naf, family, headcount, hidden)`: `commune` is the current
+commune code (old codes already mapped), `family` the ESS family or "" for an establishment
+outside the ESS, `headcount` the salaried headcount when actually known (the directory's; SIRENE
+publishes brackets only, so it is NULL there), `hidden` whether the directory hides the entry
+at its organisation's request (it still counts: it is part of the territory's ESS).
 Both sources (the directory, a SIRENE stock) fill it; `aggregate.py` reads only it.
 """
 
@@ -12,7 +15,8 @@ import duckdb
 from maillage.territory.models import Commune, OldCommuneCode, Territory
 
 FACTS_COLUMNS = (
-    "siret VARCHAR, commune VARCHAR, open BOOLEAN, bracket VARCHAR, naf VARCHAR, family VARCHAR"
+    "siret VARCHAR, commune VARCHAR, open BOOLEAN, bracket VARCHAR, naf VARCHAR, family VARCHAR, "
+    "headcount INTEGER, hidden BOOLEAN"
 )
 
 
@@ -45,5 +49,6 @@ def create_communes(con: duckdb.DuckDBPyConnection, territory: Territory) -> dic
 
 def canonical_rows(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     return con.execute(
-        "SELECT siret, commune, open, bracket, naf, family FROM facts ORDER BY siret"
+        "SELECT siret, commune, open, bracket, naf, family, headcount, hidden FROM facts "
+        "ORDER BY siret"
     ).fetchall()

@@ -102,6 +102,10 @@ class Figure(models.Model):
     jobs_mid = models.DecimalField("emplois (estimation)", max_digits=12, decimal_places=1)
     jobs_high = models.PositiveIntegerField("emplois (borne haute)")
     unknown_brackets = models.PositiveIntegerField("tranche d’effectif absente", default=0)
+    known_headcounts = models.PositiveIntegerField(
+        "établissements à effectif salarié connu", default=0
+    )
+    hidden = models.PositiveIntegerField("établissements masqués dans l’annuaire", default=0)
     all_establishments = models.PositiveIntegerField(
         "établissements tous secteurs", null=True, blank=True
     )

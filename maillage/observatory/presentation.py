@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from maillage.observatory.enums import AreaLevel, Denominator, Dimension
+from maillage.observatory.enums import AreaLevel, Denominator, Dimension, SourceKind
 from maillage.observatory.models import Figure, Snapshot
-from maillage.observatory.wording import key_figures_paragraph, number, percent
+from maillage.observatory.wording import key_figures_paragraph, number, percent, plural
 from maillage.territory.queries import current_territory
 
 DIRECTORY = "/annuaire/"
@@ -27,7 +27,12 @@ TABLES: dict[str, tuple[Dimension, str, str, str]] = {
         "Secteur",
         "section",
     ),
-    "divisions": (Dimension.DIVISION, "Principales divisions NAF de l’ESS", "Division", ""),
+    "divisions": (
+        Dimension.DIVISION,
+        "Principales divisions NAF de l’ESS (par emplois)",
+        "Division",
+        "",
+    ),
     "communes": (Dimension.COMMUNE, "L’ESS par commune", "Commune", "commune"),
     "epci": (Dimension.EPCI, "L’ESS par intercommunalité (EPCI)", "EPCI", "epci"),
     "tailles": (
@@ -78,6 +83,11 @@ class Row:
     url: str
 
     @property
+    def hidden_note(self) -> str:
+        """Said beside a drill-down link whose list shows fewer entries than the figure."""
+        return hidden_note(self.figure) if self.url else ""
+
+    @property
     def cells(self) -> list[str]:
         f = self.figure
         share = f.job_share
@@ -124,6 +134,30 @@ def table_rows(snapshot: Snapshot, slug: str) -> list[Row]:
     return rows
 
 
+MAIN_DIVISIONS = 10
+
+
+def main_rows(slug: str, rows: list[Row]) -> tuple[list[Row], str]:
+    """The rows a page shows and what it says of the others: the divisions table keeps the main
+    ones (the largest employers first, as stored); the CSV file keeps them all."""
+    if slug != "divisions" or len(rows) <= MAIN_DIVISIONS:
+        return rows, ""
+    rest = [row.figure for row in rows[MAIN_DIVISIONS:]]
+    sites = sum(f.establishments for f in rest)
+    jobs = sum(f.jobs_mid for f in rest)
+    head = (
+        "L’autre division compte"
+        if len(rest) == 1
+        else f"Les {number(len(rest))} autres divisions comptent"
+    )
+    whole = int(jobs.quantize(Decimal("1"), rounding="ROUND_HALF_UP"))
+    text = (
+        f"{head} {_sites(sites)} et {plural(whole, 'emploi', 'emplois')} ; toutes figurent "
+        "dans le fichier CSV."
+    )
+    return rows[:MAIN_DIVISIONS], text
+
+
 def territory_figure(snapshot: Snapshot) -> Figure | None:
     return snapshot.figures.filter(dimension=Dimension.AREA, level=AreaLevel.TERRITORY).first()
 
@@ -143,8 +177,7 @@ def method_note(snapshot: Snapshot) -> str:
     parts = [
         f"Source : {snapshot.get_source_kind_display().lower()} ({snapshot.source_name}), "
         f"données au {snapshot.data_date:%d/%m/%Y}, méthode {snapshot.method_version}.",
-        "Emplois estimés au milieu des tranches d’effectif salarié de SIRENE, avec leurs bornes "
-        "basse et haute ; un établissement sans tranche compte zéro emploi.",
+        jobs_method(snapshot),
     ]
     if snapshot.denominator == Denominator.SAME_FILE:
         parts.append(
@@ -159,6 +192,46 @@ def method_note(snapshot: Snapshot) -> str:
     else:
         parts.append("Part de l’emploi salarié non calculée : aucun dénominateur disponible.")
     return " ".join(parts)
+
+
+def jobs_method(snapshot: Snapshot) -> str:
+    """Which method produced the jobs figure, and for how many establishments each."""
+    area = territory_figure(snapshot)
+    if snapshot.source_kind == SourceKind.SIRENE:
+        text = (
+            "Emplois estimés au milieu des tranches d’effectif salarié de SIRENE, avec leurs "
+            "bornes basse et haute (SIRENE ne publie pas l’effectif exact)"
+        )
+        if area is not None and area.unknown_brackets:
+            text += f" ; {_sites(area.unknown_brackets)} sans tranche : zéro emploi"
+        return text + "."
+    if area is None:
+        return ""
+    estimated = area.establishments - area.known_headcounts - area.unknown_brackets
+    parts = [
+        f"effectif salarié réel connu pour {_sites(area.known_headcounts)}",
+        f"estimé au milieu de la tranche d’effectif SIRENE pour {_sites(estimated)} "
+        "(bornes basse et haute de la tranche)",
+    ]
+    if area.unknown_brackets:
+        parts.append(f"{_sites(area.unknown_brackets)} sans effectif ni tranche : zéro emploi")
+    return "Emplois salariés : " + " ; ".join(parts) + "."
+
+
+def _sites(count: int) -> str:
+    return plural(count, "établissement", "établissements")
+
+
+def hidden_note(figure: Figure | None) -> str:
+    """What the directory list behind a figure does not show, said beside the link."""
+    if figure is None or not figure.hidden:
+        return ""
+    shown = figure.establishments - figure.hidden
+    masked = plural(figure.hidden, "masqué", "masqués")
+    return (
+        f"l’annuaire en montre {number(shown)} : {masked} à la demande de "
+        f"{'son organisation' if figure.hidden == 1 else 'leurs organisations'}"
+    )
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,8 @@ def figure_of(snapshot: Snapshot, row: FigureRow) -> Figure:
         jobs_mid=counts.jobs_mid,
         jobs_high=counts.jobs_high,
         unknown_brackets=counts.unknown_brackets,
+        known_headcounts=counts.known_headcounts,
+        hidden=counts.hidden,
         all_establishments=row.all_establishments,
         all_jobs=row.all_jobs,
         population=row.population,

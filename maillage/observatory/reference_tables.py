@@ -54,15 +54,17 @@ def family_of(category: str, flag: str, nomenclature: str, naf: str) -> str:
 
 
 def create_classes(con: duckdb.DuckDBPyConnection, source: str) -> None:
-    """`classes`: each distinct (category, flag, nomenclature, NAF) of `source` → its family."""
+    """`classes`: each distinct raw (category, flag, nomenclature, NAF) of `source` → its family.
+
+    The raw values are kept (NULL included), so that the units join them as read; `family_of`
+    sees them normalised."""
     distinct = con.execute(
-        f"SELECT DISTINCT coalesce(category, ''), coalesce(flag, ''), "
-        f"coalesce(nomenclature, ''), coalesce(unit_naf, '') FROM {source}"
+        f"SELECT DISTINCT category, flag, nomenclature, unit_naf FROM {source}"
     ).fetchall()
     con.execute(
         "CREATE TEMP TABLE classes (category VARCHAR, flag VARCHAR, nomenclature VARCHAR, "
         "unit_naf VARCHAR, family VARCHAR)"
     )
-    rows = [(*values, family_of(*values)) for values in distinct]
+    rows = [(*values, family_of(*(v or "" for v in values))) for values in distinct]
     if rows:
         con.executemany("INSERT INTO classes VALUES (?, ?, ?, ?, ?)", rows)

@@ -9,7 +9,7 @@ turns into a family with the directory's own classification.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import duckdb
@@ -76,50 +76,48 @@ def checksum(paths: Sequence[Path]) -> str:
     return hashlib.sha256("\n".join(sums).encode()).hexdigest()
 
 
-def create_sites(con: duckdb.DuckDBPyConnection) -> None:
-    """`sites`: every establishment of the files with its unit's family (a view, not loaded).
+def create_unit_families(con: duckdb.DuckDBPyConnection) -> None:
+    """`unit_families(siren, family)`: the active units the classification places in the ESS.
 
-    Only the units the classification places in the ESS are kept (`unit_families`, a few
-    percent of a national file): a row whose unit is missing, closed or outside the ESS has the
-    family "", so the 40 million establishments probe a small table instead of every unit."""
+    Two passes over the units, reading only the columns they need: the distinct raw values of
+    (category, ESS flag, nomenclature, NAF) — a few thousand — are classified in Python by the
+    directory's own rule (`classes`), then each active unit takes its family by a join on those
+    raw values. Nothing is trimmed row by row: the values are normalised once per distinct
+    combination. The SIREN is kept as an integer (nine digits), a cheaper join key for the 40
+    million establishments that probe this table."""
     con.execute(
-        """CREATE TEMP VIEW unit_values AS SELECT
-             trim(siren) AS siren,
-             trim(coalesce(categorieJuridiqueUniteLegale, '')) AS category,
-             upper(trim(coalesce(economieSocialeSolidaireUniteLegale, ''))) AS flag,
-             trim(coalesce(nomenclatureActivitePrincipaleUniteLegale, '')) AS nomenclature,
-             trim(coalesce(activitePrincipaleUniteLegale, '')) AS unit_naf,
-             etatAdministratifUniteLegale = 'A' AS active
+        """CREATE TEMP VIEW unit_values AS SELECT DISTINCT
+             categorieJuridiqueUniteLegale AS category,
+             economieSocialeSolidaireUniteLegale AS flag,
+             nomenclatureActivitePrincipaleUniteLegale AS nomenclature,
+             activitePrincipaleUniteLegale AS unit_naf
            FROM units"""
     )
     create_classes(con, "unit_values")
     con.execute(
-        """CREATE TEMP TABLE unit_families AS SELECT u.siren, c.family
-           FROM unit_values u JOIN classes c ON c.category = u.category AND c.flag = u.flag
-             AND c.nomenclature = u.nomenclature AND c.unit_naf = u.unit_naf
-           WHERE u.active AND c.family <> ''"""
-    )
-    naf = NAF_SQL.format(
-        code="e.activitePrincipaleEtablissement",
-        nom="e.nomenclatureActivitePrincipaleEtablissement",
-    )
-    con.execute(
-        f"""CREATE TEMP VIEW sites AS SELECT
-              trim(e.siret) AS siret,
-              upper(trim(coalesce(e.codeCommuneEtablissement, ''))) AS code,
-              e.etatAdministratifEtablissement AS state,
-              trim(coalesce(e.trancheEffectifsEtablissement, '')) AS bracket,
-              {naf} AS naf,
-              coalesce(u.family, '') AS family
-            FROM etab e LEFT JOIN unit_families u ON u.siren = trim(e.siren)"""
+        """CREATE TEMP TABLE unit_families AS SELECT TRY_CAST(u.siren AS INTEGER) AS siren, c.family
+           FROM units u JOIN classes c
+             ON c.category IS NOT DISTINCT FROM u.categorieJuridiqueUniteLegale
+             AND c.flag IS NOT DISTINCT FROM u.economieSocialeSolidaireUniteLegale
+             AND c.nomenclature IS NOT DISTINCT FROM u.nomenclatureActivitePrincipaleUniteLegale
+             AND c.unit_naf IS NOT DISTINCT FROM u.activitePrincipaleUniteLegale
+           WHERE u.etatAdministratifUniteLegale = 'A' AND c.family <> ''"""
     )
 
 
-def load_territory(con: duckdb.DuckDBPyConnection) -> None:
+def _codes_literal(codes: Iterable[str]) -> str:
+    """The territory's commune codes as an SQL list, as published (upper case) and, for Corsica's
+    2A/2B, in lower case too."""
+    variants = sorted({v for code in codes for v in (code, code.lower())})
+    return ", ".join("'" + code.replace("'", "''") + "'" for code in variants)
+
+
+def load_territory(con: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> None:
     """Materialise the territory's rows (a few thousand) in one pass, check them, keep `facts`.
 
-    The commune filter comes before the join to the units, so that only the territory's rows
-    look up a family."""
+    The commune filter is a literal list on the raw column, so that DuckDB applies it in the
+    Parquet scan and decodes the other columns only for the rows it keeps (commune codes are
+    compared as SIRENE publishes them: five characters, no padding)."""
     naf = NAF_SQL.format(
         code="e.activitePrincipaleEtablissement",
         nom="e.nomenclatureActivitePrincipaleEtablissement",
@@ -128,24 +126,28 @@ def load_territory(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(
             f"""CREATE TEMP TABLE territory_sites AS
                 WITH local AS (
-                  SELECT e.*, m.current FROM etab e
-                  JOIN communes m ON m.code = upper(trim(coalesce(e.codeCommuneEtablissement, '')))
+                  SELECT siren, siret, codeCommuneEtablissement, etatAdministratifEtablissement,
+                    trancheEffectifsEtablissement, activitePrincipaleEtablissement,
+                    nomenclatureActivitePrincipaleEtablissement
+                  FROM etab WHERE codeCommuneEtablissement IN ({_codes_literal(codes)})
                 )
                 SELECT trim(e.siret) AS siret,
-                  upper(trim(coalesce(e.codeCommuneEtablissement, ''))) AS code,
+                  upper(trim(e.codeCommuneEtablissement)) AS code,
                   e.etatAdministratifEtablissement AS state,
                   trim(coalesce(e.trancheEffectifsEtablissement, '')) AS bracket,
                   {naf} AS naf,
                   coalesce(u.family, '') AS family,
-                  e.current
-                FROM local e LEFT JOIN unit_families u ON u.siren = trim(e.siren)"""
+                  m.current
+                FROM local e
+                JOIN communes m ON m.code = upper(trim(e.codeCommuneEtablissement))
+                LEFT JOIN unit_families u ON u.siren = TRY_CAST(e.siren AS INTEGER)"""
         )
     except duckdb.Error as error:
         raise SnapshotRefused(f"Fichier SIRENE illisible : {error}") from None
     check_rows(con)
     con.execute(f"CREATE TEMP TABLE facts ({FACTS_COLUMNS})")
     con.execute(
-        """INSERT INTO facts SELECT siret, current, state = 'A', bracket, naf, family
+        """INSERT INTO facts SELECT siret, current, state = 'A', bracket, naf, family, NULL, false
            FROM territory_sites"""
     )
 
@@ -193,8 +195,29 @@ def holds_all_sectors(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def area_facts(con: duckdb.DuckDBPyConnection) -> None:
-    """`area_facts`: the same facts for every row of the files, keyed by département."""
+    """`area_facts`: the open establishments of the whole file in one grouped pass, counted by
+    the first three characters of their commune code, bracket and family (a few thousand rows),
+    then keyed by département: every comparison area (départements, région, France) adds these.
+
+    Codes and brackets are normalised on the grouped values, not on the 40 million rows."""
     con.execute(
-        f"""CREATE TEMP VIEW area_facts AS SELECT siret, {DEPARTEMENT_SQL} AS departement,
-              state = 'A' AS open, bracket, naf, family FROM sites"""
+        """CREATE TEMP TABLE area_groups AS SELECT
+             left(e.codeCommuneEtablissement, 3) AS prefix,
+             e.trancheEffectifsEtablissement AS bracket,
+             coalesce(u.family, '') AS family,
+             count(*) AS n
+           FROM etab e LEFT JOIN unit_families u ON u.siren = TRY_CAST(e.siren AS INTEGER)
+           WHERE e.etatAdministratifEtablissement = 'A'
+           GROUP BY ALL"""
+    )
+    con.execute(
+        f"""CREATE TEMP VIEW area_facts AS
+            WITH coded AS (
+              SELECT upper(trim(coalesce(prefix, ''))) AS code, bracket, family, n
+              FROM area_groups
+            )
+            SELECT {DEPARTEMENT_SQL} AS departement, true AS open,
+              trim(coalesce(bracket, '')) AS bracket, family, n,
+              CAST(NULL AS INTEGER) AS headcount, false AS hidden
+            FROM coded"""
     )

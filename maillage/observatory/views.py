@@ -21,6 +21,7 @@ from maillage.observatory.enums import Dimension, SourceKind
 from maillage.observatory.errors import SnapshotRefused
 from maillage.observatory.files import available_files, resolve
 from maillage.observatory.models import Snapshot, SnapshotRun
+from maillage.observatory.png import svg_to_png
 from maillage.observatory.requests import request_snapshot
 from maillage.territory.models import Commune
 
@@ -49,15 +50,13 @@ def _bad(message: str) -> HttpResponseBadRequest:
 
 
 def _tables(snapshot: Snapshot) -> list[dict]:
-    return [
-        {
-            "slug": slug,
-            "caption": caption,
-            "first": first,
-            "rows": presentation.table_rows(snapshot, slug),
-        }
-        for slug, (_, caption, first, _) in presentation.TABLES.items()
-    ]
+    tables = []
+    for slug, (_, caption, first, _) in presentation.TABLES.items():
+        rows, more = presentation.main_rows(slug, presentation.table_rows(snapshot, slug))
+        tables.append(
+            {"slug": slug, "caption": caption, "first": first, "rows": rows, "more": more}
+        )
+    return tables
 
 
 @login_not_required
@@ -71,6 +70,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         tables = {t["slug"]: t for t in _tables(snapshot)}
         context |= {
             "area": presentation.territory_figure(snapshot),
+            "area_hidden": presentation.hidden_note(presentation.territory_figure(snapshot)),
             "paragraph": presentation.paragraph(snapshot),
             "note": presentation.method_note(snapshot),
             "tables": tables,
@@ -135,6 +135,22 @@ def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_not_required
+def chart_png(request: HttpRequest, slug: str) -> HttpResponse:
+    """The same chart as the SVG, drawn as a PNG image for a report or a slide."""
+    if slug not in CHARTS:
+        raise Http404("Graphique inconnu.")
+    try:
+        snapshot = _snapshot(request)
+    except BadParameter as error:
+        return _bad(str(error))
+    if snapshot is None:
+        raise Http404("Aucun instantané.")
+    response = HttpResponse(svg_to_png(chart(snapshot, slug)), content_type="image/png")
+    response["Content-Disposition"] = f'attachment; filename="observatoire-{slug}.png"'
+    return response
+
+
+@login_not_required
 def commune(request: HttpRequest, code: str) -> HttpResponse:
     place = get_object_or_404(Commune.objects.select_related("epci"), code=code)
     snapshot = presentation.latest_snapshot()
@@ -151,6 +167,7 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
         "figure": figure,
         "area": area,
         "weight": presentation.commune_weight(figure, area),
+        "hidden_note": presentation.hidden_note(figure) if snapshot.drills_down else "",
         "directory_url": presentation.drill_url(snapshot, "commune", code)
         or f"/annuaire/?commune={code}",
         "activities": activities,

@@ -191,3 +191,14 @@ def test_an_empty_territory_is_refused(territory, tmp_path):
 def test_a_missing_file_is_refused(territory, tmp_path):
     with pytest.raises(SnapshotRefused, match="introuvable"):
         compute_from_sirene([tmp_path / "absent.csv"], [tmp_path / "absent2.csv"], DAY)
+
+
+def test_a_unit_without_ess_flag_is_classified_by_its_category(territory, tmp_path):
+    """An empty flag (NULL once read) on an association still makes it an association."""
+    sites = [site("10000000100001", REDON, "11"), site("10000000200001", REDON, "11")]
+    units = [legal_unit("100000001", flag=""), legal_unit("100000002", "5499", flag="")]
+
+    snapshot = compute_from_sirene(*([p] for p in write_stock(tmp_path, sites, units)), DAY)
+
+    families = {f.key: f.establishments for f in snapshot.figures.filter(dimension="family")}
+    assert families == {"association": 1}

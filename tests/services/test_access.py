@@ -2,6 +2,7 @@
 
 import pytest
 
+from maillage.support.services.apps import service_cards
 from maillage.support.services.models import ServiceStatus
 from tests.directory.factories import LegalUnitFactory
 from tests.factories import UserFactory
@@ -135,8 +136,6 @@ def test_editing_another_organisation_s_service_by_id_changes_nothing(client, ca
 
 
 def test_the_member_space_card_shows_only_to_those_who_can_use_it(cast):
-    from maillage.support.services.apps import service_cards
-
     titles = {role: [c.title for c in service_cards(user)] for role, user in cast.items() if user}
     assert titles["representative"] == ["Mes services d’accompagnement"]
     assert titles["other_partner"] == ["Mes services d’accompagnement"]

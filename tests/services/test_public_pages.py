@@ -4,6 +4,7 @@ from django.core.cache import cache
 
 from maillage.support.services import summary
 from maillage.support.services.models import Service
+from maillage.support.services.revision import revision_of
 from tests.directory.factories import EstablishmentFactory
 from tests.services.factories import ServiceFactory
 
@@ -92,8 +93,6 @@ def test_an_unpublished_service_page_is_not_found(client, redon, status):
 
 
 def test_a_pending_revision_is_not_reachable_publicly(client, redon):
-    from maillage.support.services.revision import revision_of
-
     revision = revision_of(ServiceFactory(on_offer=True, area=[redon]))
     assert client.get(f"/accompagnement/services/{revision.pk}/").status_code == 404
 

@@ -159,6 +159,12 @@ class Service(models.Model):
         except Service.DoesNotExist:
             return None
 
+    @property
+    def comment_to_read(self) -> str:
+        """The staff comment its representatives should read: on the pending revision if any."""
+        revision = self.pending_revision
+        return revision.review_comment if revision is not None else self.review_comment
+
     def serves(self, commune) -> bool:
         """Uses the prefetched area (`with_area()`)."""
         return (

@@ -1,0 +1,82 @@
+"""The service offer's pages in real Chromium: no console error, axe-clean, printable."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from maillage.directory.demo import create_demo_directory
+from maillage.support.services.demo import create_demo_services
+from maillage.support.services.models import Service
+from tests.browser.conftest import AXE_SCRIPT
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.browser
+SERIOUS = {"serious", "critical"}
+
+
+@pytest.fixture
+def demo(hub_data):
+    create_demo_directory(count=20)
+    UserFactory(partner=True, email="partenaire@demo.maillage.test")
+    create_demo_services()
+
+
+def _signed_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+    return page
+
+
+def _axe(page):
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    serious = [v for v in results["violations"] if v["impact"] in SERIOUS]
+    assert not serious, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
+
+
+def _first_published():
+    return Service.objects.on_offer().order_by("pk").first().pk
+
+
+PUBLIC = [
+    "/accompagnement/",
+    "/accompagnement/resultats/?etape=idee&portage=collectif",
+    "/accompagnement/services/",
+    "/accompagnement/services/{published}/",
+]
+STAFF = ["/accompagnement/validation/", "/accompagnement/validation/nouveau/"]
+PARTNER = ["/espace-membre/services/", "/espace-membre/services/nouveau/"]
+
+
+@pytest.mark.parametrize("path", PUBLIC + STAFF + PARTNER)
+def test_service_pages_load_and_pass_axe(audit_page, live_server, demo, path):
+    if path in STAFF:
+        _signed_in(audit_page, live_server, UserFactory(staff=True))
+    elif path in PARTNER:
+        partner = get_user_model().objects.get(email="partenaire@demo.maillage.test")
+        _signed_in(audit_page, live_server, partner)
+    response = audit_page.goto(live_server.url + path.format(published=_first_published()))
+    assert response.status == 200
+    assert audit_page.locator("h1").count() == 1
+    assert "INVALID_TEMPLATE_VARIABLE" not in audit_page.content()
+    _axe(audit_page)
+
+
+def test_a_project_holder_answers_and_gets_a_printable_summary(page, live_server, demo):
+    page.goto(live_server.url + "/accompagnement/")
+    page.get_by_label("Où en est votre projet ?").select_option("idee")
+    page.get_by_label("Vous portez ce projet…").select_option("collectif")
+    page.get_by_role("button", name="Voir les services qui me correspondent").click()
+    assert "etape=idee" in page.url
+    assert page.get_by_role("heading", name="Par où commencer").is_visible()
+    assert page.get_by_text("Accompagne les projets collectifs").first.is_visible()
+    assert page.get_by_role("button", name="Imprimer ce récapitulatif").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.get_by_role("heading", name="Recevoir ce récapitulatif par e-mail").is_visible()
+    assert page.get_by_role("heading", name="Par où commencer").is_visible()
