@@ -39,7 +39,9 @@ def upload(request):
             return redirect("people:import", pk=contact_import.pk)
     status = 400 if request.method == "POST" else 200
     recent = ContactImport.objects.filter(status=ImportStatus.DONE)[:10]
-    return render(request, "people/import_upload.html", {"form": form, "recent": recent}, status)
+    return render(
+        request, "people/import_upload.html", {"form": form, "recent": recent}, status=status
+    )
 
 
 @staff_required
