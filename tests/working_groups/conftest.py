@@ -1,5 +1,7 @@
 import pytest
 
+from maillage.hub import current_hub
+from maillage.plan.loading import load_plan
 from tests.factories import UserFactory
 from tests.people.factories import PersonFactory
 from tests.working_groups.factories import GroupMemberFactory, WorkingGroupFactory
@@ -38,3 +40,8 @@ def facilitator(group):
     group.facilitator = user.person
     group.save()
     return user
+
+
+@pytest.fixture
+def loaded_plan(db):
+    return load_plan(current_hub().plan_file)
