@@ -1,0 +1,122 @@
+"""Demonstration decisions: a closed vote of the whole membership, an open consent in a group.
+
+They stand on the memberships and working groups of those apps' demos and create no row of
+theirs: without member organisations or a working group with members, nothing is created.
+Everything is fictitious and deterministic (voices follow the organisations' order).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from maillage.network.decisions.closing import compute_result
+from maillage.network.decisions.eligibility import (
+    MEMBER_STATUSES,
+    member_organisations,
+    weight_of,
+)
+from maillage.network.decisions.enums import Choice, Method, ProposalStatus, Secrecy, VoterScope
+from maillage.network.decisions.models import Option, Proposal, Vote
+from maillage.network.memberships.models import Membership
+from maillage.network.working_groups.models import WorkingGroup
+
+VOTE_TITLE = "Cotisation 2027 : quel barème ? (fictive)"
+CONSENT_TITLE = "Mutualiser un véhicule utilitaire (proposition fictive)"
+OPTIONS = ["Barème inchangé", "Barème progressif selon le budget", "Cotisation libre"]
+# Which option each member organisation chooses, in their order: a clear but not unanimous vote.
+PATTERN = [1, 1, 0, 1, 2, 1, 0, 1]
+
+
+def _at(day, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=timezone.get_default_timezone())
+
+
+def _latest_membership_year() -> int | None:
+    members = Membership.objects.filter(status__in=MEMBER_STATUSES, legal_unit__isnull=False)
+    return members.aggregate(year=Max("year"))["year"]
+
+
+def _demo_group() -> WorkingGroup | None:
+    return WorkingGroup.objects.filter(memberships__isnull=False).order_by("name").first()
+
+
+@transaction.atomic
+def create_demo_decisions() -> int:
+    """Create the demo proposals and their voices; return how many rows were created."""
+    year, group = _latest_membership_year(), _demo_group()
+    if year is None or group is None:
+        return 0
+    created = 0
+    if not Proposal.objects.filter(title=VOTE_TITLE).exists():
+        created += _closed_vote(year)
+    if not Proposal.objects.filter(title=CONSENT_TITLE).exists():
+        created += _open_consent(group)
+    return created
+
+
+def _closed_vote(year: int) -> int:
+    proposal = Proposal.objects.create(
+        title=VOTE_TITLE,
+        text=(
+            "*Proposition fictive de démonstration.*\n\n"
+            "Le conseil d’administration propose de revoir le barème des cotisations "
+            "pour l’année prochaine. Trois options sont soumises aux structures adhérentes."
+        ),
+        method=Method.VOTE,
+        voter_scope=VoterScope.ORGANISATION,
+        weighted=True,
+        quorum_percent=25,
+        secrecy=Secrecy.RESULTS_ONLY,
+        opens_at=_at(date(year, 3, 2), 9),
+        deadline=_at(date(year, 3, 16), 18),
+        membership_year=year,
+        status=ProposalStatus.OPEN,
+    )
+    options = Option.objects.bulk_create(
+        [Option(proposal=proposal, label=label, order=n) for n, label in enumerate(OPTIONS)]
+    )
+    voters = list(member_organisations(year).order_by("name", "pk"))
+    voting = voters[: max(1, len(voters) * 3 // 4)]  # a quarter of the members stay silent
+    for n, organisation in enumerate(voting):
+        Vote.objects.create(
+            proposal=proposal,
+            legal_unit=organisation,
+            option=options[PATTERN[n % len(PATTERN)]],
+            weight=weight_of(organisation, proposal),
+            cast_at=proposal.opens_at + timedelta(hours=n + 1),
+        )
+    proposal.result = compute_result(proposal)
+    proposal.status = ProposalStatus.CLOSED
+    proposal.closed_at = proposal.deadline
+    proposal.save(update_fields=["result", "status", "closed_at"])
+    return 1 + len(options) + len(voting)
+
+
+def _open_consent(group: WorkingGroup) -> int:
+    today = timezone.localdate()
+    proposal = Proposal.objects.create(
+        title=CONSENT_TITLE,
+        text=(
+            "*Proposition fictive de démonstration.*\n\n"
+            f"Le groupe « {group.name} » propose d’acheter à plusieurs un véhicule utilitaire "
+            "et d’en partager l’usage selon un planning commun. Consentez-vous, ou avez-vous "
+            "une objection argumentée ?"
+        ),
+        group=group,
+        method=Method.CONSENT,
+        voter_scope=VoterScope.PERSON,
+        secrecy=Secrecy.NOMINATIVE,
+        opens_at=_at(today - timedelta(days=3), 9),
+        deadline=_at(today + timedelta(days=14), 18),
+        membership_year=today.year,
+        status=ProposalStatus.OPEN,
+    )
+    members = [m.person for m in group.memberships.select_related("person").order_by("pk")[:2]]
+    choices = [Choice.CONSENT, Choice.ABSTENTION]
+    for person, choice in zip(members, choices, strict=False):
+        Vote.objects.create(proposal=proposal, person=person, choice=choice)
+    return 1 + len(members)
