@@ -8,6 +8,7 @@ from maillage.support.journeys.models import CaseDocument, Referral, SupportCase
 from maillage.support.services.models import ServiceStatus
 from tests.directory.factories import CommuneFactory, LegalUnitFactory
 from tests.journeys.factories import SupportCaseFactory
+from tests.journeys.helpers import close_response
 from tests.people.factories import PersonFactory
 from tests.services.factories import ServiceFactory
 
@@ -193,7 +194,9 @@ def test_a_document_is_uploaded_then_downloaded_by_staff(signed_in):
     response = signed_in.get(case_url(case, "document", document.pk))
 
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"%PDF-1.4 budget"
+    content = b"".join(response.streaming_content)
+    close_response(response)
+    assert content == b"%PDF-1.4 budget"
     assert 'filename="budget.pdf"' in response["Content-Disposition"]
 
 
