@@ -2,6 +2,7 @@ import json
 import re
 
 import pytest
+from django.test.utils import override_script_prefix
 
 from maillage.directory.models import SearchLog
 from tests.directory.factories import (
@@ -151,3 +152,10 @@ def test_sources_say_when_the_entry_is_fictitious(client, site):
 def test_a_detail_page_is_not_logged_as_a_search(client, site):
     detail(client, site, "la-maison-du-canal")
     assert not SearchLog.objects.exists()
+
+
+def test_the_claim_link_follows_the_site_prefix(client, site):
+    """Served under a sub-path, the link is still the claim page's (reversed, not written)."""
+    with override_script_prefix("/maillage/"):
+        html = detail(client, site, "la-maison-du-canal")
+    assert f'href="/maillage/annuaire/{site.pk}/revendiquer/"' in html

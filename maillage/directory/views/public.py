@@ -108,7 +108,6 @@ def detail(request, pk: int, slug: str):
         "json_ld": json_ld_script_body(json_ld_of(site, request.build_absolute_uri())),
         "demo": site.source_ref is not None and site.source_ref.startswith("demo:"),
         "map_tile_url": settings.MAP_TILE_URL,
-        "claim_url": f"/annuaire/{site.pk}/revendiquer/",
         "territory": current_territory(),
     }
     return render(request, "directory/detail.html", context)
