@@ -76,3 +76,39 @@ def test_erasure_reaches_a_representative_s_claims_proposals_and_contact_history
     text = dump.read_text()
     for trace in ("sacha.leroy@exemple.org", "Sacha Leroy", "02 99 00 00 00"):
         assert trace not in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_person_without_email_is_exported_and_erased_through_their_record(tmp_path):
+    from maillage.privacy.subject_rights import erase_person_record, export_person_record
+    from tests.people.factories import InteractionFactory, PersonFactory
+
+    person = PersonFactory(email="", first_name="Ysé", last_name="Kerbrat", phone="02 99 00 12 34")
+    InteractionFactory(person=person, notes="Appeler Ysé Kerbrat en mai")
+    PersonFactory(email="", last_name="Voisin")
+
+    exported = str(export_person_record(person))
+    erase_person_record(person)
+
+    assert "Appeler Ysé Kerbrat en mai" in exported
+    assert "Voisin" not in exported
+    dump = tmp_path / "dump.json"
+    call_command("dumpdata", output=str(dump), verbosity=0)
+    text = dump.read_text()
+    for trace in ("Kerbrat", "02 99 00 12 34"):
+        assert trace not in text
+    assert "Voisin" in text
+
+
+@pytest.mark.django_db
+def test_a_person_s_record_export_reaches_rows_of_their_account_email():
+    from maillage.privacy.subject_rights import export_person_record
+    from tests.people.factories import PersonFactory
+
+    user = UserFactory(email="compte@exemple.org", full_name="Titouan Le Goff")
+    person = PersonFactory(email="", last_name="Le Goff", user=user)
+
+    export = export_person_record(person)
+
+    purposes = {record["finalite"] for record in export["traitements"]}
+    assert "Compte de connexion à la plateforme" in purposes
