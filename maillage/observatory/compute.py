@@ -125,7 +125,7 @@ def compute_from_sirene(
     try:
         sirene_source.open_files(con, establishments, units)
         sirene_source.create_unit_families(con)
-        sirene_source.load_territory(con, definition["communes"] + list(definition["old_codes"]))
+        sirene_source.load_territory(con)
         sirene_source.area_facts(con)
         all_sectors = sirene_source.holds_all_sectors(con)
         names = [p.name for p in (*establishments, *units)]

@@ -94,4 +94,3 @@ def svg_to_png(svg: str) -> bytes:
     output = io.BytesIO()
     image.save(output, format="PNG", optimize=True)
     return output.getvalue()
-

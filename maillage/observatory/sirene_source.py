@@ -9,7 +9,7 @@ turns into a family with the directory's own classification.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -105,19 +105,13 @@ def create_unit_families(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _codes_literal(codes: Iterable[str]) -> str:
-    """The territory's commune codes as an SQL list, as published (upper case) and, for Corsica's
-    2A/2B, in lower case too."""
-    variants = sorted({v for code in codes for v in (code, code.lower())})
-    return ", ".join("'" + code.replace("'", "''") + "'" for code in variants)
-
-
-def load_territory(con: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> None:
+def load_territory(con: duckdb.DuckDBPyConnection) -> None:
     """Materialise the territory's rows (a few thousand) in one pass, check them, keep `facts`.
 
-    The commune filter is a literal list on the raw column, so that DuckDB applies it in the
-    Parquet scan and decodes the other columns only for the rows it keeps (commune codes are
-    compared as SIRENE publishes them: five characters, no padding)."""
+    The join to the small `communes` table on the raw code column lets DuckDB push the list of
+    codes into the Parquet scan (a dynamic join filter), so that the other columns are decoded
+    only for the rows it keeps; codes are compared as SIRENE publishes them (five characters,
+    upper case)."""
     naf = NAF_SQL.format(
         code="e.activitePrincipaleEtablissement",
         nom="e.nomenclatureActivitePrincipaleEtablissement",
@@ -125,21 +119,15 @@ def load_territory(con: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> None
     try:
         con.execute(
             f"""CREATE TEMP TABLE territory_sites AS
-                WITH local AS (
-                  SELECT siren, siret, codeCommuneEtablissement, etatAdministratifEtablissement,
-                    trancheEffectifsEtablissement, activitePrincipaleEtablissement,
-                    nomenclatureActivitePrincipaleEtablissement
-                  FROM etab WHERE codeCommuneEtablissement IN ({_codes_literal(codes)})
-                )
                 SELECT trim(e.siret) AS siret,
-                  upper(trim(e.codeCommuneEtablissement)) AS code,
+                  e.codeCommuneEtablissement AS code,
                   e.etatAdministratifEtablissement AS state,
                   trim(coalesce(e.trancheEffectifsEtablissement, '')) AS bracket,
                   {naf} AS naf,
                   coalesce(u.family, '') AS family,
                   m.current
-                FROM local e
-                JOIN communes m ON m.code = upper(trim(e.codeCommuneEtablissement))
+                FROM etab e
+                JOIN communes m ON m.code = e.codeCommuneEtablissement
                 LEFT JOIN unit_families u ON u.siren = TRY_CAST(e.siren AS INTEGER)"""
         )
     except duckdb.Error as error:

@@ -93,13 +93,16 @@ def test_the_drill_down_list_shows_the_figure_less_the_hidden_and_the_page_says_
     client, one_hidden
 ):
     snapshot = compute_from_directory(data_date=DAY)
-    figure = snapshot.figures.get(dimension=Dimension.FAMILY, key="association")
+    figure = snapshot.figures.get(dimension=Dimension.COMMUNE, key=REDON)
 
-    listed = client.get("/annuaire/?famille=association").context["page"].paginator.count
+    listed = client.get(f"/annuaire/?commune={REDON}").context["page"].paginator.count
     page = client.get("/observatoire/").content.decode()
 
-    assert listed == figure.establishments - figure.hidden == 4
-    assert "l’annuaire en montre 4 : 1 masqué à la demande de son organisation" in page
+    assert listed == figure.establishments - figure.hidden == 3
+    assert (
+        f'href="/annuaire/?commune={REDON}">Redon</a> <span class="muted">(l’annuaire en ' in page
+    )
+    assert "l’annuaire en montre 3 : 1 masqué à la demande de son organisation" in page
     commune_page = client.get(f"/observatoire/communes/{REDON}/").content.decode()
     assert "Sur les 4 établissements comptés, l’annuaire en montre 3" in commune_page
 
