@@ -100,6 +100,7 @@ POST_VIEWS = [
     ("/espace-membre/services/{}/envoyer/", "draft", {}, SPACE_ACT, ServiceStatus.SUBMITTED),
     ("/espace-membre/services/{}/fermer/", "published", {}, SPACE_ACT, ServiceStatus.CLOSED),
     ("/accompagnement/validation/{}/publier/", "submitted", {}, STAFF_ACT, "published"),
+    ("/accompagnement/validation/{}/fermer/", "published", {}, STAFF_ACT, ServiceStatus.CLOSED),
     (
         "/accompagnement/validation/{}/renvoyer/",
         "submitted",

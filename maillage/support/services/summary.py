@@ -1,7 +1,9 @@
 """« Par où commencer » by e-mail: sent once through the task worker, never stored here.
 
 Abuse (using the form to send mail to strangers) is limited per visitor: a few summaries per
-hour for the same network address, counted in the cache under a hash of the address. The
+hour for the same network address (REMOTE_ADDR, as for the login lockout), counted in the cache
+under a hash of the address. With the default per-process cache, each server process counts on
+its own: a shared cache (CACHES) makes the limit exact across processes. The
 e-mail address is not written to any table of this app; it lives only in the queued e-mail
 task until the worker has sent it (prune old task results with `prune_db_task_results`)."""
 

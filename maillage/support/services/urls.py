@@ -17,6 +17,7 @@ urlpatterns = [
     path("accompagnement/validation/<int:pk>/modifier/", staff.edit, name="staff_edit"),
     path("accompagnement/validation/<int:pk>/publier/", staff.publish, name="publish"),
     path("accompagnement/validation/<int:pk>/renvoyer/", staff.send_back, name="send_back"),
+    path("accompagnement/validation/<int:pk>/fermer/", staff.close, name="staff_close"),
     path("espace-membre/services/", space.service_list, name="space_list"),
     path("espace-membre/services/nouveau/", space.create, name="space_create"),
     path("espace-membre/services/<int:pk>/modifier/", space.edit, name="space_edit"),

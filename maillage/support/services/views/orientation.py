@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from maillage.accounts import lockout
 from maillage.support.services import summary
 from maillage.support.services.forms import OrientationForm, SummaryEmailForm
 from maillage.support.services.orientation import suggestions_for
@@ -68,7 +69,7 @@ def send_summary(request):
             email_form.cleaned_data["email"],
             suggestions_for(form.answers())[:START_WITH],
             request.build_absolute_uri(results_url),
-            client=summary.client_key(request.META.get("REMOTE_ADDR", "")),
+            client=summary.client_key(lockout.client_ip(request) or ""),
         )
     except summary.TooManySummaries as error:
         return render(request, "services/bad_request.html", {"message": str(error)}, status=429)

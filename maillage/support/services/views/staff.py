@@ -66,6 +66,21 @@ def send_back(request, pk: int):
     return render(request, "services/staff/review.html", context, status=400)
 
 
+@require_POST
+@staff_required
+def close(request, pk: int):
+    service = get_object_or_404(Service, pk=pk)
+    try:
+        publication.close(service)
+    except ServiceActionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request, f"« {service.name} » est fermé : il n’apparaît plus dans l’offre."
+        )
+    return redirect("services:validation")
+
+
 @staff_required
 def create(request):
     form = StaffServiceForm(request.POST or None)
