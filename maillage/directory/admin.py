@@ -22,6 +22,17 @@ from maillage.directory.stewardship import claims, duplicates, editing
 from maillage.directory.stewardship.errors import StewardshipError
 
 
+def _stamp_staff_edit(request, obj, form) -> None:
+    stamp = {"source": Source.STAFF, "confirmed_at": timezone.localdate().isoformat()}
+    for name in form.changed_data:
+        field = obj._meta.get_field(name)
+        # Importers key foreign keys by column ("commune_id"), as their values dicts do.
+        key = field.attname if field.many_to_one else name
+        obj.provenance[key] = dict(stamp)
+    obj._changed_by = request.user
+    obj._change_source = Source.STAFF
+
+
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
@@ -45,6 +56,11 @@ class LegalUnitAdmin(admin.ModelAdmin):
     search_fields = ["name", "acronym", "siren", "rna_id"]
     readonly_fields = ["provenance", "created_at", "updated_at"]
     inlines = [EstablishmentInline]
+
+    def save_model(self, request, obj, form, change):
+        """As for an establishment: the staff's values outrank imports; the history says who."""
+        _stamp_staff_edit(request, obj, form)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Establishment)
@@ -70,15 +86,9 @@ class EstablishmentAdmin(admin.ModelAdmin):
         return [ChangeRecordInline] if obj else []
 
     def save_model(self, request, obj, form, change):
-        """A staff edit here outranks every import, and the history says who made it."""
-        stamp = {"source": Source.STAFF, "confirmed_at": timezone.localdate().isoformat()}
-        for name in form.changed_data:
-            field = obj._meta.get_field(name)
-            # Importers key foreign keys by column ("commune_id"), as their values dicts do.
-            key = field.attname if field.many_to_one else name
-            obj.provenance[key] = dict(stamp)
-        obj._changed_by = request.user
-        obj._change_source = Source.STAFF
+        """A staff edit here outranks every import, and the history (themes included, saved
+        after the entry) says who made it."""
+        _stamp_staff_edit(request, obj, form)
         super().save_model(request, obj, form, change)
 
     @admin.display(description="famille de l’ESS", ordering="legal_unit__ess_family")

@@ -224,13 +224,10 @@ class EntryWriter:
         themes = [theme_named(name) for name in names]
         if {t.pk for t in themes} == set(site.themes.values_list("pk", flat=True)):
             return False
-        from maillage.directory.stewardship.history import record_themes
-
-        before = list(site.themes.all())
-        site.themes.set(themes)
+        # The provenance first: the history's signal reads the source of the new themes there.
         site.provenance["themes"] = {"source": self.source, "confirmed_at": self.today.isoformat()}
+        site.themes.set(themes)
         site.save(update_fields=["provenance"])
-        record_themes(site, before, themes, self.source, None)
         return True
 
 

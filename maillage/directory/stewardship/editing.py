@@ -14,7 +14,6 @@ from django.utils import timezone
 from maillage.directory.enums import ProposalStatus, Source
 from maillage.directory.models import EditProposal, Establishment, Theme
 from maillage.directory.stewardship.errors import StewardshipError
-from maillage.directory.stewardship.history import record_themes
 from maillage.hub import current_hub
 
 # What a representative may change; the rest comes from the official registers.
@@ -99,20 +98,17 @@ def confirm_entry(site: Establishment, today: date | None = None) -> None:
 def apply_changes(site: Establishment, changes: dict[str, Any], source: str, user) -> None:
     today = timezone.localdate()
     stamp = {"source": source, "confirmed_at": today.isoformat()}
+    site._changed_by = user  # read by the history's signals, themes included
+    site._change_source = source
     for name, value in changes.items():
         if name == "themes":
-            before = list(site.themes.all())
-            after = list(Theme.objects.filter(pk__in=value))
-            site.themes.set(after)
-            record_themes(site, before, after, source, user)
+            site.themes.set(Theme.objects.filter(pk__in=value))
         elif name == "logo":
             site.logo.name = value
         else:
             setattr(site, name, value)
         site.provenance[name] = stamp
     site.last_confirmed_on = today
-    site._changed_by = user
-    site._change_source = source
     site.save()
 
 
