@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from maillage.directory.enums import ImportStatus, Source
+from maillage.directory.enums import ImportStatus, Source, Visibility
 from maillage.directory.models import ChangeRecord, Establishment, ImportRun, LegalUnit
 from maillage.directory.sources.errors import ImportRefused
 from maillage.directory.sources.gogocarto import GogocartoImporter
@@ -193,3 +193,62 @@ def test_the_command_refuses_a_broken_file(territory, tmp_path):
 
     with pytest.raises(CommandError, match="rien n’a été modifié"):
         call_command("import_gogocarto", str(path))
+
+
+def test_an_element_gone_from_the_map_is_hidden_not_deleted_and_reported(territory, tmp_path):
+    GogocartoImporter(territory).run(export(tmp_path, [element("a"), element("b")]))
+    deleted = element("c", status=-1)
+
+    run = GogocartoImporter(territory).run(export(tmp_path, [element("a"), deleted], "2.json"))
+
+    gone = Establishment.objects.get(source_ref="gogocarto:b")
+    assert gone.visibility == Visibility.HIDDEN
+    assert Establishment.objects.get(source_ref="gogocarto:a").visibility == Visibility.PUBLIC
+    assert run.rows_withdrawn == 1
+    assert "« Lieu b »" in run.message
+    record = ChangeRecord.objects.get(establishment=gone, field="visibility")
+    assert (record.new_value, record.source) == (Visibility.HIDDEN, Source.GOGOCARTO)
+
+
+def test_an_element_back_on_the_map_is_shown_again(territory, tmp_path):
+    GogocartoImporter(territory).run(export(tmp_path, [element("a"), element("b")]))
+    GogocartoImporter(territory).run(export(tmp_path, [element("a")], "2.json"))
+
+    run = GogocartoImporter(territory).run(export(tmp_path, [element("a"), element("b")], "3.json"))
+
+    assert Establishment.objects.get(source_ref="gogocarto:b").visibility == Visibility.PUBLIC
+    assert run.rows_withdrawn == 0
+
+
+def test_withdrawal_spares_partial_exports_people_s_choices_and_sirene_entries(territory, tmp_path):
+    with_siret = element("s", siret="77567227200024")
+    GogocartoImporter(territory).run(
+        export(tmp_path, [element("a"), element("b"), element("c"), with_siret])
+    )
+    chosen = Establishment.objects.get(source_ref="gogocarto:b")
+    chosen.provenance["visibility"] = {"source": Source.STAFF, "confirmed_at": "2026-01-05"}
+    chosen.save()
+    only_a = export(tmp_path, [element("a")], "2.json")
+
+    partial = GogocartoImporter(territory).run(only_a, complete=False)
+    assert partial.rows_withdrawn == 0
+    complete = GogocartoImporter(territory).run(only_a)
+
+    assert complete.rows_withdrawn == 1
+    public = Establishment.objects.filter(visibility=Visibility.PUBLIC)
+    visible = set(public.values_list("source_ref", flat=True))
+    assert visible == {"gogocarto:a", "gogocarto:b", "gogocarto:s"}
+
+
+def test_the_command_reports_the_hidden_entries_and_offers_a_partial_mode(
+    territory, tmp_path, capsys
+):
+    call_command("import_gogocarto", str(export(tmp_path, [element("a"), element("b")])))
+    call_command("import_gogocarto", str(export(tmp_path, [element("a")], "2.json")), "--partiel")
+    assert "masquée" not in capsys.readouterr().out
+
+    call_command("import_gogocarto", str(export(tmp_path, [element("a")], "3.json")))
+
+    out = capsys.readouterr().out
+    assert "1 masquée(s) car absente(s) de la source" in out
+    assert "« Lieu b »" in out

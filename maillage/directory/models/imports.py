@@ -37,6 +37,7 @@ class ImportRun(models.Model):
     rows_updated = models.PositiveIntegerField("mises à jour", default=0)
     rows_unchanged = models.PositiveIntegerField("inchangées", default=0)
     rows_rejected = models.PositiveIntegerField("rejetées", default=0)
+    rows_withdrawn = models.PositiveIntegerField("masquées (absentes de la source)", default=0)
     # Set when staff upload the file: the task worker imports it into this very run.
     upload = models.FileField("fichier déposé", upload_to="directory/imports/", blank=True)
     second_upload = models.FileField(

@@ -60,6 +60,7 @@ class Report:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    withdrawn: int = 0  # entries hidden because a complete source no longer has them
     rejections: list[tuple[int, str, str]] = field(default_factory=list)
 
     def reject(self, row: Row, reason: str) -> None:
@@ -85,6 +86,7 @@ class Report:
             "rows_updated": self.updated,
             "rows_unchanged": self.unchanged,
             "rows_rejected": len(self.rejections),
+            "rows_withdrawn": self.withdrawn,
         }
         run = _UPLOADED_RUN.get()
         if run is not None and run.kind == self.kind:

@@ -27,8 +27,15 @@ def print_report(run: ImportRun, out: OutputWrapper, shown: int = 20) -> None:
         f"{run.get_kind_display()} – {run.file_name} : {run.rows_read} ligne(s) lue(s), "
         f"{run.rows_created} créée(s), {run.rows_updated} mise(s) à jour, "
         f"{run.rows_unchanged} inchangée(s), {run.rows_skipped} écartée(s) "
-        f"(hors territoire, hors ESS ou fermées), {run.rows_rejected} rejetée(s)."
+        f"(hors territoire, hors ESS ou fermées), {run.rows_rejected} rejetée(s)"
+        + (
+            f", {run.rows_withdrawn} masquée(s) car absente(s) de la source."
+            if run.rows_withdrawn
+            else "."
+        )
     )
+    if run.message:
+        out.write(run.message)
     for rejection in run.rejections.all()[:shown]:
         out.write(f"  ligne {rejection.line} : {rejection.reason}")
     if run.rows_rejected > shown:

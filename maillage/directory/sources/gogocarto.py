@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from maillage.directory import provenance
 from maillage.directory.enums import ImportKind, ImportStatus, Source, Visibility
 from maillage.directory.models import Establishment, ImportRun, LegalUnit
 from maillage.directory.sources.base import Record, Report, collect, fit
@@ -37,6 +38,8 @@ from maillage.directory.sources.files import RAW_LIMIT, Row, file_checksum
 from maillage.territory.models import Territory
 
 HIDDEN = {"hidden", "private", "masqué"}
+SOURCE_PREFIX = "gogocarto:"
+SHOWN_WITHDRAWN = 20  # names of hidden entries in the run's message; the history has them all
 PUBLISHED_STATUSES = range(1, 100)  # < 0: deleted or refused; 0: awaiting moderation
 
 
@@ -98,8 +101,12 @@ class GogocartoImporter:
         self.today = today or timezone.localdate()
         self.communes = CommuneResolver(territory)
 
-    def run(self, path: Path, taxonomy: Path | None = None) -> ImportRun:
-        """Import the export; raise ImportRefused (after recording the refusal) if it lies."""
+    def run(self, path: Path, taxonomy: Path | None = None, complete: bool = True) -> ImportRun:
+        """Import the export; raise ImportRefused (after recording the refusal) if it lies.
+
+        A complete export (the whole map) also hides the entries the map no longer has: its
+        elements deleted, refused or gone from the territory. They are never deleted, and shown
+        again if they come back. A partial export (`complete=False`) hides nothing."""
         report = Report(ImportKind.GOGOCARTO, path, self.territory)
         try:
             elements = load_elements(path)
@@ -117,9 +124,45 @@ class GogocartoImporter:
             report.save(ImportStatus.REFUSED, str(refusal))
             raise
         records = {key: r for key, r in records.items() if r.is_live}
+        withdrawn: list[str] = []
         with transaction.atomic():
             EntryWriter(Source.GOGOCARTO, self.today).write(records, report)
-        return report.save(ImportStatus.SUCCEEDED)
+            if complete:
+                kept = {record.values["source_ref"] for record in records.values()}
+                withdrawn = self.hide_withdrawn(kept)
+        report.withdrawn = len(withdrawn)
+        message = ""
+        if withdrawn:
+            shown = ", ".join(f"« {name} »" for name in withdrawn[:SHOWN_WITHDRAWN])
+            more = len(withdrawn) - SHOWN_WITHDRAWN
+            message = f"Masquées car absentes de l’export : {shown}" + (
+                f" et {more} autre(s)." if more > 0 else "."
+            )
+        return report.save(ImportStatus.SUCCEEDED, message)
+
+    def hide_withdrawn(self, kept: set[str]) -> list[str]:
+        """Hide the published entries known only from the map that it no longer has; return
+        their names. An entry with a SIRET lives on through SIRENE; one whose visibility a
+        person set stays as they chose."""
+        gone = (
+            Establishment.objects.filter(
+                source_ref__startswith=SOURCE_PREFIX,
+                siret__isnull=True,
+                visibility=Visibility.PUBLIC,
+            )
+            .exclude(source_ref__in=kept)
+            .select_related("legal_unit")
+            .select_for_update(of=("self",))
+            .order_by("pk")
+        )
+        names = []
+        for site in gone:
+            if not provenance.may_write(site.provenance, "visibility", Source.GOGOCARTO):
+                continue
+            provenance.apply(site, {"visibility": Visibility.HIDDEN}, Source.GOGOCARTO, self.today)
+            site.save()
+            names.append(site.display_name)
+        return names
 
     @staticmethod
     def row(number: int, element: dict[str, Any]) -> Row:
@@ -168,7 +211,7 @@ class GogocartoImporter:
         record = entry_record(
             row,
             siret=siret,
-            source_ref=f"gogocarto:{element['id']}"[:120],
+            source_ref=f"{SOURCE_PREFIX}{element['id']}"[:120],
             unit=fit(LegalUnit, unit),
             site=fit(Establishment, site),
             themes=themes,

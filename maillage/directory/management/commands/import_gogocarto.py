@@ -19,11 +19,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--territory", help="identifiant du territoire (défaut : celui du pôle)"
         )
+        parser.add_argument(
+            "--partiel",
+            action="store_true",
+            help="export d’une partie de la carte : ne pas masquer les structures absentes",
+        )
 
     def handle(self, *args, **options):
         importer = GogocartoImporter(territory_from(options["territory"]))
         try:
-            run = importer.run(options["file"], options["taxonomie"])
+            run = importer.run(
+                options["file"], options["taxonomie"], complete=not options["partiel"]
+            )
         except ImportRefused as refusal:
             raise CommandError(f"Import refusé, rien n’a été modifié : {refusal}") from refusal
         print_report(run, self.stdout)
