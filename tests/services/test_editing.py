@@ -2,7 +2,9 @@
 
 import pytest
 
+from maillage.support.services.forms import RepresentativeServiceForm
 from maillage.support.services.models import Service, ServiceStatus
+from maillage.support.services.views.common import save_new
 from tests.services.factories import ApprovedClaimFactory, ServiceFactory
 
 CREATE = "creer-une-entreprise--definir-son-projet-de-creation-dentreprise"
@@ -172,3 +174,25 @@ def test_management_pages_render_without_template_errors(
     client.force_login(staff if "validation" in page else representative)
     text = client.get(page).content.decode()
     assert "INVALID_TEMPLATE_VARIABLE" not in text
+
+
+def test_a_double_submit_creates_one_service(client, representative, provider, redon):
+    client.force_login(representative)
+    data = form_data(provider=provider.pk, communes=[redon.pk])
+    first = client.post("/espace-membre/services/nouveau/", data)
+    second = client.post("/espace-membre/services/nouveau/", data)
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert "Cette structure propose déjà un service de ce nom." in second.content.decode()
+    assert Service.objects.count() == 1
+
+
+def test_a_race_past_the_form_check_is_refused_by_the_database(representative, provider, redon):
+    units = provider.__class__.objects.filter(pk=provider.pk)
+    data = form_data(provider=provider.pk, communes=[redon.pk])
+    forms = [RepresentativeServiceForm(data, units=units) for _ in range(2)]
+    assert all(form.is_valid() for form in forms)  # both checked before either is saved
+    assert save_new(forms[0]) is not None
+    assert save_new(forms[1]) is None
+    assert "Cette structure propose déjà un service de ce nom." in forms[1].errors["name"]
+    assert Service.objects.count() == 1

@@ -146,7 +146,18 @@ class ServiceForm(forms.ModelForm):
                 "ou au moins une commune.",
             )
         self._check_contact(data)
+        self._check_name(data)
         return data
+
+    def _check_name(self, data) -> None:
+        """The same name twice for one provider is refused here, not as a database error."""
+        provider = data.get("provider") or getattr(self.instance, "provider", None)
+        if provider is None or not data.get("name"):
+            return
+        original = self.instance.revision_of_id or self.instance.pk
+        taken = Service.objects.originals().filter(provider=provider, name=data["name"])
+        if taken.exclude(pk=original).exists():
+            self.add_error("name", "Cette structure propose déjà un service de ce nom.")
 
     def _check_contact(self, data) -> None:
         modes = data.get("contact_modes") or []

@@ -133,6 +133,13 @@ class Service(models.Model):
         verbose_name_plural = "services d’accompagnement"
         ordering = ["name", "pk"]
         constraints = [
+            # A double submit of the same new service is refused (revisions copy the name).
+            models.UniqueConstraint(
+                fields=["provider", "name"],
+                condition=Q(revision_of__isnull=True),
+                name="one_service_of_a_name_per_provider",
+                violation_error_message="Cette structure propose déjà un service de ce nom.",
+            ),
             # A revision waits for validation: it is never published or closed itself.
             models.CheckConstraint(
                 condition=Q(revision_of__isnull=True)

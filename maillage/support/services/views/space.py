@@ -19,6 +19,7 @@ from maillage.support.services.representation import (
     represented_units,
 )
 from maillage.support.services.revision import needs_revision, revision_of
+from maillage.support.services.views.common import save_new
 
 representatives = role_required(Role.MEMBER, Role.PARTNER)
 SUBMIT = "submit"
@@ -61,8 +62,8 @@ def create(request):
     if not units.exists():
         raise PermissionDenied
     form = RepresentativeServiceForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        return _after_save(request, form.save(), new=True)
+    if request.method == "POST" and form.is_valid() and (service := save_new(form)):
+        return _after_save(request, service, new=True)
     context = {"form": form, "service": None, "revising": False, "shown": None}
     return render(request, "services/space/form.html", context)
 

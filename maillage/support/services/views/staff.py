@@ -11,6 +11,7 @@ from maillage.support.services import publication
 from maillage.support.services.errors import ServiceActionRefused
 from maillage.support.services.forms import SendBackForm, StaffServiceForm
 from maillage.support.services.models import Service
+from maillage.support.services.views.common import save_new
 
 
 @staff_required
@@ -84,8 +85,7 @@ def close(request, pk: int):
 @staff_required
 def create(request):
     form = StaffServiceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        service = form.save()
+    if request.method == "POST" and form.is_valid() and (service := save_new(form)):
         messages.success(request, f"« {service.name} » est enregistré (brouillon).")
         return redirect("services:review", pk=service.pk)
     return render(request, "services/staff/form.html", {"form": form, "service": None})
