@@ -2,15 +2,16 @@
 
 The charts (`charts.py`) use a small part of SVG: rectangles, texts, straight-line paths,
 polylines, lines and circles, with presentation attributes. This module draws exactly that part,
-so that the PNG is the same chart as the SVG, at twice its size for print. Pillow's own font
-(`ImageFont.load_default`, shipped with Pillow) is used, so nothing depends on the fonts a
-server has installed.
+so that the PNG is the same chart as the SVG, at twice its size for print. The font, DejaVu Sans
+(Bitstream Vera licence, see data/fonts/), ships with the app: Pillow's built-in font has no
+accented letters, and a server's installed fonts cannot be counted on.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from xml.etree import ElementTree
 
 from PIL import Image, ImageDraw, ImageFont
@@ -18,6 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 SVG = "{http://www.w3.org/2000/svg}"
 SCALE = 2
 FONT_SIZE = 13
+FONT = Path(__file__).resolve().parent / "data" / "fonts" / "DejaVuSans.ttf"
 COMMAND = re.compile(r"([MLZ])([^MLZ]*)")
 
 
@@ -88,7 +90,7 @@ def svg_to_png(svg: str) -> bytes:
     width, height = int(root.get("width", "0")), int(root.get("height", "0"))
     image = Image.new("RGB", (width * SCALE, height * SCALE), "#ffffff")
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=FONT_SIZE * SCALE)
+    font = ImageFont.truetype(str(FONT), FONT_SIZE * SCALE)
     for element in root:
         _draw(draw, element, font)
     output = io.BytesIO()

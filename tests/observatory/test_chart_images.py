@@ -5,10 +5,10 @@ from datetime import date
 from xml.etree import ElementTree
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from maillage.observatory.compute import compute_from_directory
-from maillage.observatory.png import SCALE
+from maillage.observatory.png import FONT, SCALE
 
 DAY = date(2025, 1, 1)
 
@@ -58,3 +58,17 @@ def test_the_page_links_both_image_formats(client, snapshot):
 def test_unknown_chart_png_is_404_and_bad_snapshot_400(client, snapshot):
     assert client.get("/observatoire/graphiques/inconnu.png").status_code == 404
     assert client.get("/observatoire/graphiques/familles.png?instantane=x").status_code == 400
+
+
+def _glyph(font, text: str) -> bytes:
+    image = Image.new("L", (60, 60))
+    ImageDraw.Draw(image).text((5, 5), text, font=font, fill=255)
+    return image.tobytes()
+
+
+def test_the_png_font_draws_french_letters_not_missing_glyph_boxes():
+    font = ImageFont.truetype(str(FONT), 26)
+    missing = _glyph(font, "\uffff")
+
+    for letter in "éèêàçôù’«»\u202f":
+        assert _glyph(font, letter) != missing, letter
