@@ -21,10 +21,13 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Annuaire"
 
     def ready(self):
+        from maillage.accounts.space import register_cards
+        from maillage.directory.space import directory_cards
         from maillage.directory.stewardship import history
         from maillage.privacy.registry import declare_not_personal, register
 
         history.connect()
+        register_cards(directory_cards)
 
         # An organisation's contact may be a person's own address or number (often a volunteer).
         register(
