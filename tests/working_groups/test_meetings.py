@@ -52,6 +52,16 @@ def test_the_meeting_is_in_members_agenda_but_not_the_public_one(client_for, gro
     assert "Réunion du groupe" not in client_for(None).get("/agenda/").content.decode()
 
 
+def test_the_meeting_s_agenda_page_leads_members_to_the_group(client_for, group, member):
+    meeting = schedule_meeting(
+        group, starts_at=_at("2027-01-12T14:00"), ends_at=_at("2027-01-12T16:00")
+    )
+
+    page = client_for(member).get(meeting.activity.get_absolute_url()).content.decode()
+
+    assert f'<a href="{G}/"' in page
+
+
 def test_the_meeting_serves_the_plan_actions_of_its_group(group, loaded_plan):
     link_actions(group, Action.objects.filter(code="3c.3"))
 

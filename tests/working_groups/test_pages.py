@@ -150,3 +150,16 @@ def test_the_list_reads_a_fixed_number_of_queries(client, django_assert_max_num_
 
     with django_assert_max_num_queries(6):
         client.get("/groupes/")
+
+
+def test_a_group_page_reads_a_fixed_number_of_queries(
+    client_for, staff, group, django_assert_max_num_queries
+):
+    for _ in range(6):
+        GroupMemberFactory(group=group)
+        MeetingFactory(group=group, with_published_minutes=True)
+        DocumentFactory(group=group)
+    client = client_for(staff)
+
+    with django_assert_max_num_queries(14):
+        client.get(PAGE)

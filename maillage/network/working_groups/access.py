@@ -13,6 +13,7 @@ from enum import IntEnum
 
 from maillage.accounts.enums import Role
 from maillage.accounts.permissions import has_role
+from maillage.network.people import mine as people_mine
 
 
 class Access(IntEnum):
@@ -23,11 +24,10 @@ class Access(IntEnum):
 
 
 def person_of(user):
-    """The address-book entry of a signed-in, active account, or None."""
+    """The address-book entry of a signed-in, active account (the people app's rule), or None."""
     if not (user.is_authenticated and user.is_active):
         return None
-    person = getattr(user, "person", None)
-    return None if person is None or person.is_erased else person
+    return people_mine.person_of(user)
 
 
 def access_to(user, group) -> Access:
@@ -45,4 +45,4 @@ def access_to(user, group) -> Access:
 
 def may_join(user) -> bool:
     """Members of the hub join groups by themselves; others are added by the staff."""
-    return has_role(user, Role.MEMBER) and person_of(user) is not None
+    return has_role(user, Role.MEMBER)

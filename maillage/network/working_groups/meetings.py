@@ -55,7 +55,10 @@ def schedule_meeting(
         kind=ActivityKind.MEETING,
         title=f"Réunion du groupe « {group.name} »"[:TITLE_MAX],
         slug=_free_slug(group, starts_at),
-        description=f"Réunion du groupe de travail « {group.name} » du pôle.",
+        description=(
+            f"Réunion du groupe de travail « {group.name} » du pôle : ordre du jour et compte "
+            f"rendu sur [la page du groupe]({group.get_absolute_url()})."
+        ),
         starts_at=starts_at,
         ends_at=ends_at,
         address=address,

@@ -10,16 +10,12 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.enums import Role
 from maillage.accounts.permissions import has_role
+from maillage.network.people.mine import ensure_person_of
 from maillage.network.working_groups import membership
 from maillage.network.working_groups.access import person_of
 from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.models import Meeting, WorkingGroup
 from maillage.network.working_groups.views.common import group_with_access
-
-NO_PERSON = (
-    "Votre compte n’est pas encore relié au carnet d’adresses du pôle : "
-    "écrivez à l’équipe, qui vous ajoutera au groupe."
-)
 
 
 @require_POST
@@ -27,12 +23,8 @@ def join(request, slug: str):
     if not has_role(request.user, Role.MEMBER):
         raise PermissionDenied  # others are added by the staff
     group, _ = group_with_access(request, slug)
-    person = person_of(request.user)
-    if person is None:
-        messages.error(request, NO_PERSON)
-        return redirect(group)
     try:
-        joined = membership.join(group, person)
+        joined = membership.join(group, ensure_person_of(request.user))
     except WorkingGroupRefused as error:
         messages.error(request, str(error))
     else:
