@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from maillage.directory.models import SearchLog
+from maillage.territory.models import Territory
 from tests.directory.factories import CommuneFactory, EstablishmentFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +179,26 @@ def test_empty_searches_page_changes_and_typing_are_not_logged(client):
 
     page(client, "q=jardin", **{"HX-Request": "true"})
     assert SearchLog.objects.count() == 1
+
+
+@pytest.mark.parametrize(("path", "prefix"), [("/annuaire/", ""), ("/carte/", "carte-")])
+def test_the_form_offers_several_sectors_communes_and_sizes_at_once(client, path, prefix):
+    commune = CommuneFactory(code="35236", name="Redon")
+    territory = Territory.objects.create(
+        name="Pays", slug="pays", source="test", vintage="test", is_default=True
+    )
+    territory.communes.set([commune, CommuneFactory(code="35013", name="Bains-sur-Oust")])
+
+    response = client.get(path, {"section": ["Q", "S"], "commune": "35236", "taille": ["0", "50+"]})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    for name, value in (("section", "Q"), ("section", "S"), ("taille", "0"), ("taille", "50+")):
+        assert (
+            f'type="checkbox" id="{prefix}{name}-{value}" name="{name}" value="{value}" checked'
+        ) in html
+    assert f'id="{prefix}section-A" name="section" value="A">' in html
+    assert f'id="{prefix}commune-35236" name="commune" value="35236" checked' in html
+    assert f'id="{prefix}commune-35013" name="commune" value="35013">' in html
+    assert "<summary>Secteur d’activité (2 choisis)</summary>" in html
+    assert f'<select id="{prefix}section"' not in html

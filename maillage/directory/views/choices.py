@@ -21,11 +21,23 @@ def filter_choices(filters: DirectoryFilters, territory: Territory | None) -> di
     if territory is not None:
         communes = Commune.objects.in_territory(territory).order_by("name")
     epcis = Epci.objects.filter(communes__in=communes).distinct().order_by("name")
+    groups = [
+        ("section", "Secteur d’activité", sorted(naf_sections().items()), filters.sections),
+        ("commune", "Commune", communes.values_list("code", "name"), filters.communes),
+        ("taille", "Taille", SizeGroup.choices, filters.sizes),
+    ]
     return {
         "family_options": _options(EssFamily.choices, filters.families),
-        "section_options": _options(sorted(naf_sections().items()), filters.sections),
-        "commune_options": _options(communes.values_list("code", "name"), filters.communes),
+        # Filters where several values may be ticked, each shown as a group of checkboxes.
+        "filter_groups": [
+            {
+                "name": name,
+                "label": label,
+                "options": _options(pairs, selected),
+                "chosen": len(selected),
+            }
+            for name, label, pairs, selected in groups
+        ],
         "epci_options": _options(epcis.values_list("code", "name"), [filters.epci]),
-        "size_options": _options(SizeGroup.choices, filters.sizes),
         "order_options": _options(DirectoryOrder.choices, [filters.order]),
     }
