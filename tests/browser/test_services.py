@@ -70,7 +70,7 @@ def test_service_pages_load_and_pass_axe(audit_page, live_server, demo, path):
 def test_a_project_holder_answers_and_gets_a_printable_summary(page, live_server, demo):
     page.goto(live_server.url + "/accompagnement/")
     page.get_by_label("Où en est votre projet ?").select_option("idee")
-    page.get_by_label("Vous portez ce projet…").select_option("collectif")
+    page.get_by_label("Vous portez ce projet seul ou à plusieurs ?").select_option("collectif")
     page.get_by_role("button", name="Voir les services qui me correspondent").click()
     assert "etape=idee" in page.url
     assert page.get_by_role("heading", name="Par où commencer").is_visible()

@@ -26,6 +26,7 @@ def test_demo_offer_is_fictitious_deterministic_and_created_once(territory, demo
     for unit in providers:
         assert "fictiv" in unit.name or "fictif" in unit.name
         assert unit.siren.startswith("9999")
+    assert providers.filter(name="Pôle ESS fictif du Pays de test").exists()
     assert Service.objects.published().count() == 14
     assert Service.objects.filter(status=ServiceStatus.SUBMITTED).count() == 1
 

@@ -73,6 +73,18 @@ def demo_services() -> list[dict]:
     return [{**DEFAULTS, **entry} for entry in entries]
 
 
+# Territory names that take « du » (« Pôle ESS fictif du Pays de Redon »).
+MASCULINE_FIRST_WORDS = {"Pays", "Val", "Bassin", "Grand", "Territoire", "Centre"}
+
+
+def of_territory(name: str) -> str:
+    if name.startswith("Le "):
+        return f"du {name[3:]}"
+    if name.split(" ", 1)[0] in MASCULINE_FIRST_WORDS:
+        return f"du {name}"
+    return of_place(name)
+
+
 def _territory():
     territory = current_territory()
     if territory is None or not territory.communes.exists():
@@ -87,7 +99,7 @@ def _provider(index: int, provider: Provider, territory, seat) -> LegalUnit:
         return unit
     unit = LegalUnit.objects.create(
         siren=siren,
-        name=provider.name.format(place=of_place(territory.name)),
+        name=provider.name.format(place=of_territory(territory.name)),
         legal_category=provider.legal_category,
         naf_code=provider.naf_code,
         naf_nomenclature="NAFRev2",

@@ -296,7 +296,7 @@ class OrientationForm(AddressForm):
         choices=[("", "Je ne sais pas"), *ProjectStage.choices],
     )
     portage = forms.ChoiceField(
-        label="Vous portez ce projet…",
+        label="Vous portez ce projet seul ou à plusieurs ?",
         required=False,
         choices=[
             ("", "Je ne sais pas"),
