@@ -208,8 +208,13 @@ def jobs_method(snapshot: Snapshot) -> str:
     if area is None:
         return ""
     estimated = area.establishments - area.known_headcounts - area.unknown_brackets
+    known = (
+        f"effectif salarié réel connu pour {_sites(area.known_headcounts)}"
+        if area.known_headcounts
+        else "aucun effectif salarié réel connu"
+    )
     parts = [
-        f"effectif salarié réel connu pour {_sites(area.known_headcounts)}",
+        known,
         f"estimé au milieu de la tranche d’effectif SIRENE pour {_sites(estimated)} "
         "(bornes basse et haute de la tranche)",
     ]

@@ -61,6 +61,13 @@ def test_the_note_says_which_method_produced_the_jobs_and_for_how_many(hand_dire
     assert "1 établissement sans effectif ni tranche : zéro emploi" in note
 
 
+def test_without_known_headcounts_the_note_says_none_is_known(hand_directory):
+    note = jobs_method(compute_from_directory(data_date=DAY))
+
+    assert "aucun effectif salarié réel connu" in note
+    assert "estimé au milieu de la tranche d’effectif SIRENE pour 4 établissements" in note
+
+
 def test_a_sirene_snapshot_says_its_jobs_are_all_estimated(territory, tmp_path):
     snapshot = compute_from_sirene(*([p] for p in write_stock(tmp_path, *stock_rows())), DAY)
 
