@@ -4,8 +4,11 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import given
+from hypothesis import strategies as st
 
 from maillage.network.working_groups import documents
+from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.models import Document
 from tests.working_groups.factories import PDF, DocumentFactory
 
@@ -125,3 +128,37 @@ def test_a_document_whose_file_is_missing_is_not_found(client_for, staff, group)
     Path(document.file.path).unlink()
 
     assert client_for(staff).get(document.get_absolute_url()).status_code == 404
+
+
+@given(content=st.binary(min_size=1, max_size=64))
+def test_a_pdf_is_accepted_exactly_when_its_content_starts_like_a_pdf(content):
+    upload = _upload("piece.pdf", content)
+    looks_like_pdf = content.startswith(b"%PDF-")
+
+    try:
+        documents.check_upload(upload)
+    except WorkingGroupRefused:
+        accepted = False
+    else:
+        accepted = True
+
+    assert accepted == looks_like_pdf
+
+
+FILE_NAMES = st.text(min_size=1, max_size=40).filter(
+    lambda name: name not in (".", "..") and not {"/", "\\", "\x00"} & set(name)
+)
+
+
+@given(name=FILE_NAMES)
+def test_only_listed_extensions_are_accepted_whatever_the_name(name):
+    upload = _upload(name, b"%PDF-1.4 and text")
+    listed = documents.file_type_of(name) is not None
+
+    try:
+        documents.check_upload(upload)
+        reason = ""
+    except WorkingGroupRefused as error:
+        reason = str(error)
+
+    assert reason.startswith("Ce type de fichier n’est pas accepté") == (not listed)
