@@ -18,6 +18,8 @@ from maillage.plan.links import count_by_action
 from maillage.support.journeys.enums import ProjectKind, ReferralStatus
 from maillage.support.journeys.models import Outcome, Referral, Stage, StageChange, SupportCase
 
+CENTS = Decimal("0.01")
+
 
 @dataclass(frozen=True)
 class Table:
@@ -130,7 +132,7 @@ def outcomes_per_year() -> Table:
             row["activities"],
             row["jobs"] or 0,
             row["structures"],
-            row["funding"] or Decimal("0"),
+            Decimal(row["funding"] or 0).quantize(CENTS),
         ]
         for row in years
     ]

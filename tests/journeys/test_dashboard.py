@@ -1,0 +1,123 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils.formats import number_format
+
+from maillage.support.journeys import dashboard, referrals
+from maillage.support.journeys.journey import close_case, move_to_stage
+from maillage.support.journeys.models import Outcome, Stage
+from tests.directory.factories import LegalUnitFactory
+from tests.journeys.factories import SupportCaseFactory
+from tests.services.factories import ServiceFactory
+
+TODAY = datetime.date(2026, 12, 31)
+
+
+def on(day: str) -> datetime.date:
+    return datetime.date.fromisoformat(day)
+
+
+def move(case, slug, day):
+    move_to_stage(case, Stage.objects.get(slug=slug), on(day), today=TODAY)
+
+
+def close(case, day, **figures):
+    close_case(case, Outcome(**figures), on(day), today=TODAY)
+
+
+@pytest.fixture
+def cases():
+    first = SupportCaseFactory(opened_on=on("2025-01-10"))
+    move(first, "emergence", "2025-01-20")  # 10 days at welcome
+    close(first, "2025-06-01", activity_created=True, jobs_created=2, structure=LegalUnitFactory(),
+          funding_amount=Decimal("5000.50"))  # fmt: skip
+    second = SupportCaseFactory(opened_on=on("2026-02-01"), collective=True)
+    move(second, "emergence", "2026-02-21")  # 20 days at welcome
+    third = SupportCaseFactory(opened_on=on("2026-03-01"), collective=True)
+    move(third, "emergence", "2026-04-01")  # 31 days at welcome
+    fourth = SupportCaseFactory(opened_on=on("2026-05-01"))
+    close(fourth, "2026-07-01", activity_created=False)
+    return first, second, third, fourth
+
+
+def row(table, label):
+    return next(row for row in table.rows if row[0] == label)
+
+
+def test_open_cases_are_counted_by_stage_and_kind(cases):
+    table = dashboard.open_by_stage_and_kind()
+
+    assert table.headers[1:3] == ["Projet individuel", "Projet collectif"]
+    assert row(table, "Émergence")[1:3] == [0, 2]
+    assert row(table, "Total")[-1] == 2
+
+
+def test_time_per_stage_is_the_median_of_finished_stays(cases):
+    table = dashboard.time_per_stage()
+
+    assert row(table, "Accueil")[1:] == [4, Decimal("25.5")]
+    assert row(table, "Émergence")[1:] == [1, Decimal("132")]
+    assert row(table, "Lancement")[1:] == [0, "—"]
+
+
+def test_referrals_are_counted_by_partner_and_status(cases):
+    service = ServiceFactory(provider__name="BGE fictive")
+    first = referrals.refer(cases[1], service, today=TODAY)
+    referrals.refer(cases[2], service, today=TODAY)
+    referrals.accept(first, None, today=TODAY)
+
+    table = dashboard.referrals_by_partner()
+
+    assert table.rows == [["BGE fictive", 1, 1, 0, 0, 2]]
+
+
+def test_outcomes_are_counted_per_year_of_closing(cases):
+    table = dashboard.outcomes_per_year()
+
+    assert table.rows == [
+        ["2025", 1, 1, 2, 1, Decimal("5000.50")],
+        ["2026", 1, 0, 0, 0, Decimal("0.00")],
+    ]
+
+
+def test_cases_are_counted_by_plan_action_and_year(cases, loaded_plan):
+    from maillage.plan.links import link_actions
+    from maillage.plan.models import Action
+
+    action = Action.objects.get(code="2c.3")
+    for case in cases[:3]:
+        link_actions(case, [action])
+
+    table = dashboard.cases_by_action()
+
+    assert table.headers == ["Action", "2025", "2026"]
+    assert table.rows == [[f"2c.3 {action.title}", 1, 2]]
+
+
+def test_the_dashboard_shows_every_table_with_a_caption(client_for, staff, cases):
+    page = client_for(staff).get(reverse("journeys:dashboard")).content.decode()
+
+    for table in dashboard.all_tables():
+        assert f"<caption>{table.caption}</caption>" in page
+    assert number_format(Decimal("5000.50"), force_grouping=True) in page
+
+
+def test_the_csv_export_defuses_formulas_and_uses_a_decimal_comma(client_for, staff, cases):
+    service = ServiceFactory(provider__name='=HYPERLINK("http://x")')
+    referrals.refer(cases[1], service, today=TODAY)
+    client = client_for(staff)
+
+    partners = client.get(reverse("journeys:dashboard_csv", args=["orientations-par-partenaire"]))
+    outcomes = client.get(reverse("journeys:dashboard_csv", args=["resultats-par-annee"]))
+
+    assert partners["Content-Type"] == "text/csv; charset=utf-8"
+    assert "'=HYPERLINK" in partners.content.decode()
+    assert "2025;1;1;2;1;5000,50" in outcomes.content.decode()
+
+
+def test_an_unknown_csv_table_is_a_404(client_for, staff):
+    url = reverse("journeys:dashboard_csv", args=["inconnu"])
+
+    assert client_for(staff).get(url).status_code == 404
