@@ -1,0 +1,87 @@
+"""The address book's pages in real Chromium: no console error, no CSP violation, axe-clean;
+a staff member searches, notes an exchange and erases a person with the keyboard and mouse."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from maillage.directory.demo import create_demo_directory
+from maillage.network.people.demo import create_demo_people
+from maillage.network.people.models import Person
+from tests.browser.conftest import AXE_SCRIPT
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.browser
+SERIOUS = {"serious", "critical"}
+
+
+@pytest.fixture
+def demo(hub_data):
+    create_demo_directory(count=40)
+    create_demo_people()
+    return Person.objects.filter(email__endswith="@exemple.invalid").order_by("pk").first()
+
+
+def _signed_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+    return page
+
+
+def _axe_serious(page) -> list:
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        (v["id"], [n["target"] for n in v["nodes"][:3]])
+        for v in results["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/contacts/",
+        "/contacts/?q=camille&tri=recent",
+        "/contacts/nouveau/",
+        "/contacts/import/",
+        "/contacts/{pk}/",
+        "/contacts/{pk}/modifier/",
+        "/contacts/{pk}/effacer/",
+        "/espace-membre/mes-donnees/",
+    ],
+)
+def test_address_book_page_loads_and_passes_axe(audit_page, live_server, demo, path):
+    page = _signed_in(audit_page, live_server, UserFactory(staff=True))
+
+    response = page.goto(live_server.url + path.format(pk=demo.pk))
+
+    assert response.status == 200
+    assert page.locator("h1").count() == 1
+    assert "INVALID_TEMPLATE_VARIABLE" not in page.content()
+    assert not _axe_serious(page)
+
+
+def test_staff_search_note_an_exchange_and_erase(page, live_server, demo):
+    _signed_in(page, live_server, UserFactory(staff=True))
+    page.goto(live_server.url + "/contacts/")
+
+    page.get_by_label("Chercher un nom, une adresse e-mail ou une structure").fill(demo.email)
+    page.get_by_role("button", name="Afficher").click()
+    page.get_by_role("link", name=f"{demo.last_name} {demo.first_name}").click()
+    page.get_by_label("Objet").fill("Appel de suivi")
+    page.get_by_label("Moyen").select_option("phone")
+    page.get_by_label("Date").fill("2026-01-10")
+    page.get_by_role("button", name="Noter l’échange").click()
+
+    assert page.get_by_text("L’échange est noté.").is_visible()
+    page.get_by_role("link", name="Effacer cette personne").click()
+    page.get_by_label(f"Je confirme l’effacement définitif de {demo}").check()
+    page.get_by_role("button", name="Effacer cette personne").click()
+    assert page.get_by_text("La personne est effacée").is_visible()
+    demo.refresh_from_db()
+    assert demo.is_erased
