@@ -139,3 +139,16 @@ def test_no_exported_cell_can_start_a_spreadsheet_formula(name):
     assert row[0] in (name, f"'{name}")
     for cell in row:
         assert not cell.startswith(DANGEROUS_FIRST), cell
+
+
+def test_the_list_reads_a_fixed_number_of_queries_whatever_the_page_holds(
+    staff_client, django_assert_max_num_queries
+):
+    for _ in range(30):
+        person = AffiliationFactory().person
+        person.tags.add(TagFactory())
+
+    with django_assert_max_num_queries(12):
+        response = staff_client.get("/contacts/")
+
+    assert len(response.context["page"]) == 30

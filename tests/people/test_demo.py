@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_directory():
-    return [
-        EstablishmentFactory(source_ref=f"demo:{index}").legal_unit for index in range(1, 6)
-    ]
+    return [EstablishmentFactory(source_ref=f"demo:{index}").legal_unit for index in range(1, 6)]
 
 
 def test_demo_contacts_belong_to_demo_organisations_and_say_they_are_fictitious(
