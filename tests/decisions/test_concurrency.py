@@ -14,7 +14,7 @@ import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import IntegrityError, connection
+from django.db import IntegrityError, OperationalError, connection
 from django.test import Client
 
 from maillage.network.decisions.enums import Choice
@@ -105,6 +105,19 @@ def test_300_simultaneous_attempts_by_50_voters_leave_exactly_50_voices(server, 
     assert sorted(votes.values_list("changed_count", flat=True)) == [ATTEMPTS - 1] * VOTERS
 
 
+def _insert_waiting_for_sqlite(proposal, organisation) -> bool:
+    """True if this insert made the voice; SQLite's busy timeout is not a refusal: retry."""
+    while True:
+        try:
+            Vote.objects.create(proposal=proposal, legal_unit=organisation, choice=Choice.CONSENT)
+            return True
+        except IntegrityError:
+            return False
+        except OperationalError as error:
+            if "database is locked" not in str(error):
+                raise
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_unique_constraint_alone_keeps_one_voice_per_voter_under_300_inserts():
     proposal = ProposalFactory(per_organisation=True)
@@ -112,12 +125,9 @@ def test_the_unique_constraint_alone_keeps_one_voice_per_voter_under_300_inserts
     start = threading.Barrier(VOTERS * ATTEMPTS)
 
     def insert(organisation) -> bool:
+        start.wait(timeout=120)
         try:
-            start.wait(timeout=120)
-            Vote.objects.create(proposal=proposal, legal_unit=organisation, choice=Choice.CONSENT)
-            return True
-        except IntegrityError:
-            return False
+            return _insert_waiting_for_sqlite(proposal, organisation)
         finally:
             connection.close()  # each thread has its own connection
 

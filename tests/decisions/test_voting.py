@@ -2,7 +2,11 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import (
+    IntegrityError,
+    connection,  # noqa: F401 (read by a skipif condition)
+    transaction,
+)
 from django.utils import timezone
 
 from maillage.network.decisions.enums import Choice
@@ -155,3 +159,25 @@ def test_a_proposal_scheduled_later_is_not_open_yet(group_member):
 
     with pytest.raises(VoteRefused, match="pas encore ouvert"):
         cast_vote(proposal, user, person, choice=Choice.CONSENT)
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite's busy timeout only")
+def test_a_voice_waits_again_when_sqlite_gave_up_on_its_write_lock(group_member, monkeypatch):
+    from django.db import OperationalError
+
+    from maillage.network.decisions import voting
+
+    user, person, group = group_member
+    proposal = ProposalFactory(group=group)
+    write, failures = voting._write, []
+
+    def locked_once(*args):
+        if not failures:
+            failures.append(1)
+            raise OperationalError("database is locked")
+        return write(*args)
+
+    monkeypatch.setattr(voting, "_write", locked_once)
+
+    assert cast_vote(proposal, user, person, choice=Choice.CONSENT).choice == "consent"
+    assert failures == [1]

@@ -8,7 +8,7 @@ constraint per (proposal, voter) turns a simultaneous second insert into an upda
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -19,6 +19,8 @@ from maillage.network.decisions.models import Option, Proposal, Vote
 from maillage.network.people.models import Person
 
 REASON_MAX = 2000
+# A burst of voices can outlast SQLite's busy timeout; PostgreSQL queues on the row lock.
+LOCKED_RETRIES = 3
 
 
 class VoteRefused(Exception):
@@ -47,11 +49,27 @@ def cast_vote(
     position = _position(proposal, option, choice, reason)
     check_voter(proposal, user, voter)
     values = {**position, "weight": eligibility.weight_of(voter, proposal), "cast_by": user}
+    retries = LOCKED_RETRIES
+    while True:
+        try:
+            return _write(proposal, voter, values)
+        except OperationalError as error:
+            if not _sqlite_busy(error) or retries == 0:
+                raise
+            retries -= 1
+
+
+def _write(proposal: Proposal, voter, values: dict) -> Vote:
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
         now = timezone.now()
         check_open(proposal, now)
         return _record(proposal, voter, {**values, "cast_at": now})
+
+
+def _sqlite_busy(error: OperationalError) -> bool:
+    """SQLite gave up waiting for its one write lock: the transaction did nothing, try again."""
+    return connection.vendor == "sqlite" and "database is locked" in str(error)
 
 
 def check_open(proposal: Proposal, now) -> None:
