@@ -26,19 +26,19 @@ def _count(client, url, django_assert_max_num_queries, limit):
 
 def test_public_offer_and_results_pages(client, many, django_assert_max_num_queries):
     assert Service.objects.on_offer().count() > 10
-    _count(client, "/accompagnement/services/?commune=35236", django_assert_max_num_queries, 12)
-    _count(client, "/accompagnement/resultats/?commune=35236", django_assert_max_num_queries, 12)
-    _count(client, "/accompagnement/services.json", django_assert_max_num_queries, 8)
+    _count(client, "/accompagnement/services/?commune=35236", django_assert_max_num_queries, 8)
+    _count(client, "/accompagnement/resultats/?commune=35236", django_assert_max_num_queries, 8)
+    _count(client, "/accompagnement/services.json", django_assert_max_num_queries, 4)
 
 
 def test_staff_queue(client, staff, many, django_assert_max_num_queries):
     client.force_login(staff)
-    _count(client, "/accompagnement/validation/", django_assert_max_num_queries, 12)
+    _count(client, "/accompagnement/validation/", django_assert_max_num_queries, 4)
 
 
 def test_representative_list(client, representative, many, django_assert_max_num_queries):
     client.force_login(representative)
-    _count(client, "/espace-membre/services/", django_assert_max_num_queries, 12)
+    _count(client, "/espace-membre/services/", django_assert_max_num_queries, 4)
 
 
 def test_staff_find_services_in_the_admin(client, staff, many):
