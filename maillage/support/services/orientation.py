@@ -33,12 +33,6 @@ class Answers:
     legal_form: str = ""
     commune: object | None = None  # territory.Commune
 
-    @property
-    def given(self) -> bool:
-        return any((self.need, self.sector, self.stage, self.carrier, self.legal_form)) or (
-            self.commune is not None
-        )
-
 
 @dataclass
 class Suggestion:

@@ -26,10 +26,6 @@ def choices(name: str) -> list[tuple[str, str]]:
     return [(row["value"], row["label"]) for row in _referentiels()[name]]
 
 
-def values(name: str) -> set[str]:
-    return {row["value"] for row in _referentiels()[name]}
-
-
 def label(name: str, value: str) -> str:
     return dict(choices(name)).get(value, value)
 
