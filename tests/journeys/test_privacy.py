@@ -62,3 +62,17 @@ def test_an_erased_document_leaves_no_file_behind():
 
     assert not storage.exists(name)
     assert CaseDocument.objects.get(pk=document.pk).file.name == ""
+
+
+def test_erasing_a_holder_without_e_mail_reaches_the_case_through_the_address_book():
+    from maillage.privacy.subject_rights import erase_person_record
+
+    holder = PersonFactory(first_name="Eden", last_name="Sansmail", email="")
+    case = SupportCaseFactory(holders=[holder], title="Projet d’Eden Sansmail")
+    follow_up.add_note(case, "Eden préfère le téléphone", None)
+
+    erase_person_record(holder)
+
+    case.refresh_from_db()
+    assert case.title == "Dossier anonymisé"
+    assert case.case_notes.get().text == "Note effacée"

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 
 RETENTION = "Cinq ans après la clôture du dossier"
 HOLDERS = "case__holders__email"
+# Holders without an e-mail address are reached through their address book entry.
+HOLDER_ROW = "case__holders"
 
 
 def journey_cards(user):
@@ -46,6 +48,7 @@ def _register_personal_data() -> None:
         "journeys.SupportCase",
         fields=("title", "description", "notes"),
         email_lookup="holders__email",
+        person_lookup="holders",
         purpose=purpose,
         retention=RETENTION,
         # The case stays, with its kind, stages and outcome, so that counts stay true.
@@ -55,6 +58,7 @@ def _register_personal_data() -> None:
         "journeys.Appointment",
         fields=("with_whom", "notes"),
         email_lookup=HOLDERS,
+        person_lookup=HOLDER_ROW,
         purpose=purpose,
         retention=RETENTION,
         replacements={"with_whom": "Personne effacée"},
@@ -63,6 +67,7 @@ def _register_personal_data() -> None:
         "journeys.CaseNote",
         fields=("text",),
         email_lookup=HOLDERS,
+        person_lookup=HOLDER_ROW,
         purpose=purpose,
         retention=RETENTION,
         replacements={"text": "Note effacée"},
@@ -71,6 +76,7 @@ def _register_personal_data() -> None:
         "journeys.CaseDocument",
         fields=("title", "file"),
         email_lookup=HOLDERS,
+        person_lookup=HOLDER_ROW,
         purpose=purpose,
         retention=RETENTION,
         replacements={"title": "Document effacé"},
@@ -79,6 +85,7 @@ def _register_personal_data() -> None:
         "journeys.NextStep",
         fields=("title",),
         email_lookup=HOLDERS,
+        person_lookup=HOLDER_ROW,
         purpose=purpose,
         retention=RETENTION,
         replacements={"title": "Étape effacée"},
@@ -87,6 +94,7 @@ def _register_personal_data() -> None:
         "journeys.Referral",
         fields=("message", "decline_reason", "partner_note"),
         email_lookup=HOLDERS,
+        person_lookup=HOLDER_ROW,
         purpose="Orientation d’un porteur de projet vers le service d’un partenaire",
         retention=RETENTION,
         # A declined referral keeps a reason (a database rule), without what it said.
