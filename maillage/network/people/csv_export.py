@@ -1,16 +1,21 @@
-"""A selection of the address book as CSV: UTF-8 with BOM, `;` separated, formulas defused."""
+"""A selection of the address book as CSV: UTF-8 with BOM, `;` separated, formulas defused.
+
+Read as plain values, a chunk of people at a time with their roles and tags in two queries:
+model instances and per-row prefetch querysets cost seconds on a few thousand contacts.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections import defaultdict
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from maillage.directory.csv_safety import escape_row
-from maillage.network.people.models import Affiliation, Person
+from maillage.network.people.enums import AffiliationRole
+from maillage.network.people.models import Affiliation, Person, PersonQuerySet
 
 HEADER = [
     "Nom",
@@ -21,33 +26,44 @@ HEADER = [
     "Étiquettes",
     "Dernier échange",
 ]
+CHUNK = 1000
+ROLE_LABELS = dict(AffiliationRole.choices)
 
 
-def _roles(person: Person) -> str:
-    return " | ".join(
-        f"{affiliation.legal_unit.name} ({affiliation.get_role_display()})"
-        for affiliation in person.affiliations.all()
-    )
+def _roles_and_tags(ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    roles: dict[int, list[str]] = defaultdict(list)
+    affiliations = Affiliation.objects.filter(person_id__in=ids).order_by("pk")
+    for person_id, name, role in affiliations.values_list("person_id", "legal_unit__name", "role"):
+        roles[person_id].append(f"{name} ({ROLE_LABELS.get(role, role)})")
+    tags: dict[int, list[str]] = defaultdict(list)
+    links = Person.tags.through.objects.filter(person_id__in=ids).order_by("tag__name")
+    for person_id, name in links.values_list("person_id", "tag__name"):
+        tags[person_id].append(name)
+    return roles, tags
 
 
-def people_csv(people: Iterable[Person]) -> str:
+def _chunks(people: PersonQuerySet):
+    fields = ("pk", "last_name", "first_name", "email", "phone", "last_active_at")
+    chunk = []
+    for row in people.values_list(*fields).iterator(chunk_size=CHUNK):
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def people_csv(people: PersonQuerySet) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADER)
-    for person in people:
-        writer.writerow(
-            escape_row(
-                [
-                    person.last_name,
-                    person.first_name,
-                    person.email,
-                    person.phone,
-                    _roles(person),
-                    " | ".join(tag.name for tag in person.tags.all()),
-                    timezone.localtime(person.last_active_at).strftime("%d/%m/%Y"),
-                ]
-            )
-        )
+    for chunk in _chunks(people):
+        roles, tags = _roles_and_tags([row[0] for row in chunk])
+        for pk, last_name, first_name, email, phone, last_active_at in chunk:
+            seen = timezone.localtime(last_active_at).strftime("%d/%m/%Y")
+            cells = [last_name, first_name, email, phone, " | ".join(roles[pk])]
+            writer.writerow(escape_row([*cells, " | ".join(tags[pk]), seen]))
     return "\ufeff" + buffer.getvalue()
 
 

@@ -55,7 +55,7 @@ def book_csv(request):
     except BadFilter as error:
         return bad_request(request, str(error))
     response = HttpResponse(
-        people_csv(with_details(people_for(filters)).iterator(chunk_size=500)),
+        people_csv(people_for(filters)),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="carnet-d-adresses.csv"'
