@@ -12,9 +12,6 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from maillage.accounts.enums import Role
-from maillage.accounts.permissions import has_role
-from maillage.directory.enums import ClaimStatus
 from maillage.plan.links import PlanLinked
 from maillage.support.journeys.enums import ProjectKind
 from maillage.support.journeys.models.stages import Stage
@@ -27,21 +24,6 @@ class SupportCaseQuerySet(models.QuerySet):
 
     def closed(self) -> SupportCaseQuerySet:
         return self.filter(closed_on__isnull=False)
-
-    def referred_to(self, user) -> SupportCaseQuerySet:
-        """Cases referred to a service of an organisation `user` represents (approved claim)."""
-        return self.filter(
-            referrals__service__provider__claims__user=user,
-            referrals__service__provider__claims__status=ClaimStatus.APPROVED,
-        ).distinct()
-
-    def visible_to(self, user) -> SupportCaseQuerySet:
-        """Staff see every case; a partner only the cases referred to it; anyone else none."""
-        if has_role(user, Role.STAFF):
-            return self
-        if has_role(user, Role.MEMBER, Role.PARTNER):
-            return self.referred_to(user)
-        return self.none()
 
 
 class SupportCase(PlanLinked):
