@@ -120,9 +120,7 @@ def test_a_legal_unit_edited_in_the_admin_is_in_its_establishments_history(
     assert site.legal_unit.provenance["name"]["source"] == Source.STAFF
 
 
-def test_themes_changed_in_the_admin_are_in_the_history_and_the_search(
-    client_for, administrator
-):
+def test_themes_changed_in_the_admin_are_in_the_history_and_the_search(client_for, administrator):
     site = EstablishmentFactory()
     kept, added = ThemeFactory(name="Alimentation"), ThemeFactory(name="Recyclerie")
     site.themes.set([kept])
