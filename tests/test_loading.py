@@ -10,7 +10,13 @@ from maillage.accounts.models import User
 from maillage.activities.models import Activity
 from maillage.directory.models import Establishment
 from maillage.hub import current_hub
+from maillage.network.decisions.models import Proposal
+from maillage.network.memberships.models import Membership
+from maillage.network.people.models import Person
+from maillage.network.working_groups.models import WorkingGroup
 from maillage.plan.models import Action
+from maillage.support.journeys.models import SupportCase
+from maillage.support.services.models import Service
 from maillage.territory.models import Commune
 
 
@@ -24,7 +30,19 @@ def _load():
 @pytest.mark.django_db
 def test_loading_twice_creates_nothing_more():
     _load()
-    models = (Commune, Action, User, Establishment, Activity)
+    models = (
+        Commune,
+        Action,
+        User,
+        Establishment,
+        Activity,
+        Person,
+        Membership,
+        WorkingGroup,
+        Proposal,
+        Service,
+        SupportCase,
+    )
     counts = [model.objects.count() for model in models]
 
     _load()
@@ -33,7 +51,7 @@ def test_loading_twice_creates_nothing_more():
     assert counts[0] == 31
     assert counts[2] == 4
     assert counts[3] > 300
-    assert counts[4] > 0
+    assert all(count > 0 for count in counts[4:]), dict(zip(models, counts, strict=True))
 
 
 @pytest.mark.django_db

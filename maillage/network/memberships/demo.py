@@ -82,7 +82,10 @@ def create_demo_memberships() -> int:
     load_colleges(current_hub().directory)
     colleges = list(College.objects.filter(member_kind=MemberKind.ORGANISATION))
     created, units = 0, _demo_units()
-    for index, unit in enumerate(units):
+    for unit in units:
+        # From the unit itself, not its rank: other demos may add units (the hub, partners)
+        # and a second run must decide the same for each unit.
+        index = int(unit.siren) if unit.siren else unit.pk
         rate = _rate_for(unit, colleges)
         if rate is None:
             break
