@@ -64,8 +64,8 @@ def page_context(request, group: WorkingGroup, access: Access, **forms) -> dict:
         "meetings": _meetings(group) if access >= Access.NETWORK else {},
         "members": [],
         "documents": [],
-        # The decisions app fills this list (decisions_of_group), wired by the project's lead.
-        "decisions": [],
+        # Through the reverse relation: the decisions app sits above this one and is not imported.
+        "decisions": group.proposals.published().order_by("-deadline", "-pk"),
         "is_staff": request.user.is_authenticated and request.user.is_hub_staff,
     }
     if access >= Access.GROUP:
