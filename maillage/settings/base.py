@@ -138,6 +138,13 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Private files, served only after a permission check: never under MEDIA_ROOT nor a web server.
+WORKING_GROUP_DOCUMENTS_ROOT = Path(
+    env_str("WORKING_GROUP_DOCUMENTS_ROOT", str(BASE_DIR / "var" / "documents"))
+)
+SUPPORT_DOCUMENTS_ROOT = Path(
+    env_str("SUPPORT_DOCUMENTS_ROOT", str(BASE_DIR / "var" / "accompagnement"))
+)
 
 # E-mails are queued as tasks; the worker hands them to EMAIL_DELIVERY_BACKEND.
 EMAIL_BACKEND = "maillage.mail.TaskEmailBackend"

@@ -15,8 +15,7 @@ from django.utils.deconstruct import deconstructible
 
 
 def documents_root() -> Path:
-    default = Path(settings.BASE_DIR) / "var" / "documents"
-    return Path(getattr(settings, "WORKING_GROUP_DOCUMENTS_ROOT", default))
+    return Path(settings.WORKING_GROUP_DOCUMENTS_ROOT)
 
 
 @deconstructible

@@ -15,8 +15,7 @@ from django.utils.deconstruct import deconstructible
 
 
 def documents_root() -> Path:
-    default = Path(settings.BASE_DIR) / "var" / "accompagnement"
-    return Path(getattr(settings, "SUPPORT_DOCUMENTS_ROOT", default))
+    return Path(settings.SUPPORT_DOCUMENTS_ROOT)
 
 
 @deconstructible
