@@ -4,8 +4,8 @@ from django.urls import include, path
 admin.site.site_header = "Administration de maillage"
 admin.site.site_title = "maillage"
 
-# Each app names its own French paths; the web app's "being built" pages come last, so a real
-# page of the same path wins.
+# Each app names its own French paths, under prefixes that do not overlap; the web app comes
+# last.
 urlpatterns = [
     path("", include("maillage.plan.urls")),
     path("", include("maillage.directory.urls")),

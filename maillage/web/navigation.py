@@ -17,6 +17,7 @@ MAIN_SECTIONS = (
     ("Carte", "/carte/"),
     ("Observatoire", "/observatoire/"),
     ("Agenda", "/agenda/"),
+    ("Accompagnement", "/accompagnement/"),
     ("Projet", "/projet/"),
     ("Espace membre", "/espace-membre/"),
 )

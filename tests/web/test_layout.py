@@ -5,12 +5,22 @@ import re
 import pytest
 from django.urls import reverse
 
-PUBLIC_PAGES = ["/", "/annuaire/", "/carte/", "/observatoire/", "/agenda/", "/mentions-legales/"]
+PUBLIC_PAGES = [
+    "/",
+    "/annuaire/",
+    "/carte/",
+    "/observatoire/",
+    "/agenda/",
+    "/accompagnement/",
+    "/groupes/",
+    "/mentions-legales/",
+]
 MAIN_SECTIONS = {
     "Annuaire": "/annuaire/",
     "Carte": "/carte/",
     "Observatoire": "/observatoire/",
     "Agenda": "/agenda/",
+    "Accompagnement": "/accompagnement/",
     "Projet": "/projet/",
     "Espace membre": "/espace-membre/",
 }
