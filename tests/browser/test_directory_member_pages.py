@@ -2,13 +2,12 @@
 desktop widths, and the edit form and the confirmation reachable with the keyboard alone."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from maillage.directory.demo import create_demo_directory
 from maillage.directory.enums import ClaimStatus
 from maillage.directory.models import Claim, EditProposal, Establishment
 from tests.browser.conftest import AXE_SCRIPT, DESKTOP, MOBILE, open_page
+from tests.browser.sessions import signed_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -25,16 +24,6 @@ def representative(hub_data):
     return member, site, other
 
 
-def _signed_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
-    return page
-
-
 def _paths(site, other):
     return [
         "/espace-membre/structures/",
@@ -49,7 +38,7 @@ def test_member_pages_load_and_pass_axe(
 ):
     member, site, other = representative
     context, page = open_page(browser, viewport, browser_problems, bypass_csp=True)
-    _signed_in(page, live_server, member)
+    signed_in(page, live_server, member)
     for path in _paths(site, other):
         response = page.goto(live_server.url + path)
 
@@ -79,7 +68,7 @@ def _tab_to(page, selector: str, limit: int = 80) -> list[str]:
 
 def test_the_edit_form_is_filled_and_sent_with_the_keyboard(page, live_server, representative):
     member, site, _ = representative
-    _signed_in(page, live_server, member)
+    signed_in(page, live_server, member)
     page.goto(live_server.url + f"/espace-membre/structures/{site.pk}/modifier/")
 
     page.focus("#id_description")
@@ -97,7 +86,7 @@ def test_the_edit_form_is_filled_and_sent_with_the_keyboard(page, live_server, r
 
 def test_an_entry_is_confirmed_with_the_keyboard(page, live_server, representative):
     member, site, _ = representative
-    _signed_in(page, live_server, member)
+    signed_in(page, live_server, member)
     page.goto(live_server.url + "/espace-membre/structures/")
 
     _tab_to(page, "form[action$='/confirmer/'] button")

@@ -1,19 +1,16 @@
 """The support journeys' pages in real Chromium: no console error, axe-clean, errors kept."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from maillage.directory.demo import create_demo_directory
 from maillage.support.journeys.demo import create_demo_journeys
 from maillage.support.journeys.models import Referral, SupportCase
-from tests.browser.conftest import AXE_SCRIPT
+from tests.browser.sessions import assert_no_serious_axe_violations, signed_in
 from tests.factories import UserFactory
 from tests.journeys.factories import represent
 from tests.services.factories import ServiceFactory
 
 pytestmark = pytest.mark.browser
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture
@@ -21,23 +18,6 @@ def demo(hub_data):
     create_demo_directory(count=20)
     ServiceFactory(name="Diagnostic de projet (fictif)")
     create_demo_journeys()
-
-
-def _signed_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
-    return page
-
-
-def _axe(page):
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    serious = [v for v in results["violations"] if v["impact"] in SERIOUS]
-    assert not serious, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
 
 
 def _open_case():
@@ -57,14 +37,14 @@ STAFF = [
 
 @pytest.mark.parametrize("path", STAFF)
 def test_staff_journey_pages_load_and_pass_axe(audit_page, live_server, demo, path):
-    page = _signed_in(audit_page, live_server, UserFactory(staff=True))
+    page = signed_in(audit_page, live_server, UserFactory(staff=True))
 
     response = page.goto(live_server.url + path.format(case=_open_case()))
 
     assert response.status == 200
     assert page.locator("h1").count() == 1
     assert "INVALID_TEMPLATE_VARIABLE" not in page.content()
-    _axe(page)
+    assert_no_serious_axe_violations(page)
 
 
 @pytest.mark.parametrize(
@@ -74,20 +54,20 @@ def test_partner_pages_load_and_pass_axe(audit_page, live_server, demo, path):
     referral = Referral.objects.order_by("pk").first()
     partner = UserFactory(partner=True)
     represent(partner, referral.service.provider)
-    page = _signed_in(audit_page, live_server, partner)
+    page = signed_in(audit_page, live_server, partner)
 
     response = page.goto(live_server.url + path.format(referral=referral.pk))
 
     assert response.status == 200
     assert referral.case.title in page.content()
-    _axe(page)
+    assert_no_serious_axe_violations(page)
 
 
 def test_an_appointment_before_the_opening_is_refused_and_the_typed_notes_stay(
     page, live_server, demo, browser_problems
 ):
     case = SupportCase.objects.get(pk=_open_case())
-    _signed_in(page, live_server, UserFactory(staff=True))
+    signed_in(page, live_server, UserFactory(staff=True))
     page.goto(f"{live_server.url}/accompagnement/dossiers/{case.pk}/")
 
     page.get_by_label("Date du rendez-vous").fill("2024-01-01")

@@ -2,40 +2,20 @@
 select through htmx; the receipt prints without the site's header."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from maillage.directory.demo import create_demo_directory
 from maillage.network.memberships.demo import create_demo_memberships
 from maillage.network.memberships.models import Membership
-from tests.browser.conftest import AXE_SCRIPT
+from tests.browser.sessions import assert_no_serious_axe_violations, signed_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture
 def demo(hub_data):
     create_demo_directory(count=120)
     create_demo_memberships()
-
-
-def _signed_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
-    return page
-
-
-def _axe(page):
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    serious = [v for v in results["violations"] if v["impact"] in SERIOUS]
-    assert not serious, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
 
 
 def _paid():
@@ -55,17 +35,17 @@ PAGES = [
 
 @pytest.mark.parametrize("path", PAGES)
 def test_membership_pages_load_and_pass_axe(audit_page, live_server, demo, browser_problems, path):
-    _signed_in(audit_page, live_server, UserFactory(staff=True))
+    signed_in(audit_page, live_server, UserFactory(staff=True))
     response = audit_page.goto(live_server.url + path.format(paid=_paid()))
     assert response.status == 200
     assert audit_page.locator("h1").count() == 1
     assert "INVALID_TEMPLATE_VARIABLE" not in audit_page.content()
-    _axe(audit_page)
+    assert_no_serious_axe_violations(audit_page)
     assert browser_problems == []
 
 
 def test_typing_a_name_fills_the_organisation_select(page, live_server, demo, browser_problems):
-    _signed_in(page, live_server, UserFactory(staff=True))
+    signed_in(page, live_server, UserFactory(staff=True))
     page.goto(live_server.url + "/adhesions/nouvelle/structure/")
     assert page.locator("#id_legal_unit option").count() == 1  # « — choisir — » alone
     page.get_by_label("Chercher une structure").fill("fictive")
@@ -75,7 +55,7 @@ def test_typing_a_name_fills_the_organisation_select(page, live_server, demo, br
 
 
 def test_the_printed_receipt_hides_the_site_s_header(page, live_server, demo):
-    _signed_in(page, live_server, UserFactory(staff=True))
+    signed_in(page, live_server, UserFactory(staff=True))
     page.goto(live_server.url + f"/adhesions/{_paid()}/recu/")
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()

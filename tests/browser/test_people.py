@@ -2,13 +2,12 @@
 a staff member searches, notes an exchange and erases a person with the keyboard and mouse."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from maillage.directory.demo import create_demo_directory
 from maillage.network.people.demo import create_demo_people
 from maillage.network.people.models import Person
 from tests.browser.conftest import AXE_SCRIPT
+from tests.browser.sessions import signed_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -20,16 +19,6 @@ def demo(hub_data):
     create_demo_directory(count=40)
     create_demo_people()
     return Person.objects.filter(email__endswith="@exemple.invalid").order_by("pk").first()
-
-
-def _signed_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
-    return page
 
 
 def _axe_serious(page) -> list:
@@ -56,7 +45,7 @@ def _axe_serious(page) -> list:
     ],
 )
 def test_address_book_page_loads_and_passes_axe(audit_page, live_server, demo, path):
-    page = _signed_in(audit_page, live_server, UserFactory(staff=True))
+    page = signed_in(audit_page, live_server, UserFactory(staff=True))
 
     response = page.goto(live_server.url + path.format(pk=demo.pk))
 
@@ -67,7 +56,7 @@ def test_address_book_page_loads_and_passes_axe(audit_page, live_server, demo, p
 
 
 def test_staff_search_note_an_exchange_and_erase(page, live_server, demo):
-    _signed_in(page, live_server, UserFactory(staff=True))
+    signed_in(page, live_server, UserFactory(staff=True))
     page.goto(live_server.url + "/contacts/")
 
     page.get_by_label("Chercher un nom, une adresse e-mail ou une structure").fill(demo.email)

@@ -1,18 +1,15 @@
 """The service offer's pages in real Chromium: no console error, axe-clean, printable."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 
 from maillage.directory.demo import create_demo_directory
 from maillage.support.services.demo import create_demo_services
 from maillage.support.services.models import Service
-from tests.browser.conftest import AXE_SCRIPT
+from tests.browser.sessions import assert_no_serious_axe_violations, signed_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture
@@ -20,23 +17,6 @@ def demo(hub_data):
     create_demo_directory(count=20)
     UserFactory(partner=True, email="partenaire@demo.maillage.test")
     create_demo_services()
-
-
-def _signed_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
-    return page
-
-
-def _axe(page):
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    serious = [v for v in results["violations"] if v["impact"] in SERIOUS]
-    assert not serious, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
 
 
 def _first_published():
@@ -56,15 +36,15 @@ PARTNER = ["/espace-membre/services/", "/espace-membre/services/nouveau/"]
 @pytest.mark.parametrize("path", PUBLIC + STAFF + PARTNER)
 def test_service_pages_load_and_pass_axe(audit_page, live_server, demo, path):
     if path in STAFF:
-        _signed_in(audit_page, live_server, UserFactory(staff=True))
+        signed_in(audit_page, live_server, UserFactory(staff=True))
     elif path in PARTNER:
         partner = get_user_model().objects.get(email="partenaire@demo.maillage.test")
-        _signed_in(audit_page, live_server, partner)
+        signed_in(audit_page, live_server, partner)
     response = audit_page.goto(live_server.url + path.format(published=_first_published()))
     assert response.status == 200
     assert audit_page.locator("h1").count() == 1
     assert "INVALID_TEMPLATE_VARIABLE" not in audit_page.content()
-    _axe(audit_page)
+    assert_no_serious_axe_violations(audit_page)
 
 
 def test_a_project_holder_answers_and_gets_a_printable_summary(page, live_server, demo):

@@ -1,13 +1,12 @@
 """The pages staff and representatives work in, in real Chromium: no console error, axe-clean."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from maillage.activities.demo import create_demo_activities
 from maillage.directory.demo import create_demo_directory
 from maillage.observatory.demo import create_demo_observatory
 from tests.browser.conftest import AXE_SCRIPT
+from tests.browser.sessions import signed_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -35,20 +34,10 @@ def demo(hub_data):
     create_demo_activities()
 
 
-def _signed_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
-    return page
-
-
 @pytest.mark.parametrize("path", STAFF_PAGES)
 def test_staff_page_loads_and_passes_axe(audit_page, live_server, demo, path):
     staff = UserFactory(staff=True)
-    page = _signed_in(audit_page, live_server, staff)
+    page = signed_in(audit_page, live_server, staff)
 
     response = page.goto(live_server.url + path)
 
