@@ -8,7 +8,7 @@ from maillage.support.journeys.models import CaseDocument, Referral, SupportCase
 from maillage.support.services.models import ServiceStatus
 from tests.directory.factories import CommuneFactory, LegalUnitFactory
 from tests.journeys.factories import SupportCaseFactory
-from tests.journeys.helpers import close_response
+from tests.journeys.helpers import close_response, with_token
 from tests.people.factories import PersonFactory
 from tests.services.factories import ServiceFactory
 
@@ -26,16 +26,18 @@ def test_staff_open_a_case_for_a_new_holder_and_an_organisation(signed_in, staff
     unit = LegalUnitFactory(siren="123456789")
     response = signed_in.post(
         reverse("journeys:case_create"),
-        {
-            "title": "Tiers-lieu de la gare",
-            "kind": "third_place",
-            "opened_on": "2026-01-15",
-            "new_first_name": "Lou",
-            "new_last_name": "Fictive",
-            "new_email": "lou.fictive@exemple.org",
-            "organisations": "123456789",
-            "staff_in_charge": staff.pk,
-        },
+        with_token(
+            {
+                "title": "Tiers-lieu de la gare",
+                "kind": "third_place",
+                "opened_on": "2026-01-15",
+                "new_first_name": "Lou",
+                "new_last_name": "Fictive",
+                "new_email": "lou.fictive@exemple.org",
+                "organisations": "123456789",
+                "staff_in_charge": staff.pk,
+            }
+        ),
     )
 
     case = SupportCase.objects.get()
@@ -48,8 +50,8 @@ def test_staff_open_a_case_for_a_new_holder_and_an_organisation(signed_in, staff
 def test_an_invalid_case_form_is_shown_again_with_what_was_typed(signed_in):
     response = signed_in.post(
         reverse("journeys:case_create"),
-        {"title": "Ma recyclerie", "kind": "individual", "opened_on": "2026-01-15",
-         "organisations": "999999999"},
+        with_token({"title": "Ma recyclerie", "kind": "individual", "opened_on": "2026-01-15",
+                    "organisations": "999999999"}),
     )  # fmt: skip
 
     assert response.status_code == 400
@@ -62,8 +64,8 @@ def test_an_invalid_case_form_is_shown_again_with_what_was_typed(signed_in):
 def test_a_case_opened_in_the_future_is_refused_and_nothing_is_created(signed_in):
     response = signed_in.post(
         reverse("journeys:case_create"),
-        {"title": "Projet", "kind": "individual", "opened_on": "2099-01-01",
-         "new_last_name": "Fictif"},
+        with_token({"title": "Projet", "kind": "individual", "opened_on": "2099-01-01",
+                    "new_last_name": "Fictif"}),
     )  # fmt: skip
 
     assert response.status_code == 400
@@ -95,7 +97,9 @@ def test_an_appointment_before_the_opening_is_refused_with_the_typed_notes_kept(
 
     response = signed_in.post(
         case_url(case, "add_appointment"),
-        {"held_on": "2026-02-01", "with_whom": "Mme Exemple", "notes": "Idée de départ"},
+        with_token(
+            {"held_on": "2026-02-01", "with_whom": "Mme Exemple", "notes": "Idée de départ"}
+        ),
     )
 
     assert response.status_code == 400
@@ -132,7 +136,8 @@ def test_a_next_step_due_in_the_past_is_refused_on_the_page(signed_in):
     case = SupportCaseFactory()
 
     response = signed_in.post(
-        case_url(case, "add_next_step"), {"title": "Appeler la banque", "due_on": "2020-01-01"}
+        case_url(case, "add_next_step"),
+        with_token({"title": "Appeler la banque", "due_on": "2020-01-01"}),
     )
 
     assert response.status_code == 400
@@ -189,7 +194,9 @@ def test_a_document_is_uploaded_then_downloaded_by_staff(signed_in):
     case = SupportCaseFactory()
     upload = SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget", "application/pdf")
 
-    signed_in.post(case_url(case, "add_document"), {"title": "Budget prévisionnel", "file": upload})
+    signed_in.post(
+        case_url(case, "add_document"), with_token({"title": "Budget prévisionnel", "file": upload})
+    )
     document = CaseDocument.objects.get()
     response = signed_in.get(case_url(case, "document", document.pk))
 
@@ -204,7 +211,9 @@ def test_an_executable_document_is_refused(signed_in):
     case = SupportCaseFactory()
     upload = SimpleUploadedFile("virus.exe", b"MZ", "application/octet-stream")
 
-    response = signed_in.post(case_url(case, "add_document"), {"title": "X", "file": upload})
+    response = signed_in.post(
+        case_url(case, "add_document"), with_token({"title": "X", "file": upload})
+    )
 
     assert response.status_code == 400
     assert "Format refusé" in response.content.decode()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from maillage.support.journeys.errors import JourneyError
@@ -19,26 +19,43 @@ from maillage.support.journeys.models import (
 
 
 def add_appointment(
-    case: SupportCase, held_on: date, with_whom: str, notes: str = ""
+    case: SupportCase, held_on: date, with_whom: str, notes: str = "", token=None
 ) -> Appointment:
     if held_on < case.opened_on:
         raise JourneyError(
             "Le rendez-vous ne peut pas précéder l’ouverture du dossier "
             f"({french_date(case.opened_on)})."
         )
-    return Appointment.objects.create(case=case, held_on=held_on, with_whom=with_whom, notes=notes)
+    return Appointment.objects.create(
+        case=case, held_on=held_on, with_whom=with_whom, notes=notes, submission_token=token
+    )
 
 
-def add_note(case: SupportCase, text: str, by) -> CaseNote:
-    return CaseNote.objects.create(case=case, text=text, author=by)
+def add_note(case: SupportCase, text: str, by, token=None) -> CaseNote:
+    return CaseNote.objects.create(case=case, text=text, author=by, submission_token=token)
 
 
-def add_document(case: SupportCase, title: str, file, by) -> CaseDocument:
-    return CaseDocument.objects.create(case=case, title=title, file=file, uploaded_by=by)
+def add_document(case: SupportCase, title: str, file, by, token=None) -> CaseDocument:
+    document = CaseDocument(
+        case=case, title=title, file=file, uploaded_by=by, submission_token=token
+    )
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:
+        # The same form, sent at the same moment, stored its copy first: drop this one's file.
+        document.file.storage.delete(document.file.name)
+        raise
+    return document
 
 
 def plan_next_step(
-    case: SupportCase, title: str, due_on: date, assigned_to=None, today: date | None = None
+    case: SupportCase,
+    title: str,
+    due_on: date,
+    assigned_to=None,
+    today: date | None = None,
+    token=None,
 ) -> NextStep:
     today = today or timezone.localdate()
     if case.is_closed:
@@ -49,7 +66,12 @@ def plan_next_step(
             f"(aujourd’hui, {french_date(today)})."
         )
     return NextStep.objects.create(
-        case=case, title=title, due_on=due_on, assigned_to=assigned_to, created_on=today
+        case=case,
+        title=title,
+        due_on=due_on,
+        assigned_to=assigned_to,
+        created_on=today,
+        submission_token=token,
     )
 
 

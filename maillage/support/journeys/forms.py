@@ -16,6 +16,7 @@ from maillage.network.people.models import Person
 from maillage.plan.models import Action, TargetPublic
 from maillage.support.journeys.enums import ProjectKind
 from maillage.support.journeys.models import Outcome, Stage, SupportCase
+from maillage.support.journeys.submission import OneTimeForm
 from maillage.support.services.models import Service
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
@@ -66,7 +67,7 @@ class LegalUnitsField(forms.CharField):
         return list(dict.fromkeys(units[key] for key in keys))
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(OneTimeForm, forms.ModelForm):
     naf_section = forms.ChoiceField(label="Secteur d’activité (section NAF)", required=False)
     holders = forms.ModelMultipleChoiceField(
         label="Porteurs déjà connus du pôle",
@@ -117,6 +118,7 @@ class CaseForm(forms.ModelForm):
         self.fields["commune"].queryset = communes()
         self.fields["staff_in_charge"].queryset = staff_users()
         if self.instance.pk:
+            del self.fields["submission"]  # an edit sent twice saves the same values twice
             from maillage.plan.links import actions_of, publics_of
 
             self.initial["organisations"] = ", ".join(
@@ -173,7 +175,7 @@ class StageChangeForm(PageForm):
     changed_on = forms.DateField(label="Depuis le", widget=DateInput(), initial=timezone.localdate)
 
 
-class AppointmentForm(PageForm):
+class AppointmentForm(OneTimeForm, PageForm):
     id_prefix = "rdv"
 
     held_on = forms.DateField(label="Date du rendez-vous", widget=DateInput())
@@ -183,13 +185,13 @@ class AppointmentForm(PageForm):
     )
 
 
-class NoteForm(PageForm):
+class NoteForm(OneTimeForm, PageForm):
     id_prefix = "note"
 
     text = forms.CharField(label="Note", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
 
 
-class DocumentForm(PageForm):
+class DocumentForm(OneTimeForm, PageForm):
     id_prefix = "document"
 
     title = forms.CharField(label="Titre du document", max_length=200)
@@ -208,7 +210,7 @@ class DocumentForm(PageForm):
         return file
 
 
-class NextStepForm(PageForm):
+class NextStepForm(OneTimeForm, PageForm):
     id_prefix = "suite"
 
     title = forms.CharField(label="Prochaine étape", max_length=300)

@@ -79,6 +79,8 @@ class SupportCase(PlanLinked):
     opened_on = models.DateField("ouvert le", default=timezone.localdate)
     closed_on = models.DateField("clos le", null=True, blank=True, editable=False)
     notes = models.TextField("notes de l’équipe", blank=True)
+    # The one-time token of the form that created the row: a replayed submit finds it.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     is_demo = models.BooleanField("données fictives de démonstration", default=False)
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
@@ -144,6 +146,7 @@ class Appointment(models.Model):
     held_on = models.DateField("date du rendez-vous")
     with_whom = models.CharField("avec qui", max_length=200)
     notes = models.TextField("compte rendu", blank=True)
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField("enregistré le", auto_now_add=True)
 
     class Meta:
@@ -167,6 +170,7 @@ class CaseNote(models.Model):
         related_name="+",
         verbose_name="auteur",
     )
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField("écrite le", auto_now_add=True)
 
     class Meta:
@@ -198,6 +202,7 @@ class CaseDocument(models.Model):
         related_name="+",
         verbose_name="déposé par",
     )
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     uploaded_at = models.DateTimeField("déposé le", auto_now_add=True)
 
     class Meta:
@@ -242,6 +247,7 @@ class NextStep(models.Model):
     done_on = models.DateField("faite le", null=True, blank=True)
     # Set when the reminder is claimed: a second run of the job never sends it again.
     reminded_at = models.DateTimeField("rappel envoyé le", null=True, blank=True, editable=False)
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = NextStepQuerySet.as_manager()
 

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from maillage.accounts.permissions import staff_required
 from maillage.plan.links import actions_of, publics_of
-from maillage.support.journeys import dashboard, forms
+from maillage.support.journeys import dashboard, forms, submission
 from maillage.support.journeys.errors import JourneyError
 from maillage.support.journeys.journey import open_case, sync_plan_links, update_case
 from maillage.support.journeys.models import SupportCase
@@ -67,30 +67,42 @@ def case_page(request, pk: int):
     return render(request, "journeys/staff/case.html", case_context(case))
 
 
-def _save(request, form, case: SupportCase | None):
-    """Create or update from a valid form; None and an error on the form when refused."""
+def _write(request, form, case: SupportCase | None) -> SupportCase:
+    with transaction.atomic():
+        holders, organisations = form.all_holders(), form.cleaned_data["organisations"]
+        instance = form.save(commit=False)
+        if case is None:
+            instance.submission_token = form.cleaned_data["submission"]
+            open_case(instance, holders, organisations, by=request.user)
+        else:
+            update_case(instance, holders, organisations)
+        sync_plan_links(instance, form.cleaned_data["actions"], form.cleaned_data["publics"])
+    return instance
+
+
+def _save(request, form, case: SupportCase | None) -> tuple[SupportCase | None, bool]:
+    """Create or update from a valid form: the case and whether this submit wrote it (a
+    replayed creation finds the first one's case); None and an error on the form if refused."""
     try:
-        with transaction.atomic():
-            holders, organisations = form.all_holders(), form.cleaned_data["organisations"]
-            instance = form.save(commit=False)
-            if case is None:
-                open_case(instance, holders, organisations, by=request.user)
-            else:
-                update_case(instance, holders, organisations)
-            sync_plan_links(instance, form.cleaned_data["actions"], form.cleaned_data["publics"])
+        if case is None:
+            token = form.cleaned_data["submission"]
+            return submission.once(SupportCase, token, lambda: _write(request, form, None))
+        return _write(request, form, case), True
     except JourneyError as error:
         form.add_error(None, str(error))
-        return None
-    return instance
+        return None, False
 
 
 @staff_required
 def case_create(request):
     form = forms.CaseForm(request.POST or None, initial={"staff_in_charge": request.user})
     if request.method == "POST" and form.is_valid():
-        case = _save(request, form, None)
+        case, created = _save(request, form, None)
         if case is not None:
-            messages.success(request, f"Le dossier « {case.title} » est ouvert.")
+            if created:
+                messages.success(request, f"Le dossier « {case.title} » est ouvert.")
+            else:
+                messages.info(request, submission.ALREADY_SAVED)
             return redirect(case)
     status = 400 if form.is_bound else 200
     return render(request, "journeys/staff/case_form.html", {"form": form}, status=status)
@@ -100,7 +112,7 @@ def case_create(request):
 def case_edit(request, pk: int):
     case = get_object_or_404(SupportCase, pk=pk)
     form = forms.CaseForm(request.POST or None, instance=case)
-    if request.method == "POST" and form.is_valid() and _save(request, form, case) is not None:
+    if request.method == "POST" and form.is_valid() and _save(request, form, case)[0]:
         messages.success(request, "Le dossier est enregistré.")
         return redirect(case)
     status = 400 if form.is_bound else 200

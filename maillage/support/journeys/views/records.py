@@ -11,22 +11,40 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
-from maillage.support.journeys import follow_up, forms, journey, referrals
+from maillage.support.journeys import follow_up, forms, journey, referrals, submission
 from maillage.support.journeys.errors import JourneyError
-from maillage.support.journeys.models import CaseDocument, NextStep, SupportCase
+from maillage.support.journeys.models import (
+    Appointment,
+    CaseDocument,
+    CaseNote,
+    NextStep,
+    SupportCase,
+)
 from maillage.support.journeys.views.cases import case_context
 
 
-def _record(request, pk: int, form_name: str, form_class, act: Callable, success: str):
+def _record(request, pk: int, form_name: str, form_class, act: Callable, success: str, model=None):
+    """Record what a form of the case page says; with a `model`, the form's one-time token
+    makes a replayed submit find the row the first one created."""
     case = get_object_or_404(SupportCase, pk=pk)
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
+        data = form.cleaned_data
         try:
-            act(case, form.cleaned_data)
+            if model is None:
+                act(case, data)
+                created = True
+            else:
+                _, created = submission.once(
+                    model, data["submission"], lambda: act(case, data), case=case
+                )
         except JourneyError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, success)
+            if created:
+                messages.success(request, success)
+            else:
+                messages.info(request, submission.ALREADY_SAVED)
             return redirect(case)
     context = case_context(case, **{form_name: form})
     return render(request, "journeys/staff/case.html", context, status=400)
@@ -45,10 +63,18 @@ def change_stage(request, pk: int):
 @require_POST
 def add_appointment(request, pk: int):
     def act(case, data):
-        follow_up.add_appointment(case, data["held_on"], data["with_whom"], data["notes"])
+        follow_up.add_appointment(
+            case, data["held_on"], data["with_whom"], data["notes"], token=data["submission"]
+        )
 
     return _record(
-        request, pk, "appointment_form", forms.AppointmentForm, act, "Rendez-vous enregistré."
+        request,
+        pk,
+        "appointment_form",
+        forms.AppointmentForm,
+        act,
+        "Rendez-vous enregistré.",
+        Appointment,
     )
 
 
@@ -56,18 +82,22 @@ def add_appointment(request, pk: int):
 @require_POST
 def add_note(request, pk: int):
     def act(case, data):
-        follow_up.add_note(case, data["text"], request.user)
+        follow_up.add_note(case, data["text"], request.user, token=data["submission"])
 
-    return _record(request, pk, "note_form", forms.NoteForm, act, "Note enregistrée.")
+    return _record(request, pk, "note_form", forms.NoteForm, act, "Note enregistrée.", CaseNote)
 
 
 @staff_required
 @require_POST
 def add_document(request, pk: int):
     def act(case, data):
-        follow_up.add_document(case, data["title"], data["file"], request.user)
+        follow_up.add_document(
+            case, data["title"], data["file"], request.user, token=data["submission"]
+        )
 
-    return _record(request, pk, "document_form", forms.DocumentForm, act, "Document déposé.")
+    return _record(
+        request, pk, "document_form", forms.DocumentForm, act, "Document déposé.", CaseDocument
+    )
 
 
 @staff_required
@@ -84,10 +114,18 @@ def document(request, pk: int, document_pk: int):
 @require_POST
 def add_next_step(request, pk: int):
     def act(case, data):
-        follow_up.plan_next_step(case, data["title"], data["due_on"], data["assigned_to"])
+        follow_up.plan_next_step(
+            case, data["title"], data["due_on"], data["assigned_to"], token=data["submission"]
+        )
 
     return _record(
-        request, pk, "next_step_form", forms.NextStepForm, act, "Prochaine étape enregistrée."
+        request,
+        pk,
+        "next_step_form",
+        forms.NextStepForm,
+        act,
+        "Prochaine étape enregistrée.",
+        NextStep,
     )
 
 
