@@ -67,10 +67,15 @@ def test_referrals_are_counted_by_partner_and_status(cases):
     first = referrals.refer(cases[1], service, today=TODAY)
     referrals.refer(cases[2], service, today=TODAY)
     referrals.accept(first, None, today=TODAY)
+    withdrawn = SupportCaseFactory(opened_on=on("2026-06-01"))
+    referrals.refer(withdrawn, service, today=TODAY)
+    close(withdrawn, "2026-12-31", activity_created=False)
 
     table = dashboard.referrals_by_partner()
 
-    assert table.rows == [["BGE fictive", 1, 1, 0, 0, 2]]
+    assert table.headers[1:-1] == ["Envoyée", "Acceptée", "Déclinée", "Réalisée",
+                                   "Annulée (dossier clos)"]  # fmt: skip
+    assert table.rows == [["BGE fictive", 1, 1, 0, 0, 1, 3]]
 
 
 def test_outcomes_are_counted_per_year_of_closing(cases):

@@ -107,9 +107,14 @@ def _appointments(case: SupportCase, rng: random.Random, staff) -> None:
         )
 
 
+ANSWERS = [ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.DECLINED,
+           ReferralStatus.DONE]  # fmt: skip
+
+
 def _refer(case: SupportCase, rng: random.Random, services: list[Service], index: int) -> None:
     service = services[index % len(services)]
-    status = rng.choice(list(ReferralStatus))
+    # A partner's answers; closing the case later cancels those still open, as in real life.
+    status = rng.choice(ANSWERS)
     sent = case.opened_on + timedelta(days=10)
     Referral.objects.create(
         case=case,

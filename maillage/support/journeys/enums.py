@@ -14,6 +14,8 @@ class ReferralStatus(models.TextChoices):
     ACCEPTED = "accepted", "Acceptée"
     DECLINED = "declined", "Déclinée"
     DONE = "done", "Réalisée"
+    # Still open when its case closed: withdrawn, and the partner sees why.
+    CANCELLED = "cancelled", "Annulée (dossier clos)"
 
 
 # A referral still waiting for the partner or being carried out: one per case and service.

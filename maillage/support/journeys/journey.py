@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
+from django.db.models import DateField, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -17,8 +19,16 @@ from maillage.plan.links import (
     unlink_actions,
     unlink_publics,
 )
+from maillage.support.journeys import notifications
+from maillage.support.journeys.enums import ReferralStatus
 from maillage.support.journeys.errors import JourneyError
-from maillage.support.journeys.models import Outcome, Stage, StageChange, SupportCase
+from maillage.support.journeys.models import (
+    Outcome,
+    Referral,
+    Stage,
+    StageChange,
+    SupportCase,
+)
 
 
 def french_date(day: date) -> str:
@@ -126,11 +136,11 @@ def move_to_stage(
     return change
 
 
+CASE_CLOSED = "dossier clos"
+
+
 @transaction.atomic
-def close_case(
-    case: SupportCase, outcome: Outcome, on: date, by=None, today: date | None = None
-) -> Outcome:
-    """Close the case on `on` with its `outcome` (unsaved): the final stage, the figures."""
+def _close(case: SupportCase, outcome: Outcome, on: date, by, today: date) -> list[Referral]:
     case = _locked(case)
     _refuse_if_closed(case)
     final = Stage.objects.closing()
@@ -141,4 +151,23 @@ def close_case(
     outcome.save()
     StageChange.objects.create(case=case, stage=final, changed_on=on, changed_by=by)
     SupportCase.objects.filter(pk=case.pk).update(stage=final, closed_on=on)
+    # Referrals still waiting for the partner or under way end with the case, on its closing
+    # date (never before they were sent), with the reason the partner reads.
+    withdrawn = list(case.referrals.open().select_for_update())
+    Referral.objects.filter(pk__in=[referral.pk for referral in withdrawn]).update(
+        status=ReferralStatus.CANCELLED,
+        cancelled_on=Greatest("sent_on", Value(on, output_field=DateField())),
+        cancel_reason=CASE_CLOSED,
+    )
+    return withdrawn
+
+
+def close_case(
+    case: SupportCase, outcome: Outcome, on: date, by=None, today: date | None = None
+) -> Outcome:
+    """Close the case on `on` with its `outcome` (unsaved): the final stage, the figures; its
+    open referrals are cancelled and their partners told."""
+    withdrawn = _close(case, outcome, on, by, today or timezone.localdate())
+    for referral in Referral.objects.filter(pk__in=[r.pk for r in withdrawn]):
+        notifications.referral_cancelled(referral)
     return outcome

@@ -27,18 +27,22 @@ def _send(to: list[str], subject: str, template: str, **context) -> None:
     send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to)
 
 
-def referral_sent(referral: Referral) -> None:
+def _to_partner(referral: Referral, subject: str, template: str) -> None:
     from maillage.support.journeys.partners import representatives_of
 
     emails = list(representatives_of(referral.service.provider).values_list("email", flat=True))
     url = absolute_url(reverse("journeys:partner_referral", args=[referral.pk]))
-    _send(
-        emails,
-        f"Un porteur de projet vous est orienté : {referral.service}",
-        "referral_sent",
-        referral=referral,
-        url=url,
+    _send(emails, subject, template, referral=referral, url=url)
+
+
+def referral_sent(referral: Referral) -> None:
+    _to_partner(
+        referral, f"Un porteur de projet vous est orienté : {referral.service}", "referral_sent"
     )
+
+
+def referral_cancelled(referral: Referral) -> None:
+    _to_partner(referral, f"Orientation annulée : {referral.service}", "referral_cancelled")
 
 
 def referral_answered(referral: Referral) -> None:

@@ -49,6 +49,11 @@ def refer(case: SupportCase, service, by=None, message: str = "", today=None) ->
 
 def _locked(referral: Referral, expected: ReferralStatus, refusal: str) -> Referral:
     referral = Referral.objects.select_for_update().select_related("case").get(pk=referral.pk)
+    if referral.status == ReferralStatus.CANCELLED:
+        raise JourneyError(
+            f"Cette orientation est annulée depuis le {french_date(referral.cancelled_on)} : "
+            f"{referral.cancel_reason}."
+        )
     if referral.status != expected:
         raise JourneyError(refusal)
     return referral

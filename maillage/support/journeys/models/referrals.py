@@ -59,6 +59,8 @@ class Referral(models.Model):
     decline_reason = models.TextField("motif du refus", blank=True)
     done_on = models.DateField("réalisée le", null=True, blank=True)
     partner_note = models.TextField("retour du partenaire", blank=True)
+    cancelled_on = models.DateField("annulée le", null=True, blank=True)
+    cancel_reason = models.CharField("motif de l’annulation", max_length=200, blank=True)
 
     objects = ReferralQuerySet.as_manager()
 
@@ -76,6 +78,11 @@ class Referral(models.Model):
             models.CheckConstraint(
                 condition=~Q(status=ReferralStatus.DECLINED) | ~Q(decline_reason=""),
                 name="declined_referral_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ReferralStatus.CANCELLED)
+                | Q(cancelled_on__isnull=False, cancel_reason__gt=""),
+                name="cancelled_referral_has_date_and_reason",
             ),
         ]
 

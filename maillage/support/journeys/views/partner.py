@@ -8,6 +8,7 @@ the holders' contact details only when they agreed to share them), never the cas
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Case, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -27,9 +28,17 @@ def _mine(user):
     )
 
 
+# Those waiting for the partner's answer first, then those under way, then the finished ones.
+WAITING_FIRST = Case(
+    When(status=ReferralStatus.SENT, then=0),
+    When(status=ReferralStatus.ACCEPTED, then=1),
+    default=2,
+)
+
+
 @representatives
 def referral_list(request):
-    mine = _mine(request.user).order_by("status", "-sent_on", "-pk")
+    mine = _mine(request.user).order_by(WAITING_FIRST, "-sent_on", "-pk")
     return render(request, "journeys/partner/list.html", {"referrals": mine})
 
 
