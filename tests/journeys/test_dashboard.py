@@ -54,12 +54,29 @@ def test_open_cases_are_counted_by_stage_and_kind(cases):
     assert row(table, "Total")[-1] == 2
 
 
-def test_time_per_stage_is_the_median_of_finished_stays(cases):
-    table = dashboard.time_per_stage()
+def test_time_per_stage_counts_finished_stays_and_open_cases_up_to_today(cases):
+    table = dashboard.time_per_stage(today=TODAY)
 
-    assert row(table, "Accueil")[1:] == [4, Decimal("25.5")]
-    assert row(table, "Émergence")[1:] == [1, Decimal("132")]
-    assert row(table, "Lancement")[1:] == [0, "—"]
+    assert table.headers == ["Étape", "Passages terminés", "Passages en cours",
+                             "Durée médiane (jours)"]  # fmt: skip
+    # Welcome: 10, 20, 31 and 61 days, all finished.
+    assert row(table, "Accueil")[1:] == [4, 0, Decimal("25.5")]
+    # Emergence: 132 days (closed since), and two open cases there since 21 February (313
+    # days by 31 December) and 1 April (274 days).
+    assert row(table, "Émergence")[1:] == [1, 2, Decimal("274")]
+    assert row(table, "Lancement")[1:] == [0, 0, "—"]
+
+
+def test_the_current_stay_of_an_open_case_grows_with_today():
+    case = SupportCaseFactory(opened_on=on("2026-01-01"))
+
+    days = [
+        row(dashboard.time_per_stage(today=on(d)), "Accueil")[1:]
+        for d in ("2026-01-11", "2026-03-02")
+    ]
+
+    assert days == [[0, 1, Decimal("10")], [0, 1, Decimal("60")]]
+    assert case.stage.slug == "accueil"
 
 
 def test_referrals_are_counted_by_partner_and_status(cases):

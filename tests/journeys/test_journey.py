@@ -39,9 +39,10 @@ def test_moving_a_case_records_the_date_and_the_time_spent_in_each_stage():
     assert case.stage.slug == "structuration"
     days = sorted(case_stage_days(case, today=TODAY).values())
     assert days == [10, 30, 51]
-    durations = stage_durations()
-    assert durations[stage("accueil").pk] == [10]
-    assert durations[stage("emergence").pk] == [30]
+    stays = stage_durations(today=TODAY)
+    assert stays[stage("accueil").pk].finished == [10]
+    assert stays[stage("emergence").pk].finished == [30]
+    assert stays[stage("structuration").pk].current == [51]
 
 
 def test_a_stage_change_dated_before_the_last_one_is_refused():

@@ -7,12 +7,15 @@ every figure has an accessible text form and the two can never disagree.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from itertools import chain
 from statistics import median
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
 from maillage.plan.links import count_by_action
 from maillage.support.journeys.enums import ProjectKind, ReferralStatus
@@ -57,32 +60,56 @@ def _open_counts():
     )
 
 
-def stage_durations() -> dict[int, list[int]]:
-    """Days each case spent in each stage it has left, by stage id."""
-    durations: dict[int, list[int]] = defaultdict(list)
+@dataclass
+class Stays:
+    """Days spent in one stage: stays the case has left, and stays of open cases until today."""
+
+    finished: list[int] = field(default_factory=list)
+    current: list[int] = field(default_factory=list)
+
+    @property
+    def all(self) -> list[int]:
+        return self.finished + self.current
+
+
+def stage_durations(today: date | None = None) -> dict[int, Stays]:
+    """The stays of every case in every stage, by stage id; an open case's stay in its current
+    stage counts up to `today` (a closed case's final stage is not a stay)."""
+    today = today or timezone.localdate()
+    stays: dict[int, Stays] = defaultdict(Stays)
     previous = None
-    changes = StageChange.objects.order_by("case", "changed_on", "pk")
-    for change in changes.values("case", "stage", "changed_on").iterator():
-        if previous is not None and previous["case"] == change["case"]:
-            days = (change["changed_on"] - previous["changed_on"]).days
-            durations[previous["stage"]].append(days)
+    changes = StageChange.objects.order_by("case", "changed_on", "pk").values(
+        "case", "stage", "changed_on", "case__closed_on"
+    )
+    for change in chain(changes.iterator(), [None]):  # None: after the last case
+        if previous is not None:
+            if change is not None and previous["case"] == change["case"]:
+                days = (change["changed_on"] - previous["changed_on"]).days
+                stays[previous["stage"]].finished.append(days)
+            elif previous["case__closed_on"] is None:
+                stays[previous["stage"]].current.append((today - previous["changed_on"]).days)
         previous = change
-    return durations
+    return stays
 
 
-def time_per_stage() -> Table:
-    durations = stage_durations()
+def time_per_stage(today: date | None = None) -> Table:
+    stays = stage_durations(today)
     rows = [
-        [stage.name, len(durations[stage.pk]), _median(durations[stage.pk])]
+        [
+            stage.name,
+            len(stays[stage.pk].finished),
+            len(stays[stage.pk].current),
+            _median(stays[stage.pk].all),
+        ]
         for stage in Stage.objects.filter(is_final=False)
-        if stage.is_active or durations[stage.pk]
+        if stage.is_active or stays[stage.pk].all
     ]
     return Table(
         "temps-par-etape",
         "Temps passé par étape (en jours)",
-        ["Étape", "Passages terminés", "Durée médiane (jours)"],
+        ["Étape", "Passages terminés", "Passages en cours", "Durée médiane (jours)"],
         rows,
-        "Seuls les passages terminés (le dossier a changé d’étape depuis) sont comptés.",
+        "La durée médiane compte les passages terminés et ceux en cours, jusqu’à aujourd’hui.",
     )
 
 
@@ -183,8 +210,6 @@ def all_tables() -> list[Table]:
 
 def case_stage_days(case: SupportCase, today=None) -> dict[int, int]:
     """Days spent in each stage change of one case: until the next change, or until today."""
-    from django.utils import timezone
-
     changes = list(case.stage_changes.order_by("changed_on", "pk"))
     ends = [change.changed_on for change in changes[1:]]
     if not case.is_closed:
