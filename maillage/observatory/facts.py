@@ -25,9 +25,6 @@ def connect() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     con.execute("SET memory_limit = '700MB'")
     con.execute("SET preserve_insertion_order = false")
-    # A join to the territory's communes becomes an IN filter inside the file scan up to this
-    # many codes (default 50): enough for a département-size territory with its old codes.
-    con.execute("SET dynamic_or_filter_threshold = 2000")
     return con
 
 

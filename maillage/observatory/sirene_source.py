@@ -91,7 +91,7 @@ def create_unit_families(con: duckdb.DuckDBPyConnection) -> None:
              economieSocialeSolidaireUniteLegale AS flag,
              nomenclatureActivitePrincipaleUniteLegale AS nomenclature,
              activitePrincipaleUniteLegale AS unit_naf
-           FROM units"""
+           FROM units WHERE etatAdministratifUniteLegale = 'A'"""
     )
     create_classes(con, "unit_values")
     con.execute(
@@ -108,10 +108,10 @@ def create_unit_families(con: duckdb.DuckDBPyConnection) -> None:
 def load_territory(con: duckdb.DuckDBPyConnection) -> None:
     """Materialise the territory's rows (a few thousand) in one pass, check them, keep `facts`.
 
-    The join to the small `communes` table on the raw code column lets DuckDB push the list of
-    codes into the Parquet scan (a dynamic join filter), so that the other columns are decoded
-    only for the rows it keeps; codes are compared as SIRENE publishes them (five characters,
-    upper case)."""
+    The territory's codes are written into the query as a constant list, which DuckDB evaluates
+    inside the Parquet scan before decoding the other columns (a join alone gives it an
+    optional filter it may apply late: about 10 % more processor time on 40 million rows).
+    Codes are compared as SIRENE publishes them (five characters, upper case)."""
     naf = NAF_SQL.format(
         code="e.activitePrincipaleEtablissement",
         nom="e.nomenclatureActivitePrincipaleEtablissement",
@@ -128,7 +128,8 @@ def load_territory(con: duckdb.DuckDBPyConnection) -> None:
                   m.current
                 FROM etab e
                 JOIN communes m ON m.code = e.codeCommuneEtablissement
-                LEFT JOIN unit_families u ON u.siren = TRY_CAST(e.siren AS INTEGER)"""
+                LEFT JOIN unit_families u ON u.siren = TRY_CAST(e.siren AS INTEGER)
+                WHERE e.codeCommuneEtablissement IN ({_territory_codes(con)})"""
         )
     except duckdb.Error as error:
         raise SnapshotRefused(f"Fichier SIRENE illisible : {error}") from None
@@ -138,6 +139,12 @@ def load_territory(con: duckdb.DuckDBPyConnection) -> None:
         """INSERT INTO facts SELECT siret, current, state = 'A', bracket, naf, family, NULL, false
            FROM territory_sites"""
     )
+
+
+def _territory_codes(con: duckdb.DuckDBPyConnection) -> str:
+    """The `communes` codes as SQL literals (they come from the database, quoted all the same)."""
+    codes = [row[0] for row in con.execute("SELECT code FROM communes ORDER BY code").fetchall()]
+    return ", ".join("'" + code.replace("'", "''") + "'" for code in codes)
 
 
 CHECKS = [
