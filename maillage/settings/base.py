@@ -173,6 +173,8 @@ TASKS = {
 DIRECTORY_CONFIRMATION_MAX_AGE_DAYS = env_int("DIRECTORY_CONFIRMATION_MAX_AGE_DAYS", 365)
 # Contacts of the address book with no exchange for this long are anonymised by the retention job.
 CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 3 * 365)
+# Support cases closed this long ago are anonymised by the retention job (figures kept).
+SUPPORT_CASE_RETENTION_DAYS = env_int("SUPPORT_CASE_RETENTION_DAYS", 5 * 365)
 
 # The hub this instance serves: identity, territory and plan live in this folder's data files.
 HUB_DIR = Path(env_str("HUB_DIR", str(BASE_DIR / "hubs" / "pays-de-redon")))

@@ -1,4 +1,5 @@
-"""Background work of the journeys: the e-mail reminding staff of next steps that fall due."""
+"""Background work of the journeys: the e-mail reminding staff of next steps that fall due, and
+the retention purge of closed cases."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date
 from django.utils import timezone
 from django_tasks import task
 
-from maillage.support.journeys import notifications
+from maillage.support.journeys import notifications, retention
 from maillage.support.journeys.models import NextStep
 
 
@@ -35,3 +36,9 @@ def send_next_step_reminders(day: str) -> int:
             notifications.next_step_due(step)
             sent += 1
     return sent
+
+
+@task()
+def purge_closed_cases() -> int:
+    """Anonymise the cases closed longer ago than SUPPORT_CASE_RETENTION_DAYS; how many."""
+    return retention.purge_closed_cases()

@@ -25,6 +25,10 @@ class SupportCaseQuerySet(models.QuerySet):
     def closed(self) -> SupportCaseQuerySet:
         return self.filter(closed_on__isnull=False)
 
+    def past_retention(self, cutoff: date) -> SupportCaseQuerySet:
+        """Closed before `cutoff` and not anonymised yet."""
+        return self.filter(closed_on__lt=cutoff, anonymised_on__isnull=True)
+
 
 class SupportCase(PlanLinked):
     """A person or a collective the hub accompanies with a project."""
@@ -78,6 +82,8 @@ class SupportCase(PlanLinked):
     )
     opened_on = models.DateField("ouvert le", default=timezone.localdate)
     closed_on = models.DateField("clos le", null=True, blank=True, editable=False)
+    # Set by the retention purge: the case keeps its figures, nothing about its people.
+    anonymised_on = models.DateField("anonymisé le", null=True, blank=True, editable=False)
     notes = models.TextField("notes de l’équipe", blank=True)
     # The one-time token of the form that created the row: a replayed submit finds it.
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
