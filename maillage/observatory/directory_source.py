@@ -12,7 +12,7 @@ import duckdb
 
 from maillage.directory.enums import Visibility
 from maillage.directory.models import Establishment
-from maillage.observatory.facts import FACTS_COLUMNS, canonical_rows
+from maillage.observatory.facts import FACTS_COLUMNS, canonical_rows, insert_rows
 from maillage.territory.models import Territory
 
 
@@ -40,7 +40,6 @@ def load_directory(con: duckdb.DuckDBPyConnection, territory: Territory) -> str:
         (siret or f"id:{pk}", *rest, visibility != Visibility.PUBLIC)
         for pk, siret, *rest, visibility in rows
     ]
-    if facts:
-        con.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", facts)
+    insert_rows(con, "facts", facts)
     digest = hashlib.sha256(json.dumps(canonical_rows(con)).encode()).hexdigest()
     return digest

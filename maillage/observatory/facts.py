@@ -10,6 +10,8 @@ Both sources (the directory, a SIRENE stock) fill it; `aggregate.py` reads only 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import duckdb
 
 from maillage.territory.models import Commune, OldCommuneCode, Territory
@@ -28,6 +30,17 @@ def connect() -> duckdb.DuckDBPyConnection:
     return con
 
 
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple]) -> None:
+    """Insert Python rows in one statement, a list per column unnested side by side.
+
+    `executemany` runs one statement per row: 0,9 s for a thousand rows, this 0,01 s."""
+    if not rows:
+        return
+    types = [row[1] for row in con.execute(f"DESCRIBE {table}").fetchall()]
+    lists = ", ".join(f"unnest(${i}::{kind}[])" for i, kind in enumerate(types, start=1))
+    con.execute(f"INSERT INTO {table} SELECT {lists}", [list(c) for c in zip(*rows, strict=True)])
+
+
 def create_communes(con: duckdb.DuckDBPyConnection, territory: Territory) -> dict[str, str]:
     """`communes(code, current, epci)`: every code that places a row in the territory."""
     communes = list(Commune.objects.in_territory(territory).select_related("epci"))
@@ -40,10 +53,7 @@ def create_communes(con: duckdb.DuckDBPyConnection, territory: Territory) -> dic
     con.execute(
         "CREATE TEMP TABLE communes (code VARCHAR PRIMARY KEY, current VARCHAR, epci VARCHAR)"
     )
-    if codes:
-        con.executemany(
-            "INSERT INTO communes VALUES (?, ?, ?)", [(k, *v) for k, v in sorted(codes.items())]
-        )
+    insert_rows(con, "communes", [(k, *v) for k, v in sorted(codes.items())])
     return {code: value[0] for code, value in codes.items()}
 
 

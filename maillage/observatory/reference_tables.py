@@ -7,6 +7,7 @@ import duckdb
 
 from maillage.directory.classification import classify
 from maillage.directory.nomenclatures import employee_brackets, naf_codes, normalise_naf
+from maillage.observatory.facts import insert_rows
 
 NAF_REV2 = "NAFRev2"
 
@@ -24,17 +25,14 @@ def create_brackets(con: duckdb.DuckDBPyConnection) -> None:
         low = bracket.low or 0
         high = bracket.high if bracket.high is not None else low
         rows.append((code, low, low + high, high, low >= 1))
-    con.executemany("INSERT INTO brackets VALUES (?, ?, ?, ?, ?)", rows)
+    insert_rows(con, "brackets", rows)
 
 
 def create_naf(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "CREATE TEMP TABLE naf (code VARCHAR PRIMARY KEY, section VARCHAR, division VARCHAR)"
     )
-    con.executemany(
-        "INSERT INTO naf VALUES (?, ?, ?)",
-        [(c.code, c.section, c.division) for c in naf_codes().values()],
-    )
+    insert_rows(con, "naf", [(c.code, c.section, c.division) for c in naf_codes().values()])
 
 
 def unit_activity(code: str, nomenclature: str) -> str | None:
@@ -66,5 +64,4 @@ def create_classes(con: duckdb.DuckDBPyConnection, source: str) -> None:
         "unit_naf VARCHAR, family VARCHAR)"
     )
     rows = [(*values, family_of(*(v or "" for v in values))) for values in distinct]
-    if rows:
-        con.executemany("INSERT INTO classes VALUES (?, ?, ?, ?, ?)", rows)
+    insert_rows(con, "classes", rows)
