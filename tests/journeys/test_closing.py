@@ -37,7 +37,7 @@ def case_with_referrals(partner):
     case = SupportCaseFactory()
     made = {}
     for status in ["sent", "accepted", "declined", "done"]:
-        service = ServiceFactory(name=f"Service {status}")
+        service = ServiceFactory(on_offer=True, name=f"Service {status}")
         represent(partner, service.provider)
         made[status] = referrals.refer(case, service, today=SENT)
     referrals.accept(made["accepted"], partner, today=SENT)
@@ -84,7 +84,7 @@ def test_the_partner_is_told_of_each_cancelled_referral(case_with_referrals, par
 
 def test_a_referral_sent_after_the_closing_date_is_cancelled_no_earlier_than_it_was_sent(partner):
     case = SupportCaseFactory()
-    referral = referrals.refer(case, ServiceFactory(), today=CLOSED)
+    referral = referrals.refer(case, ServiceFactory(on_offer=True), today=CLOSED)
 
     close(case, on=SENT)  # a closing recorded late, dated before the referral
 
@@ -107,7 +107,7 @@ def test_the_partner_list_no_longer_shows_the_referral_as_waiting(
 
 
 def test_the_partner_list_shows_the_referrals_waiting_for_an_answer_first(client_for, partner):
-    service = ServiceFactory()
+    service = ServiceFactory(on_offer=True)
     represent(partner, service.provider)
     done, waiting = SupportCaseFactory(title="Projet fini"), SupportCaseFactory(title="En attente")
     referral = referrals.refer(done, service, today=SENT)
@@ -173,7 +173,7 @@ def test_staff_see_the_cancellation_on_the_case_page(client_for, staff, case_wit
 
 
 def test_the_database_refuses_a_cancellation_without_date_or_reason():
-    referral = referrals.refer(SupportCaseFactory(), ServiceFactory(), today=SENT)
+    referral = referrals.refer(SupportCaseFactory(), ServiceFactory(on_offer=True), today=SENT)
 
     with pytest.raises(IntegrityError):
         Referral.objects.filter(pk=referral.pk).update(status=ReferralStatus.CANCELLED)

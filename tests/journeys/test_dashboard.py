@@ -80,7 +80,7 @@ def test_the_current_stay_of_an_open_case_grows_with_today():
 
 
 def test_referrals_are_counted_by_partner_and_status(cases):
-    service = ServiceFactory(provider__name="BGE fictive")
+    service = ServiceFactory(on_offer=True, provider__name="BGE fictive")
     first = referrals.refer(cases[1], service, today=TODAY)
     referrals.refer(cases[2], service, today=TODAY)
     referrals.accept(first, None, today=TODAY)
@@ -127,7 +127,7 @@ def test_the_dashboard_shows_every_table_with_a_caption(client_for, staff, cases
 
 
 def test_the_csv_export_defuses_formulas_and_uses_a_decimal_comma(client_for, staff, cases):
-    service = ServiceFactory(provider__name='=HYPERLINK("http://x")')
+    service = ServiceFactory(on_offer=True, provider__name='=HYPERLINK("http://x")')
     referrals.refer(cases[1], service, today=TODAY)
     client = client_for(staff)
 

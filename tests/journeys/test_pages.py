@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from maillage.support.journeys.models import CaseDocument, Referral, SupportCase
 from maillage.support.services.models import ServiceStatus
-from tests.directory.factories import CommuneFactory, LegalUnitFactory
+from tests.directory.factories import CommuneFactory, EstablishmentFactory, LegalUnitFactory
 from tests.journeys.factories import SupportCaseFactory
 from tests.journeys.helpers import close_response, with_token
 from tests.people.factories import PersonFactory
@@ -147,7 +147,7 @@ def test_a_next_step_due_in_the_past_is_refused_on_the_page(signed_in):
 
 def test_a_referral_to_a_closed_service_is_refused_with_a_clear_message(signed_in):
     case = SupportCaseFactory()
-    service = ServiceFactory(status=ServiceStatus.CLOSED, name="Prêt d’honneur")
+    service = ServiceFactory(on_offer=True, status=ServiceStatus.CLOSED, name="Prêt d’honneur")
 
     response = signed_in.post(
         case_url(case, "refer"), {"service": service.pk, "message": "Besoin de financement"}
@@ -160,14 +160,34 @@ def test_a_referral_to_a_closed_service_is_refused_with_a_clear_message(signed_i
     assert not Referral.objects.exists()
 
 
-def test_the_referral_form_offers_only_published_services(signed_in):
-    ServiceFactory(name="Service ouvert")
-    ServiceFactory(name="Service fermé", status=ServiceStatus.CLOSED)
+def test_the_referral_form_offers_only_services_on_offer(signed_in):
+    ServiceFactory(on_offer=True, name="Service ouvert")
+    ServiceFactory(on_offer=True, name="Service fermé", status=ServiceStatus.CLOSED)
+    hidden = ServiceFactory(name="Service d’une structure masquée")
+    EstablishmentFactory(legal_unit=hidden.provider, hidden=True)
+    ServiceFactory(name="Service d’une structure sans établissement ouvert")
 
     page = signed_in.get(case_url(SupportCaseFactory())).content.decode()
 
     assert "Service ouvert" in page
     assert "Service fermé" not in page
+    assert "structure masquée" not in page
+    assert "sans établissement ouvert" not in page
+
+
+def test_a_referral_to_the_service_of_a_hidden_provider_is_refused(signed_in):
+    case = SupportCaseFactory()
+    service = ServiceFactory(name="Prêt d’honneur")
+    EstablishmentFactory(legal_unit=service.provider, hidden=True)
+
+    response = signed_in.post(case_url(case, "refer"), {"service": service.pk})
+
+    assert response.status_code == 400
+    assert (
+        "La structure qui propose « Prêt d’honneur » n’est plus présentée au public"
+        in response.content.decode()
+    )
+    assert not Referral.objects.exists()
 
 
 def test_closing_asks_for_the_outcome_form(signed_in):

@@ -19,7 +19,9 @@ def holder_case():
     follow_up.add_appointment(case, datetime.date(2026, 3, 5), "Lou Fictive", "Budget à revoir")
     follow_up.add_note(case, "Rappeler Lou jeudi", None)
     follow_up.add_document(case, "Pièce d’identité de Lou", ContentFile(b"x", name="id.pdf"), None)
-    referral = referrals.refer(case, ServiceFactory(), message="Lou a besoin d’un prêt")
+    referral = referrals.refer(
+        case, ServiceFactory(on_offer=True), message="Lou a besoin d’un prêt"
+    )
     referrals.decline(referral, None, "Lou n’habite pas la zone")
     return case
 

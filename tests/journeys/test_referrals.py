@@ -17,7 +17,7 @@ TODAY = datetime.date(2026, 4, 1)
 
 
 def test_a_referral_is_sent_and_the_partner_told_without_the_holder_s_details():
-    service = ServiceFactory()
+    service = ServiceFactory(on_offer=True)
     representative = UserFactory(partner=True, email="accueil@bge.example")
     represent(representative, service.provider)
     case = SupportCaseFactory()
@@ -33,7 +33,7 @@ def test_a_referral_is_sent_and_the_partner_told_without_the_holder_s_details():
 
 @pytest.mark.parametrize("status", [ServiceStatus.CLOSED, ServiceStatus.DRAFT])
 def test_a_referral_to_a_closed_or_unpublished_service_is_refused(status):
-    service = ServiceFactory(status=status, name="Diagnostic création")
+    service = ServiceFactory(on_offer=True, status=status, name="Diagnostic création")
 
     with pytest.raises(JourneyError, match="« Diagnostic création » est fermé ou n’est pas publié"):
         referrals.refer(SupportCaseFactory(), service, today=TODAY)
@@ -42,7 +42,7 @@ def test_a_referral_to_a_closed_or_unpublished_service_is_refused(status):
 
 
 def test_a_second_open_referral_to_the_same_service_is_refused():
-    case, service = SupportCaseFactory(), ServiceFactory()
+    case, service = SupportCaseFactory(), ServiceFactory(on_offer=True)
     referrals.refer(case, service, today=TODAY)
 
     with pytest.raises(JourneyError, match="déjà en cours"):
@@ -52,7 +52,7 @@ def test_a_second_open_referral_to_the_same_service_is_refused():
 
 
 def test_the_database_holds_one_open_referral_per_case_and_service():
-    case, service = SupportCaseFactory(), ServiceFactory()
+    case, service = SupportCaseFactory(), ServiceFactory(on_offer=True)
     Referral.objects.create(case=case, service=service, sent_on=TODAY)
 
     with pytest.raises(IntegrityError):
@@ -60,7 +60,7 @@ def test_the_database_holds_one_open_referral_per_case_and_service():
 
 
 def test_after_a_decline_the_case_can_be_referred_to_the_service_again():
-    case, service = SupportCaseFactory(), ServiceFactory()
+    case, service = SupportCaseFactory(), ServiceFactory(on_offer=True)
     first = referrals.refer(case, service, today=TODAY)
     referrals.decline(first, None, "Complet jusqu’en septembre", today=TODAY)
 
@@ -71,7 +71,7 @@ def test_after_a_decline_the_case_can_be_referred_to_the_service_again():
 
 def test_a_referral_goes_from_sent_to_accepted_to_done_and_staff_are_told(staff):
     case = SupportCaseFactory(staff_in_charge=staff)
-    referral = referrals.refer(case, ServiceFactory(), today=TODAY)
+    referral = referrals.refer(case, ServiceFactory(on_offer=True), today=TODAY)
 
     referrals.accept(referral, None, today=TODAY)
     referral = referrals.complete(referral, None, "Business plan fait", today=TODAY)
@@ -82,7 +82,7 @@ def test_a_referral_goes_from_sent_to_accepted_to_done_and_staff_are_told(staff)
 
 
 def test_declining_needs_a_reason():
-    referral = referrals.refer(SupportCaseFactory(), ServiceFactory(), today=TODAY)
+    referral = referrals.refer(SupportCaseFactory(), ServiceFactory(on_offer=True), today=TODAY)
 
     with pytest.raises(JourneyError, match="motif"):
         referrals.decline(referral, None, "   ", today=TODAY)
@@ -92,7 +92,7 @@ def test_declining_needs_a_reason():
 
 
 def test_an_answered_referral_cannot_be_answered_again():
-    referral = referrals.refer(SupportCaseFactory(), ServiceFactory(), today=TODAY)
+    referral = referrals.refer(SupportCaseFactory(), ServiceFactory(on_offer=True), today=TODAY)
     referrals.accept(referral, None, today=TODAY)
 
     with pytest.raises(JourneyError, match="déjà reçu une réponse"):
@@ -100,7 +100,7 @@ def test_an_answered_referral_cannot_be_answered_again():
 
 
 def test_only_an_accepted_referral_can_be_done():
-    referral = referrals.refer(SupportCaseFactory(), ServiceFactory(), today=TODAY)
+    referral = referrals.refer(SupportCaseFactory(), ServiceFactory(on_offer=True), today=TODAY)
 
     with pytest.raises(JourneyError, match="acceptée"):
         referrals.complete(referral, None, today=TODAY)
@@ -114,4 +114,4 @@ def test_a_closed_case_cannot_be_referred():
     close_case(case, Outcome(activity_created=False), TODAY, today=TODAY)
 
     with pytest.raises(JourneyError, match="clos"):
-        referrals.refer(case, ServiceFactory(), today=TODAY)
+        referrals.refer(case, ServiceFactory(on_offer=True), today=TODAY)

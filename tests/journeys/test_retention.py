@@ -35,7 +35,7 @@ def closed_case(opened: str, closed: str, title: str, **figures) -> SupportCase:
     follow_up.add_note(case, "Rappeler Lou jeudi", None)
     follow_up.add_document(case, "Pièce d’identité de Lou", ContentFile(b"x", name="id.pdf"), None)
     follow_up.plan_next_step(case, "Appeler Lou", on(opened), today=on(opened))
-    service = ServiceFactory(provider__name="BGE fictive")
+    service = ServiceFactory(on_offer=True, provider__name="BGE fictive")
     referral = referrals.refer(case, service, message="Lou a besoin d’un prêt", today=on(opened))
     referrals.decline(referral, None, "Lou habite hors secteur", today=on(opened))
     move_to_stage(case, Stage.objects.get(slug="emergence"), on(opened) + datetime.timedelta(9),

@@ -235,9 +235,10 @@ class ReferralForm(PageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only open services are offered; a closed one posted anyway gets the clear refusal of
-        # the referral action rather than a generic "invalid choice".
-        offered = Service.objects.published().select_related("provider").order_by("name")
+        # Only the services on offer (published, of a provider shown to the public) are listed;
+        # another one posted anyway gets the clear refusal of the referral action rather than a
+        # generic "invalid choice".
+        offered = Service.objects.on_offer().select_related("provider").order_by("name")
         field = self.fields["service"]
         field.widget.choices = [("", "—")] + [
             (service.pk, f"{service.name} ({service.provider.name})") for service in offered

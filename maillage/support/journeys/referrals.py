@@ -13,6 +13,7 @@ from maillage.support.journeys.enums import ReferralStatus
 from maillage.support.journeys.errors import JourneyError
 from maillage.support.journeys.journey import french_date
 from maillage.support.journeys.models import Referral, SupportCase
+from maillage.support.services.models import Service
 
 ALREADY_OPEN = "Une orientation vers ce service est déjà en cours pour ce dossier."
 
@@ -23,6 +24,11 @@ def _check_can_refer(case: SupportCase, service, today: date) -> None:
     if not service.is_open:
         raise JourneyError(
             f"Le service « {service} » est fermé ou n’est pas publié : "
+            "impossible d’y orienter un porteur de projet."
+        )
+    if not Service.objects.on_offer().filter(pk=service.pk).exists():
+        raise JourneyError(
+            f"La structure qui propose « {service} » n’est plus présentée au public : "
             "impossible d’y orienter un porteur de projet."
         )
     if today < case.opened_on:
