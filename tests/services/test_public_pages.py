@@ -1,6 +1,8 @@
 import pytest
+from django.apps import apps
 from django.core import mail
 from django.core.cache import cache
+from django.db.models import CharField, TextField
 
 from maillage.support.services import summary
 from maillage.support.services.models import Service
@@ -130,6 +132,33 @@ def test_the_summary_is_sent_by_email_and_the_address_is_not_stored(client, redo
     assert "Premier accueil" in message.body
     assert "http://testserver/accompagnement/resultats/?commune=35236" in message.body
     assert not Service.objects.filter(email="porteuse@exemple.org").exists()
+    assert stored_in("porteuse@exemple.org") == []
+
+
+def stored_in(text: str) -> list[str]:
+    """The text columns of the whole database that hold `text`, as « model.field »."""
+    found = []
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if not isinstance(field, CharField | TextField):
+                continue
+            if model._default_manager.filter(**{f"{field.name}__icontains": text}).exists():
+                found.append(f"{model._meta.label}.{field.name}")
+    return found
+
+
+def test_the_summary_form_and_the_legal_notice_say_the_address_is_used_once(client, redon):
+    ServiceFactory(on_offer=True, area=[redon])
+
+    results = html(client.get("/accompagnement/resultats/", {"commune": "35236"}))
+    legal = " ".join(html(client.get("/mentions-legales/")).split())
+
+    assert "Votre adresse sert uniquement à cet envoi" in results
+    assert 'href="/mentions-legales/#recapitulatif"' in results
+    assert 'id="recapitulatif"' in legal
+    assert "elle sert une seule fois, à envoyer ce message" in legal
+    assert "n’est enregistrée dans aucun fichier de contacts" in legal
+    assert "au plus tard trois semaines après l’envoi" in legal
 
 
 def test_the_summary_needs_an_address_and_consent(client, redon):
