@@ -1,0 +1,24 @@
+"""Dates written the French way: the first day of a month is « 1er » (« 1er janvier 2026 »).
+
+Django's format characters have no ordinal, so the day character `j` is swapped, on the first of
+the month only, for the escaped literal « 1er » before Django formats the rest."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from django.template.defaultfilters import date as django_date
+from django.utils import timezone
+
+# A `j` that is not escaped by a backslash (an escaped one is a literal letter).
+DAY_OF_MONTH = re.compile(r"(?<!\\)j")
+
+
+def french_date(value: date | datetime | None, format_string: str | None = None) -> str:
+    """Format as Django's `date` filter does (local time, active language), with « 1er »."""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if format_string and isinstance(value, date) and value.day == 1:
+        format_string = DAY_OF_MONTH.sub(r"\\1\\e\\r", format_string)
+    return django_date(value, format_string)
