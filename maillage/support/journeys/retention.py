@@ -36,15 +36,18 @@ def _blank(rows: models.QuerySet) -> None:
         return
     for row in rows:
         for name in {*entry.fields, *entry.replacements}:
-            replacement = entry.replacements.get(name)
-            if isinstance(replacement, str):
-                value = replacement.format(pk=row.pk)
-            elif name in entry.replacements:
-                value = replacement
-            else:
-                value = None if row._meta.get_field(name).null else ""
-            setattr(row, name, value)
+            setattr(row, name, _erased_value(entry.replacements, row, name))
         row.save()  # one by one: a document's file is deleted as its field is blanked
+
+
+def _erased_value(replacements: dict, row: models.Model, name: str):
+    """As the registry's erasure does: the declared replacement, else empty."""
+    if name not in replacements:
+        return None if row._meta.get_field(name).null else ""
+    replacement = replacements[name]
+    if callable(replacement):
+        return replacement(row)
+    return replacement.format(pk=row.pk) if isinstance(replacement, str) else replacement
 
 
 @transaction.atomic
