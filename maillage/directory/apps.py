@@ -24,7 +24,7 @@ class DirectoryConfig(AppConfig):
         from maillage.accounts.space import register_cards
         from maillage.directory.space import directory_cards
         from maillage.directory.stewardship import history
-        from maillage.privacy.registry import declare_not_personal, register
+        from maillage.privacy.registry import declare_exempt, declare_not_personal, register
 
         history.connect()
         register_cards(directory_cards)
@@ -68,3 +68,10 @@ class DirectoryConfig(AppConfig):
             retention="Tant que la structure figure dans l’annuaire",
             matcher=contact_history_of,
         )
+        # Staff accounts acting on the directory: traces of the hub's work, not a person's record.
+        for label in ("directory.ImportRun", "directory.DuplicateCandidate"):
+            declare_exempt(
+                label,
+                "Le compte de l’équipe qui a déposé l’import ou tranché le doublon : trace du "
+                "travail du pôle ; effacer le compte le rend anonyme.",
+            )

@@ -1,7 +1,9 @@
 """A person's rights over their data (RGPD articles 15, 17 and 20): export and erasure.
 
-Both walk the registry. Erasure anonymises in place rather than deleting rows, so that counts
-(registrations, votes, attendances) stay true while nothing points to the person any more.
+Both walk the registry. The export names each field by its French label. Erasure mostly
+anonymises in place rather than deleting rows, so that counts (registrations, votes,
+memberships) stay true while nothing points to who the person was; each entry says whether its
+rows are anonymised, kept as they are or deleted.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
-from maillage.privacy.registry import PersonalData, declared
+from maillage.privacy.registry import OnErasure, PersonalData, declared
 
 
 def _json_value(value: Any) -> Any:
@@ -21,6 +23,15 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value)
     return value if value is None or isinstance(value, bool | int | float) else str(value)
+
+
+def _exported(row: models.Model, name: str) -> tuple[str, Any]:
+    """The field's French label, and its value as a person reads it (a choice's label)."""
+    field = row._meta.get_field(name)
+    value = getattr(row, name)
+    if field.choices and value not in (None, ""):
+        value = dict(field.flatchoices).get(value, value)
+    return str(field.verbose_name), _json_value(value)
 
 
 Found = list[tuple[PersonalData, models.Model]]
@@ -54,9 +65,7 @@ def _export(found: Found, subject: str) -> dict[str, Any]:
                 "enregistrements": [],
             },
         )
-        record["enregistrements"].append(
-            {name: _json_value(getattr(row, name)) for name in entry.fields}
-        )
+        record["enregistrements"].append(dict(_exported(row, name) for name in entry.export_fields))
     return {
         "personne": subject,
         "exporte_le": timezone.now().isoformat(),
@@ -86,6 +95,8 @@ def export_person_record(person) -> dict[str, Any]:
 def _erased_value(entry: PersonalData, row: models.Model, name: str) -> Any:
     if name in entry.replacements:
         replacement = entry.replacements[name]
+        if callable(replacement):
+            return replacement(row)
         return replacement.format(pk=row.pk) if isinstance(replacement, str) else replacement
     field = row._meta.get_field(name)
     return None if field.null else ""
@@ -98,9 +109,13 @@ def _erase(emails: set[str], person_pk: int | None) -> int:
     # the first one wrote about itself (a history row recording the old contact e-mail).
     found = _rows(emails, person_pk)
     for _ in range(3):
+        found = [(entry, row) for entry, row in found if entry.on_erasure != OnErasure.KEEP]
         if not found:
             break
         for entry, row in found:
+            if entry.on_erasure == OnErasure.DELETE:
+                row.delete()
+                continue
             for name in {*entry.fields, *entry.replacements}:
                 setattr(row, name, _erased_value(entry, row, name))
             row.save()

@@ -4,7 +4,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from maillage.privacy.registry import is_declared
+from maillage.privacy.registry import declaration_for, declared, exemptions, is_declared
 from maillage.privacy.subject_rights import erase_person, export_person
 from tests.factories import UserFactory
 
@@ -25,6 +25,48 @@ def test_every_field_that_looks_personal_is_in_the_registry():
         if PERSONAL_NAME.search(field.name) and not is_declared(model._meta.label, field.name)
     ]
     assert missing == [], "Declare these in the personal-data registry: " + ", ".join(missing)
+
+
+def _points_to_a_person(field) -> bool:
+    from django.contrib.auth import get_user_model
+
+    from maillage.network.people.models import Person
+
+    return (
+        field.is_relation
+        and not field.auto_created
+        and (field.concrete or field.many_to_many)
+        and field.related_model in {Person, get_user_model()}
+    )
+
+
+def test_every_model_pointing_to_a_person_or_an_account_is_declared_or_exempted():
+    missing = sorted(
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if _points_to_a_person(field)
+        and declaration_for(model._meta.label) is None
+        and model._meta.label not in exemptions()
+    )
+    assert missing == [], (
+        "These rows are tied to a person but missing from their export and erasure: declare "
+        "them in the personal-data registry, or exempt their model with the reason: "
+        + ", ".join(missing)
+    )
+
+
+def test_declarations_and_exemptions_name_real_models_and_fields_once():
+    exempted = exemptions()
+    for entry in declared():
+        assert entry.model_label not in exempted, entry.model_label
+        names = {*entry.fields, *entry.export_fields}
+        fields = {name: entry.model._meta.get_field(name) for name in names}
+        labels = [str(fields[name].verbose_name) for name in entry.export_fields]
+        assert len(set(labels)) == len(labels), f"{entry.model_label}: two fields, one label"
+    for label, reason in exempted.items():
+        assert apps.get_model(label), label
+        assert reason, label
 
 
 @pytest.mark.django_db

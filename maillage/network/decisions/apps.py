@@ -43,26 +43,8 @@ class DecisionsConfig(AppConfig):
     verbose_name = "Décisions"
 
     def ready(self):
-        from django.db.models import Q
-
         from maillage.accounts.space import register_cards
-        from maillage.privacy.registry import register
+        from maillage.network.decisions.privacy import declare_personal_data
 
         register_cards(decision_cards)
-
-        def votes_of(email: str):
-            from maillage.network.decisions.models import Vote
-
-            return Vote.objects.filter(
-                Q(person__email__iexact=email) | Q(cast_by__email__iexact=email)
-            )
-
-        # A voice stays (counts must stay true); its reason and who cast it are erased.
-        register(
-            "decisions.Vote",
-            fields=("reason", "cast_by"),
-            email_lookup="person__email",
-            purpose="Voix exprimée sur une proposition soumise aux adhérents ou à un groupe",
-            retention="Aussi longtemps que la décision est conservée",
-            matcher=votes_of,
-        )
+        declare_personal_data()

@@ -191,7 +191,9 @@ class Vote(models.Model):
     of voter, and a check that a voice has exactly one voter.
     """
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="votes")
+    proposal = models.ForeignKey(
+        Proposal, verbose_name="proposition", on_delete=models.CASCADE, related_name="votes"
+    )
     legal_unit = models.ForeignKey(
         "directory.LegalUnit",
         verbose_name="structure votante",

@@ -40,5 +40,7 @@ class MembershipsConfig(AppConfig):
 
     def ready(self):
         from maillage.accounts.space import register_cards
+        from maillage.network.memberships.privacy import declare_personal_data
 
         register_cards(membership_cards)
+        declare_personal_data()

@@ -10,7 +10,7 @@ def _imports_mentioning(email: str):
 
 
 def _declare_personal_data() -> None:
-    from maillage.privacy.registry import register
+    from maillage.privacy.registry import OnErasure, register, register_linked_rows
 
     register(
         "people.Person",
@@ -45,6 +45,26 @@ def _declare_personal_data() -> None:
         matcher=_imports_mentioning,
         purpose="Import de contacts depuis un tableur, et son compte rendu",
         retention="Trente jours après le dépôt du fichier",
+    )
+    # A role stays on erasure: the organisation keeps the count of the people it involves.
+    register_linked_rows(
+        "people.Affiliation",
+        exported=("legal_unit", "role", "since", "until"),
+        person_lookup="person",
+        email_lookup="person__email",
+        on_erasure=OnErasure.KEEP,
+        purpose="Rôle d’une personne dans une structure de l’annuaire",
+        retention="Comme la fiche du carnet d’adresses",
+    )
+    # A pending link to an export of a person's data, or one they asked for, goes with them.
+    register_linked_rows(
+        "people.ExportLink",
+        exported=("created_at", "expires_at", "used_at"),
+        person_lookup="person",
+        email_lookup="created_by__email",
+        on_erasure=OnErasure.DELETE,
+        purpose="Lien de téléchargement à usage unique de l’export des données",
+        retention="Jusqu’à son expiration, 24 heures après la demande",
     )
 
 

@@ -7,7 +7,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from maillage.network.people.models import ExportLink, Person
+from maillage.network.people.models import Person
 from maillage.privacy.subject_rights import erase_person_record
 
 
@@ -22,5 +22,4 @@ def erase(person: Person) -> int:
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk)
     ).update(object_repr="Personne effacée", change_message="")
-    ExportLink.objects.filter(person=person).delete()
     return changed

@@ -39,5 +39,7 @@ class WorkingGroupsConfig(AppConfig):
 
     def ready(self):
         from maillage.accounts.space import register_cards
+        from maillage.network.working_groups.privacy import declare_personal_data
 
         register_cards(working_group_cards)
+        declare_personal_data()

@@ -77,9 +77,14 @@ class WorkingGroup(PlanLinked):
 
 
 class GroupMember(models.Model):
-    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="memberships")
+    group = models.ForeignKey(
+        WorkingGroup, verbose_name="groupe", on_delete=models.CASCADE, related_name="memberships"
+    )
     person = models.ForeignKey(
-        "people.Person", on_delete=models.CASCADE, related_name="group_memberships"
+        "people.Person",
+        verbose_name="personne",
+        on_delete=models.CASCADE,
+        related_name="group_memberships",
     )
     joined_on = models.DateField("depuis le", auto_now_add=True)
 
