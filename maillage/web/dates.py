@@ -22,3 +22,8 @@ def french_date(value: date | datetime | None, format_string: str | None = None)
     if format_string and isinstance(value, date) and value.day == 1:
         format_string = DAY_OF_MONTH.sub(r"\\1\\e\\r", format_string)
     return django_date(value, format_string)
+
+
+def long_date(day: date | datetime) -> str:
+    """« 1er avril 2026 »: a date in a sentence."""
+    return french_date(day, "j F Y")

@@ -49,7 +49,7 @@ def test_a_stage_change_dated_before_the_last_one_is_refused():
     case = SupportCaseFactory()
     move(case, "emergence", "2026-04-01")
 
-    with pytest.raises(JourneyError, match="depuis le 1 avril 2026"):
+    with pytest.raises(JourneyError, match="depuis le 1er avril 2026"):
         move(case, "structuration", "2026-03-15")
 
     assert case.stage_changes.count() == 2

@@ -8,7 +8,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from maillage.support.journeys.errors import JourneyError
-from maillage.support.journeys.journey import french_date
 from maillage.support.journeys.models import (
     Appointment,
     CaseDocument,
@@ -16,6 +15,7 @@ from maillage.support.journeys.models import (
     NextStep,
     SupportCase,
 )
+from maillage.web.dates import long_date
 
 
 def add_appointment(
@@ -24,7 +24,7 @@ def add_appointment(
     if held_on < case.opened_on:
         raise JourneyError(
             "Le rendez-vous ne peut pas précéder l’ouverture du dossier "
-            f"({french_date(case.opened_on)})."
+            f"({long_date(case.opened_on)})."
         )
     return Appointment.objects.create(
         case=case, held_on=held_on, with_whom=with_whom, notes=notes, submission_token=token
@@ -59,11 +59,11 @@ def plan_next_step(
 ) -> NextStep:
     today = today or timezone.localdate()
     if case.is_closed:
-        raise JourneyError(f"Ce dossier est clos depuis le {french_date(case.closed_on)}.")
+        raise JourneyError(f"Ce dossier est clos depuis le {long_date(case.closed_on)}.")
     if due_on < today:
         raise JourneyError(
-            f"L’échéance ({french_date(due_on)}) ne peut pas précéder la création de l’étape "
-            f"(aujourd’hui, {french_date(today)})."
+            f"L’échéance ({long_date(due_on)}) ne peut pas précéder la création de l’étape "
+            f"(aujourd’hui, {long_date(today)})."
         )
     return NextStep.objects.create(
         case=case,

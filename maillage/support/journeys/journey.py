@@ -9,7 +9,6 @@ from django.db import transaction
 from django.db.models import DateField, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from maillage.plan.links import (
     actions_of,
@@ -29,10 +28,7 @@ from maillage.support.journeys.models import (
     StageChange,
     SupportCase,
 )
-
-
-def french_date(day: date) -> str:
-    return date_format(day, "j F Y")
+from maillage.web.dates import long_date
 
 
 def _not_in_future(day: date, today: date | None, what: str) -> None:
@@ -46,7 +42,7 @@ def _locked(case: SupportCase) -> SupportCase:
 
 def _refuse_if_closed(case: SupportCase) -> None:
     if case.is_closed:
-        raise JourneyError(f"Ce dossier est clos depuis le {french_date(case.closed_on)}.")
+        raise JourneyError(f"Ce dossier est clos depuis le {long_date(case.closed_on)}.")
 
 
 def sync_plan_links(case: SupportCase, actions: Iterable, publics: Iterable) -> None:
@@ -93,7 +89,7 @@ def update_case(case: SupportCase, holders, organisations, today: date | None = 
     if earliest is not None and case.opened_on > earliest:
         raise JourneyError(
             "La date d’ouverture ne peut pas suivre le premier événement du dossier "
-            f"({french_date(earliest)})."
+            f"({long_date(earliest)})."
         )
     case.save()
     case.holders.set(holders)
@@ -113,7 +109,7 @@ def _check_change_date(case: SupportCase, on: date, today: date | None) -> None:
     since = last.changed_on if last else case.opened_on
     if on < since:
         raise JourneyError(
-            f"Le dossier est à l’étape « {case.stage} » depuis le {french_date(since)} : "
+            f"Le dossier est à l’étape « {case.stage} » depuis le {long_date(since)} : "
             "la date du changement ne peut pas la précéder."
         )
 

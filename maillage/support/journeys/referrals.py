@@ -11,16 +11,16 @@ from django.utils import timezone
 from maillage.support.journeys import notifications
 from maillage.support.journeys.enums import ReferralStatus
 from maillage.support.journeys.errors import JourneyError
-from maillage.support.journeys.journey import french_date
 from maillage.support.journeys.models import Referral, SupportCase
 from maillage.support.services.models import Service
+from maillage.web.dates import long_date
 
 ALREADY_OPEN = "Une orientation vers ce service est déjà en cours pour ce dossier."
 
 
 def _check_can_refer(case: SupportCase, service, today: date) -> None:
     if case.is_closed:
-        raise JourneyError(f"Ce dossier est clos depuis le {french_date(case.closed_on)}.")
+        raise JourneyError(f"Ce dossier est clos depuis le {long_date(case.closed_on)}.")
     if not service.is_open:
         raise JourneyError(
             f"Le service « {service} » est fermé ou n’est pas publié : "
@@ -57,7 +57,7 @@ def _locked(referral: Referral, expected: ReferralStatus, refusal: str) -> Refer
     referral = Referral.objects.select_for_update().select_related("case").get(pk=referral.pk)
     if referral.status == ReferralStatus.CANCELLED:
         raise JourneyError(
-            f"Cette orientation est annulée depuis le {french_date(referral.cancelled_on)} : "
+            f"Cette orientation est annulée depuis le {long_date(referral.cancelled_on)} : "
             f"{referral.cancel_reason}."
         )
     if referral.status != expected:
