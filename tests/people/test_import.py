@@ -13,32 +13,9 @@ from maillage.network.people.importing.mapping import guess_mapping, role_from
 from maillage.network.people.models import Affiliation, ContactImport, Person
 from tests.directory.factories import EstablishmentFactory
 from tests.people.factories import PersonFactory
+from tests.people.sheets import sheet, upload
 
 pytestmark = pytest.mark.django_db
-
-HEADER = "Nom;Prénom;Courriel;Téléphone;Structure;SIRET;Rôle;Étiquettes"
-
-
-def sheet(*lines: str, name="contacts.csv", encoding="utf-8") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, "\n".join([HEADER, *lines]).encode(encoding))
-
-
-@pytest.fixture
-def staff_client(client_for, staff):
-    return client_for(staff)
-
-
-def upload(client, file) -> ContactImport:
-    response = client.post("/contacts/import/", {"sheet": file})
-    assert response.status_code == 302, response.content.decode()[:2000]
-    return ContactImport.objects.get(pk=int(re.search(r"/(\d+)/$", response["Location"])[1]))
-
-
-def run(client, contact_import, mapping=None):
-    header_count = len(HEADER.split(";")) if mapping is None else len(mapping)
-    guessed = guess_mapping(HEADER.split(";")) if mapping is None else mapping
-    data = {f"colonne_{index}": guessed[index] for index in range(header_count)}
-    return client.post(f"/contacts/import/{contact_import.pk}/", data)
 
 
 def test_french_headers_are_guessed():
@@ -73,7 +50,7 @@ def test_the_preview_shows_the_first_rows_and_writes_no_person(staff_client):
     assert not Person.objects.exists()
 
 
-def test_import_creates_people_links_organisations_and_reports(staff_client):
+def test_import_creates_people_links_organisations_and_reports(staff_client, run):
     site = EstablishmentFactory(siret="12345678900012")
     PersonFactory(email="deja@exemple.org", last_name="Connue", phone="")
     contact_import = upload(
@@ -109,7 +86,7 @@ def test_import_creates_people_links_organisations_and_reports(staff_client):
     assert figures == ["6", "2", "1", "1", "1", "2"]
 
 
-def test_rejected_rows_are_downloadable_with_line_and_reason(staff_client):
+def test_rejected_rows_are_downloadable_with_line_and_reason(staff_client, run):
     contact_import = upload(
         staff_client, sheet("Bon;Contact;bon@exemple.org;;;;;", "=HYPERLINK(1);;faux;;;;;")
     )
@@ -124,7 +101,7 @@ def test_rejected_rows_are_downloadable_with_line_and_reason(staff_client):
     assert Person.objects.count() == 1
 
 
-def test_a_windows_1252_csv_with_commas_is_read(staff_client):
+def test_a_windows_1252_csv_with_commas_is_read(staff_client, run):
     file = SimpleUploadedFile(
         "excel.csv", "Nom,Prénom,E-mail\nLefèvre,Zoé,zoe@exemple.org\n".encode("cp1252")
     )
@@ -135,7 +112,7 @@ def test_a_windows_1252_csv_with_commas_is_read(staff_client):
     assert str(Person.objects.get()) == "Zoé Lefèvre"
 
 
-def test_an_xlsx_sheet_is_imported_with_numeric_siret(staff_client):
+def test_an_xlsx_sheet_is_imported_with_numeric_siret(staff_client, run):
     site = EstablishmentFactory(siret="12345678900012")
     book = Workbook()
     book.active.append(["Nom", "Prénom", "SIRET"])
@@ -167,7 +144,7 @@ def test_an_unreadable_file_is_refused_before_any_write(staff_client, name, cont
     assert not ContactImport.objects.exists()
 
 
-def test_a_mapping_without_name_email_or_siret_is_refused(staff_client):
+def test_a_mapping_without_name_email_or_siret_is_refused(staff_client, run):
     contact_import = upload(staff_client, sheet("Durand;Léa;lea@exemple.org;;;;;"))
 
     response = run(staff_client, contact_import, ["first_name"] + [""] * 7)
@@ -177,7 +154,7 @@ def test_a_mapping_without_name_email_or_siret_is_refused(staff_client):
     assert not Person.objects.exists()
 
 
-def test_a_field_mapped_twice_is_refused(staff_client):
+def test_a_field_mapped_twice_is_refused(staff_client, run):
     contact_import = upload(staff_client, sheet("Durand;Léa;lea@exemple.org;;;;;"))
 
     response = run(staff_client, contact_import, ["last_name", "last_name"] + [""] * 6)
@@ -186,7 +163,7 @@ def test_a_field_mapped_twice_is_refused(staff_client):
     assert "ne peut venir que d’une colonne" in response.content.decode()
 
 
-def test_running_the_same_import_twice_creates_nothing_more(staff_client):
+def test_running_the_same_import_twice_creates_nothing_more(staff_client, run):
     contact_import = upload(staff_client, sheet("Durand;Léa;lea@exemple.org;;;;;"))
 
     run(staff_client, contact_import)

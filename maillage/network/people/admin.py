@@ -63,8 +63,20 @@ class ConsentAdmin(admin.ModelAdmin):
 
 @admin.register(ContactImport)
 class ContactImportAdmin(admin.ModelAdmin):
-    list_display = ["filename", "created_at", "created_by", "status"]
-    readonly_fields = ["filename", "created_at", "created_by", "status", "report"]
+    list_display = ["filename", "created_at", "created_by", "status", "rows_done", "row_count"]
+    readonly_fields = [
+        "filename",
+        "created_at",
+        "created_by",
+        "status",
+        "mapping",
+        "row_count",
+        "rows_done",
+        "queued_at",
+        "finished_at",
+        "message",
+        "report",
+    ]
     exclude = ["rows"]
 
     def has_add_permission(self, request):

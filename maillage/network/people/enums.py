@@ -38,7 +38,14 @@ class ConsentMethod(models.TextChoices):
 
 class ImportStatus(models.TextChoices):
     PENDING = "pending", "En attente de l’association des colonnes"
+    QUEUED = "queued", "En file d’attente"
+    RUNNING = "running", "En cours"
     DONE = "done", "Terminé"
+    FAILED = "failed", "Interrompu"
+
+
+# The worker has the import in hand: the page follows it until it ends.
+IMPORT_UNDER_WAY = (ImportStatus.QUEUED, ImportStatus.RUNNING)
 
 
 class ImportField(models.TextChoices):

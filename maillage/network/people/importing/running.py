@@ -1,6 +1,7 @@
-"""Running a mapped import row by row: each row in its own savepoint, so a bad row is reported
-and the others are kept. People are matched by e-mail, organisations by SIRET or SIREN (else by
-exact name) among the directory's; an unknown organisation is reported, never created."""
+"""Running a mapped import row by row, in the task worker: each row in its own transaction, so
+a bad row is reported and the others are kept. People are matched by e-mail, organisations by
+SIRET or SIREN (else by exact name) among the directory's; an unknown organisation is reported,
+never created."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from maillage.directory.models import LegalUnit
@@ -20,10 +22,12 @@ from maillage.network.people.models import Affiliation, ContactImport, Person, T
 from maillage.network.people.organisations import BadNumber, by_name, by_number, clean_number
 
 UNKNOWN = "structure inconnue de l’annuaire"
+# Rows between two progress updates of the staff page.
+PROGRESS_EVERY = 50
 
 
 class ImportAlreadyRun(Exception):
-    """This sheet was already imported (a double submit): nothing more is written."""
+    """This sheet was already handed to the worker (a double submit): nothing more is queued."""
 
 
 class RowRejected(ValueError):
@@ -174,23 +178,49 @@ class Runner:
         )
 
 
-def run_import(contact_import: ContactImport, mapping: list[str]) -> ImportReport:
-    """Import the waiting rows once; the rows are dropped, the report kept."""
-    with transaction.atomic():
-        locked = ContactImport.objects.select_for_update().get(pk=contact_import.pk)
-        if locked.status != ImportStatus.PENDING:
-            raise ImportAlreadyRun("Ce fichier a déjà été importé.")
-        waiting = json.loads(locked.rows)
-        runner = Runner(mapping)
-        runner.report.header = waiting["header"]
+def run_queued_import(pk: int) -> ImportReport | None:
+    """Import the rows of a queued import, each row committed on its own so that staff see the
+    progress (and SQLite's one write lock is never held for the whole sheet). None when the
+    import is not waiting for the worker (the same task delivered twice)."""
+    started = ContactImport.objects.filter(pk=pk, status=ImportStatus.QUEUED).update(
+        status=ImportStatus.RUNNING
+    )
+    if not started:
+        return None
+    contact_import = ContactImport.objects.get(pk=pk)
+    waiting = json.loads(contact_import.rows)
+    runner = Runner(contact_import.mapping)
+    runner.report.header = waiting["header"]
+    done, line = 0, 0
+    try:
         for line, row in waiting["rows"]:
             runner.run_row(line, row)
-        locked.status = ImportStatus.DONE
-        locked.rows = ""
-        locked.report = json.dumps(runner.report.__dict__, ensure_ascii=False)
-        locked.save(update_fields=["status", "rows", "report"])
-    contact_import.refresh_from_db()
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                ContactImport.objects.filter(pk=pk).update(rows_done=done)
+    except Exception:
+        _stopped(pk, line, done)
+        raise
+    ContactImport.objects.filter(pk=pk).update(
+        status=ImportStatus.DONE,
+        rows="",
+        rows_done=done,
+        finished_at=timezone.now(),
+        report=json.dumps(runner.report.__dict__, ensure_ascii=False),
+    )
     return runner.report
+
+
+def _stopped(pk: int, line: int, done: int) -> None:
+    """Record an import an unexpected error stopped: the rows before `line` are committed."""
+    ContactImport.objects.filter(pk=pk).update(
+        status=ImportStatus.FAILED,
+        rows_done=done,
+        finished_at=timezone.now(),
+        message=f"L’import s’est interrompu à la ligne {line} du fichier : les lignes "
+        "précédentes sont enregistrées. Déposez à nouveau le fichier pour importer la suite "
+        "(les personnes déjà importées sont reconnues par leur adresse e-mail).",
+    )
 
 
 def load_report(contact_import: ContactImport) -> ImportReport:
@@ -202,6 +232,7 @@ def store_upload(filename: str, header: list[str], rows: list, user) -> ContactI
         created_by=user,
         filename=filename[:200],
         rows=json.dumps({"header": header, "rows": rows}, ensure_ascii=False),
+        row_count=len(rows),
     )
 
 

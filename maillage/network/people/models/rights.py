@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from maillage.network.people.enums import ImportStatus
+from maillage.network.people.enums import IMPORT_UNDER_WAY, ImportStatus
 
 
 class ExportLinkQuerySet(models.QuerySet):
@@ -49,8 +49,9 @@ class ExportLink(models.Model):
 class ContactImport(models.Model):
     """A sheet of contacts between its upload and its report.
 
-    The rows wait here while staff map the columns; once imported they are dropped and only the
-    report stays (with the rejected rows, so that nothing is lost).
+    The rows wait here while staff map the columns, then while the task worker imports them
+    (the import is the worker's job: queued once, run once); once imported they are dropped and
+    only the report stays (with the rejected rows, so that nothing is lost).
     """
 
     created_by = models.ForeignKey(
@@ -67,6 +68,17 @@ class ContactImport(models.Model):
     )
     # JSON text (not a JSONField): the registry's matcher searches it for an e-mail address.
     rows = models.TextField("lignes en attente", blank=True)
+    row_count = models.PositiveIntegerField("lignes du fichier", default=0)
+    # What each column holds, as chosen by staff: one ImportField value per column.
+    mapping = models.JSONField("association des colonnes", default=list, blank=True)
+    rows_done = models.PositiveIntegerField("lignes traitées", default=0)
+    # The worker's task that imports it: one task per import, never two.
+    task_id = models.CharField(
+        "tâche", max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    queued_at = models.DateTimeField("lancé le", null=True, blank=True)
+    finished_at = models.DateTimeField("terminé le", null=True, blank=True)
+    message = models.TextField("message", blank=True)
     report = models.TextField("compte rendu", blank=True)
 
     class Meta:
@@ -76,3 +88,11 @@ class ContactImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.created_at:%d/%m/%Y})"
+
+    @property
+    def is_under_way(self) -> bool:
+        return self.status in IMPORT_UNDER_WAY
+
+    @property
+    def percent_done(self) -> int:
+        return round(100 * self.rows_done / self.row_count) if self.row_count else 0

@@ -1,22 +1,24 @@
-"""Import of contacts for staff: upload → preview and column mapping → run → report."""
+"""Import of contacts for staff: upload → preview and column mapping (in the request) → the
+task worker imports the rows, the page follows its progress → report."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django_htmx.http import HttpResponseClientRefresh
 
 from maillage.accounts.permissions import staff_required
 from maillage.network.people.enums import ImportStatus
 from maillage.network.people.forms import UploadForm
 from maillage.network.people.importing.forms import MappingForm
 from maillage.network.people.importing.mapping import guess_mapping
+from maillage.network.people.importing.queueing import queue_import
 from maillage.network.people.importing.reading import SheetRefused, read_sheet
 from maillage.network.people.importing.rejects import rejects_csv
 from maillage.network.people.importing.running import (
     ImportAlreadyRun,
     load_report,
-    run_import,
     store_upload,
     waiting_rows,
 )
@@ -38,7 +40,7 @@ def upload(request):
             contact_import = store_upload(sheet.name, header, rows, request.user)
             return redirect("people:import", pk=contact_import.pk)
     status = 400 if request.method == "POST" else 200
-    recent = ContactImport.objects.filter(status=ImportStatus.DONE)[:10]
+    recent = ContactImport.objects.exclude(status=ImportStatus.PENDING)[:10]
     return render(
         request, "people/import_upload.html", {"form": form, "recent": recent}, status=status
     )
@@ -48,13 +50,17 @@ def upload(request):
 def import_page(request, pk: int):
     contact_import = get_object_or_404(ContactImport, pk=pk)
     if contact_import.status == ImportStatus.DONE:
+        if request.htmx:  # the progress box saw the end: load the whole report
+            return HttpResponseClientRefresh()
         context = {"import": contact_import, "report": load_report(contact_import)}
         return render(request, "people/import_report.html", context)
+    if contact_import.status != ImportStatus.PENDING:
+        return _progress(request, contact_import)
     header, rows = waiting_rows(contact_import)
     form = MappingForm(header, request.POST or None, initial_mapping=guess_mapping(header))
     if request.method == "POST" and form.is_valid():
         try:
-            run_import(contact_import, form.mapping())
+            queue_import(contact_import, form.mapping())
         except ImportAlreadyRun as error:
             messages.info(request, str(error))
         return redirect("people:import", pk=pk)
@@ -68,6 +74,13 @@ def import_page(request, pk: int):
     return render(
         request, "people/import_mapping.html", context, status=400 if form.errors else 200
     )
+
+
+def _progress(request, contact_import: ContactImport):
+    template = "people/import_progress.html"
+    if request.htmx:
+        template += "#progress"
+    return render(request, template, {"import": contact_import})
 
 
 @staff_required

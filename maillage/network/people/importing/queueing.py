@@ -1,0 +1,28 @@
+"""Handing a mapped import to the task worker: once, whatever the number of confirms."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from maillage.network.people.enums import ImportStatus
+from maillage.network.people.importing.running import ImportAlreadyRun
+from maillage.network.people.models import ContactImport
+from maillage.network.people.tasks import import_contacts
+
+
+def queue_import(contact_import: ContactImport, mapping: list[str]) -> None:
+    """Queue the import with this column mapping. The move out of "pending" is one conditional
+    update, so of two confirms sent together only one queues a task; the other is refused."""
+    with transaction.atomic():
+        queued = ContactImport.objects.filter(
+            pk=contact_import.pk, status=ImportStatus.PENDING
+        ).update(status=ImportStatus.QUEUED, mapping=mapping, queued_at=timezone.now())
+        if not queued:
+            raise ImportAlreadyRun("Cet import est déjà lancé.")
+        transaction.on_commit(lambda: _enqueue(contact_import.pk))
+
+
+def _enqueue(pk: int) -> None:
+    result = import_contacts.enqueue(pk)
+    ContactImport.objects.filter(pk=pk, task_id__isnull=True).update(task_id=result.id)

@@ -1,0 +1,139 @@
+"""The contacts import runs in the task worker: queued once, run once, followed by staff."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
+
+from maillage.network.people.enums import ImportStatus
+from maillage.network.people.importing.queueing import queue_import
+from maillage.network.people.importing.running import ImportAlreadyRun
+from maillage.network.people.models import ContactImport, Person
+from maillage.network.people.tasks import import_contacts
+from tests.people.sheets import confirm_data, sheet, upload
+
+pytestmark = pytest.mark.django_db
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+LINES = ("Durand;Léa;lea@exemple.org;;;;;", "Morel;Inès;ines@exemple.org;;;;;", ";;faux;;;;;")
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Tasks wait in the database for a worker, as in production."""
+    settings.TASKS = DATABASE_TASKS
+
+
+def test_confirming_queues_one_task_and_a_replayed_confirm_queues_no_second(
+    staff_client, queued_tasks, django_capture_on_commit_callbacks
+):
+    contact_import = upload(staff_client, sheet(*LINES))
+    url = f"/contacts/import/{contact_import.pk}/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = staff_client.post(url, confirm_data())
+        replay = staff_client.post(url, confirm_data())
+
+    assert first.status_code == 302
+    assert replay.status_code == 200  # the progress page, nothing queued
+    task = DBTaskResult.objects.get()
+    contact_import.refresh_from_db()
+    assert (contact_import.status, contact_import.task_id) == (ImportStatus.QUEUED, str(task.id))
+    assert not Person.objects.exists()
+
+
+def test_two_confirms_sent_together_queue_one_task(
+    staff_client, queued_tasks, django_capture_on_commit_callbacks
+):
+    contact_import = upload(staff_client, sheet(*LINES))
+    # Both requests loaded the import while it was still waiting for its mapping.
+    twin = ContactImport.objects.get(pk=contact_import.pk)
+    mapping = list(confirm_data().values())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_import(contact_import, mapping)
+        with pytest.raises(ImportAlreadyRun):
+            queue_import(twin, mapping)
+
+    assert DBTaskResult.objects.count() == 1
+
+
+def _database_url() -> str:
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
+    host = settings["HOST"] or "127.0.0.1"
+    return f"postgres://{settings['USER']}@{host}:{settings['PORT'] or 5432}/{settings['NAME']}"
+
+
+def _run_the_worker() -> None:
+    """The real database worker, in its own process, until the queue is empty."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        "DJANGO_SETTINGS_MODULE": "maillage.settings.test",
+    }
+    worker = subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert worker.returncode == 0, worker.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_page_follows_the_worker_then_shows_the_report_and_rejected_rows(
+    staff_client, queued_tasks
+):
+    contact_import = upload(staff_client, sheet(*LINES))
+    url = f"/contacts/import/{contact_import.pk}/"
+    staff_client.post(url, confirm_data())
+
+    waiting = staff_client.get(url).content.decode()
+    _run_the_worker()
+    poll = staff_client.get(url, headers={"HX-Request": "true"})
+    report = staff_client.get(url).content.decode()
+    rejects = staff_client.get(f"{url}rejets.csv").content.decode()
+
+    assert "En file d’attente" in waiting
+    assert "Lignes traitées : 0 sur 3." in waiting
+    assert 'hx-trigger="every 2s"' in waiting
+    assert poll.headers["HX-Refresh"] == "true"  # the progress box loads the report
+    assert "Compte rendu d’import" in report
+    assert "adresse e-mail invalide : « faux »" in report
+    assert "4;adresse e-mail invalide : « faux »" in rejects
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert Person.objects.count() == 2
+    contact_import.refresh_from_db()
+    assert (contact_import.rows_done, contact_import.rows) == (3, "")
+
+
+def test_a_task_delivered_twice_imports_once(staff_client, run):
+    contact_import = upload(staff_client, sheet(*LINES))
+    run(staff_client, contact_import)
+
+    assert import_contacts.call(contact_import.pk) is None
+    assert Person.objects.count() == 2
+
+
+def test_an_import_stopped_by_an_unexpected_error_says_so_and_stops_polling(
+    staff_client, django_capture_on_commit_callbacks
+):
+    contact_import = upload(staff_client, sheet(*LINES))
+
+    # A mapping narrower than the sheet: only a bug could send one, the form never does.
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_import(contact_import, ["last_name"])
+
+    page = staff_client.get(f"/contacts/import/{contact_import.pk}/").content.decode()
+    assert "Interrompu" in page
+    assert "L’import s’est interrompu à la ligne 2 du fichier" in page
+    assert "hx-trigger" not in page
+    assert not Person.objects.exists()
