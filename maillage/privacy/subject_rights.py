@@ -92,6 +92,13 @@ def export_person_record(person) -> dict[str, Any]:
     return _export(_rows(person_emails(person), person.pk), str(person))
 
 
+def anonymise_row(entry: PersonalData, row: models.Model) -> None:
+    """Give each field `entry` declares on `row` its erased value, and save the row."""
+    for name in {*entry.fields, *entry.replacements}:
+        setattr(row, name, _erased_value(entry, row, name))
+    row.save()
+
+
 def _erased_value(entry: PersonalData, row: models.Model, name: str) -> Any:
     if name in entry.replacements:
         replacement = entry.replacements[name]
@@ -116,9 +123,7 @@ def _erase(emails: set[str], person_pk: int | None) -> int:
             if entry.on_erasure == OnErasure.DELETE:
                 row.delete()
                 continue
-            for name in {*entry.fields, *entry.replacements}:
-                setattr(row, name, _erased_value(entry, row, name))
-            row.save()
+            anonymise_row(entry, row)
         changed += len(found)
         found = _rows(emails, None)
     return changed

@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from maillage.privacy.registry import declaration_for
+from maillage.privacy.subject_rights import anonymise_row
 from maillage.support.journeys.models import (
     Appointment,
     CaseDocument,
@@ -30,24 +31,12 @@ def retention_days() -> int:
 
 
 def _blank(rows: models.QuerySet) -> None:
-    """Give each declared field of `rows` its erased value, as the registry says."""
+    """Give each declared field of `rows` its erased value, as the registry's erasure does."""
     entry = declaration_for(rows.model._meta.label)
     if entry is None:
         return
     for row in rows:
-        for name in {*entry.fields, *entry.replacements}:
-            setattr(row, name, _erased_value(entry.replacements, row, name))
-        row.save()  # one by one: a document's file is deleted as its field is blanked
-
-
-def _erased_value(replacements: dict, row: models.Model, name: str):
-    """As the registry's erasure does: the declared replacement, else empty."""
-    if name not in replacements:
-        return None if row._meta.get_field(name).null else ""
-    replacement = replacements[name]
-    if callable(replacement):
-        return replacement(row)
-    return replacement.format(pk=row.pk) if isinstance(replacement, str) else replacement
+        anonymise_row(entry, row)  # one by one: a document's file is deleted with its field
 
 
 @transaction.atomic
