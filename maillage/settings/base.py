@@ -83,8 +83,8 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "maillage.web.context_processors.hub",
             ],
-            # The `date` filter writes « 1er janvier », not « 1 janvier » (French usage).
-            "builtins": ["maillage.web.templatetags.french_dates"],
+            # `date` and `pluralize` follow French usage: « 1er janvier », « 0 ligne rejetée ».
+            "builtins": ["maillage.web.templatetags.french"],
         },
     }
 ]

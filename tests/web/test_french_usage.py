@@ -49,3 +49,34 @@ def test_only_the_first_day_changes(day):
         assert written.startswith("1er ")
     else:
         assert written.startswith(f"{day.day} ")
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (0, "0 ligne rejetée"),
+        (1, "1 ligne rejetée"),
+        (2, "2 lignes rejetées"),
+        (1500, "1\xa0500 lignes rejetées"),
+        ("0", "0 ligne rejetée"),
+        ([], " ligne rejetée"),
+        (["a", "b"], " lignes rejetées"),
+    ],
+)
+def test_zero_and_one_take_the_singular(count, expected):
+    text = render(
+        "{{ shown }} ligne{{ count|pluralize }} rejetée{{ count|pluralize }}",
+        shown="" if isinstance(count, list) else count,
+        count=count,
+    )
+    assert text == expected
+
+
+def test_singular_and_plural_suffixes():
+    assert render('{{ n }} chev{{ n|pluralize:"al,aux" }}', n=0) == "0 cheval"
+    assert render('{{ n }} chev{{ n|pluralize:"al,aux" }}', n=3) == "3 chevaux"
+
+
+def test_a_value_that_is_no_count_gives_no_suffix():
+    assert render("{{ value|pluralize }}", value=object()) == ""
+    assert render("{{ value|pluralize }}", value="beaucoup") == ""
