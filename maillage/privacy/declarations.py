@@ -27,11 +27,3 @@ declare_exempt(
     "Journal des modifications faites par l’équipe dans l’administration : trace du travail "
     "du pôle ; l’effacement d’une personne du carnet réécrit les entrées qui la nomment.",
 )
-# Declared here for the support journeys until their own AppConfig declares it (their owners
-# were reworking the app when the registry learnt exemptions).
-declare_exempt(
-    "journeys.StageChange",
-    "Le compte de l’équipe qui a fait avancer un dossier : trace du travail du pôle ; le "
-    "porteur de projet retrouve son dossier dans son export, et effacer le compte le rend "
-    "anonyme.",
-)

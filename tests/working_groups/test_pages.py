@@ -20,7 +20,7 @@ PAGE = "/groupes/eco-construction/"
 @pytest.fixture
 def furnished(group, member_in_group):
     """A group with another member, a facilitator, minutes (one published, one draft), a file."""
-    GroupMemberFactory(group=group, person=PersonFactory(first_name="Noé", last_name="Lambert"))
+    GroupMemberFactory(group=group, person=PersonFactory(first_name="Noé", last_name="Quélennec-Marzin"))
     group.facilitator = PersonFactory(first_name="Inès", last_name="Garnier")
     group.save()
     MeetingFactory(group=group, past=True, with_published_minutes=True)
@@ -41,7 +41,7 @@ def test_anonymous_visitors_read_the_purpose_but_nothing_of_the_members(client, 
     page = _text(client)
 
     assert "Partager les pratiques" in page
-    for private in ("Lambert", "Garnier", "Compte rendu publié", "Charte de l’atelier"):
+    for private in ("Quélennec-Marzin", "Garnier", "Compte rendu publié", "Charte de l’atelier"):
         assert private not in page
 
 
@@ -61,7 +61,7 @@ def test_a_member_of_the_hub_reads_meetings_and_published_minutes_not_drafts(
     assert "Tour de table" in page
     assert "<strong>projets retenus</strong>" in page
     assert "Brouillon du compte rendu" not in page
-    assert "Lambert" not in page
+    assert "Quélennec-Marzin" not in page
     assert "Charte de l’atelier" not in page
     assert "Rejoindre le groupe" in page
 
@@ -71,7 +71,7 @@ def test_a_member_of_the_group_sees_its_members_and_documents(
 ):
     page = _text(client_for(member_in_group))
 
-    assert "Noé Lambert" in page
+    assert "Noé Quélennec-Marzin" in page
     assert "Charte de l’atelier" in page
     assert "Quitter le groupe" in page
     assert "Brouillon du compte rendu" not in page

@@ -10,6 +10,8 @@ def _imports_mentioning(email: str):
 
 
 def _declare_personal_data() -> None:
+    from maillage.network.people.retention import retention_days
+    from maillage.privacy.durations import duration_text
     from maillage.privacy.registry import OnErasure, register, register_linked_rows
 
     register(
@@ -18,7 +20,8 @@ def _declare_personal_data() -> None:
         email_lookup="email",
         person_lookup="pk",
         purpose="Carnet d’adresses du pôle : contacts des structures et du réseau",
-        retention="Trois ans après le dernier échange, puis purge automatique",
+        retention=f"{duration_text(retention_days())} après le dernier échange, puis purge "
+        "automatique",
         replacements={"last_name": "Personne effacée", "is_erased": True},
     )
     register(

@@ -1,6 +1,5 @@
 from django.apps import AppConfig
 
-RETENTION = "Cinq ans après la clôture du dossier"
 HOLDERS = "case__holders__email"
 # Holders without an e-mail address are reached through their address book entry.
 HOLDER_ROW = "case__holders"
@@ -41,8 +40,11 @@ def journey_cards(user):
 
 
 def _register_personal_data() -> None:
-    from maillage.privacy.registry import register
+    from maillage.privacy.durations import duration_text
+    from maillage.privacy.registry import declare_exempt, register
+    from maillage.support.journeys.retention import retention_days
 
+    retention = f"{duration_text(retention_days())} après la clôture du dossier, puis anonymisation"
     purpose = "Accompagnement d’un porteur de projet par le pôle et ses partenaires"
     register(
         "journeys.SupportCase",
@@ -50,7 +52,7 @@ def _register_personal_data() -> None:
         email_lookup="holders__email",
         person_lookup="holders",
         purpose=purpose,
-        retention=RETENTION,
+        retention=retention,
         # The case stays, with its kind, stages and outcome, so that counts stay true.
         replacements={"title": "Dossier anonymisé"},
     )
@@ -60,7 +62,7 @@ def _register_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
-        retention=RETENTION,
+        retention=retention,
         replacements={"with_whom": "Personne effacée"},
     )
     register(
@@ -69,7 +71,7 @@ def _register_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
-        retention=RETENTION,
+        retention=retention,
         replacements={"text": "Note effacée"},
     )
     register(
@@ -78,7 +80,7 @@ def _register_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
-        retention=RETENTION,
+        retention=retention,
         replacements={"title": "Document effacé"},
     )
     register(
@@ -87,7 +89,7 @@ def _register_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
-        retention=RETENTION,
+        retention=retention,
         replacements={"title": "Étape effacée"},
     )
     register(
@@ -96,9 +98,15 @@ def _register_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose="Orientation d’un porteur de projet vers le service d’un partenaire",
-        retention=RETENTION,
+        retention=retention,
         # A declined referral keeps a reason (a database rule), without what it said.
         replacements={"decline_reason": "Motif effacé"},
+    )
+    declare_exempt(
+        "journeys.StageChange",
+        "Le compte de l’équipe qui a fait avancer un dossier : trace du travail du pôle ; le "
+        "porteur de projet retrouve son dossier dans son export, et effacer le compte le rend "
+        "anonyme.",
     )
 
 
