@@ -177,6 +177,8 @@ DIRECTORY_CONFIRMATION_MAX_AGE_DAYS = env_int("DIRECTORY_CONFIRMATION_MAX_AGE_DA
 CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 3 * 365)
 # Support cases closed this long ago are anonymised by the retention job (figures kept).
 SUPPORT_CASE_RETENTION_DAYS = env_int("SUPPORT_CASE_RETENTION_DAYS", 5 * 365)
+# People's memberships are anonymised this many years after their year (figures kept).
+MEMBERSHIP_RETENTION_YEARS = env_int("MEMBERSHIP_RETENTION_YEARS", 10)
 
 # The hub this instance serves: identity, territory and plan live in this folder's data files.
 HUB_DIR = Path(env_str("HUB_DIR", str(BASE_DIR / "hubs" / "pays-de-redon")))

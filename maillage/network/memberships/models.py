@@ -11,6 +11,9 @@ from maillage.network.memberships.enums import (
     PaymentMethod,
 )
 
+# Who an anonymised membership names, on its receipt and in the staff's lists.
+ANONYMISED_MEMBER = "Personne anonymisée"
+
 __all__ = ["College", "DuesRate", "Membership", "MembershipStatus", "PaymentMethod"]
 
 
@@ -83,6 +86,10 @@ class MembershipQuerySet(models.QuerySet):
     def with_member(self) -> MembershipQuerySet:
         return self.select_related("legal_unit", "person", "college")
 
+    def of_people_before(self, year: int) -> MembershipQuerySet:
+        """Memberships of a person, still tied to them, of a year before `year`."""
+        return self.filter(year__lt=year, person__isnull=False)
+
 
 class Membership(models.Model):
     """One year's membership of an organisation, or of a person, in the hub."""
@@ -124,6 +131,8 @@ class Membership(models.Model):
         "numéro de reçu", null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField("créée le", default=timezone.now, editable=False)
+    # Set by the retention purge when it unties the membership from its person.
+    anonymised_on = models.DateField("anonymisée le", null=True, blank=True, editable=False)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -132,10 +141,12 @@ class Membership(models.Model):
         verbose_name_plural = "adhésions"
         ordering = ["-year", "pk"]
         constraints = [
-            # A membership is of an organisation or of a person, never both, never neither.
+            # A membership is of an organisation or of a person, never both, and never neither
+            # until the retention purge anonymised it.
             models.CheckConstraint(
                 condition=Q(legal_unit__isnull=False, person__isnull=True)
-                | Q(legal_unit__isnull=True, person__isnull=False),
+                | Q(legal_unit__isnull=True, person__isnull=False)
+                | Q(legal_unit__isnull=True, person__isnull=True, anonymised_on__isnull=False),
                 name="membership_one_member",
             ),
             models.UniqueConstraint(
@@ -177,7 +188,9 @@ class Membership(models.Model):
 
     @property
     def member_name(self) -> str:
-        return self.legal_unit.name if self.legal_unit_id else str(self.person)
+        if self.legal_unit_id:
+            return self.legal_unit.name
+        return str(self.person) if self.person_id else ANONYMISED_MEMBER
 
     @property
     def receipt_label(self) -> str:

@@ -1,10 +1,16 @@
 """A person's own memberships in their data export. Memberships stay on erasure: the yearly
-counts of members and dues must stay true, and once the person is anonymised they name no one."""
+counts of members and dues must stay true, and once the person is anonymised they name no one.
+Past the retention, the purge (retention.py) unties them from the person with `replacements`."""
+
+from django.utils import timezone
 
 from maillage.privacy.registry import OnErasure, register_linked_rows
 
 
 def declare_personal_data() -> None:
+    from maillage.network.memberships.retention import retention_years
+    from maillage.privacy.durations import DAYS_PER_YEAR, duration_text
+
     register_linked_rows(
         "memberships.Membership",
         exported=(
@@ -21,6 +27,9 @@ def declare_personal_data() -> None:
         person_lookup="person",
         email_lookup="person__email",
         on_erasure=OnErasure.KEEP,
+        # What the retention purge sets: the person is untied, the rest of the row stays.
+        replacements={"person": None, "anonymised_on": lambda row: timezone.localdate()},
         purpose="Adhésion d’une personne au pôle, cotisation et reçu",
-        retention="Dix ans après l’année d’adhésion (pièces comptables)",
+        retention=f"{duration_text(retention_years() * DAYS_PER_YEAR)} après l’année "
+        "d’adhésion (pièces comptables), puis anonymisation",
     )

@@ -1,4 +1,5 @@
-"""Background work of the memberships: renewal reminders and the yearly flag update."""
+"""Background work of the memberships: renewal reminders, the yearly flag update and the
+retention purge."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from maillage.hub import current_hub
 from maillage.network.memberships.hub_members import sync_hub_member_flags
 from maillage.network.memberships.models import RenewalReminder
 from maillage.network.memberships.renewal import queue_reminders, recipients_of
+from maillage.network.memberships.retention import purge_old_memberships as purge
 
 
 @task()
@@ -54,3 +56,9 @@ def sync_hub_members() -> int:
     """Flags of the directory after the turn of the year: last year's members are no longer
     members until they renew."""
     return sync_hub_member_flags()
+
+
+@task()
+def purge_old_memberships() -> int:
+    """Anonymise the memberships of people older than MEMBERSHIP_RETENTION_YEARS; how many."""
+    return purge()

@@ -1,0 +1,38 @@
+"""The retention rule of memberships: the registry keeps a person's membership for
+MEMBERSHIP_RETENTION_YEARS after its year (accounting records). Past that, the membership is
+untied from its person through the registry's declaration; its year, college, category, amounts,
+payment and receipt number stay, so the counts by year and the receipt sequence stay true.
+
+An organisation's membership names no person: it stays as it is, part of the organisation's
+history in the directory."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from maillage.network.memberships.models import Membership
+from maillage.privacy.registry import declaration_for
+from maillage.privacy.subject_rights import anonymise_row
+
+
+def retention_years() -> int:
+    return getattr(settings, "MEMBERSHIP_RETENTION_YEARS", 10)
+
+
+def first_year_kept(today: date | None = None) -> int:
+    return (today or timezone.localdate()).year - retention_years()
+
+
+@transaction.atomic
+def purge_old_memberships(today: date | None = None) -> int:
+    """Anonymise the memberships of people older than the retention; a second run finds none."""
+    entry = declaration_for(Membership._meta.label)
+    purged = 0
+    for membership in Membership.objects.of_people_before(first_year_kept(today)).order_by("pk"):
+        anonymise_row(entry, membership)
+        purged += 1
+    return purged
