@@ -1,12 +1,14 @@
-"""Handing a mapped import to the task worker: once, whatever the number of confirms."""
+"""Handing a mapped import to the task worker: once, whatever the number of confirms; and
+handing it again, once, when the worker stopped in the middle."""
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from maillage.network.people.enums import ImportStatus
-from maillage.network.people.importing.running import ImportAlreadyRun
+from maillage.network.people.importing.running import STALE_AFTER, ImportAlreadyRun
 from maillage.network.people.models import ContactImport
 from maillage.network.people.tasks import import_contacts
 
@@ -20,6 +22,23 @@ def queue_import(contact_import: ContactImport, mapping: list[str]) -> None:
         ).update(status=ImportStatus.QUEUED, mapping=mapping, queued_at=timezone.now())
         if not queued:
             raise ImportAlreadyRun("Cet import est déjà lancé.")
+        transaction.on_commit(lambda: _enqueue(contact_import.pk))
+
+
+def resume_import(contact_import: ContactImport) -> None:
+    """Queue again an import the worker stopped running (no progress for STALE_AFTER): it
+    carries on after its last committed row. One conditional update again, so of two clicks
+    (or two staff members) only one queues a task; the new progress time also tells a worker
+    that was merely slow to stop."""
+    now = timezone.now()
+    with transaction.atomic():
+        resumed = (
+            ContactImport.objects.filter(pk=contact_import.pk, status=ImportStatus.RUNNING)
+            .filter(Q(progressed_at__lt=now - STALE_AFTER) | Q(progressed_at__isnull=True))
+            .update(status=ImportStatus.QUEUED, task_id=None, progressed_at=now)
+        )
+        if not resumed:
+            raise ImportAlreadyRun("Cet import a déjà repris, ou avance encore.")
         transaction.on_commit(lambda: _enqueue(contact_import.pk))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,8 +23,10 @@ from maillage.network.people.models import Affiliation, ContactImport, Person, T
 from maillage.network.people.organisations import BadNumber, by_name, by_number, clean_number
 
 UNKNOWN = "structure inconnue de l’annuaire"
-# Rows between two progress updates of the staff page.
+# Rows committed together with the progress: between two updates of the staff page.
 PROGRESS_EVERY = 50
+# An import running with no progress for this long was interrupted: staff may resume it.
+STALE_AFTER = timedelta(minutes=10)
 
 
 class ImportAlreadyRun(Exception):
@@ -178,36 +181,79 @@ class Runner:
         )
 
 
+class Superseded(Exception):
+    """Staff resumed this import in another task: this one stops, its last batch undone."""
+
+
+def _checkpoint(runner: Runner) -> str:
+    return json.dumps(
+        {"report": runner.report.__dict__, "first_line_of": runner.first_line_of},
+        ensure_ascii=False,
+    )
+
+
+def _resumed(contact_import: ContactImport, header: list[str]) -> Runner:
+    """A runner carrying on from the last checkpoint, or a new one."""
+    runner = Runner(contact_import.mapping)
+    if contact_import.rows_done and contact_import.report:
+        saved = json.loads(contact_import.report)
+        runner.report = ImportReport(**saved["report"])
+        runner.first_line_of = saved["first_line_of"]
+    runner.report.header = header
+    return runner
+
+
+def _record_progress(pk: int, lease, **fields):
+    """Update the import if this task still holds it (`lease`: the progress time it last
+    wrote); the new progress time is the next lease."""
+    now = timezone.now()
+    held = ContactImport.objects.filter(
+        pk=pk, status=ImportStatus.RUNNING, progressed_at=lease
+    ).update(progressed_at=now, **fields)
+    if not held:
+        raise Superseded
+    return now
+
+
 def run_queued_import(pk: int) -> ImportReport | None:
-    """Import the rows of a queued import, each row committed on its own so that staff see the
-    progress (and SQLite's one write lock is never held for the whole sheet). None when the
-    import is not waiting for the worker (the same task delivered twice)."""
+    """Import the rows of a queued import, PROGRESS_EVERY rows at a time. Each batch is
+    committed with the progress and the report so far, so a worker stopped mid-way leaves an
+    import that resumes after its last committed row, importing no row twice (and SQLite's one
+    write lock is never held for the whole sheet). None when the import is not waiting for the
+    worker (the same task delivered twice), or when it was resumed elsewhere."""
+    lease = timezone.now()
     started = ContactImport.objects.filter(pk=pk, status=ImportStatus.QUEUED).update(
-        status=ImportStatus.RUNNING
+        status=ImportStatus.RUNNING, progressed_at=lease
     )
     if not started:
         return None
     contact_import = ContactImport.objects.get(pk=pk)
     waiting = json.loads(contact_import.rows)
-    runner = Runner(contact_import.mapping)
-    runner.report.header = waiting["header"]
-    done, line = 0, 0
+    runner = _resumed(contact_import, waiting["header"])
+    done = contact_import.rows_done
     try:
-        for line, row in waiting["rows"]:
-            runner.run_row(line, row)
-            done += 1
-            if done % PROGRESS_EVERY == 0:
-                ContactImport.objects.filter(pk=pk).update(rows_done=done)
+        while done < len(waiting["rows"]):
+            batch = waiting["rows"][done : done + PROGRESS_EVERY]
+            with transaction.atomic():
+                for line, row in batch:
+                    runner.run_row(line, row)
+                rows_done = done + len(batch)
+                lease = _record_progress(pk, lease, rows_done=rows_done, report=_checkpoint(runner))
+            done = rows_done
+        _record_progress(
+            pk,
+            lease,
+            status=ImportStatus.DONE,
+            rows="",
+            finished_at=timezone.now(),
+            report=json.dumps(runner.report.__dict__, ensure_ascii=False),
+        )
+    except Superseded:
+        return None
     except Exception:
-        _stopped(pk, line, done)
+        rest = waiting["rows"][done:]
+        _stopped(pk, rest[0][0] if rest else 0, done)
         raise
-    ContactImport.objects.filter(pk=pk).update(
-        status=ImportStatus.DONE,
-        rows="",
-        rows_done=done,
-        finished_at=timezone.now(),
-        report=json.dumps(runner.report.__dict__, ensure_ascii=False),
-    )
     return runner.report
 
 
@@ -233,6 +279,16 @@ def store_upload(filename: str, header: list[str], rows: list, user) -> ContactI
         filename=filename[:200],
         rows=json.dumps({"header": header, "rows": rows}, ensure_ascii=False),
         row_count=len(rows),
+    )
+
+
+def is_interrupted(contact_import: ContactImport) -> bool:
+    """Still running, but with no progress for longer than STALE_AFTER: the worker stopped."""
+    last = contact_import.progressed_at or contact_import.queued_at
+    return (
+        contact_import.status == ImportStatus.RUNNING
+        and last is not None
+        and last < timezone.now() - STALE_AFTER
     )
 
 

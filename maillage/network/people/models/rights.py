@@ -72,6 +72,9 @@ class ContactImport(models.Model):
     # What each column holds, as chosen by staff: one ImportField value per column.
     mapping = models.JSONField("association des colonnes", default=list, blank=True)
     rows_done = models.PositiveIntegerField("lignes traitées", default=0)
+    # When the worker last recorded progress: an import still running with no progress for long
+    # was interrupted (the worker was stopped) and staff may resume it.
+    progressed_at = models.DateTimeField("dernière avancée", null=True, blank=True, editable=False)
     # The worker's task that imports it: one task per import, never two.
     task_id = models.CharField(
         "tâche", max_length=64, unique=True, null=True, blank=True, editable=False

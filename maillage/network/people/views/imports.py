@@ -13,11 +13,13 @@ from maillage.network.people.enums import ImportStatus
 from maillage.network.people.forms import UploadForm
 from maillage.network.people.importing.forms import MappingForm
 from maillage.network.people.importing.mapping import guess_mapping
-from maillage.network.people.importing.queueing import queue_import
+from maillage.network.people.importing.queueing import queue_import, resume_import
 from maillage.network.people.importing.reading import SheetRefused, read_sheet
 from maillage.network.people.importing.rejects import rejects_csv
 from maillage.network.people.importing.running import (
+    STALE_AFTER,
     ImportAlreadyRun,
+    is_interrupted,
     load_report,
     store_upload,
     waiting_rows,
@@ -25,6 +27,8 @@ from maillage.network.people.importing.running import (
 from maillage.network.people.models import ContactImport
 
 PREVIEW_ROWS = 10
+# The value of the button that resumes an interrupted import.
+RESUME = "reprendre"
 
 
 @staff_required
@@ -77,10 +81,22 @@ def import_page(request, pk: int):
 
 
 def _progress(request, contact_import: ContactImport):
+    if request.method == "POST" and request.POST.get("action") == RESUME:
+        try:
+            resume_import(contact_import)
+        except ImportAlreadyRun as error:
+            messages.info(request, str(error))
+        return redirect("people:import", pk=contact_import.pk)
     template = "people/import_progress.html"
     if request.htmx:
         template += "#progress"
-    return render(request, template, {"import": contact_import})
+    context = {
+        "import": contact_import,
+        "interrupted": is_interrupted(contact_import),
+        "stale_minutes": int(STALE_AFTER.total_seconds() // 60),
+        "resume": RESUME,
+    }
+    return render(request, template, context)
 
 
 @staff_required
