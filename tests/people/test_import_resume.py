@@ -69,6 +69,14 @@ def test_an_import_with_no_progress_for_ten_minutes_offers_to_resume(staff_clien
     assert "Lignes traitées : 4 sur 7." in page
 
 
+def test_the_list_of_recent_imports_shows_an_interrupted_one_as_such(staff_client, stopped_import):
+    listing = staff_client.get("/contacts/import/").content.decode()
+
+    assert "interrompu, à reprendre" in listing
+    ContactImport.objects.filter(pk=stopped_import.pk).update(progressed_at=timezone.now())
+    assert "en cours" in staff_client.get("/contacts/import/").content.decode()
+
+
 def test_a_running_import_that_moves_offers_no_resume(staff_client, stopped_import):
     ContactImport.objects.filter(pk=stopped_import.pk).update(progressed_at=timezone.now())
     page = _page(staff_client, stopped_import)

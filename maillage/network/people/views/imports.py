@@ -44,7 +44,10 @@ def upload(request):
             contact_import = store_upload(sheet.name, header, rows, request.user)
             return redirect("people:import", pk=contact_import.pk)
     status = 400 if request.method == "POST" else 200
-    recent = ContactImport.objects.exclude(status=ImportStatus.PENDING)[:10]
+    recent = [
+        (item, is_interrupted(item))
+        for item in ContactImport.objects.exclude(status=ImportStatus.PENDING)[:10]
+    ]
     return render(
         request, "people/import_upload.html", {"form": form, "recent": recent}, status=status
     )
