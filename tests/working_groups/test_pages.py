@@ -20,7 +20,9 @@ PAGE = "/groupes/eco-construction/"
 @pytest.fixture
 def furnished(group, member_in_group):
     """A group with another member, a facilitator, minutes (one published, one draft), a file."""
-    GroupMemberFactory(group=group, person=PersonFactory(first_name="Noé", last_name="Quélennec-Marzin"))
+    GroupMemberFactory(
+        group=group, person=PersonFactory(first_name="Noé", last_name="Quélennec-Marzin")
+    )
     group.facilitator = PersonFactory(first_name="Inès", last_name="Garnier")
     group.save()
     MeetingFactory(group=group, past=True, with_published_minutes=True)
