@@ -1,17 +1,20 @@
 """The address book's pages in real Chromium: no console error, no CSP violation, axe-clean;
 a staff member searches, notes an exchange and erases a person with the keyboard and mouse."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from maillage.directory.demo import create_demo_directory
 from maillage.network.people.demo import create_demo_people
-from maillage.network.people.models import Person
-from tests.browser.conftest import AXE_SCRIPT
-from tests.browser.sessions import signed_in
+from maillage.network.people.enums import ImportStatus
+from maillage.network.people.importing.running import store_upload
+from maillage.network.people.models import ContactImport, Person
+from tests.browser.sessions import assert_no_serious_axe_violations, signed_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture
@@ -19,16 +22,6 @@ def demo(hub_data):
     create_demo_directory(count=40)
     create_demo_people()
     return Person.objects.filter(email__endswith="@exemple.invalid").order_by("pk").first()
-
-
-def _axe_serious(page) -> list:
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    return [
-        (v["id"], [n["target"] for n in v["nodes"][:3]])
-        for v in results["violations"]
-        if v["impact"] in SERIOUS
-    ]
 
 
 @pytest.mark.parametrize(
@@ -52,7 +45,29 @@ def test_address_book_page_loads_and_passes_axe(audit_page, live_server, demo, p
     assert response.status == 200
     assert page.locator("h1").count() == 1
     assert "INVALID_TEMPLATE_VARIABLE" not in page.content()
-    assert not _axe_serious(page)
+    assert_no_serious_axe_violations(page)
+
+
+@pytest.mark.parametrize("state", ["mapping", "interrupted"])
+def test_import_pages_pass_axe(audit_page, live_server, hub_data, state):
+    staff = UserFactory(staff=True)
+    rows = [(2, ["Durand", "Léa", "lea@exemple.org"]), (3, ["Morel", "Inès", "ines@exemple.org"])]
+    contact_import = store_upload("contacts.csv", ["Nom", "Prénom", "Courriel"], rows, staff)
+    if state == "interrupted":
+        ContactImport.objects.filter(pk=contact_import.pk).update(
+            status=ImportStatus.RUNNING,
+            rows_done=1,
+            progressed_at=timezone.now() - timedelta(minutes=12),
+        )
+    page = signed_in(audit_page, live_server, staff)
+
+    response = page.goto(f"{live_server.url}/contacts/import/{contact_import.pk}/")
+
+    assert response.status == 200
+    assert page.locator("h1").count() == 1
+    if state == "interrupted":
+        assert page.get_by_role("button", name="Reprendre l’import").is_visible()
+    assert_no_serious_axe_violations(page)
 
 
 def test_staff_search_note_an_exchange_and_erase(page, live_server, demo):
