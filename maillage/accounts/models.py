@@ -60,7 +60,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField("actif", default=True)
     # Derived from the role in save(); Django's admin reads it.
-    is_staff = models.BooleanField("accès à l'administration", default=False, editable=False)
+    is_staff = models.BooleanField("accès à l’administration", default=False, editable=False)
     date_joined = models.DateTimeField("inscrit le", default=timezone.now)
 
     objects = UserManager()

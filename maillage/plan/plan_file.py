@@ -140,7 +140,7 @@ def _slug(data: dict, where: str) -> str:
         validate_slug(slug)
     except ValidationError:
         raise PlanFileError(
-            f"{where} : l'identifiant « {slug} » ne doit contenir que des lettres sans accent, "
+            f"{where} : l’identifiant « {slug} » ne doit contenir que des lettres sans accent, "
             "des chiffres et des tirets."
         ) from None
     return slug
@@ -150,7 +150,7 @@ def _choice(data: dict, key: str, choices: type, where: str) -> str:
     value = _text(data, key, where)
     if value not in choices.values:
         allowed = ", ".join(choices.values)
-        raise PlanFileError(f"{where} : « {value} » n'est pas permis pour « {key} » ({allowed}).")
+        raise PlanFileError(f"{where} : « {value} » n’est pas permis pour « {key} » ({allowed}).")
     return value
 
 
@@ -319,7 +319,7 @@ def _check_references(plan: PlanData) -> None:
             for entry in group.entries:
                 if entry.public not in known:
                     raise PlanFileError(
-                        f"objectif {objective.code} : le public « {entry.public} » n'est pas "
+                        f"objectif {objective.code} : le public « {entry.public} » n’est pas "
                         "déclaré dans la liste « publics »."
                     )
 
@@ -328,7 +328,7 @@ def parse_plan(text: str) -> PlanData:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise PlanFileError(f"le fichier n'est pas un YAML valide ({error}).") from error
+        raise PlanFileError(f"le fichier n’est pas un YAML valide ({error}).") from error
     data = _mapping(data, "fichier")
     intro, families = _families(data)
     plan = PlanData(

@@ -26,8 +26,8 @@ def test_urls_are_readable_french_paths():
 def test_values_page_shows_the_intro_and_the_five_families(loaded_plan, client):
     html = page(client, "plan:values")
     assert "<h1>Nos valeurs</h1>" in html
-    assert "Pour la CADES, l'économie sociale et solidaire est une économie qui :" in html
-    assert "Redonne du pouvoir d&#x27;agir à chacun et en collectif" in html
+    assert "Pour la CADES, l’économie sociale et solidaire est une économie qui :" in html
+    assert "Redonne du pouvoir d’agir à chacun et en collectif" in html
     assert "Complémentarité et coopération entre les acteurs" in html
 
 

@@ -30,7 +30,7 @@ class Command(BaseCommand):
         # Staff edit the plan in the admin: a later run must not put the file's text back.
         if StrategicObjective.objects.exists():
             self.stdout.write(
-                "Projet du pôle déjà chargé : les modifications faites dans l'administration "
+                "Projet du pôle déjà chargé : les modifications faites dans l’administration "
                 "sont conservées (« manage.py load_plan » le recharge depuis le fichier)."
             )
             return
