@@ -3,9 +3,11 @@
 import os
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from maillage.network.people.enums import ImportStatus
@@ -137,3 +139,23 @@ def test_an_import_stopped_by_an_unexpected_error_says_so_and_stops_polling(
     assert "L’import s’est interrompu à la ligne 2 du fichier" in page
     assert "hx-trigger" not in page
     assert not Person.objects.exists()
+
+
+def test_an_import_no_worker_takes_tells_staff_to_alert_the_administrator(
+    staff_client, queued_tasks, django_capture_on_commit_callbacks
+):
+    contact_import = upload(staff_client, sheet(*LINES))
+    url = f"/contacts/import/{contact_import.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(url, confirm_data())
+    fresh = staff_client.get(url).content.decode()
+
+    ContactImport.objects.filter(pk=contact_import.pk).update(
+        queued_at=timezone.now() - timedelta(minutes=11)
+    )
+    waiting = staff_client.get(url).content.decode()
+
+    assert "semble arrêté" not in fresh
+    assert "L’import attend depuis plus de 10 minutes sans avoir commencé" in waiting
+    assert "Prévenez la personne qui l’administre" in waiting
+    assert "Reprendre l’import" not in waiting  # the queued task still runs once a worker is up

@@ -292,6 +292,16 @@ def is_interrupted(contact_import: ContactImport) -> bool:
     )
 
 
+def is_waiting_too_long(contact_import: ContactImport) -> bool:
+    """Queued for longer than STALE_AFTER and never started: no worker is taking tasks."""
+    return (
+        contact_import.status == ImportStatus.QUEUED
+        and contact_import.rows_done == 0
+        and contact_import.queued_at is not None
+        and contact_import.queued_at < timezone.now() - STALE_AFTER
+    )
+
+
 def waiting_rows(contact_import: ContactImport) -> tuple[list[str], list]:
     waiting = json.loads(contact_import.rows)
     return waiting["header"], waiting["rows"]

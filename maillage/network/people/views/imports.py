@@ -20,6 +20,7 @@ from maillage.network.people.importing.running import (
     STALE_AFTER,
     ImportAlreadyRun,
     is_interrupted,
+    is_waiting_too_long,
     load_report,
     store_upload,
     waiting_rows,
@@ -96,6 +97,7 @@ def _progress(request, contact_import: ContactImport):
     context = {
         "import": contact_import,
         "interrupted": is_interrupted(contact_import),
+        "waiting_too_long": is_waiting_too_long(contact_import),
         "stale_minutes": int(STALE_AFTER.total_seconds() // 60),
         "resume": RESUME,
     }
