@@ -1,18 +1,14 @@
 """E-mails leave through the task worker: the request only queues them."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.core.mail import EmailMessage, send_mail
-from django.db import connection
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+from tests.workers import DATABASE_TASKS, run_db_worker
 
 
 def test_a_message_with_an_attachment_is_delivered_intact_through_the_task():
@@ -42,33 +38,13 @@ def test_sending_only_queues_the_message_until_a_worker_runs():
     assert DBTaskResult.objects.count() == 1
 
 
-def _database_url() -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    host = settings["HOST"] or "127.0.0.1"
-    return f"postgres://{settings['USER']}@{host}:{settings['PORT'] or 5432}/{settings['NAME']}"
-
-
 @pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DATABASE_TASKS)
 def test_the_real_worker_process_delivers_queued_messages(tmp_path: Path):
     send_mail("Rappel : atelier demain", "À demain !", "contact@exemple.org", ["a@exemple.org"])
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-        "EMAIL_DELIVERY_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "maillage.settings.test",
-    }
-    worker = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    worker = run_db_worker(
+        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(tmp_path),
     )
 
     assert worker.returncode == 0, worker.stderr

@@ -13,6 +13,7 @@ from maillage.network.people.importing.queueing import resume_import
 from maillage.network.people.importing.running import ImportAlreadyRun, Runner
 from maillage.network.people.models import ContactImport, Person
 from tests.people.sheets import sheet, upload
+from tests.workers import DATABASE_TASKS
 
 pytestmark = pytest.mark.django_db
 
@@ -112,9 +113,7 @@ def test_resuming_imports_the_remaining_rows_and_reports_each_row_once(
 def test_two_resumes_sent_together_queue_one_task(
     settings, stopped_import, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-    }
+    settings.TASKS = DATABASE_TASKS
     DBTaskResult.objects.all().delete()
     # Both staff members loaded the import while it showed the button.
     twin = ContactImport.objects.get(pk=stopped_import.pk)

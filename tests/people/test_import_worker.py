@@ -1,12 +1,8 @@
 """The contacts import runs in the task worker: queued once, run once, followed by staff."""
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -16,10 +12,10 @@ from maillage.network.people.importing.running import ImportAlreadyRun
 from maillage.network.people.models import ContactImport, Person
 from maillage.network.people.tasks import import_contacts
 from tests.people.sheets import confirm_data, sheet, upload
+from tests.workers import DATABASE_TASKS, run_db_worker
 
 pytestmark = pytest.mark.django_db
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 LINES = ("Durand;Léa;lea@exemple.org;;;;;", "Morel;Inès;ines@exemple.org;;;;;", ";;faux;;;;;")
 
 
@@ -63,33 +59,6 @@ def test_two_confirms_sent_together_queue_one_task(
     assert DBTaskResult.objects.count() == 1
 
 
-def _database_url() -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    host = settings["HOST"] or "127.0.0.1"
-    return f"postgres://{settings['USER']}@{host}:{settings['PORT'] or 5432}/{settings['NAME']}"
-
-
-def _run_the_worker() -> None:
-    """The real database worker, in its own process, until the queue is empty."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-        "DJANGO_SETTINGS_MODULE": "maillage.settings.test",
-    }
-    worker = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert worker.returncode == 0, worker.stderr
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_page_follows_the_worker_then_shows_the_report_and_rejected_rows(
     staff_client, queued_tasks
@@ -99,7 +68,8 @@ def test_the_page_follows_the_worker_then_shows_the_report_and_rejected_rows(
     staff_client.post(url, confirm_data())
 
     waiting = staff_client.get(url).content.decode()
-    _run_the_worker()
+    worker = run_db_worker()
+    assert worker.returncode == 0, worker.stderr
     poll = staff_client.get(url, headers={"HX-Request": "true"})
     report = staff_client.get(url).content.decode()
     rejects = staff_client.get(f"{url}rejets.csv").content.decode()
