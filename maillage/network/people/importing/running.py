@@ -282,14 +282,15 @@ def store_upload(filename: str, header: list[str], rows: list, user) -> ContactI
     )
 
 
+def _quiet_too_long(contact_import: ContactImport) -> bool:
+    """No progress (or, never started, no move since it was queued) for over STALE_AFTER."""
+    last = contact_import.progressed_at or contact_import.queued_at
+    return last is not None and last < timezone.now() - STALE_AFTER
+
+
 def is_interrupted(contact_import: ContactImport) -> bool:
     """Still running, but with no progress for longer than STALE_AFTER: the worker stopped."""
-    last = contact_import.progressed_at or contact_import.queued_at
-    return (
-        contact_import.status == ImportStatus.RUNNING
-        and last is not None
-        and last < timezone.now() - STALE_AFTER
-    )
+    return contact_import.status == ImportStatus.RUNNING and _quiet_too_long(contact_import)
 
 
 def is_waiting_too_long(contact_import: ContactImport) -> bool:
@@ -297,8 +298,7 @@ def is_waiting_too_long(contact_import: ContactImport) -> bool:
     return (
         contact_import.status == ImportStatus.QUEUED
         and contact_import.rows_done == 0
-        and contact_import.queued_at is not None
-        and contact_import.queued_at < timezone.now() - STALE_AFTER
+        and _quiet_too_long(contact_import)
     )
 
 
