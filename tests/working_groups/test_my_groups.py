@@ -21,7 +21,8 @@ def test_my_groups_lists_only_the_groups_i_belong_to_with_the_next_meeting(
     client_for, group, member_in_group
 ):
     other = WorkingGroupFactory(name="Commission communication")
-    soon = timezone.now() + timedelta(days=3)
+    # An afternoon meeting: one starting at night would end the next day and read « du … au … ».
+    soon = (timezone.localtime() + timedelta(days=3)).replace(hour=14, minute=0, second=0)
     MeetingFactory(group=group, activity__starts_at=soon + timedelta(days=30))
     MeetingFactory(group=group, activity__starts_at=soon)
     MeetingFactory(group=group, past=True)
