@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from benchmarks.french import fr
+from benchmarks.process_memory import status_kb
 from maillage.observatory.compute import compute_from_sirene
 from maillage.territory.queries import current_territory
 from tests.observatory.sirene_files import ESTABLISHMENT_COLUMNS, UNIT_COLUMNS
@@ -22,18 +24,11 @@ EMPTY = "''"
 OUTSIDE = ["44109", "56260", "29019", "75056", "69123", "13055", "31555", "33063"]
 
 
-def _rss_kb() -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
-
-
 class PeakMemory:
     """Highest resident memory above the starting point while the block runs, in MB."""
 
     def __enter__(self):
-        self.start = self.peak = _rss_kb()
+        self.start = self.peak = status_kb("VmRSS")
         self.running = True
         self.thread = threading.Thread(target=self._sample, daemon=True)
         self.thread.start()
@@ -41,7 +36,7 @@ class PeakMemory:
 
     def _sample(self):
         while self.running:
-            self.peak = max(self.peak, _rss_kb())
+            self.peak = max(self.peak, status_kb("VmRSS"))
             time.sleep(0.01)
 
     def __exit__(self, *exc):
@@ -106,11 +101,13 @@ def test_snapshot_from_a_million_row_stock_against_a_bare_count(tmp_path, capsys
     ratio = snapshot_seconds / count_seconds
     with capsys.disabled():
         print(
-            f"\nobservatoire, {ROWS:,} lignes SIRENE ({len(codes)} communes du territoire)\n"
-            f"  comptage DuckDB : {count_seconds:6.2f} s  {ROWS / count_seconds:12,.0f} lignes/s"
-            f"  mémoire +{count_memory.growth_mb:6.0f} Mo\n"
-            f"  instantané      : {snapshot_seconds:6.2f} s  {ROWS / snapshot_seconds:12,.0f} "
-            f"lignes/s  mémoire +{snapshot_memory.growth_mb:6.0f} Mo\n"
-            f"  rapport temps   : {ratio:.1f}× le comptage (budget {TIME_BUDGET}×)"
+            f"\nobservatoire, {fr(ROWS)} lignes SIRENE ({len(codes)} communes du territoire)\n"
+            f"  comptage DuckDB : {fr(count_seconds, 2):>6} s  "
+            f"{fr(ROWS / count_seconds):>12} lignes/s  "
+            f"mémoire +{fr(count_memory.growth_mb):>6} Mo\n"
+            f"  instantané      : {fr(snapshot_seconds, 2):>6} s  "
+            f"{fr(ROWS / snapshot_seconds):>12} lignes/s  "
+            f"mémoire +{fr(snapshot_memory.growth_mb):>6} Mo\n"
+            f"  rapport temps   : {fr(ratio, 1)}× le comptage (budget {TIME_BUDGET}×)"
         )
     assert ratio <= TIME_BUDGET

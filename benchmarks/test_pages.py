@@ -14,6 +14,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from benchmarks.french import fr
+
 ROUNDS = 60
 BASELINE = "/mentions-legales/"
 # Ratio of each page's median to the baseline's median that the page must stay under.
@@ -47,7 +49,9 @@ def test_public_pages_against_the_bare_layout(capsys):
     client = Client()
     base = _timings(client, BASELINE)
     lines = [f"{'page':<32}{'médiane ms':>12}{'p95 ms':>10}{'× base':>9}{'requêtes':>10}"]
-    lines.append(f"{BASELINE:<32}{statistics.median(base) * 1000:>12.1f}{_p95(base) * 1000:>10.1f}")
+    lines.append(
+        f"{BASELINE:<32}{fr(statistics.median(base) * 1000, 1):>12}{fr(_p95(base) * 1000, 1):>10}"
+    )
     over_budget = []
     for path, budget in BUDGETS.items():
         samples = _timings(client, path)
@@ -55,11 +59,12 @@ def test_public_pages_against_the_bare_layout(capsys):
             client.get(path)
         ratio = statistics.median(samples) / statistics.median(base)
         lines.append(
-            f"{path:<32}{statistics.median(samples) * 1000:>12.1f}{_p95(samples) * 1000:>10.1f}"
-            f"{ratio:>9.1f}{len(queries):>10}"
+            f"{path:<32}{fr(statistics.median(samples) * 1000, 1):>12}"
+            f"{fr(_p95(samples) * 1000, 1):>10}"
+            f"{fr(ratio, 1):>9}{len(queries):>10}"
         )
         if ratio > budget:
-            over_budget.append(f"{path}: {ratio:.1f}× > {budget}×")
+            over_budget.append(f"{path} : {fr(ratio, 1)}× > {fr(budget, 1)}×")
     with capsys.disabled():
         print("\n" + "\n".join(lines))
     assert not over_budget, over_budget
