@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def demo(hub_data):
     create_demo_directory(count=20)
-    ServiceFactory(name="Diagnostic de projet (fictif)")
+    ServiceFactory(name="Diagnostic de projet (fictif)", on_offer=True)
     create_demo_journeys()
 
 

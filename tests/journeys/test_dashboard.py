@@ -118,11 +118,13 @@ def test_cases_are_counted_by_plan_action_and_year(cases, loaded_plan):
     assert table.rows == [[f"2c.3 {action.title}", 1, 2]]
 
 
-def test_the_dashboard_shows_every_table_with_a_caption(client_for, staff, cases):
+def test_the_dashboard_names_every_table_by_its_heading_once(client_for, staff, cases):
     page = client_for(staff).get(reverse("journeys:dashboard")).content.decode()
 
     for table in dashboard.all_tables():
-        assert f"<caption>{table.caption}</caption>" in page
+        assert f'<h2 id="tableau-{table.slug}">{table.caption}</h2>' in page
+        assert f'<table aria-labelledby="tableau-{table.slug}">' in page
+    assert "<caption>" not in page  # the heading already names it: read once, not twice
     assert number_format(Decimal("5000.50"), force_grouping=True) in page
 
 

@@ -10,7 +10,7 @@ def snapshot():
 
 
 def test_the_demo_creates_fictitious_cases_across_stages_and_kinds_once():
-    ServiceFactory()
+    ServiceFactory(on_offer=True)
 
     assert create_demo_journeys() == 25
     assert create_demo_journeys() == 0
@@ -41,3 +41,14 @@ def test_without_published_services_the_demo_refers_nobody():
     create_demo_journeys()
 
     assert not Referral.objects.exists()
+
+
+def test_the_demo_refers_only_to_services_on_offer():
+    # Published, but their organisations have no open establishment. Three services in all,
+    # so that the demo's turn (every other case) would reach each of them.
+    ServiceFactory.create_batch(2)
+    offered = ServiceFactory(on_offer=True)
+
+    create_demo_journeys()
+
+    assert set(Referral.objects.values_list("service", flat=True)) == {offered.pk}

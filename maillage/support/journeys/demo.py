@@ -179,7 +179,7 @@ def create_demo_journeys() -> int:
     context = {
         "staff": User.objects.filter(email=STAFF_EMAIL).first(),
         "communes": list(Commune.objects.filter(code__in=COMMUNES).order_by("code")),
-        "services": list(Service.objects.published().order_by("pk")),
+        "services": list(Service.objects.on_offer().order_by("pk")),
         "structures": list(
             LegalUnit.objects.filter(establishments__source_ref__startswith=DEMO_PREFIX)
             .filter(created_on__gte=FIRST_DAY)
