@@ -27,8 +27,12 @@ def declare_personal_data() -> None:
         person_lookup="person",
         email_lookup="person__email",
         on_erasure=OnErasure.KEEP,
-        # What the retention purge sets: the person is untied, the rest of the row stays.
-        replacements={"person": None, "anonymised_on": lambda row: timezone.localdate()},
+        # What the retention purge sets: the person is untied, the rest of the row stays; the
+        # purge dates its work by the day it is given.
+        replacements={
+            "person": None,
+            "anonymised_on": lambda row: row.anonymised_on or timezone.localdate(),
+        },
         purpose="Adhésion d’une personne au pôle, cotisation et reçu",
         retention=f"{duration_text(retention_years() * DAYS_PER_YEAR)} après l’année "
         "d’adhésion (pièces comptables), puis anonymisation",

@@ -30,9 +30,11 @@ def first_year_kept(today: date | None = None) -> int:
 @transaction.atomic
 def purge_old_memberships(today: date | None = None) -> int:
     """Anonymise the memberships of people older than the retention; a second run finds none."""
+    today = today or timezone.localdate()
     entry = declaration_for(Membership._meta.label)
     purged = 0
     for membership in Membership.objects.of_people_before(first_year_kept(today)).order_by("pk"):
+        membership.anonymised_on = today
         anonymise_row(entry, membership)
         purged += 1
     return purged
