@@ -33,19 +33,26 @@ class WorkerStopped(BaseException):
     """What a killed worker leaves: no handler of the import runs."""
 
 
+def _halt_at_line_6(monkeypatch, error: type[BaseException]):
+    """Batches of two rows, and `error` raised at line 6 (after two committed batches); returns
+    the real `run_row`, to put back."""
+    monkeypatch.setattr(running, "PROGRESS_EVERY", 2)
+    run_row = Runner.run_row
+
+    def halt_at_line_6(self, line, row):
+        if line == 6:
+            raise error
+        run_row(self, line, row)
+
+    monkeypatch.setattr(Runner, "run_row", halt_at_line_6)
+    return run_row
+
+
 @pytest.fixture
 def stopped_import(staff_client, run, monkeypatch):
     """An import whose worker stopped at line 6, the rows of lines 2 to 5 committed by two
     batches of two, then twelve minutes without progress."""
-    monkeypatch.setattr(running, "PROGRESS_EVERY", 2)
-    run_row = Runner.run_row
-
-    def stop_at_line_6(self, line, row):
-        if line == 6:
-            raise WorkerStopped
-        run_row(self, line, row)
-
-    monkeypatch.setattr(Runner, "run_row", stop_at_line_6)
+    run_row = _halt_at_line_6(monkeypatch, WorkerStopped)
     contact_import = upload(staff_client, sheet(*LINES))
     run(staff_client, contact_import)
     monkeypatch.setattr(Runner, "run_row", run_row)
@@ -140,3 +147,41 @@ def test_a_stopped_worker_that_wakes_up_after_the_resume_imports_nothing_more(
     assert running.run_queued_import(stopped_import.pk) is None
     assert Person.objects.count() == 5
     assert running.load_report(ContactImport.objects.get(pk=stopped_import.pk)) == done
+
+
+class Unexpected(Exception):
+    """A bug met on one row: the worker itself keeps running."""
+
+
+def test_an_import_stopped_by_an_unexpected_error_resumes_from_the_row_it_stopped_at(
+    staff_client, run, monkeypatch, django_capture_on_commit_callbacks
+):
+    run_row = _halt_at_line_6(monkeypatch, Unexpected)
+    contact_import = upload(staff_client, sheet(*LINES))
+    run(staff_client, contact_import)  # the task fails; the worker records it and goes on
+    contact_import.refresh_from_db()
+    assert (contact_import.status, contact_import.rows_done) == (ImportStatus.FAILED, 4)
+    page = _page(staff_client, contact_import)
+    assert "à la ligne 6 du fichier" in page
+    assert "Reprendre l’import" in page
+    assert "interrompu, à reprendre" in staff_client.get("/contacts/import/").content.decode()
+
+    monkeypatch.setattr(Runner, "run_row", run_row)  # the bug is fixed
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(f"/contacts/import/{contact_import.pk}/", RESUME)
+
+    contact_import.refresh_from_db()
+    assert (contact_import.status, contact_import.rows_done) == (ImportStatus.DONE, 7)
+    assert contact_import.message == ""
+    report = running.load_report(contact_import)
+    assert (report.read, report.created, report.unchanged, len(report.rejected)) == (7, 5, 1, 1)
+    assert Person.objects.count() == 5  # nobody imported twice
+
+
+def test_a_finished_import_cannot_be_resumed(staff_client, run):
+    contact_import = upload(staff_client, sheet(*LINES))
+    run(staff_client, contact_import)
+
+    with pytest.raises(ImportAlreadyRun):
+        resume_import(ContactImport.objects.get(pk=contact_import.pk))
+    assert ContactImport.objects.get(pk=contact_import.pk).status == ImportStatus.DONE

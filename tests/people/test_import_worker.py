@@ -106,7 +106,8 @@ def test_an_import_stopped_by_an_unexpected_error_says_so_and_stops_polling(
 
     page = staff_client.get(f"/contacts/import/{contact_import.pk}/").content.decode()
     assert "Interrompu" in page
-    assert "L’import s’est interrompu à la ligne 2 du fichier" in page
+    assert "L’import s’est interrompu sur une erreur inattendue à la ligne 2 du fichier" in page
+    assert "Reprendre l’import" in page
     assert "hx-trigger" not in page
     assert not Person.objects.exists()
 

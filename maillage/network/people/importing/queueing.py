@@ -26,16 +26,25 @@ def queue_import(contact_import: ContactImport, mapping: list[str]) -> None:
 
 
 def resume_import(contact_import: ContactImport) -> None:
-    """Queue again an import the worker stopped running (no progress for STALE_AFTER): it
-    carries on after its last committed row. One conditional update again, so of two clicks
-    (or two staff members) only one queues a task; the new progress time also tells a worker
-    that was merely slow to stop."""
+    """Queue again an import stopped before its end, by the worker stopping (no progress for
+    STALE_AFTER) or by an unexpected error: it carries on after its last committed row. One
+    conditional update again, so of two clicks (or two staff members) only one queues a task;
+    the new progress time also tells a worker that was merely slow to stop."""
     now = timezone.now()
+    stalled = Q(status=ImportStatus.RUNNING) & (
+        Q(progressed_at__lt=now - STALE_AFTER) | Q(progressed_at__isnull=True)
+    )
     with transaction.atomic():
         resumed = (
-            ContactImport.objects.filter(pk=contact_import.pk, status=ImportStatus.RUNNING)
-            .filter(Q(progressed_at__lt=now - STALE_AFTER) | Q(progressed_at__isnull=True))
-            .update(status=ImportStatus.QUEUED, task_id=None, progressed_at=now)
+            ContactImport.objects.filter(stalled | Q(status=ImportStatus.FAILED))
+            .filter(pk=contact_import.pk)
+            .update(
+                status=ImportStatus.QUEUED,
+                task_id=None,
+                progressed_at=now,
+                finished_at=None,
+                message="",
+            )
         )
         if not resumed:
             raise ImportAlreadyRun("Cet import a déjà repris, ou avance encore.")

@@ -263,9 +263,9 @@ def _stopped(pk: int, line: int, done: int) -> None:
         status=ImportStatus.FAILED,
         rows_done=done,
         finished_at=timezone.now(),
-        message=f"L’import s’est interrompu à la ligne {line} du fichier : les lignes "
-        "précédentes sont enregistrées. Déposez à nouveau le fichier pour importer la suite "
-        "(les personnes déjà importées sont reconnues par leur adresse e-mail).",
+        message=f"L’import s’est interrompu sur une erreur inattendue à la ligne {line} du "
+        "fichier : les lignes précédentes sont enregistrées. La reprise repart de cette ligne ; "
+        "si l’erreur se reproduit, prévenez la personne qui administre la plateforme.",
     )
 
 
@@ -289,7 +289,11 @@ def _quiet_too_long(contact_import: ContactImport) -> bool:
 
 
 def is_interrupted(contact_import: ContactImport) -> bool:
-    """Still running, but with no progress for longer than STALE_AFTER: the worker stopped."""
+    """Stopped before its end, so staff may resume it: an unexpected error stopped it (its
+    waiting rows are kept), or it is still running with no progress for longer than
+    STALE_AFTER (the worker stopped)."""
+    if contact_import.status == ImportStatus.FAILED:
+        return True
     return contact_import.status == ImportStatus.RUNNING and _quiet_too_long(contact_import)
 
 
