@@ -27,6 +27,21 @@ def test_the_first_of_the_month_is_written_1er(value, fmt, expected):
     assert french_date(value, fmt) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (date(2026, 6, 23), "23 juin 2026"),
+        (date(2026, 7, 23), "23 juil. 2026"),
+        (date(2026, 11, 23), "23 nov. 2026"),
+        (date(2026, 2, 1), "1er fév. 2026"),
+    ],
+)
+def test_a_short_month_is_the_french_abbreviation(value, expected):
+    assert french_date(value, "j M Y") == expected
+    assert french_date(value, "j b Y") == expected
+    assert french_date(value, r"j \M") == f"{value.day if value.day > 1 else '1er'} M"
+
+
 def test_every_template_gets_the_french_date_filter():
     assert render('{{ day|date:"j F Y" }}', day=date(2026, 1, 1)) == "1er janvier 2026"
 
