@@ -10,7 +10,7 @@ from maillage.directory.models import Claim, Establishment
 from maillage.directory.stewardship import staleness
 from tests.directory.factories import EstablishmentFactory
 
-TODAY = date(2026, 11, 23)
+TODAY = date(2026, 4, 14)  # not the real day, so that a forgotten `today` shows
 
 
 @pytest.fixture
