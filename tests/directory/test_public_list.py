@@ -116,7 +116,7 @@ def test_htmx_gets_the_results_alone_with_the_count_out_of_band(client):
 def test_the_form_updates_as_people_type_and_stays_shareable(client):
     html = page(client, "q=jardin&famille=cooperative")
 
-    assert 'hx-trigger="input changed delay:300ms, search"' in html
+    assert 'hx-trigger="submit, input changed delay:300ms from:#recherche"' in html
     assert 'hx-push-url="true"' in html
     assert 'value="jardin"' in html
     assert 'value="cooperative" checked' in html
