@@ -12,12 +12,11 @@ the needed columns (pyarrow engine, `columns=`, `filters=` pushdown), classifies
 the same mapping, merges and groups. Both must give identical figures.
 
 Targets (issue 4): ≤ 10 s and ≤ 1 GB for the DuckDB side, ≥ 5× faster and ≥ 5× less memory than
-pandas. Asserted: identical figures, the memory limit and ratio (met: about 370 to 430 Mo
-against 6,5 Go), and ratios to the pandas run that hold even when the machine is loaded. The
-wall time is printed (« atteint » or « non atteint ») rather than asserted: on this shared
-two-core machine the same computation takes 16 to 24 s of processor time from one run to the
-next (7,6 to 10,9 s of wall time when nothing else runs, 12,6 s under a load of 2,4), so a
-timed assertion would flake.
+pandas. Asserted: identical figures, the memory limit and both ratios (measured: 5,3× to 8,5×
+faster, 15× to 18× less memory), and the ratio of processor times. The wall time is printed
+(« atteint » or « non atteint ») rather than asserted: from one machine and one run to the next
+the same computation has taken 10 to 24 s of processor time (4,7 to 10,9 s of wall time when
+nothing else runs, 12,6 s under a load of 2,4), so a timed assertion would flake.
 
 Run alone: `.venv/bin/pytest benchmarks/test_observatory_national.py -p no:cacheprovider -s`.
 """
@@ -41,10 +40,8 @@ TIME_LIMIT_S = 10
 MEMORY_LIMIT_MB = 1024
 MIN_SPEEDUP = 5
 MIN_MEMORY_RATIO = 5
-# Asserted instead of the wall-time targets (see the docstring), both measured against pandas
-# in the same run: the speed-up (4.4× to 5.9×, loaded machine included) and the ratio of
-# processor times (3.2× to 3.7×).
-ASSERTED_SPEEDUP = 3
+# Processor time against the pandas run's (2,8× to 4,9× measured): unlike the wall time, it does
+# not drop when other work shares the two cores.
 MIN_CPU_RATIO = 2.5
 DIMENSIONS = ("area", "family", "section", "division", "commune", "size")
 FIELDS = (
@@ -355,7 +352,7 @@ def test_national_stock_snapshot_against_pandas(tmp_path, capsys):
     assert duck["peak_mb"] <= MEMORY_LIMIT_MB
     assert memory_ratio >= MIN_MEMORY_RATIO
     assert baseline["cpu_s"] / duck["cpu_s"] >= MIN_CPU_RATIO
-    assert speedup >= ASSERTED_SPEEDUP
+    assert speedup >= MIN_SPEEDUP
 
 
 if __name__ == "__main__":
