@@ -2,8 +2,6 @@
 counts of members and dues must stay true, and once the person is anonymised they name no one.
 Past the retention, the purge (retention.py) unties them from the person with `replacements`."""
 
-from django.utils import timezone
-
 from maillage.privacy.registry import OnErasure, register_linked_rows
 
 
@@ -27,12 +25,9 @@ def declare_personal_data() -> None:
         person_lookup="person",
         email_lookup="person__email",
         on_erasure=OnErasure.KEEP,
-        # What the retention purge sets: the person is untied, the rest of the row stays; the
-        # purge dates its work by the day it is given.
-        replacements={
-            "person": None,
-            "anonymised_on": lambda row: row.anonymised_on or timezone.localdate(),
-        },
+        # What the retention purge sets: the person is untied, the rest of the row stays (the
+        # purge dates the row itself, with the day it is given).
+        replacements={"person": None},
         purpose="Adhésion d’une personne au pôle, cotisation et reçu",
         retention=f"{duration_text(retention_years() * DAYS_PER_YEAR)} après l’année "
         "d’adhésion (pièces comptables), puis anonymisation",

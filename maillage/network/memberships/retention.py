@@ -34,7 +34,7 @@ def purge_old_memberships(today: date | None = None) -> int:
     entry = declaration_for(Membership._meta.label)
     purged = 0
     for membership in Membership.objects.of_people_before(first_year_kept(today)).order_by("pk"):
-        membership.anonymised_on = today
+        membership.anonymised_on = today  # saved with the rest by anonymise_row
         anonymise_row(entry, membership)
         purged += 1
     return purged
