@@ -1,13 +1,7 @@
-"""The benchmarks' printed reports in French: numbers (« 40 000 000 », « 7,56 ») and whether a
-target is met."""
+"""The benchmarks' printed reports in French: whether a target is met. Numbers are written by
+the observatory's `wording.number` (« 40 000 000 », « 7,56 »)."""
 
 from __future__ import annotations
-
-from django.utils.formats import number_format
-
-
-def fr(value: float, decimals: int = 0) -> str:
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
 def met(done: bool) -> str:

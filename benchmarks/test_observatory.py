@@ -12,9 +12,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from benchmarks.french import fr
 from benchmarks.process_memory import status_kb
 from maillage.observatory.compute import compute_from_sirene
+from maillage.observatory.wording import number as fr
 from maillage.territory.queries import current_territory
 from tests.observatory.sirene_files import ESTABLISHMENT_COLUMNS, UNIT_COLUMNS
 

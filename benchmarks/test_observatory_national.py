@@ -32,8 +32,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.french import fr, met
+from benchmarks.french import met
 from benchmarks.process_memory import status_kb
+from maillage.observatory.wording import number as fr
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME_LIMIT_S = 10

@@ -14,7 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from benchmarks.french import fr
+from maillage.observatory.wording import number as fr
 
 ROUNDS = 60
 BASELINE = "/mentions-legales/"
