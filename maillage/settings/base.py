@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # The ground
+    "maillage.core",
     "maillage.accounts",
     "maillage.privacy",
     "maillage.territory",

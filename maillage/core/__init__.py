@@ -1,0 +1,1 @@
+"""The ground every app may use (French text and numbers, files, tokens): imports no app."""
