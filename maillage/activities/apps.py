@@ -38,9 +38,12 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from maillage.accounts.space import register_cards
+        from maillage.activities.queries import upcoming_in_commune
+        from maillage.observatory.commune_agenda import register_upcoming
         from maillage.privacy.registry import register
 
         register_cards(activity_cards)
+        register_upcoming(upcoming_in_commune)
 
         register(
             "activities.Registration",

@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 
 from maillage.accounts.permissions import staff_required
 from maillage.directory.csv_safety import escape_cell
-from maillage.observatory import presentation
+from maillage.observatory import commune_agenda, presentation
 from maillage.observatory.chart_builders import CHARTS, chart
 from maillage.observatory.comparison import EXPLANATIONS, comparison_rows
 from maillage.observatory.enums import Dimension, SourceKind
@@ -24,11 +24,6 @@ from maillage.observatory.models import Snapshot, SnapshotRun
 from maillage.observatory.png import svg_to_png
 from maillage.observatory.requests import request_snapshot
 from maillage.territory.models import Commune
-
-try:  # the activities app provides the commune's agenda; the page works without it
-    from maillage.activities.queries import upcoming_in_commune
-except ImportError:  # pragma: no cover - depends on which apps are installed
-    upcoming_in_commune = None
 
 
 class BadParameter(Exception):
@@ -160,7 +155,7 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
         area = presentation.territory_figure(snapshot)
     if figure is None:
         raise Http404("Cette commune n’est pas dans le territoire de l’observatoire.")
-    activities = upcoming_in_commune(place, 5) if upcoming_in_commune else None
+    activities = commune_agenda.upcoming(place, 5)
     context = {
         "commune": place,
         "snapshot": snapshot,

@@ -5,7 +5,7 @@ from django.template import Context, Template
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maillage.web.dates import french_date
+from maillage.core.dates import french_date
 
 
 def render(template: str, **context) -> str:

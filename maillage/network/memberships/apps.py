@@ -41,6 +41,9 @@ class MembershipsConfig(AppConfig):
     def ready(self):
         from maillage.accounts.space import register_cards
         from maillage.network.memberships.privacy import declare_personal_data
+        from maillage.network.memberships.retention import current_member_condition
+        from maillage.network.people.retention import register_member_rule
 
         register_cards(membership_cards)
         declare_personal_data()
+        register_member_rule(current_member_condition)

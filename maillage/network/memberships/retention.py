@@ -12,9 +12,11 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from maillage.network.memberships.models import Membership
+from maillage.network.people.models import Affiliation
 from maillage.privacy.registry import declaration_for
 from maillage.privacy.subject_rights import anonymise_row
 
@@ -38,3 +40,16 @@ def purge_old_memberships(today: date | None = None) -> int:
         anonymise_row(entry, membership)
         purged += 1
     return purged
+
+
+def current_member_condition() -> Q:
+    """On Person: their own membership of this year, or a current role in a member
+    organisation. The address book's retention keeps such people (registered in `ready`)."""
+    today = timezone.localdate()
+    live = Membership.objects.filter(year__gte=today.year).not_cancelled()
+    roles = Affiliation.objects.filter(
+        Q(until__isnull=True) | Q(until__gte=today),
+        person=OuterRef("pk"),
+        legal_unit__in=live.filter(legal_unit__isnull=False).values("legal_unit"),
+    )
+    return Q(Exists(live.filter(person=OuterRef("pk")))) | Q(Exists(roles))

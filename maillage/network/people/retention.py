@@ -1,8 +1,12 @@
 """The retention rule: people with no exchange for CONTACT_RETENTION_DAYS are anonymised,
-unless they hold a current membership, a platform account, or had activity in the period."""
+unless they hold a current membership, a platform account, or had activity in the period.
+
+Who is a current member is the memberships app's rule, above this one: it registers it here
+(`register_member_rule`) so that the address book does not import the memberships."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -10,10 +14,8 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from maillage.network.memberships.models import Membership
 from maillage.network.people.erasure import erase
 from maillage.network.people.models import (
-    Affiliation,
     Consent,
     ContactImport,
     ExportLink,
@@ -41,16 +43,20 @@ def retention_days() -> int:
     return getattr(settings, "CONTACT_RETENTION_DAYS", 3 * 365)
 
 
+# Conditions on Person that make someone a current member, registered by the apps that know.
+_MEMBER_RULES: list[Callable[[], Q]] = []
+
+
+def register_member_rule(rule: Callable[[], Q]) -> None:
+    if rule not in _MEMBER_RULES:
+        _MEMBER_RULES.append(rule)
+
+
 def _current_membership() -> Q:
-    """Their own membership of this year, or a current role in a member organisation."""
-    year = timezone.localdate().year
-    live = Membership.objects.filter(year__gte=year).not_cancelled()
-    roles = Affiliation.objects.filter(
-        Q(until__isnull=True) | Q(until__gte=timezone.localdate()),
-        person=OuterRef("pk"),
-        legal_unit__in=live.filter(legal_unit__isnull=False).values("legal_unit"),
-    )
-    return Q(Exists(live.filter(person=OuterRef("pk")))) | Q(Exists(roles))
+    condition = Q(pk__in=[])
+    for rule in _MEMBER_RULES:
+        condition |= rule()
+    return condition
 
 
 def _recent_activity(cutoff) -> Q:

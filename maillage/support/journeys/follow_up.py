@@ -7,6 +7,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from maillage.core.dates import long_date
 from maillage.support.journeys.errors import JourneyError
 from maillage.support.journeys.models import (
     Appointment,
@@ -15,7 +16,6 @@ from maillage.support.journeys.models import (
     NextStep,
     SupportCase,
 )
-from maillage.web.dates import long_date
 
 
 def add_appointment(

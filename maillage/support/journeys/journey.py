@@ -10,6 +10,7 @@ from django.db.models import DateField, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from maillage.core.dates import long_date
 from maillage.plan.links import (
     actions_of,
     link_actions,
@@ -28,7 +29,6 @@ from maillage.support.journeys.models import (
     StageChange,
     SupportCase,
 )
-from maillage.web.dates import long_date
 
 
 def _not_in_future(day: date, today: date | None, what: str) -> None:

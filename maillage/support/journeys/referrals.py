@@ -8,12 +8,12 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from maillage.core.dates import long_date
 from maillage.support.journeys import notifications
 from maillage.support.journeys.enums import ReferralStatus
 from maillage.support.journeys.errors import JourneyError
 from maillage.support.journeys.models import Referral, SupportCase
 from maillage.support.services.models import Service
-from maillage.web.dates import long_date
 
 ALREADY_OPEN = "Une orientation vers ce service est déjà en cours pour ce dossier."
 

@@ -4,8 +4,8 @@ Django's `date` and `pluralize`, so that no page, e-mail or export can print « 
 
 from django import template
 
-from maillage.web.dates import french_date
-from maillage.web.plurals import pluralize
+from maillage.core.dates import french_date
+from maillage.core.plurals import pluralize
 
 register = template.Library()
 register.filter("date", french_date, expects_localtime=True, is_safe=False)
