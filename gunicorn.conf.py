@@ -1,4 +1,5 @@
-"""gunicorn in production: `gunicorn -c gunicorn.conf.py` (DJANGO_SETTINGS_MODULE=maillage.settings.prod).
+"""gunicorn in production: `gunicorn -c gunicorn.conf.py`, with
+DJANGO_SETTINGS_MODULE=maillage.settings.prod.
 
 The access log goes through `maillage.core.access_log.PrivateAccessLogger`: no query string on any
 route (a searched name, an `?email=`), and the secret of personal links (registration, password

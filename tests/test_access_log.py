@@ -78,7 +78,8 @@ def test_a_request_with_an_email_in_its_query_string_is_logged_without_it(gunico
         time.sleep(0.1)
     written = log.read_text()
     assert written.count("\n") == 3, written
-    assert "/annuaire/" in written and "/agenda/inscription/" in written
+    assert "/annuaire/" in written
+    assert "/agenda/inscription/…/" in written
     for secret in ("claire", "dupont", "exemple.org", "jeton", "?"):
         assert secret not in written.lower()
 
