@@ -145,3 +145,34 @@ def test_an_unknown_csv_table_is_a_404(client_for, staff):
     url = reverse("journeys:dashboard_csv", args=["inconnu"])
 
     assert client_for(staff).get(url).status_code == 404
+
+
+def test_partners_sharing_a_name_are_two_rows_listed_by_name(cases):
+    later = ServiceFactory(on_offer=True, provider__name="Zèbre conseil")
+    first_twin = ServiceFactory(on_offer=True, provider__name="Atelier")
+    second_twin = ServiceFactory(on_offer=True, provider__name="Atelier")
+    for service in (later, second_twin, first_twin, second_twin):
+        referrals.refer(SupportCaseFactory(opened_on=on("2026-06-01")), service, today=TODAY)
+
+    table = dashboard.referrals_by_partner()
+
+    assert [(row[0], row[-1]) for row in table.rows] == [
+        ("Atelier", 1),
+        ("Atelier", 2),
+        ("Zèbre conseil", 1),
+    ]
+
+
+def test_cases_by_action_follow_the_plan_order_not_the_order_of_creation(cases, loaded_plan):
+    from maillage.plan.links import link_actions
+    from maillage.plan.models import Action
+
+    earlier, later = Action.objects.filter(operational_objective__code="2c").order_by("pk")[:2]
+    # Moved to the end of its objective: the plan now lists it after the one created after it.
+    Action.objects.filter(pk=earlier.pk).update(position=later.position + 1)
+    link_actions(cases[0], [earlier])
+    link_actions(cases[1], [later])
+
+    table = dashboard.cases_by_action()
+
+    assert [row[0].split()[0] for row in table.rows] == [later.code, earlier.code]

@@ -22,6 +22,14 @@ from maillage.support.journeys.enums import ProjectKind, ReferralStatus
 from maillage.support.journeys.models import Outcome, Referral, Stage, StageChange, SupportCase
 
 CENTS = Decimal("0.01")
+PLAN_ORDER = [
+    "operational_objective__strategic_objective__position",
+    "operational_objective__strategic_objective__code",
+    "operational_objective__position",
+    "operational_objective__code",
+    "position",
+    "code",
+]
 
 
 @dataclass(frozen=True)
@@ -120,11 +128,12 @@ def _median(values: list[int]) -> Decimal | str:
 def referrals_by_partner() -> Table:
     statuses = list(ReferralStatus)
     per_status = {status.value: Count("pk", filter=Q(status=status.value)) for status in statuses}
+    # Grouped by partner (two partners may share a name), listed by name then creation.
     partners = (
         Referral.objects.order_by()
-        .values("service__provider__name")
+        .values("service__provider", "service__provider__name")
         .annotate(total=Count("pk"), **per_status)
-        .order_by("service__provider__name")
+        .order_by("service__provider__name", "service__provider")
     )
     rows = [
         [row["service__provider__name"], *[row[status.value] for status in statuses], row["total"]]
@@ -185,7 +194,9 @@ def cases_by_action() -> Table:
         for year in years
     }
     rows = []
-    for action in count_by_action(SupportCase).filter(record_count__gt=0):
+    # A grouped query drops the model's default ordering: the plan's order is asked for here.
+    actions = count_by_action(SupportCase).filter(record_count__gt=0).order_by(*PLAN_ORDER)
+    for action in actions:
         rows.append([f"{action.code} {action.title}", *[counts[y][action.pk] for y in years]])
     return Table(
         "dossiers-par-action",
