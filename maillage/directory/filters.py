@@ -17,10 +17,10 @@ from urllib.parse import urlencode
 
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 
+from maillage.core.text import fold
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.models import Establishment
 from maillage.directory.nomenclatures import naf_sections
-from maillage.directory.search import fold
 from maillage.territory.models import Commune
 
 MAX_QUERY_LENGTH = 200

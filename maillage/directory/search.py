@@ -6,26 +6,12 @@ commune; a query is folded the same way and matched word by word, on SQLite and 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import TYPE_CHECKING
+
+from maillage.core.text import fold
 
 if TYPE_CHECKING:
     from maillage.directory.models import Establishment
-
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """'Économie  solidaire, l’Atelier' -> 'economie solidaire l atelier'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    ascii_text = ascii_text.replace("œ", "oe").replace("æ", "ae")
-    return _NOT_WORD.sub(" ", ascii_text).strip()
-
-
-def query_words(query: str) -> list[str]:
-    return fold(query).split()
 
 
 def search_text_of(establishment: Establishment) -> str:

@@ -6,10 +6,10 @@ from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from maillage.core.text import query_words
 from maillage.directory import search_index
 from maillage.directory.filters import parse_filters
 from maillage.directory.models import Establishment
-from maillage.directory.search import query_words
 from tests.directory.factories import EstablishmentFactory, LegalUnitFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
+from maillage.core.text import fold
 from maillage.directory.demo import plan as planning
 from maillage.directory.demo.catalogue import THEMES
 from maillage.directory.demo.places import PointPool, centre_of
@@ -23,7 +24,7 @@ from maillage.directory.demo.plan import DEFAULT_COUNT, Slot
 from maillage.directory.enums import EssFlag, Visibility
 from maillage.directory.models import Establishment, LegalUnit, Theme
 from maillage.directory.nomenclatures import naf_section
-from maillage.directory.search import fold, search_text_of
+from maillage.directory.search import search_text_of
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
 

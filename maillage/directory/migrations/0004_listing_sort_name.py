@@ -9,7 +9,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def _fold(text):
-    # A frozen copy of maillage.directory.search.fold: a migration must not change with the code.
+    # A frozen copy of maillage.core.text.fold: a migration must not change with the code.
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     ascii_text = ascii_text.replace("œ", "oe").replace("æ", "ae")

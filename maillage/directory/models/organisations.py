@@ -12,11 +12,12 @@ from datetime import date
 from django.db import connections, models
 from django.db.models import Q
 
+from maillage.core.text import fold, query_words
 from maillage.directory import search_index
 from maillage.directory.enums import ClaimStatus, EssFamily, EssFlag, Visibility
 from maillage.directory.grid import grid_fields
 from maillage.directory.nomenclatures import employee_bracket, legal_category_label, naf_label
-from maillage.directory.search import fold, query_words, search_text_of
+from maillage.directory.search import search_text_of
 from maillage.territory.models import Commune, Territory
 
 

@@ -18,9 +18,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.text import slugify
 
+from maillage.core.text import fold
 from maillage.directory import provenance
 from maillage.directory.models import Establishment, LegalUnit, Theme
-from maillage.directory.search import fold
 from maillage.directory.sources.base import Record, Report
 from maillage.directory.sources.errors import RowError
 from maillage.territory.models import Commune, Territory

@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from maillage.core.text import fold
 from maillage.directory.enums import EssFamily, ImportKind, ImportStatus, Source
 from maillage.directory.models import Establishment, ImportRun, LegalUnit
-from maillage.directory.search import fold
 from maillage.directory.sources.base import Record, Report, collect, fit
 from maillage.directory.sources.entries import (
     CommuneResolver,

@@ -16,6 +16,7 @@ from itertools import combinations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from maillage.core.text import fold
 from maillage.directory.enums import DuplicateStatus, Source
 from maillage.directory.models import (
     ChangeRecord,
@@ -24,7 +25,6 @@ from maillage.directory.models import (
     EditProposal,
     Establishment,
 )
-from maillage.directory.search import fold
 from maillage.directory.stewardship.errors import StewardshipError
 from maillage.directory.stewardship.history import MERGED
 

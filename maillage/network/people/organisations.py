@@ -9,8 +9,8 @@ import re
 
 from django.db.models import Q
 
+from maillage.core.text import fold
 from maillage.directory.models import Establishment, LegalUnit
-from maillage.directory.search import fold
 
 _SEPARATORS = re.compile(r"[\s.\-]")
 

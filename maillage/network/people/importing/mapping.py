@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from maillage.directory.search import fold
+from maillage.core.text import fold
 from maillage.network.people.enums import AffiliationRole, ImportField
 
 HEADERS = {

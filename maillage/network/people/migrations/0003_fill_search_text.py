@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from maillage.directory.search import fold
+from maillage.core.text import fold
 
 
 def fill(apps, schema_editor):

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from maillage.directory.search import fold, query_words
+from maillage.core.text import fold, query_words
 from maillage.network.people.enums import AffiliationRole
 
 
