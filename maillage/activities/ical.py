@@ -3,6 +3,9 @@
 Times are written in UTC, so no VTIMEZONE is needed; lines end with CRLF and are folded at 75
 octets without splitting a UTF-8 character; TEXT values escape backslash, comma, semicolon and
 line breaks, so a title can never inject a property.
+
+Events are written from an `ActivityView`: the public feeds pass public views (no meeting link
+of an activity on registration), a registrant's invitation passes the registrant's view.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.utils import timezone
 
-from maillage.activities.enums import ActivityStatus
 from maillage.activities.models import Activity
+from maillage.activities.public import ActivityView, registrant_view
 from maillage.activities.site import absolute_url
 from maillage.hub import current_hub
 
@@ -54,15 +57,11 @@ def utc_stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _uid(activity: Activity) -> str:
+def _uid(activity: ActivityView) -> str:
     return f"activite-{activity.pk}@{current_hub().territory.slug}.maillage"
 
 
-def event_lines(activity: Activity, *, attendee: tuple[str, str] | None = None) -> list[str]:
-    cancelled = activity.status == ActivityStatus.CANCELLED
-    place = ", ".join(
-        part for part in (activity.address, activity.commune and activity.commune.name) if part
-    )
+def event_lines(activity: ActivityView, *, attendee: tuple[str, str] | None = None) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
         f"UID:{_uid(activity)}",
@@ -72,12 +71,14 @@ def event_lines(activity: Activity, *, attendee: tuple[str, str] | None = None) 
         f"SEQUENCE:{activity.sequence}",
         f"SUMMARY:{escape_text(activity.title)}",
         f"DESCRIPTION:{escape_text(activity.description)}",
-        f"CATEGORIES:{escape_text(activity.get_kind_display())}",
-        f"URL:{absolute_url(activity.get_absolute_url())}",
-        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
+        f"CATEGORIES:{escape_text(activity.kind_label)}",
+        f"URL:{absolute_url(activity.path)}",
+        f"STATUS:{'CANCELLED' if activity.is_cancelled else 'CONFIRMED'}",
     ]
-    if place or activity.online_url:
-        lines.append(f"LOCATION:{escape_text(place or activity.online_url)}")
+    online = activity.online_url or ("En ligne" if activity.takes_place_online else "")
+    location = " ; ".join(part for part in (activity.place, online) if part)
+    if location:
+        lines.append(f"LOCATION:{escape_text(location)}")
     if attendee is not None:
         name, email = attendee
         hub = current_hub().identity
@@ -88,7 +89,7 @@ def event_lines(activity: Activity, *, attendee: tuple[str, str] | None = None) 
 
 
 def calendar(
-    activities: Iterable[Activity],
+    activities: Iterable[ActivityView],
     *,
     name: str = "",
     method: str = "",
@@ -112,5 +113,5 @@ def calendar(
 
 def invitation(activity: Activity, name: str, email: str) -> str:
     """The calendar attached to a registrant's e-mails (RFC 5546 REQUEST, or CANCEL)."""
-    method = "CANCEL" if activity.status == ActivityStatus.CANCELLED else "REQUEST"
-    return calendar([activity], method=method, attendee=(name, email))
+    method = "CANCEL" if activity.is_cancelled else "REQUEST"
+    return calendar([registrant_view(activity)], method=method, attendee=(name, email))

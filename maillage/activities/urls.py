@@ -11,6 +11,11 @@ urlpatterns = [
     # A registrant's personal link (from their e-mails): no account needed.
     path("agenda/inscription/<str:token>/", personal.registration_page, name="registration"),
     path("agenda/inscription/<str:token>/annuler/", personal.cancel, name="cancel"),
+    path(
+        "agenda/inscription/<str:token>/invitation.ics",
+        personal.invitation,
+        name="invitation",
+    ),
     path("agenda/inscription/<str:token>/avis/", personal.survey, name="survey"),
     path("agenda/inscription/<str:token>/attestation/", personal.certificate, name="certificate"),
     # The hub's staff

@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from maillage.activities.ical import calendar, escape_text, fold
+from maillage.activities.public import public_view
 from tests.activities.factories import ActivityFactory
 
 REQUIRED_EVENT = {"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "SEQUENCE", "STATUS"}
@@ -70,7 +71,7 @@ def test_escaped_text_never_holds_a_line_break_or_an_unescaped_separator(text):
 def test_a_title_cannot_inject_a_property():
     activity = ActivityFactory(title="Atelier\r\nATTENDEE:mailto:pirate@exemple.org; a, b \\")
 
-    events = assert_valid_ical(calendar([activity]))
+    events = assert_valid_ical(calendar([public_view(activity)]))
 
     assert "ATTENDEE" not in events[0]
     assert events[0]["SUMMARY"] == "Atelier\\nATTENDEE:mailto:pirate@exemple.org\\; a\\, b \\\\"
@@ -80,7 +81,7 @@ def test_a_title_cannot_inject_a_property():
 def test_a_real_parser_reads_back_the_feed_with_french_text_intact():
     activity = ActivityFactory(title="Formation « employeur bénévole » ; partie 1, suite")
 
-    parsed = icalendar.Calendar.from_ical(calendar([activity], name="Agenda"))
+    parsed = icalendar.Calendar.from_ical(calendar([public_view(activity)], name="Agenda"))
 
     events = parsed.walk("VEVENT")
     assert len(events) == 1

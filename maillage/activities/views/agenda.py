@@ -16,6 +16,7 @@ from maillage.activities.enums import ActivityKind
 from maillage.activities.filters import BadFilter, parse_filters
 from maillage.activities.forms import RegistrationForm
 from maillage.activities.models import Activity
+from maillage.activities.public import public_view, public_views
 from maillage.plan.links import actions_of, publics_of
 from maillage.plan.models import StrategicObjective, TargetPublic
 
@@ -119,6 +120,7 @@ def month(request, year: int, month: int):
 
 def detail_context(request, activity: Activity, form=None) -> dict:
     seats_left = activity.seats_left()
+    public = public_view(activity)
     registration_open = activity.registration_is_open()
     return {
         "now": timezone.now(),
@@ -132,7 +134,8 @@ def detail_context(request, activity: Activity, form=None) -> dict:
         "registration_open": registration_open,
         "form": form or _initial_form(request),
         "consent_version": CONSENT_VERSION,
-        "event_json": jsonld.event_json(activity),
+        "public": public,
+        "event_json": jsonld.event_json(public),
         "sessions": list(
             activity.series.sessions.visible_to(request.user).order_by("starts_at")
             if activity.series
@@ -174,12 +177,12 @@ def agenda_feed(request):
     except BadFilter as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     activities = filters.apply(Activity.objects.public()).select_related("commune")
-    recent = timezone.now() - timedelta(days=90)
-    body = ical.calendar(activities.filter(ends_at__gte=recent), name="Agenda")
+    recent = activities.filter(ends_at__gte=timezone.now() - timedelta(days=90))
+    body = ical.calendar(public_views(recent.prefetch_related("organisers")), name="Agenda")
     return _calendar_response(body, "agenda.ics")
 
 
 @login_not_required
 def activity_feed(request, slug: str):
     activity = get_object_or_404(Activity.objects.public().select_related("commune"), slug=slug)
-    return _calendar_response(ical.calendar([activity]), f"{activity.slug}.ics")
+    return _calendar_response(ical.calendar([public_view(activity)]), f"{activity.slug}.ics")

@@ -8,9 +8,11 @@ import contextlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from maillage.activities import ical
 from maillage.activities import registration as registration_actions
 from maillage.activities.enums import ActivityKind, RegistrationStatus
 from maillage.activities.forms import RegistrationForm, SatisfactionForm
@@ -47,6 +49,18 @@ def register(request, slug: str):
 @login_not_required
 def registration_page(request, token: str):
     return render(request, "activities/registration.html", {"registration": _by_token(token)})
+
+
+@login_not_required
+def invitation(request, token: str):
+    """The registrant's own calendar file: the online meeting link is in it."""
+    registration = _by_token(token)
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise Http404("Cette inscription est annulée.")
+    body = ical.invitation(registration.activity, registration.name, registration.email)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="invitation.ics"'
+    return response
 
 
 @login_not_required
