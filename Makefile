@@ -16,7 +16,7 @@ help:
 	@echo "make run     installe, charge le territoire, le projet et la démo, puis sert http://$(HOST):$(PORT)"
 	@echo "make test    installe puis lance le lint et toute la suite de tests"
 	@echo "make worker  lance le worker de tâches (e-mails, imports…)"
-	@echo "make lint    vérifie le code avec ruff"
+	@echo "make lint    vérifie le code : ruff, couches (import-linter), types (mypy)"
 
 $(UV):
 	@command -v python3 >/dev/null || { echo "python3 (>= 3.11) est requis." >&2; exit 1; }
@@ -52,6 +52,7 @@ lint: install
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/lint-imports --no-cache
+	.venv/bin/mypy
 
 format: install
 	.venv/bin/ruff check --fix .

@@ -28,7 +28,9 @@ class Terms:
         return self.rate.amount if self.dues_amount is None else self.dues_amount
 
 
-def enrol(terms: Terms, *, legal_unit: LegalUnit | None = None, person: Person | None = None):
+def enrol(
+    terms: Terms, *, legal_unit: LegalUnit | None = None, person: Person | None = None
+) -> Membership:
     """Create the membership; refused when the member already has one that year."""
     _check_kind(terms, person is not None)
     membership = Membership(legal_unit=legal_unit, person=person)

@@ -15,7 +15,7 @@ from maillage.network.memberships.models import Membership
 
 
 def sync_hub_member_flags(
-    legal_unit_ids: Iterable[int] | None = None, year: int | None = None
+    legal_unit_ids: Iterable[int | None] | None = None, year: int | None = None
 ) -> int:
     """Flag the organisations with a paid or waived membership of `year` (this year by
     default), unflag the others; return how many flags changed.
