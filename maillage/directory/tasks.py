@@ -63,6 +63,8 @@ def _import(run: ImportRun, territory: Territory) -> None:
 def _import_one(kind: str, path: Path, territory: Territory) -> None:
     if kind == ImportKind.SIRENE_ESTABLISHMENTS:
         SireneImporter(territory).run(path)
+    elif kind == ImportKind.SIRENE_UNITS:
+        SireneImporter(territory).run(None, path)
     elif kind == ImportKind.RNA:
         RnaImporter(territory).run(path)
     elif kind == ImportKind.GOGOCARTO:

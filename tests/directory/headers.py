@@ -251,3 +251,37 @@ OLD_V2_COLUMNS = [
     "geo_l4",
     "geo_l5",
 ]
+
+# INSEE's StockEtablissement since 2024: no Etalab geocoding, but the address's identifier and
+# its Lambert position (Lambert-93 in metropolitan France, UTM overseas) inside the stock.
+_SECOND_ADDRESS = ESTABLISHMENT_COLUMNS.index("complementAdresse2Etablissement")
+_ETALAB = ESTABLISHMENT_COLUMNS.index("longitude")
+INSEE_2024_ESTABLISHMENT_COLUMNS = [
+    *ESTABLISHMENT_COLUMNS[:_SECOND_ADDRESS],
+    "identifiantAdresseEtablissement",
+    "coordonneeLambertAbscisseEtablissement",
+    "coordonneeLambertOrdonneeEtablissement",
+    *ESTABLISHMENT_COLUMNS[_SECOND_ADDRESS:_ETALAB],
+    "activitePrincipaleNAF25Etablissement",
+]
+
+# INSEE's « Géolocalisation des établissements du répertoire Sirene pour les études
+# statistiques », joined on the stock by SIRET (its own `siret` column dropped).
+INSEE_GEOLOCATION_COLUMNS = [
+    "x",
+    "y",
+    "qualite_xy",
+    "epsg",
+    "plg_qp24",
+    "plg_iris",
+    "plg_zus",
+    "plg_qva",
+    "plg_code_commune",
+    "distance_precision",
+    "qualite_qp24",
+    "qualite_iris",
+    "qualite_zus",
+    "qualite_qva",
+    "y_latitude",
+    "x_longitude",
+]

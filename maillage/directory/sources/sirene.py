@@ -19,6 +19,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from maillage.core import lambert93 as lambert
 from maillage.directory import provenance
 from maillage.directory.classification import classify
 from maillage.directory.enums import (
@@ -29,7 +30,7 @@ from maillage.directory.enums import (
     Visibility,
 )
 from maillage.directory.models import Establishment, ImportRun, LegalUnit
-from maillage.directory.nomenclatures import naf_section, normalise_naf
+from maillage.directory.nomenclatures import employee_bracket, naf_section, normalise_naf
 from maillage.directory.sources.base import (
     CommuneIndex,
     Record,
@@ -50,6 +51,7 @@ from maillage.directory.sources.files import (
     scan_csv,
     scan_parquet,
 )
+from maillage.directory.stewardship.duplicates import propose_duplicates
 from maillage.territory.models import Territory
 
 OLD_FORMAT = (
@@ -79,7 +81,20 @@ ESTABLISHMENTS = FileSpec(
         "activitePrincipaleEtablissement",
         "nomenclatureActivitePrincipaleEtablissement",
     ],
-    optional=["longitude", "latitude"],
+    optional=[
+        # Etalab's geocoded stock, per département (WGS84).
+        "longitude",
+        "latitude",
+        # INSEE's stock since 2024: Lambert-93 in metropolitan France, UTM overseas.
+        "coordonneeLambertAbscisseEtablissement",
+        "coordonneeLambertOrdonneeEtablissement",
+        # INSEE's "géolocalisation des établissements" columns, when joined on the stock.
+        "x",
+        "y",
+        "epsg",
+        "x_longitude",
+        "y_latitude",
+    ],
     impostors={
         "categorieJuridiqueUniteLegale": "il ressemble à un fichier d’unités légales "
         "(StockUniteLegale) ; vérifiez l’ordre des options --unites et --etablissements.",
@@ -115,15 +130,55 @@ UNITS = FileSpec(
     },
 )
 NAF_REV2 = "NAFRev2"
+UNKNOWN_DATE = date(1900, 1, 1)  # INSEE's placeholder for a creation date it does not know
+NO_ACTIVITY_YET = "00.00Z"  # INSEE's code for a unit whose activity is not yet coded
+
+
+UNITS_ALONE = (
+    "Fichier des unités légales seul : les unités déjà dans l’annuaire ont été classées et "
+    "mises à jour, les autres écartées. Pour placer de nouvelles organisations sur le "
+    "territoire, importez aussi le fichier des établissements (StockEtablissement) : lui seul "
+    "dit où elles se trouvent."
+)
 
 
 @dataclass(frozen=True)
 class SireneResult:
-    establishments: ImportRun
+    establishments: ImportRun | None
     units: ImportRun | None
 
 
+@dataclass
+class SharedRna:
+    """An RNA number that several SIRENs carry: one keeps it, staff look at the pair."""
+
+    rna: str
+    holder: str  # the SIREN that keeps the number
+    sirens: list[str]
+    proposed: bool = False
+
+    @property
+    def message(self) -> str:
+        others = ", ".join(s for s in self.sirens if s != self.holder)
+        outcome = "doublon proposé à l’équipe" if self.proposed else "à examiner par l’équipe"
+        return (
+            f"Numéro RNA {self.rna} porté par plusieurs SIREN : rattaché à {self.holder}, "
+            f"pas à {others} ; les deux unités sont gardées, {outcome}."
+        )
+
+
+def unknown_units_message(count: int) -> str:
+    if not count:
+        return ""
+    return (
+        f"{count} établissement(s) du territoire relèvent d’unités légales que l’annuaire ne "
+        "connaît pas et ont été écartés : importez aussi le fichier des unités légales "
+        "(StockUniteLegale) pour les classer."
+    )
+
+
 def coordinates(longitude: str, latitude: str) -> tuple[float | None, float | None]:
+    longitude, latitude = text(longitude), text(latitude)
     if not longitude and not latitude:
         return None, None
     try:
@@ -135,10 +190,58 @@ def coordinates(longitude: str, latitude: str) -> tuple[float | None, float | No
     return x, y
 
 
+def lambert93(x: str, y: str) -> tuple[float | None, float | None]:
+    x, y = text(x), text(y)
+    if not x and not y:
+        return None, None
+    try:
+        east, north = float(x), float(y)
+    except ValueError:
+        raise RowError(f"coordonnées Lambert illisibles : « {x} », « {y} »") from None
+    if not (math.isfinite(east) and math.isfinite(north)) or east <= 0 or north <= 0:
+        return None, None  # INSEE writes 0 or nothing when it could not place the site
+    return coordinates(*map(str, lambert.to_lonlat(east, north)))
+
+
+def position(v: dict[str, str], commune: str) -> tuple[float | None, float | None]:
+    """WGS84 coordinates from whichever columns the file has, the geocoded ones first.
+
+    Lambert-93 is read for metropolitan communes only: overseas, INSEE's x/y are UTM."""
+    for lon_column, lat_column in (("longitude", "latitude"), ("x_longitude", "y_latitude")):
+        longitude, latitude = coordinates(v.get(lon_column, ""), v.get(lat_column, ""))
+        if longitude is not None:
+            return longitude, latitude
+    overseas = commune.startswith("97") or text(v.get("epsg", "")) not in {"", str(lambert.EPSG)}
+    if overseas:
+        return None, None
+    for x_column, y_column in (
+        ("x", "y"),
+        ("coordonneeLambertAbscisseEtablissement", "coordonneeLambertOrdonneeEtablissement"),
+    ):
+        longitude, latitude = lambert93(v.get(x_column, ""), v.get(y_column, ""))
+        if longitude is not None:
+            return longitude, latitude
+    return None, None
+
+
+def sirene_date(value: str, label: str) -> date | None:
+    """A date, or None for INSEE's placeholder of an unknown one."""
+    day = parse_date(value, label)
+    return None if day == UNKNOWN_DATE else day
+
+
+def bracket(value: str) -> str:
+    """A headcount bracket of the nomenclature, or "" (unknown) for an empty or odd value."""
+    value = text(value)
+    return value if employee_bracket(value) is not None else ""
+
+
 def activity(code: str, nomenclature: str) -> tuple[str, str]:
     """(NAF code, NAF rév. 2 section); older nomenclatures keep their code and get no section."""
     if nomenclature in {NAF_REV2, ""}:
-        naf = normalise_naf(code)
+        naf = normalise_naf(text(code))
+        if naf == NO_ACTIVITY_YET:
+            return "", ""
         return naf, naf_section(naf)
     return text(code), ""
 
@@ -152,13 +255,13 @@ def parse_establishment(row: Row, index: CommuneIndex) -> Record:
     state = v["etatAdministratifEtablissement"]
     if state not in {"A", "F"}:
         raise RowError(f"état administratif inconnu : « {state} »")
-    longitude, latitude = coordinates(v.get("longitude", ""), v.get("latitude", ""))
+    code = v["codeCommuneEtablissement"].upper()
+    longitude, latitude = position(v, code)
     naf, section = activity(
         v["activitePrincipaleEtablissement"], v["nomenclatureActivitePrincipaleEtablissement"]
     )
     number = text(v["numeroVoieEtablissement"]) + text(v["indiceRepetitionEtablissement"])
     street = [number, text(v["typeVoieEtablissement"]), text(v["libelleVoieEtablissement"])]
-    code = v["codeCommuneEtablissement"].upper()
     hidden = v["statutDiffusionEtablissement"] == "P"
     values = {
         "name": text(v["denominationUsuelleEtablissement"]),
@@ -171,8 +274,8 @@ def parse_establishment(row: Row, index: CommuneIndex) -> Record:
         "commune_id": index.commune_id(code),
         "naf_code": naf,
         "naf_section": section,
-        "employee_bracket": text(v["trancheEffectifsEtablissement"]),
-        "created_on": parse_date(v["dateCreationEtablissement"], "date de création"),
+        "employee_bracket": bracket(v["trancheEffectifsEtablissement"]),
+        "created_on": sirene_date(v["dateCreationEtablissement"], "date de création"),
         "is_open": state == "A",
         "is_head_office": v["etablissementSiege"].lower() == "true",
         "longitude": longitude,
@@ -218,8 +321,8 @@ def parse_unit(row: Row) -> Record:
         "naf_nomenclature": text(v["nomenclatureActivitePrincipaleUniteLegale"]),
         "ess_flag": flag if flag in EssFlag.values else EssFlag.UNKNOWN,
         "is_employer": {"O": True, "N": False}.get(employer),
-        "employee_bracket": text(v["trancheEffectifsUniteLegale"]),
-        "created_on": parse_date(v["dateCreationUniteLegale"], "date de création"),
+        "employee_bracket": bracket(v["trancheEffectifsUniteLegale"]),
+        "created_on": sirene_date(v["dateCreationUniteLegale"], "date de création"),
         "is_active": state == "A",
         "rna_id": rna_id(v["identifiantAssociationUniteLegale"]),
     }
@@ -237,17 +340,26 @@ class SireneImporter:
         self.territory = territory
         self.index = CommuneIndex.of(territory)
         self.today = today or timezone.localdate()
+        self.shared_rna: list[SharedRna] = []
 
-    def run(self, establishments: Path, units: Path | None = None) -> SireneResult:
-        """Import both files; raise ImportRefused (after recording the refusal) if one lies."""
-        sites = Report(ImportKind.SIRENE_ESTABLISHMENTS, establishments, self.territory)
-        legal = Report(ImportKind.SIRENE_UNITS, units, self.territory) if units else None
+    def run(self, establishments: Path | None, units: Path | None = None) -> SireneResult:
+        """Import either file or both; raise ImportRefused (after recording the refusal) if one
+        lies. The units file alone updates the units the directory knows (it says nothing of
+        where they are); the establishments file alone lands the sites of those units."""
+        if establishments is None and units is None:
+            raise ValueError("an establishments file, a units file or both")
+        sites = self._report(ImportKind.SIRENE_ESTABLISHMENTS, establishments)
+        legal = self._report(ImportKind.SIRENE_UNITS, units)
         try:
-            check_file(establishments, ESTABLISHMENTS)
-            if units:
-                check_file(units, UNITS)
-            site_records = self.read_establishments(establishments, sites)
-            wanted = {record.siren for record in site_records.values()}
+            for path, spec in ((establishments, ESTABLISHMENTS), (units, UNITS)):
+                if path is not None:
+                    check_file(path, spec)
+            site_records: dict[str, Record] = {}
+            if establishments is not None and sites is not None:
+                site_records = self.read_establishments(establishments, sites)
+                wanted = {record.siren for record in site_records.values()}
+            else:
+                wanted = set(LegalUnit.objects.exclude(siren=None).values_list("siren", flat=True))
             unit_records = self.read_units(units, wanted, legal) if units and legal else None
         except ImportRefused as refusal:
             for report in (sites, legal):
@@ -255,12 +367,20 @@ class SireneImporter:
                     report.save(ImportStatus.REFUSED, str(refusal))
             raise
         with transaction.atomic():
-            kept = self.write_units(unit_records or {}, legal) if legal else {}
-            self.write_establishments(site_records, kept, unit_records, sites)
+            kept = self.write_units(unit_records or {}, legal, site_records) if legal else {}
+            unknown = 0
+            if sites is not None:
+                unknown = self.write_establishments(site_records, kept, unit_records, sites)
+            self.propose_shared_rna()
         return SireneResult(
-            sites.save(ImportStatus.SUCCEEDED),
-            legal.save(ImportStatus.SUCCEEDED) if legal else None,
+            sites.save(ImportStatus.SUCCEEDED, unknown_units_message(unknown)) if sites else None,
+            legal.save(ImportStatus.SUCCEEDED, self.units_message(sites is None))
+            if legal
+            else None,
         )
+
+    def _report(self, kind: ImportKind, path: Path | None) -> Report | None:
+        return Report(kind, path, self.territory) if path is not None else None
 
     def _scan(
         self, path: Path, spec: FileSpec, column: str, values: set[str], pad: int, report: Report
@@ -280,26 +400,54 @@ class SireneImporter:
     def read_units(self, path: Path, sirens: set[str], report: Report) -> dict[str, Record]:
         return collect(self._scan(path, UNITS, "siren", sirens, 9, report), parse_unit, report)
 
-    def write_units(self, records: dict[str, Record], report: Report) -> dict[str, LegalUnit]:
+    def units_message(self, alone: bool) -> str:
+        parts = [UNITS_ALONE] if alone else []
+        parts += [shared.message for shared in self.shared_rna]
+        return "\n".join(parts)
+
+    def rna_holders(self, records: dict[str, Record]) -> dict[str, str | LegalUnit]:
+        """Which SIREN gets each RNA number of the file: the unit that already holds it, else
+        the live one, else the most recently created (a refounded association after the
+        dissolved one). The RNA number is unique: the others are proposed as duplicates."""
+        claims: dict[str, list[Record]] = {}
+        for record in records.values():
+            if record.values["rna_id"]:
+                claims.setdefault(record.values["rna_id"], []).append(record)
+        holders: dict[str, str | LegalUnit] = {}
+        for keys in chunks(claims):
+            for unit in LegalUnit.objects.filter(rna_id__in=keys):
+                holders[unit.rna_id] = unit.siren or unit  # an RNA-only unit waits for a SIREN
+        for rna, group in claims.items():
+            best = max(group, key=lambda r: (r.is_live, r.values["created_on"] or date.min, r.key))
+            holder = holders.get(rna)
+            if not isinstance(holder, str):
+                holders[rna] = best.key
+            sirens = sorted({r.key for r in group} | {str(holders[rna])})
+            if len(sirens) > 1:
+                self.shared_rna.append(SharedRna(rna, str(holders[rna]), sirens))
+        return holders
+
+    def write_units(
+        self, records: dict[str, Record], report: Report, sites: dict[str, Record]
+    ) -> dict[str, LegalUnit]:
         existing: dict[str, LegalUnit] = {}
         for keys in chunks(records):
             existing |= LegalUnit.objects.in_bulk(keys, field_name="siren")
-        rna_ids = {r.values["rna_id"]: r.key for r in records.values() if r.values["rna_id"]}
-        by_rna = {
+        holders = self.rna_holders(records)
+        rna_only = {
             unit.rna_id: unit
-            for keys in chunks(rna_ids)
-            for unit in LegalUnit.objects.filter(rna_id__in=keys)
+            for keys in chunks(holders)
+            for unit in LegalUnit.objects.filter(rna_id__in=keys, siren=None)
         }
         kept: dict[str, LegalUnit] = {}
         for siren, record in records.items():
             unit = existing.get(siren)
-            rna_match = by_rna.get(record.values["rna_id"])
-            if unit is None and rna_match is not None and rna_match.siren is None:
-                unit = rna_match  # an association first known from the RNA gets its SIREN
             values = dict(record.values)
-            if values["rna_id"] is None or (rna_match is not None and rna_match is not unit):
-                # SIRENE often lacks the RNA number; and it may already belong to another unit.
-                values.pop("rna_id")
+            rna = values.pop("rna_id")
+            if rna is not None and holders.get(rna) == siren:
+                if unit is None and rna in rna_only:
+                    unit = rna_only.pop(rna)  # an association first known from the RNA
+                values["rna_id"] = rna  # SIRENE often lacks it: a blank never erases it
             created = unit is None
             if unit is None:
                 if not record.is_live:
@@ -319,13 +467,29 @@ class SireneImporter:
             kept[siren] = unit
         return kept
 
+    def propose_shared_rna(self) -> None:
+        """Propose each pair of units sharing an RNA number to staff, through one of their
+        establishments each (head office first); say so in the report."""
+        for shared in self.shared_rna:
+            sites = {}
+            for site in Establishment.objects.filter(legal_unit__siren__in=shared.sirens).order_by(
+                "-is_head_office", "pk"
+            ):
+                sites.setdefault(site.legal_unit.siren, site)
+            shared.proposed = propose_duplicates(
+                [sites[siren] for siren in shared.sirens if siren in sites],
+                f"même numéro RNA {shared.rna} (association dissoute puis recréée ?)",
+            )
+
     def write_establishments(
         self,
         records: dict[str, Record],
         kept: dict[str, LegalUnit],
         unit_records: dict[str, Record] | None,
         report: Report,
-    ) -> None:
+    ) -> int:
+        """Upsert the sites of known units; return how many were set aside because their unit
+        is unknown and no units file came with them."""
         units = dict(kept)
         missing = {r.siren for r in records.values()} - units.keys()
         for keys in chunks(missing):
@@ -333,11 +497,15 @@ class SireneImporter:
         existing: dict[str, Establishment] = {}
         for keys in chunks(records):
             existing |= Establishment.objects.in_bulk(keys, field_name="siret")
+        unknown = 0
         for siret, record in records.items():
             unit = units.get(record.siren)
             site = existing.get(siret)
+            if unit is None and unit_records is None:
+                unknown += 1
+                continue
             if unit is None:
-                if unit_records is None or record.siren not in unit_records:
+                if record.siren not in unit_records:
                     report.reject(
                         record.row,
                         f"unité légale {record.siren} inconnue : absente du fichier des unités "
@@ -353,6 +521,7 @@ class SireneImporter:
             if created or changed:
                 site.save()
             report.count(created, bool(changed))
+        return unknown
 
 
 def parse_establishment_in(index: CommuneIndex) -> Any:

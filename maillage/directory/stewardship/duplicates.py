@@ -206,3 +206,14 @@ def _absorb_unit(keep: Establishment, old_unit) -> None:
         keep.legal_unit.is_hub_member = True
         keep.legal_unit.save(update_fields=["is_hub_member"])
     old_unit.delete()
+
+
+def propose_duplicates(sites: list[Establishment], reason: str) -> bool:
+    """Propose every pair of these establishments to staff (an importer saw them as one
+    organisation); a pair already known stays as it is. True when at least a pair exists."""
+    pairs = {(min(a.pk, b.pk), max(a.pk, b.pk)) for a, b in combinations(sites, 2) if a.pk != b.pk}
+    DuplicateCandidate.objects.bulk_create(
+        [DuplicateCandidate(first_id=a, second_id=b, reason=reason[:200]) for a, b in pairs],
+        ignore_conflicts=True,
+    )
+    return bool(pairs)

@@ -14,6 +14,7 @@ from maillage.directory.models import Establishment, Theme
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 UPLOAD_KINDS = [
     (ImportKind.SIRENE_ESTABLISHMENTS.value, "SIRENE – établissements (CSV ou Parquet)"),
+    (ImportKind.SIRENE_UNITS.value, "SIRENE – unités légales seules (CSV ou Parquet)"),
     (ImportKind.RNA.value, ImportKind.RNA.label),
     (ImportKind.GOGOCARTO.value, ImportKind.GOGOCARTO.label),
     (ImportKind.SPREADSHEET.value, ImportKind.SPREADSHEET.label),

@@ -16,13 +16,18 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--etablissements", type=Path, required=True, help="StockEtablissement")
+        parser.add_argument("--etablissements", type=Path, help="StockEtablissement")
         parser.add_argument("--unites", type=Path, help="StockUniteLegale")
         parser.add_argument(
             "--territory", help="identifiant du territoire (défaut : celui du pôle)"
         )
 
     def handle(self, *args, **options):
+        if not options["etablissements"] and not options["unites"]:
+            raise CommandError(
+                "Donnez le fichier des établissements (--etablissements), celui des unités "
+                "légales (--unites) ou les deux."
+            )
         importer = SireneImporter(territory_from(options["territory"]))
         try:
             result = importer.run(options["etablissements"], options["unites"])
@@ -30,4 +35,5 @@ class Command(BaseCommand):
             raise CommandError(f"Import refusé, rien n’a été modifié : {refusal}") from refusal
         if result.units is not None:
             print_report(result.units, self.stdout)
-        print_report(result.establishments, self.stdout)
+        if result.establishments is not None:
+            print_report(result.establishments, self.stdout)
