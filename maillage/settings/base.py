@@ -172,6 +172,17 @@ TASKS = {
     }
 }
 
+# Limits on reading an uploaded or imported file (maillage/core/reading.py): past one, the file
+# is refused with a French message before memory grows. SIRENE's national stock is about 40
+# million rows and 8 GB once decompressed; a contacts sheet or a map export is far smaller.
+READING_MAX_DECOMPRESSED_BYTES = env_int("READING_MAX_DECOMPRESSED_BYTES", 16 * 1024**3)
+READING_MAX_ROWS = env_int("READING_MAX_ROWS", 60_000_000)
+READING_MAX_LINE_BYTES = env_int("READING_MAX_LINE_BYTES", 1024**2)
+READING_MAX_CELLS_PER_ROW = env_int("READING_MAX_CELLS_PER_ROW", 500)
+READING_MAX_JSON_DEPTH = env_int("READING_MAX_JSON_DEPTH", 64)
+READING_MAX_JSON_BYTES = env_int("READING_MAX_JSON_BYTES", 64 * 1024**2)
+READING_MAX_XLSX_BYTES = env_int("READING_MAX_XLSX_BYTES", 64 * 1024**2)
+
 # Directory entries not confirmed for this long are flagged, their representatives reminded.
 DIRECTORY_CONFIRMATION_MAX_AGE_DAYS = env_int("DIRECTORY_CONFIRMATION_MAX_AGE_DAYS", 365)
 # Contacts of the address book with no exchange for this long are anonymised by the retention job.

@@ -129,7 +129,7 @@ def test_an_xlsx_sheet_is_imported_with_numeric_siret(staff_client, run):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("contacts.xlsx", b"not a zip file", "Ce fichier Excel est illisible"),
+        ("contacts.xlsx", b"not a zip file", "pas un fichier Excel lisible"),
         ("contacts.pdf", b"%PDF-1.4", "Format non pris en charge"),
         ("contacts.csv", b"", "vide"),
         ("contacts.csv", b"Nom;Courriel\n", "qu’une ligne d’en-tête"),

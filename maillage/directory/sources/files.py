@@ -13,18 +13,25 @@ import csv
 import gzip
 import hashlib
 import io
+import zlib
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 import duckdb
 
+from maillage.core.reading import (
+    Limits,
+    ReadingRefused,
+    csv_records,
+    decoded,
+    lines,
+    open_binary,
+)
 from maillage.directory.sources.errors import ImportRefused
 
 SAMPLE_BYTES = 256 * 1024
 RAW_LIMIT = 2000
-csv.field_size_limit(10 * 1024 * 1024)
 
 
 @dataclass(frozen=True)
@@ -85,12 +92,6 @@ def check_header(header: Sequence[str], spec: FileSpec, name: str) -> None:
     )
 
 
-def _open_binary(path: Path) -> IO[bytes]:
-    if path.suffix.lower() == ".gz":
-        return gzip.open(path, "rb")
-    return path.open("rb")
-
-
 def detect_encoding(sample: bytes, spec: FileSpec, name: str) -> str:
     if not sample.strip():
         raise ImportRefused(f"« {name} » est vide.")
@@ -122,24 +123,34 @@ def scan_csv(
 ) -> Iterator[Row]:
     """Yield the rows whose `filter_column` passes `keep`; malformed rows come with values={}.
 
-    Raises ImportRefused for a wrong header, encoding or a truncated file: callers must write
-    nothing before the generator is exhausted.
+    Raises ImportRefused for a wrong header, encoding, a truncated file or one past a reading
+    limit (`maillage/core/reading.py`): callers must write nothing before the generator is
+    exhausted.
     """
     name = path.name
     scan.checksum = file_checksum(path)
+    limits = Limits.from_settings()
     try:
-        with _open_binary(path) as handle:
+        with open_binary(path) as handle:
             encoding = detect_encoding(handle.read(SAMPLE_BYTES), spec, name)
         scan.encoding = encoding
-        with _open_binary(path) as raw:
-            text = io.TextIOWrapper(raw, encoding=encoding, newline="")
-            reader = csv.reader(text, delimiter=spec.delimiter)
+        with open_binary(path) as raw:
+            label = _ENCODING_NAMES.get(encoding, encoding)
+            text = decoded(
+                lines(raw, name, limits),
+                encoding,
+                lambda line: (
+                    f"« {name} » contient des octets illisibles en {label} à la ligne "
+                    f"{line} : le fichier est mal encodé ou abîmé."
+                ),
+            )
+            records = csv_records(text, spec.delimiter, name, limits)
             complete = _ends_with_newline(path)
-            yield from _rows(reader, spec, name, filter_column, keep, scan, complete)
-    except (EOFError, gzip.BadGzipFile) as error:
+            yield from _rows(records, spec, name, filter_column, keep, scan, complete)
+    except ReadingRefused as refusal:
+        raise ImportRefused(str(refusal)) from None
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
         raise ImportRefused(f"« {name} » est tronqué ou abîmé ({error}).") from error
-    except csv.Error as error:
-        raise ImportRefused(f"« {name} » n’est pas un CSV valide ({error}).") from error
 
 
 def _ends_with_newline(path: Path) -> bool:
@@ -151,29 +162,8 @@ def _ends_with_newline(path: Path) -> bool:
         return handle.read(1) in {b"\n", b"\r"}
 
 
-def _records(
-    reader: Iterator[list[str]], name: str, encoding: str
-) -> Iterator[tuple[int, list[str]]]:
-    """The reader's records with the line where each starts; a decoding error names the line."""
-    line_end = 1
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            return
-        except UnicodeDecodeError as error:
-            label = _ENCODING_NAMES.get(encoding, encoding)
-            raise ImportRefused(
-                f"« {name} » contient des octets illisibles en {label} vers la ligne "
-                f"{line_end + 1} : le fichier est mal encodé ou abîmé."
-            ) from error
-        line = line_end + 1
-        line_end = getattr(reader, "line_num", line)
-        yield line, fields
-
-
 def _rows(
-    reader: Iterator[list[str]],
+    records: Iterator[tuple[int, list[str]]],
     spec: FileSpec,
     name: str,
     filter_column: str,
@@ -181,7 +171,6 @@ def _rows(
     scan: Scan,
     complete: bool,
 ) -> Iterator[Row]:
-    records = _records(reader, name, scan.encoding)
     first = next(records, None)
     if first is None:
         raise ImportRefused(f"« {name} » est vide.")
@@ -232,7 +221,7 @@ def check_file(path: Path, spec: FileSpec) -> None:
             connection.close()
         return
     try:
-        with _open_binary(path) as handle:
+        with open_binary(path) as handle:
             sample = handle.read(SAMPLE_BYTES)
     except (EOFError, gzip.BadGzipFile, OSError) as error:
         raise ImportRefused(f"« {name} » est tronqué ou abîmé ({error}).") from error

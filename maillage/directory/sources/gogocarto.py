@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from maillage.core.reading import Limits, ReadingRefused, json_document
 from maillage.directory import provenance
 from maillage.directory.enums import ImportKind, ImportStatus, Source, Visibility
 from maillage.directory.models import Establishment, ImportRun, LegalUnit
@@ -48,13 +49,9 @@ def load_elements(path: Path) -> list[Any]:
     if not path.is_file():
         raise ImportRefused(f"« {path} » n’existe pas ou n’est pas un fichier.")
     try:
-        document = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ImportRefused(f"« {name} » n’est pas encodé en UTF-8 : illisible.") from None
-    except json.JSONDecodeError as error:
-        raise ImportRefused(
-            f"« {name} » n’est pas un JSON valide (ligne {error.lineno}) : tronqué ou abîmé ?"
-        ) from None
+        document = json_document(path, Limits.from_settings())
+    except ReadingRefused as refusal:
+        raise ImportRefused(str(refusal)) from None
     elements = document.get("data") if isinstance(document, dict) else document
     if not isinstance(elements, list) or not all(isinstance(e, dict) for e in elements):
         raise ImportRefused(
@@ -74,8 +71,8 @@ def load_taxonomy(path: Path | None) -> dict[str, str]:
     if path is None:
         return {}
     try:
-        tree = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        tree = json_document(path, Limits.from_settings())
+    except (OSError, ReadingRefused) as error:
         raise ImportRefused(
             f"« {path.name} » n’est pas une taxonomie GoGoCarto ({error})."
         ) from None

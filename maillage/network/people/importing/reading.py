@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+
+from maillage.core.reading import (
+    Limits,
+    ReadingRefused,
+    check_workbook,
+    csv_records,
+    decoded,
+    lines,
+)
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
@@ -26,40 +34,48 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
-def _decode(data: bytes) -> str:
+def _limits() -> Limits:
+    """The reading limits of a contacts sheet: a header, MAX_ROWS rows of MAX_COLUMNS cells."""
+    return Limits.from_settings(rows=MAX_ROWS + 1, cells_per_row=MAX_COLUMNS)
+
+
+def _encoding(data: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return data.decode(encoding)
+            data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return encoding
     raise SheetRefused("Le fichier n’est ni en UTF-8 ni en Windows-1252 : il est illisible.")
 
 
-def _csv_rows(data: bytes) -> list[list[str]]:
-    text = _decode(data)
-    if "\x00" in text:
+def _csv_rows(name: str, data: bytes) -> list[list[str]]:
+    if b"\x00" in data:
         raise SheetRefused("Ce fichier n’est pas un fichier texte CSV.")
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    try:
-        return [
-            [_cell(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
-    except csv.Error as error:
-        raise SheetRefused(f"Le fichier CSV est mal formé ({error}).") from None
+    encoding = _encoding(data)
+    first = data.split(b"\n", 1)[0]
+    delimiter = ";" if first.count(b";") >= first.count(b",") else ","
+    limits = _limits()
+    text = decoded(
+        lines(io.BytesIO(data), name, limits),
+        encoding,
+        lambda line: f"« {name} » est illisible à la ligne {line}.",
+    )
+    records = csv_records(text, delimiter, name, limits)
+    return [[_cell(value) for value in row] for _, row in records]
 
 
-def _xlsx_rows(data: bytes) -> list[list[str]]:
+def _xlsx_rows(name: str, data: bytes) -> list[list[str]]:
+    check_workbook(io.BytesIO(data), name, _limits())
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise SheetRefused("Ce fichier Excel est illisible (format .xlsx attendu).") from None
     sheet = book.worksheets[0]
     rows = []
-    for row in sheet.iter_rows(values_only=True):
-        rows.append([_cell(value) for value in row[:MAX_COLUMNS]])
-        if len(rows) > MAX_ROWS + 1:
-            break
+    # Bounded by the dimension a sheet declares, which may be far wider than its cells.
+    for row in sheet.iter_rows(max_col=MAX_COLUMNS, max_row=MAX_ROWS + 2, values_only=True):
+        rows.append([_cell(value) for value in row])
     book.close()
     return rows
 
@@ -75,12 +91,15 @@ def read_sheet(name: str, data: bytes) -> tuple[list[str], Rows]:
     if not data:
         raise SheetRefused("Le fichier est vide.")
     lowered = name.lower()
-    if lowered.endswith(".xlsx"):
-        rows = _xlsx_rows(data)
-    elif lowered.endswith((".csv", ".txt")):
-        rows = _csv_rows(data)
-    else:
-        raise SheetRefused("Format non pris en charge : déposez un fichier .csv ou .xlsx.")
+    try:
+        if lowered.endswith(".xlsx"):
+            rows = _xlsx_rows(name, data)
+        elif lowered.endswith((".csv", ".txt")):
+            rows = _csv_rows(name, data)
+        else:
+            raise SheetRefused("Format non pris en charge : déposez un fichier .csv ou .xlsx.")
+    except ReadingRefused as refusal:
+        raise SheetRefused(str(refusal)) from None
     lines = [(number, row) for number, row in enumerate(rows, start=1) if any(row)]
     if not lines:
         raise SheetRefused("Le fichier ne contient aucune ligne.")
