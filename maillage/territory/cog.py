@@ -1,7 +1,8 @@
 """Reader of the Code officiel géographique in the format of `@etalab/decoupage-administratif`.
 
-Four JSON files (communes, epci, departements, regions), each a list of objects. Only the fields
-maillage uses are checked; anything else is left alone.
+Four JSON files (communes, epci, departements, regions), each a list of objects, and, if present,
+INSEE's history of communes (`history.py`). Only the fields maillage uses are checked; anything
+else is left alone.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from maillage.territory.enums import OldCodeKind
 from maillage.territory.errors import TerritoryDataError
+from maillage.territory.history import HISTORY_FILE, Event, read_history
 
 FILES = ("communes", "epci", "departements", "regions")
 CURRENT = "commune-actuelle"
@@ -42,6 +44,7 @@ class Cog:
     departements: dict[str, Record]
     regions: dict[str, Record]
     epci_of_commune: dict[str, str] = field(default_factory=dict)
+    history: list[Event] = field(default_factory=list)
 
     def resolve(self, code: str) -> str | None:
         if code in self.communes:
@@ -84,6 +87,8 @@ def read_cog(directory: Path) -> Cog:
         departements={d["code"]: d for d in departements},
         regions={r["code"]: r for r in regions},
     )
+    if (directory / HISTORY_FILE).is_file():
+        cog.history = read_history(directory / HISTORY_FILE)
     for epci in epcis:
         for member in epci["membres"]:
             cog.epci_of_commune[member["code"]] = epci["code"]

@@ -1,18 +1,21 @@
 """Cut the files a territory needs out of the full-France COG and outline files.
 
-The result keeps the exact formats of the sources (decoupage-administratif JSON, IGN GeoJSON), so
-the same importer reads the full files and the extract.
+The result keeps the exact formats of the sources (decoupage-administratif JSON, IGN GeoJSON,
+INSEE's CSV of the history of communes, its lines copied unchanged), so the same importer reads
+the full files and the extract.
 """
 
 from __future__ import annotations
 
+import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from maillage.territory.cog import read_cog, read_json_list
 from maillage.territory.errors import TerritoryDataError
+from maillage.territory.history import HISTORY_FILE, current_code_of, read_history
 from maillage.territory.outlines import round_coordinates
 from maillage.territory.perimeter import select_perimeter
 
@@ -23,10 +26,13 @@ def extract_territory(
     target_dir: Path,
     epci_codes: Sequence[str] = (),
     commune_codes: Sequence[str] = (),
+    history: Path | None = None,
 ) -> dict[str, int]:
-    """Write target_dir/cog/*.json and target_dir/contours-communes.geojson; return counts."""
+    """Write target_dir/cog/*.json (and the history's lines of the territory if a history file
+    is given) and target_dir/contours-communes.geojson; return counts."""
     source_dir, target_dir = Path(source_dir), Path(target_dir)
-    perimeter = select_perimeter(read_cog(source_dir), epci_codes, commune_codes)
+    cog = read_cog(source_dir)
+    perimeter = select_perimeter(cog, epci_codes, commune_codes)
     wanted = perimeter.commune_codes
     kept_codes = wanted | {o.code for o in perimeter.old_codes}
     communes = [
@@ -43,12 +49,16 @@ def extract_territory(
     (target_dir / "cog").mkdir(parents=True, exist_ok=True)
     for name, records in files.items():
         _write_json(target_dir / "cog" / f"{name}.json", records)
+    counts = {name: len(records) for name, records in files.items()}
+    if history is not None:
+        current = current_code_of(read_history(Path(history)), cog.resolve)
+        counts["mouvements"] = _copy_history(Path(history), target_dir / "cog", current, wanted)
     features = _features(outline_files, kept_codes)
     _write_json(
         target_dir / "contours-communes.geojson",
         {"type": "FeatureCollection", "features": features},
     )
-    return {name: len(records) for name, records in files.items()} | {"contours": len(features)}
+    return counts | {"contours": len(features)}
 
 
 def _belongs(record: dict[str, Any], wanted: set[str]) -> bool:
@@ -56,6 +66,22 @@ def _belongs(record: dict[str, Any], wanted: set[str]) -> bool:
     if record["type"] == "commune-actuelle":
         return record["code"] in wanted
     return (record.get("chefLieu") or record.get("commune")) in wanted
+
+
+def _copy_history(
+    path: Path, target_dir: Path, current: Callable[[str], str | None], wanted: set[str]
+) -> int:
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        lines = file.read().splitlines(keepends=True)
+    keys = [key.upper() for key in next(csv.reader(lines[:1]))]
+    kept = [line for line in lines[1:] if {current(code) for code in _codes(keys, line)} & wanted]
+    (target_dir / HISTORY_FILE).write_text("".join(lines[:1] + kept), encoding="utf-8")
+    return len(kept)
+
+
+def _codes(keys: list[str], line: str) -> tuple[str, str]:
+    event = dict(zip(keys, next(csv.reader([line])), strict=False))
+    return event.get("COM_AV", ""), event.get("COM_AP", "")
 
 
 def _features(paths: Sequence[Path], codes: set[str]) -> list[dict[str, Any]]:

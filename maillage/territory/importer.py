@@ -15,8 +15,10 @@ from django.db import models, transaction
 
 from maillage.hub import TerritoryDefinition
 from maillage.territory.cog import read_cog
+from maillage.territory.history import FormerName
 from maillage.territory.models import (
     Commune,
+    CommuneName,
     Departement,
     Epci,
     OldCommuneCode,
@@ -139,9 +141,33 @@ def _write(
             for o in perimeter.old_codes
         },
     )
+    _write_former_names(report, perimeter.former_names, communes)
     report.communes = len(communes)
     report.outlines = sum(1 for code in communes if code in outlines)
     return list(communes.values())
+
+
+def _write_former_names(
+    report: ImportReport, names: list[FormerName], communes: dict[str, Commune]
+) -> None:
+    """Names from INSEE's history, keyed on (code, name): a code may have carried several."""
+    existing = {
+        (n.code, n.name): n for n in CommuneName.objects.filter(code__in={n.code for n in names})
+    }
+    created, changed = [], []
+    for former in names:
+        commune, kind = communes[former.commune_code], former.kind.value
+        row = existing.get((former.code, former.name))
+        if row is None:
+            row = CommuneName(code=former.code, name=former.name, kind=kind, commune=commune)
+            created.append(row)
+        elif (row.commune_id, row.kind) != (commune.pk, kind):
+            row.commune, row.kind = commune, kind
+            changed.append(row)
+    CommuneName.objects.bulk_create(created)
+    CommuneName.objects.bulk_update(changed, ["commune", "kind"])
+    unchanged = len(names) - len(created) - len(changed)
+    report.add("ancien nom de commune", len(created), len(changed), unchanged)
 
 
 def _write_territory(

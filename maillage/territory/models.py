@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from maillage.territory.enums import OldCodeKind
+from maillage.territory.enums import CommuneNameKind, OldCodeKind
 
 
 class Division(models.Model):
@@ -113,6 +113,29 @@ class OldCommuneCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} → {self.commune.code}"
+
+
+class CommuneName(models.Model):
+    """A name a commune no longer bears that people still write: a former commune merged into
+    it, its name before a renaming (from INSEE's history of communes)."""
+
+    code = models.CharField("code INSEE sous ce nom", max_length=9)
+    name = models.CharField("nom", max_length=200)
+    kind = models.CharField("nature", max_length=20, choices=CommuneNameKind.choices)
+    commune = models.ForeignKey(
+        Commune, on_delete=models.CASCADE, related_name="former_names", verbose_name="commune"
+    )
+
+    class Meta:
+        verbose_name = "ancien nom de commune"
+        verbose_name_plural = "anciens noms de commune"
+        ordering = ["code", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "name"], name="commune_name_unique_per_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code}) → {self.commune.name}"
 
 
 class TerritoryQuerySet(models.QuerySet):

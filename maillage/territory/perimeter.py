@@ -4,10 +4,11 @@ régions. Unknown codes are refused here, before anything is written."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from maillage.territory.cog import Cog, OldCode, Record
 from maillage.territory.errors import TerritoryDataError
+from maillage.territory.history import FormerName, current_code_of, former_names
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Perimeter:
     epcis: list[Record]
     departements: list[Record]
     regions: list[Record]
+    former_names: list[FormerName] = field(default_factory=list)
 
     @property
     def commune_codes(self) -> set[str]:
@@ -67,4 +69,10 @@ def _perimeter(cog: Cog, codes: list[str]) -> Perimeter:
         epcis=[cog.epcis[code] for code in epci_codes],
         departements=departements,
         regions=[cog.regions[code] for code in region_codes],
+        former_names=former_names(
+            cog.history,
+            current_code_of(cog.history, cog.resolve),
+            {code: record["nom"] for code, record in cog.communes.items()},
+            wanted,
+        ),
     )

@@ -17,6 +17,12 @@ class Command(BaseCommand):
         parser.add_argument("--outlines", nargs="*", default=[], type=Path)
         parser.add_argument("--epci", nargs="*", default=[])
         parser.add_argument("--commune", nargs="*", default=[])
+        parser.add_argument(
+            "--history",
+            type=Path,
+            help="Fichier INSEE des mouvements des communes (CSV) dont garder les lignes du "
+            "territoire.",
+        )
         parser.add_argument("--to", dest="target", required=True, type=Path)
 
     def handle(self, *args, **options):
@@ -27,6 +33,7 @@ class Command(BaseCommand):
                 options["target"],
                 epci_codes=options["epci"],
                 commune_codes=options["commune"],
+                history=options["history"],
             )
         except TerritoryDataError as error:
             raise CommandError(str(error)) from error

@@ -9,7 +9,8 @@ from maillage.territory.importer import TerritorySpec, import_territory
 class Command(BaseCommand):
     help = (
         "Importe un territoire (liste d’EPCI et/ou de communes) depuis les fichiers du COG au "
-        "format @etalab/decoupage-administratif et des contours IGN en GeoJSON."
+        "format @etalab/decoupage-administratif (avec, s’il s’y trouve, l’historique INSEE "
+        "mouvements-communes.csv) et des contours IGN en GeoJSON."
     )
 
     def add_arguments(self, parser):
