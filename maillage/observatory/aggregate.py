@@ -27,7 +27,8 @@ COUNTS_SQL = """
   coalesce(sum({n}) FILTER (WHERE f.family <> '' AND f.headcount IS NOT NULL), 0),
   coalesce(sum({n}) FILTER (WHERE f.family <> '' AND f.hidden), 0)"""
 JOBS = {
-    "employer": "coalesce(f.headcount >= 1, b.employer)",
+    # As `definitions.is_employer`: the known headcount, else the bracket.
+    "employer": "coalesce(f.headcount >= 1, b.employer, false)",
     "low": "coalesce(f.headcount, b.low)",
     "mid2": "coalesce(2 * f.headcount, b.mid2)",
     "high": "coalesce(f.headcount, b.high)",

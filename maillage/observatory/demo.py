@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
+
+from django.utils import timezone
 
 from maillage.observatory.compute import compute_from_directory
 from maillage.observatory.enums import Indicator
@@ -11,14 +12,15 @@ from maillage.observatory.models import ReferenceFigure, Snapshot
 from maillage.observatory.published import load_published_figures
 from maillage.territory.queries import current_territory
 
-DEMO_DATE = date(2026, 1, 1)
 # The hub's identity fiche: 3 042 jobs are 12,7 % of salaried jobs, so about 23 953 in all.
 DEMO_ALL_JOBS = Decimal("23953")
 
 
 def create_demo_observatory() -> Snapshot | None:
-    """Published figures, a demo all-sector denominator and one snapshot of the demo directory.
-    Idempotent: a second call creates nothing. None when no territory is loaded."""
+    """Published figures, a demo all-sector denominator and one snapshot of the demo directory,
+    dated 1 January of the year it is loaded. Idempotent: once a demo snapshot of the territory
+    exists, a later call (another day, more entries) records no other, so that no « évolution »
+    is drawn between two fictitious states. None when no territory is loaded."""
     territory = current_territory()
     if territory is None:
         return None
@@ -36,4 +38,8 @@ def create_demo_observatory() -> Snapshot | None:
             "producer": "Le pôle (démonstration)",
         },
     )
-    return compute_from_directory(territory, data_date=DEMO_DATE, is_demo=True)
+    existing = Snapshot.objects.filter(is_demo=True, territory_name=territory.name).first()
+    if existing is not None:
+        return existing
+    new_year = timezone.localdate().replace(month=1, day=1)
+    return compute_from_directory(territory, data_date=new_year, is_demo=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import duckdb
 
-from maillage.directory.classification import classify
+from maillage.directory.definitions import bracket_is_employer, bracket_jobs, ess_family
 from maillage.directory.nomenclatures import employee_brackets, naf_codes, normalise_naf
 from maillage.observatory.facts import insert_rows
 
@@ -15,7 +15,8 @@ NAF_REV2 = "NAFRev2"
 def create_brackets(con: duckdb.DuckDBPyConnection) -> None:
     """SIRENE brackets with job bounds; `mid2` is twice the midpoint, to keep sums exact.
 
-    « NN » (no employee) counts 0; the open-ended top bracket counts its lower bound."""
+    Jobs and `employer` come from the directory's definitions: « NN » counts 0 and is the only
+    non-employer bracket; the open-ended top bracket counts its lower bound."""
     con.execute(
         "CREATE TEMP TABLE brackets (code VARCHAR PRIMARY KEY, low BIGINT, mid2 BIGINT, "
         "high BIGINT, employer BOOLEAN)"
@@ -24,7 +25,8 @@ def create_brackets(con: duckdb.DuckDBPyConnection) -> None:
     for code, bracket in employee_brackets().items():
         low = bracket.low or 0
         high = bracket.high if bracket.high is not None else low
-        rows.append((code, low, low + high, high, low >= 1))
+        mid2 = int(2 * (bracket_jobs(code) or 0))
+        rows.append((code, low, mid2, high, bracket_is_employer(code)))
     insert_rows(con, "brackets", rows)
 
 
@@ -45,10 +47,10 @@ def unit_activity(code: str, nomenclature: str) -> str | None:
 def family_of(category: str, flag: str, nomenclature: str, naf: str) -> str:
     """The ESS family (or "") that the directory's classification gives these unit values."""
     flag = flag.strip().upper()
-    result = classify(
+    family = ess_family(
         category.strip(), unit_activity(naf, nomenclature.strip()), flag if flag == "O" else ""
     )
-    return result.family or ""
+    return family or ""
 
 
 def create_classes(con: duckdb.DuckDBPyConnection, source: str) -> None:

@@ -2,6 +2,7 @@ from collections import Counter
 
 import pytest
 
+from maillage.directory.definitions import is_employer, jobs
 from maillage.directory.demo import (
     DEMO_PREFIX,
     DemoUnavailable,
@@ -20,7 +21,6 @@ from maillage.directory.demo.plan import (
 )
 from maillage.directory.enums import EssFamily
 from maillage.directory.models import Establishment, LegalUnit
-from maillage.directory.nomenclatures import employee_bracket
 from maillage.hub import current_hub
 from maillage.territory.importer import load_configured_territory
 
@@ -85,21 +85,18 @@ def test_the_same_seed_gives_the_same_rows(territory):
     assert rows() != first
 
 
-def test_totals_match_the_published_figures_of_the_pays_de_redon(territory):
+def test_totals_match_the_published_figures_of_the_pays_de_redon_exactly(territory):
     create_demo_directory()
-    employers = [
-        site
-        for site in Establishment.objects.published().select_related("legal_unit")
-        if site.employee_bracket != "NN"
-    ]
+    sites = Establishment.objects.published().select_related("legal_unit")
+    employers = [site for site in sites if is_employer(site.employee_bracket, site.headcount)]
     families = Counter(site.legal_unit.ess_family for site in employers)
-    jobs = sum(employee_bracket(site.employee_bracket).mid for site in employers)
 
-    assert len(employers) == TARGET_EMPLOYERS
-    assert abs(families[EssFamily.ASSOCIATION] - TARGET_ASSOCIATIONS) <= 3
-    assert abs(families[EssFamily.COOPERATIVE] - TARGET_COOPERATIVES) <= 3
-    assert abs(jobs - TARGET_JOBS) / TARGET_JOBS < 0.05
+    assert len(employers) == TARGET_EMPLOYERS == 319
+    assert sum(jobs(s.employee_bracket, s.headcount) for s in employers) == TARGET_JOBS == 3042
+    assert families[EssFamily.ASSOCIATION] == TARGET_ASSOCIATIONS == 282
+    assert families[EssFamily.COOPERATIVE] == TARGET_COOPERATIVES == 32
     assert {EssFamily.MUTUELLE, EssFamily.FONDATION, EssFamily.COMMERCIAL} <= set(families)
+    assert any(site.employee_bracket == "00" for site in employers)
 
 
 def test_every_record_is_marked_fictitious_and_placed_in_its_commune(territory):

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from maillage.core.text import fold
+from maillage.directory.definitions import bracket_is_employer
 from maillage.directory.demo import plan as planning
 from maillage.directory.demo.catalogue import THEMES
 from maillage.directory.demo.places import PointPool, centre_of
@@ -163,7 +164,7 @@ def _legal_unit(unit: _Unit, values: dict) -> LegalUnit:
         naf_code=slot.activity.naf_code,
         naf_nomenclature="NAFRev2",
         ess_flag=EssFlag.YES,
-        is_employer=slot.bracket != "NN",
+        is_employer=bracket_is_employer(slot.bracket),
         employee_bracket=slot.bracket,
         created_on=values["created_on"],
         is_active=not slot.closed,

@@ -38,8 +38,10 @@ EMPLOYER_FAMILIES = {
     EssFamily.FONDATION: 2,
     EssFamily.COMMERCIAL: 1,
 }
-# Midpoints of these brackets add up to 3 040 jobs: small ones dominate, as in the ESS.
-EMPLOYER_BRACKETS = {"00": 30, "01": 111, "02": 65, "03": 45, "11": 35, "12": 21, "21": 10, "22": 2}
+# Their midpoints (`definitions.bracket_jobs`) add up to exactly 3 042 jobs; « 00 » (staff during
+# the year, none on 31 December) is an employer that counts 0 jobs. Small ones dominate, as in
+# the ESS.
+EMPLOYER_BRACKETS = {"00": 31, "01": 110, "02": 64, "03": 46, "11": 35, "12": 21, "21": 10, "22": 2}
 NON_EMPLOYER_FAMILIES = {
     EssFamily.ASSOCIATION: 29,
     EssFamily.COOPERATIVE: 1,

@@ -16,13 +16,11 @@ class Command(BaseCommand):
     help = "Create the fictitious demonstration data and one account per role (local use only)."
 
     def handle(self, *args, **options):
-        # Order matters: the observatory counts the directory; activities name its organisations;
+        # Order matters: activities name its organisations;
         # the network links people to accounts and organisations, then groups and decisions to
         # them; support journeys refer project holders to the services.
         created = create_demo_directory()
         self.stdout.write(f"Annuaire : {created} établissement(s) fictif(s) créé(s).")
-        snapshot = create_demo_observatory()
-        self.stdout.write(f"Observatoire : {snapshot or 'aucun territoire chargé'}.")
         self.stdout.write(f"Agenda : {create_demo_activities()} activité(s) fictive(s) créée(s).")
         accounts = create_demo_accounts()
         steps = (
@@ -36,6 +34,9 @@ class Command(BaseCommand):
         )
         for label, create, unit in steps:
             self.stdout.write(f"{label} : {create()} {unit} fictif(s) créé(s).")
+        # Last: the snapshot counts every establishment the steps above put in the directory.
+        snapshot = create_demo_observatory()
+        self.stdout.write(f"Observatoire : {snapshot or 'aucun territoire chargé'}.")
         self.stdout.write("Comptes de démonstration (usage local uniquement) :")
         for account in accounts:
             self.stdout.write(f"  {account.role.label:<20} {account.email:<32} {account.password}")
