@@ -9,6 +9,10 @@ PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails, calendars and cancel links follow the address really served (the server and
+# the worker both read it); production sets SITE_URL itself.
+SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
+export SITE_URL
 
 .PHONY: help install run serve worker test lint format bench load clean
 
@@ -40,13 +44,13 @@ load: install
 	$(MANAGE) load_demo
 
 run: load
-	@echo "maillage sert sur http://$(HOST):$(PORT) (le worker de tâches tourne à côté ; Ctrl+C arrête les deux)"
+	@echo "maillage sert sur $(SITE_URL) (le worker de tâches tourne à côté ; Ctrl+C arrête les deux)"
 	@trap 'kill 0' EXIT; \
-	  DEBUG=$${DEBUG:-true} $(MANAGE) db_worker & \
-	  DEBUG=$${DEBUG:-true} $(MANAGE) runserver $(HOST):$(PORT)
+	  DEBUG=$${DEBUG:-true} SITE_URL=$(SITE_URL) $(MANAGE) db_worker & \
+	  DEBUG=$${DEBUG:-true} SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 worker: install
-	$(MANAGE) db_worker
+	SITE_URL=$(SITE_URL) $(MANAGE) db_worker
 
 lint: install
 	.venv/bin/ruff check .

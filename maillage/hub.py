@@ -7,17 +7,22 @@ perimeter and plan are data there, not code.
 import tomllib
 from dataclasses import dataclass
 from datetime import date
+from email.headerregistry import Address
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from maillage.core.french import of, with_article
+
 
 @dataclass(frozen=True)
 class HubIdentity:
     name: str
     full_name: str
+    # The article the name takes in a sentence (« la » CADES, « le » Pôle, « l’ » Écopôle).
+    article: str
     tagline: str
     founded: date
     address: str
@@ -27,6 +32,29 @@ class HubIdentity:
     # Legal notice (LCEN): who directs the publication, who hosts the site.
     publication_director: str
     hosting: str
+
+    @property
+    def the_name(self) -> str:
+        """« la CADES »."""
+        return with_article(self.article, self.name)
+
+    @property
+    def of_name(self) -> str:
+        """« de la CADES » (« L’équipe de la CADES »), « du Pôle »."""
+        return of(self.the_name)
+
+    @property
+    def the_full_name(self) -> str:
+        return with_article(self.article, self.full_name)
+
+    @property
+    def of_full_name(self) -> str:
+        return of(self.the_full_name)
+
+    @property
+    def sender(self) -> str:
+        """The From of its e-mails: « CADES du Pays de Redon <contact@cades.example> »."""
+        return str(Address(self.full_name, addr_spec=self.email)) if self.email else ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +98,7 @@ def load_hub(directory: Path) -> Hub:
             identity=HubIdentity(
                 name=identity["name"],
                 full_name=identity.get("full_name", identity["name"]),
+                article=identity.get("article", ""),
                 tagline=identity.get("tagline", ""),
                 founded=date.fromisoformat(identity["founded"]),
                 address=identity.get("address", ""),

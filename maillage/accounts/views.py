@@ -34,6 +34,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         # E-mails render without the request's context processors: pass the hub's name.
         self.extra_email_context = {
             "hub_name": current_hub().identity.full_name,
+            "hub_of_name": current_hub().identity.of_full_name,
             "timeout_hours": _reset_link_hours(),
         }
         return super().form_valid(form)

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.utils import timezone
 
 from maillage.activities.models import Activity
 from maillage.activities.public import ActivityView, registrant_view
-from maillage.activities.site import absolute_url
+from maillage.core.site import absolute_url
 from maillage.hub import current_hub
 
 MAX_OCTETS = 75
@@ -82,7 +83,8 @@ def event_lines(activity: ActivityView, *, attendee: tuple[str, str] | None = No
     if attendee is not None:
         name, email = attendee
         hub = current_hub().identity
-        lines.append(f"ORGANIZER;CN={param_value(hub.name)}:mailto:{settings.DEFAULT_FROM_EMAIL}")
+        organiser = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+        lines.append(f"ORGANIZER;CN={param_value(hub.name)}:mailto:{organiser}")
         lines.append(f"ATTENDEE;CN={param_value(name)};RSVP=FALSE:mailto:{email}")
     lines.append("END:VEVENT")
     return lines

@@ -9,7 +9,7 @@ import json
 from django.utils.safestring import SafeString, mark_safe
 
 from maillage.activities.public import ActivityView
-from maillage.activities.site import absolute_url
+from maillage.core.site import absolute_url
 from maillage.hub import current_hub
 
 ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from maillage.activities import ical
 from maillage.activities.enums import RegistrationStatus
 from maillage.activities.models import Registration
-from maillage.activities.site import absolute_url
+from maillage.core.site import absolute_url
 from maillage.hub import current_hub
 
 

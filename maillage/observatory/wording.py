@@ -1,7 +1,7 @@
 """Numbers and sentences in correct French, for the key-figures paragraph ready to paste.
 
-Thousands are separated by a non-breaking space, decimals by a comma, and « % » is preceded by a
-non-breaking space: "3 042 emplois, soit 12,7 % des effectifs salariés du Pays de Redon".
+Numbers go through the one French formatter, `maillage.core.french`: "3 042 emplois, soit
+12,7 % des effectifs salariés du territoire".
 """
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-NBSP = "\u00a0"
+from maillage.core.french import number, percent, plural
+
+__all__ = ["key_figures_paragraph", "number", "of_territory", "percent", "plural", "share"]
 MASCULINE_STARTS = ("Pays ", "Val ", "Territoire ", "Grand ", "Bassin ", "Canton ")
 
 FAMILY_NOUNS: dict[str, tuple[str, str]] = {
@@ -19,31 +21,6 @@ FAMILY_NOUNS: dict[str, tuple[str, str]] = {
     "fondation": ("fondation", "fondations"),
     "commercial": ("société commerciale de l’ESS", "sociétés commerciales de l’ESS"),
 }
-
-
-def number(value: int | Decimal | float, decimals: int = 0) -> str:
-    """12345.67 → "12 345,7" (decimals=1): rounded half up, never "-0"."""
-    quantum = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        rounded = abs(rounded)
-    sign = "-" if rounded < 0 else ""
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    text = NBSP.join(groups)
-    return sign + (f"{text},{fraction}" if fraction else text)
-
-
-def percent(value: Decimal | float, decimals: int = 0) -> str:
-    return f"{number(value, decimals)}{NBSP}%"
-
-
-def plural(count: int, singular: str, plural_form: str) -> str:
-    """French agreement: 0 and 1 take the singular."""
-    return f"{number(count)} {singular if abs(count) < 2 else plural_form}"
 
 
 def of_territory(name: str) -> str:
@@ -86,7 +63,7 @@ def key_figures_paragraph(
         part = share(count, employers)
         text = plural(count, singular, plural_form)
         if part is not None:
-            shown = percent(part) if part >= Decimal("0.5") else f"moins de {percent(1)}"
+            shown = percent(part, 0) if part >= Decimal("0.5") else f"moins de {percent(1, 0)}"
             text += f", soit {shown}"
             if first:
                 text += " des établissements employeurs de l’ESS"

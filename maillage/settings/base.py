@@ -7,6 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from maillage.hub import load_hub
 from maillage.settings.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -162,8 +163,6 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "contact@maillage.localhost")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {
     "default": {
@@ -196,6 +195,11 @@ MEMBERSHIP_RETENTION_YEARS = env_int("MEMBERSHIP_RETENTION_YEARS", 10)
 HUB_DIR = Path(env_str("HUB_DIR", str(BASE_DIR / "hubs" / "pays-de-redon")))
 # The hub's own files (logo…) are served under /static/hub/.
 STATICFILES_DIRS.append(("hub", HUB_DIR / "static"))
+# E-mails come from the hub's address (its hub.toml) unless the deployment names another sender.
+DEFAULT_FROM_EMAIL = (
+    env_str("DEFAULT_FROM_EMAIL", "") or load_hub(HUB_DIR).identity.sender or "webmaster@localhost"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Tile server for maps; empty means outlines only (works with no network).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
 

@@ -180,3 +180,14 @@ def test_a_group_page_lists_its_published_decisions(member):
         "decisions/partials/group_decisions.html", {"decisions": decisions_of_group(group)}
     )
     assert shown.get_absolute_url() in html
+
+
+def test_the_membership_year_of_a_decision_is_written_without_a_separator(
+    client_for, eligible_member
+):
+    proposal = ProposalFactory(membership_year=2026)
+
+    page = client_for(eligible_member).get(proposal.get_absolute_url()).content.decode()
+
+    assert "<dd>2026</dd>" in page
+    assert "2\u00a0026" not in page

@@ -5,14 +5,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maillage.observatory.wording import (
-    NBSP,
-    key_figures_paragraph,
-    number,
-    of_territory,
-    percent,
-    plural,
-)
+from maillage.core.french import NBSP, number, percent, plural
+from maillage.observatory.wording import key_figures_paragraph, of_territory
 
 
 @given(st.integers(min_value=-(10**12), max_value=10**12))

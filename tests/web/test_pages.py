@@ -131,7 +131,7 @@ def test_expired_form_answers_a_french_page_within_the_layout(member):
 def test_legal_notice_covers_publisher_data_cookies_and_licences(client):
     html = client.get(reverse("web:legal")).content.decode()
 
-    assert "Ce site est édité par CADES du Pays de Redon" in html
+    assert "Ce site est édité par la CADES du Pays de Redon" in html
     assert "mailto:contact@cades.example" in html
     assert "15 minutes" in html
     assert "RGPD" in html

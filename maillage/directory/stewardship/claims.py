@@ -55,19 +55,20 @@ def _decide(claim: Claim, by, status: ClaimStatus) -> Claim:
 
 
 def _tell(claim: Claim) -> None:
-    hub = current_hub().identity.name
+    identity = current_hub().identity
+    hub, team = identity.name, f"L’équipe {identity.of_name}"
     name = claim.legal_unit.name
     if claim.status == ClaimStatus.APPROVED:
         subject = f"{hub} : vous représentez désormais « {name} »"
         body = (
-            f"Bonjour,\n\nL’équipe de {hub} a accepté votre demande : vous pouvez désormais "
+            f"Bonjour,\n\n{team} a accepté votre demande : vous pouvez désormais "
             f"mettre à jour la fiche de « {name} » dans l’annuaire, depuis votre espace "
             "(« Mes structures »).\n"
         )
     else:
         subject = f"{hub} : votre demande pour « {name} »"
         body = (
-            f"Bonjour,\n\nL’équipe de {hub} n’a pas pu accepter votre demande de rattachement à "
+            f"Bonjour,\n\n{team} n’a pas pu accepter votre demande de rattachement à "
             f"« {name} ». N’hésitez pas à lui écrire pour en parler.\n"
         )
     send_mail(subject, body, None, [claim.user.email])

@@ -122,12 +122,13 @@ def _locked_pending(proposal: EditProposal) -> EditProposal:
 def _tell(proposal: EditProposal, accepted: bool) -> None:
     if proposal.proposed_by is None:
         return
-    hub = current_hub().identity.name
+    identity = current_hub().identity
+    hub, team = identity.name, f"L’équipe {identity.of_name}"
     name = proposal.establishment.display_name
     verdict = "publiées" if accepted else "refusées"
     send_mail(
         f"{hub} : vos modifications de « {name} » sont {verdict}",
-        f"Bonjour,\n\nL’équipe de {hub} a {'accepté' if accepted else 'refusé'} les "
+        f"Bonjour,\n\n{team} a {'accepté' if accepted else 'refusé'} les "
         f"modifications que vous avez proposées pour la fiche « {name} ».\n",
         None,
         [proposal.proposed_by.email],

@@ -3,10 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from maillage.core.french import euros
 from maillage.directory.models import LegalUnit
 from maillage.network.memberships.enums import MemberKind, MembershipStatus, PaymentMethod
 from maillage.network.memberships.models import DuesRate, Membership
-from maillage.network.memberships.money import euros
 from maillage.network.people.models import Person
 
 YEAR_MIN, YEAR_MAX = 2000, 2100

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from maillage.core.site import absolute_url
 from maillage.hub import current_hub
 from maillage.network.memberships.hub_members import sync_hub_member_flags
 from maillage.network.memberships.models import RenewalReminder
@@ -31,7 +32,7 @@ def send_renewal_reminder(reminder_id: int) -> int:
         "hub": hub,
         "membership": reminder.membership,
         "year": reminder.year,
-        "space_url": settings.SITE_URL.rstrip("/") + "/espace-membre/adhesion/",
+        "space_url": absolute_url("/espace-membre/adhesion/"),
     }
     addresses = recipients_of(reminder.membership)
     for address in addresses:  # one message each: members never see each other's addresses

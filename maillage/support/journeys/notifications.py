@@ -10,12 +10,9 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from maillage.core.site import absolute_url
 from maillage.hub import current_hub
 from maillage.support.journeys.models import NextStep, Referral
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _send(to: list[str], subject: str, template: str, **context) -> None:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maillage.network.memberships.money import euros
+from maillage.core.french import euros
 
 NBSP = "\u00a0"
 
