@@ -24,7 +24,7 @@ def _rounded(value: Number, decimals: int) -> Decimal:
 
 
 def _grouped(digits: str) -> str:
-    groups = []
+    groups: list[str] = []
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
