@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from itertools import accumulate
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 from xml.etree.ElementTree import ParseError, iterparse
 
 from django.conf import settings
@@ -63,7 +63,7 @@ def number(count: int) -> str:
 def open_binary(path: Path) -> IO[bytes]:
     """The file's bytes, decompressed if it is a gzip."""
     if path.suffix.lower() == ".gz":
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
 
 

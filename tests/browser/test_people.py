@@ -9,7 +9,7 @@ from django.utils import timezone
 from maillage.directory.demo import create_demo_directory
 from maillage.network.people.demo import create_demo_people
 from maillage.network.people.enums import ImportStatus
-from maillage.network.people.importing.running import store_upload
+from maillage.network.people.importing.queueing import receive_upload
 from maillage.network.people.models import ContactImport, Person
 from tests.browser.sessions import assert_no_serious_axe_violations, signed_in
 from tests.factories import UserFactory
@@ -51,8 +51,8 @@ def test_address_book_page_loads_and_passes_axe(audit_page, live_server, demo, p
 @pytest.mark.parametrize("state", ["mapping", "interrupted"])
 def test_import_pages_pass_axe(audit_page, live_server, hub_data, state):
     staff = UserFactory(staff=True)
-    rows = [(2, ["Durand", "Léa", "lea@exemple.org"]), (3, ["Morel", "Inès", "ines@exemple.org"])]
-    contact_import = store_upload("contacts.csv", ["Nom", "Prénom", "Courriel"], rows, staff)
+    sheet = "Nom;Prénom;Courriel\nDurand;Léa;lea@exemple.org\nMorel;Inès;ines@exemple.org\n"
+    contact_import = receive_upload("contacts.csv", sheet.encode(), staff)  # read inline
     if state == "interrupted":
         ContactImport.objects.filter(pk=contact_import.pk).update(
             status=ImportStatus.RUNNING,

@@ -129,19 +129,41 @@ def test_an_xlsx_sheet_is_imported_with_numeric_siret(staff_client, run):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("contacts.xlsx", b"not a zip file", "pas un fichier Excel lisible"),
         ("contacts.pdf", b"%PDF-1.4", "Format non pris en charge"),
         ("contacts.csv", b"", "vide"),
-        ("contacts.csv", b"Nom;Courriel\n", "qu’une ligne d’en-tête"),
-        ("contacts.csv", b"Nom\x00;Courriel\nA;b\n", "pas un fichier texte"),
     ],
 )
-def test_an_unreadable_file_is_refused_before_any_write(staff_client, name, content, message):
+def test_a_file_refused_on_its_name_or_size_is_refused_at_once(
+    staff_client, name, content, message
+):
     response = staff_client.post("/contacts/import/", {"sheet": SimpleUploadedFile(name, content)})
 
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not ContactImport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("contacts.xlsx", b"not a zip file", "n’est pas un fichier Excel lisible"),
+        ("contacts.csv", b"Nom;Courriel\n", "qu’une ligne d’en-tête"),
+        ("contacts.csv", b"Nom\x00;Courriel\nA;b\n", "pas un fichier texte"),
+        ("contacts.csv", b"Nom;Courriel\n" + b"x;" * 100 + b"\n", "plus de 40 colonnes"),
+    ],
+)
+def test_an_unreadable_file_is_refused_by_the_worker_before_any_write(
+    staff_client, name, content, message
+):
+    response = staff_client.post("/contacts/import/", {"sheet": SimpleUploadedFile(name, content)})
+
+    contact_import = ContactImport.objects.get()
+    page = staff_client.get(response["Location"]).content.decode()
+    assert contact_import.status == ImportStatus.REFUSED
+    assert message in page
+    assert "rien n’a été enregistré" in page
+    assert contact_import.sheet == b""  # the file is not kept
+    assert not Person.objects.exists()
 
 
 def test_a_mapping_without_name_email_or_siret_is_refused(staff_client, run):

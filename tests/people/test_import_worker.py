@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -11,7 +12,7 @@ from maillage.network.people.importing.queueing import queue_import
 from maillage.network.people.importing.running import ImportAlreadyRun
 from maillage.network.people.models import ContactImport, Person
 from maillage.network.people.tasks import import_contacts
-from tests.people.sheets import confirm_data, sheet, upload
+from tests.people.sheets import confirm_data, sheet, upload, workbook_bomb
 from tests.workers import DATABASE_TASKS, run_db_worker
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +22,19 @@ LINES = ("Durand;Léa;lea@exemple.org;;;;;", "Morel;Inès;ines@exemple.org;;;;;"
 
 @pytest.fixture
 def queued_tasks(settings):
-    """Tasks wait in the database for a worker, as in production."""
-    settings.TASKS = DATABASE_TASKS
+    """From now on, tasks wait in the database for a worker, as in production."""
+
+    def queue_from_now_on():
+        settings.TASKS = DATABASE_TASKS
+
+    return queue_from_now_on
 
 
 def test_confirming_queues_one_task_and_a_replayed_confirm_queues_no_second(
     staff_client, queued_tasks, django_capture_on_commit_callbacks
 ):
     contact_import = upload(staff_client, sheet(*LINES))
+    queued_tasks()
     url = f"/contacts/import/{contact_import.pk}/"
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -47,6 +53,7 @@ def test_two_confirms_sent_together_queue_one_task(
     staff_client, queued_tasks, django_capture_on_commit_callbacks
 ):
     contact_import = upload(staff_client, sheet(*LINES))
+    queued_tasks()
     # Both requests loaded the import while it was still waiting for its mapping.
     twin = ContactImport.objects.get(pk=contact_import.pk)
     mapping = list(confirm_data().values())
@@ -64,6 +71,7 @@ def test_the_page_follows_the_worker_then_shows_the_report_and_rejected_rows(
     staff_client, queued_tasks
 ):
     contact_import = upload(staff_client, sheet(*LINES))
+    queued_tasks()
     url = f"/contacts/import/{contact_import.pk}/"
     staff_client.post(url, confirm_data())
 
@@ -116,6 +124,7 @@ def test_an_import_no_worker_takes_tells_staff_to_alert_the_administrator(
     staff_client, queued_tasks, django_capture_on_commit_callbacks
 ):
     contact_import = upload(staff_client, sheet(*LINES))
+    queued_tasks()
     url = f"/contacts/import/{contact_import.pk}/"
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(url, confirm_data())
@@ -130,3 +139,25 @@ def test_an_import_no_worker_takes_tells_staff_to_alert_the_administrator(
     assert "L’import attend depuis plus de 10 minutes sans avoir commencé" in waiting
     assert "Prévenez la personne qui l’administre" in waiting
     assert "Reprendre l’import" not in waiting  # the queued task still runs once a worker is up
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_workbook_bomb_is_refused_by_the_worker_and_never_read_by_the_web_process(
+    staff_client, queued_tasks
+):
+    queued_tasks()
+    bomb = SimpleUploadedFile("contacts.xlsx", workbook_bomb(300_000))
+
+    response = staff_client.post("/contacts/import/", {"sheet": bomb})
+    waiting = staff_client.get(response["Location"]).content.decode()
+    worker = run_db_worker()
+    refused = staff_client.get(response["Location"]).content.decode()
+
+    assert len(bomb) < 1024 * 1024
+    assert "Lecture du fichier" in waiting
+    assert 'hx-trigger="every 2s"' in waiting
+    assert worker.returncode == 0, worker.stderr
+    assert "« contacts.xlsx » a plus de 40 cellules à la ligne 1" in refused
+    contact_import = ContactImport.objects.get()
+    assert (contact_import.status, contact_import.sheet) == (ImportStatus.REFUSED, b"")
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"

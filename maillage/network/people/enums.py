@@ -37,6 +37,8 @@ class ConsentMethod(models.TextChoices):
 
 
 class ImportStatus(models.TextChoices):
+    READING = "reading", "Lecture du fichier"
+    REFUSED = "refused", "Refusé"
     PENDING = "pending", "En attente de l’association des colonnes"
     QUEUED = "queued", "En file d’attente"
     RUNNING = "running", "En cours"
@@ -45,7 +47,7 @@ class ImportStatus(models.TextChoices):
 
 
 # The worker has the import in hand: the page follows it until it ends.
-IMPORT_UNDER_WAY = (ImportStatus.QUEUED, ImportStatus.RUNNING)
+IMPORT_UNDER_WAY = (ImportStatus.READING, ImportStatus.QUEUED, ImportStatus.RUNNING)
 
 
 class ImportField(models.TextChoices):

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 
 from maillage.directory.models import LegalUnit
 from maillage.network.people.enums import ConsentMethod, ConsentPurpose
+from maillage.network.people.importing.reading import MAX_BYTES
 from maillage.network.people.models import Affiliation, Interaction, Person, Tag
 from maillage.network.people.organisations import find_legal_unit
 
@@ -138,3 +139,16 @@ class UploadForm(forms.Form):
         help_text="CSV (séparé par des points-virgules ou des virgules) ou Excel (.xlsx), "
         "avec une ligne d’en-tête ; 5 Mo au plus.",
     )
+
+    def clean_sheet(self):
+        """What can be told without reading the file; the task worker reads it."""
+        sheet = self.cleaned_data["sheet"]
+        if not sheet.name.lower().endswith((".csv", ".txt", ".xlsx")):
+            raise forms.ValidationError(
+                "Format non pris en charge : déposez un fichier .csv ou .xlsx."
+            )
+        if sheet.size > MAX_BYTES:
+            raise forms.ValidationError(
+                "Le fichier dépasse 5 Mo : découpez-le en plusieurs fichiers."
+            )
+        return sheet

@@ -1,5 +1,5 @@
-"""Handing a mapped import to the task worker: once, whatever the number of confirms; and
-handing it again, once, when the worker stopped in the middle."""
+"""Handing work to the task worker: an uploaded sheet to read; a mapped import, once whatever
+the number of confirms; and again, once, when the worker stopped in the middle."""
 
 from __future__ import annotations
 
@@ -10,7 +10,16 @@ from django.utils import timezone
 from maillage.network.people.enums import ImportStatus
 from maillage.network.people.importing.running import STALE_AFTER, ImportAlreadyRun
 from maillage.network.people.models import ContactImport
-from maillage.network.people.tasks import import_contacts
+from maillage.network.people.tasks import import_contacts, read_contact_sheet
+
+
+def receive_upload(filename: str, data: bytes, user) -> ContactImport:
+    """Keep the uploaded file for the task worker to read: the web process never parses it."""
+    contact_import = ContactImport.objects.create(
+        created_by=user, filename=filename[:200], status=ImportStatus.READING, sheet=data
+    )
+    read_contact_sheet.enqueue(contact_import.pk)
+    return contact_import
 
 
 def queue_import(contact_import: ContactImport, mapping: list[str]) -> None:

@@ -273,19 +273,10 @@ def load_report(contact_import: ContactImport) -> ImportReport:
     return ImportReport(**json.loads(contact_import.report))
 
 
-def store_upload(filename: str, header: list[str], rows: list, user) -> ContactImport:
-    return ContactImport.objects.create(
-        created_by=user,
-        filename=filename[:200],
-        rows=json.dumps({"header": header, "rows": rows}, ensure_ascii=False),
-        row_count=len(rows),
-    )
-
-
 def _quiet_too_long(contact_import: ContactImport) -> bool:
     """No progress (or, never started, no move since it was queued) for over STALE_AFTER."""
-    last = contact_import.progressed_at or contact_import.queued_at
-    return last is not None and last < timezone.now() - STALE_AFTER
+    last = contact_import.progressed_at or contact_import.queued_at or contact_import.created_at
+    return last < timezone.now() - STALE_AFTER
 
 
 def is_interrupted(contact_import: ContactImport) -> bool:
@@ -298,9 +289,10 @@ def is_interrupted(contact_import: ContactImport) -> bool:
 
 
 def is_waiting_too_long(contact_import: ContactImport) -> bool:
-    """Queued for longer than STALE_AFTER and never started: no worker is taking tasks."""
+    """Waiting to be read, or queued, for longer than STALE_AFTER and never started: no
+    worker is taking tasks."""
     return (
-        contact_import.status == ImportStatus.QUEUED
+        contact_import.status in {ImportStatus.READING, ImportStatus.QUEUED}
         and contact_import.rows_done == 0
         and _quiet_too_long(contact_import)
     )

@@ -49,9 +49,10 @@ class ExportLink(models.Model):
 class ContactImport(models.Model):
     """A sheet of contacts between its upload and its report.
 
-    The rows wait here while staff map the columns, then while the task worker imports them
-    (the import is the worker's job: queued once, run once); once imported they are dropped and
-    only the report stays (with the rejected rows, so that nothing is lost).
+    The task worker reads the uploaded file first (or refuses it, saying why). The rows wait
+    here while staff map the columns, then while the task worker imports them (the import is
+    the worker's job: queued once, run once); once imported they are dropped and only the
+    report stays (with the rejected rows, so that nothing is lost).
     """
 
     created_by = models.ForeignKey(
@@ -66,6 +67,9 @@ class ContactImport(models.Model):
     status = models.CharField(
         "état", max_length=20, choices=ImportStatus.choices, default=ImportStatus.PENDING
     )
+    # The uploaded file, until the task worker reads it (never the web process: a small file
+    # may unfold into gigabytes); emptied once read, whatever the outcome.
+    sheet = models.BinaryField("fichier déposé", blank=True, editable=False)
     # JSON text (not a JSONField): the registry's matcher searches it for an e-mail address.
     rows = models.TextField("lignes en attente", blank=True)
     row_count = models.PositiveIntegerField("lignes du fichier", default=0)
@@ -91,6 +95,10 @@ class ContactImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.created_at:%d/%m/%Y})"
+
+    @property
+    def is_reading(self) -> bool:
+        return self.status == ImportStatus.READING
 
     @property
     def is_under_way(self) -> bool:

@@ -1,5 +1,5 @@
-"""Import of contacts for staff: upload → preview and column mapping (in the request) → the
-task worker imports the rows, the page follows its progress → report."""
+"""Import of contacts for staff: upload → the task worker reads the sheet → preview and column
+mapping → the task worker imports the rows, the page follows its progress → report."""
 
 from __future__ import annotations
 
@@ -13,8 +13,11 @@ from maillage.network.people.enums import ImportStatus
 from maillage.network.people.forms import UploadForm
 from maillage.network.people.importing.forms import MappingForm
 from maillage.network.people.importing.mapping import guess_mapping
-from maillage.network.people.importing.queueing import queue_import, resume_import
-from maillage.network.people.importing.reading import SheetRefused, read_sheet
+from maillage.network.people.importing.queueing import (
+    queue_import,
+    receive_upload,
+    resume_import,
+)
 from maillage.network.people.importing.rejects import rejects_csv
 from maillage.network.people.importing.running import (
     STALE_AFTER,
@@ -22,7 +25,6 @@ from maillage.network.people.importing.running import (
     is_interrupted,
     is_waiting_too_long,
     load_report,
-    store_upload,
     waiting_rows,
 )
 from maillage.network.people.models import ContactImport
@@ -37,17 +39,12 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         sheet = form.cleaned_data["sheet"]
-        try:
-            header, rows = read_sheet(sheet.name, sheet.read())
-        except SheetRefused as refusal:
-            form.add_error("sheet", str(refusal))
-        else:
-            contact_import = store_upload(sheet.name, header, rows, request.user)
-            return redirect("people:import", pk=contact_import.pk)
+        contact_import = receive_upload(sheet.name, sheet.read(), request.user)
+        return redirect("people:import", pk=contact_import.pk)
     status = 400 if request.method == "POST" else 200
     recent = [
         (item, is_interrupted(item))
-        for item in ContactImport.objects.exclude(status=ImportStatus.PENDING)[:10]
+        for item in ContactImport.objects.exclude(status=ImportStatus.PENDING).defer("sheet")[:10]
     ]
     return render(
         request, "people/import_upload.html", {"form": form, "recent": recent}, status=status
@@ -56,14 +53,20 @@ def upload(request):
 
 @staff_required
 def import_page(request, pk: int):
-    contact_import = get_object_or_404(ContactImport, pk=pk)
+    contact_import = get_object_or_404(ContactImport.objects.defer("sheet"), pk=pk)
     if contact_import.status == ImportStatus.DONE:
         if request.htmx:  # the progress box saw the end: load the whole report
             return HttpResponseClientRefresh()
         context = {"import": contact_import, "report": load_report(contact_import)}
         return render(request, "people/import_report.html", context)
+    if contact_import.status == ImportStatus.REFUSED:
+        if request.htmx:  # the progress box saw the refusal: load the page that says why
+            return HttpResponseClientRefresh()
+        return render(request, "people/import_refused.html", {"import": contact_import})
     if contact_import.status != ImportStatus.PENDING:
         return _progress(request, contact_import)
+    if request.htmx:  # the progress box saw the sheet read: load the mapping
+        return HttpResponseClientRefresh()
     header, rows = waiting_rows(contact_import)
     form = MappingForm(header, request.POST or None, initial_mapping=guess_mapping(header))
     if request.method == "POST" and form.is_valid():
