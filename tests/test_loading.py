@@ -4,7 +4,11 @@ import shutil
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
 
 from maillage.accounts.models import User
 from maillage.activities.models import Activity
@@ -18,6 +22,7 @@ from maillage.plan.models import Action
 from maillage.support.journeys.models import SupportCase
 from maillage.support.services.models import Service
 from maillage.territory.models import Commune
+from tests.workers import DATABASE_TASKS
 
 
 def _load():
@@ -85,3 +90,33 @@ def test_a_malformed_plan_file_stops_the_load_with_its_message(hub_copy):
 
     with pytest.raises(CommandError):
         call_command("load_hub", stdout=StringIO())
+
+
+def _rows() -> dict[str, list]:
+    """Every row of every table of the database, snapshots, tasks and sessions included."""
+    with connection.cursor() as cursor:
+        tables = {}
+        for table in sorted(connection.introspection.table_names(cursor)):
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)} ORDER BY 1")
+            tables[table] = [tuple(map(str, row)) for row in cursor.fetchall()]
+    return tables
+
+
+@pytest.mark.django_db
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_second_load_changes_no_row_and_no_load_sends_mail(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _load()
+    before = _rows()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _load()
+
+    after = _rows()
+    changed = {table: len(rows) for table, rows in before.items() if after[table] != rows}
+    assert changed == {}
+    assert len(before["observatory_snapshot"]) == 1
+    assert not DBTaskResult.objects.filter(task_path="maillage.mail.deliver_email").exists()
+    assert mail.outbox == []

@@ -139,7 +139,8 @@ def _close(case: SupportCase, rng: random.Random, day: date, structures: list) -
         funding_amount=amount,
         funding_source=rng.choice(FUNDING_SOURCES) if amount else "",
     )
-    close_case(case, outcome, day + timedelta(days=rng.randint(20, 60)), today=date.max)
+    on = day + timedelta(days=rng.randint(20, 60))
+    close_case(case, outcome, on, today=date.max, tell_partners=False)
 
 
 def _create(index: int, rng: random.Random, context: dict) -> None:

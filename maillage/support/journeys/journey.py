@@ -159,11 +159,19 @@ def _close(case: SupportCase, outcome: Outcome, on: date, by, today: date) -> li
 
 
 def close_case(
-    case: SupportCase, outcome: Outcome, on: date, by=None, today: date | None = None
+    case: SupportCase,
+    outcome: Outcome,
+    on: date,
+    by=None,
+    today: date | None = None,
+    tell_partners: bool = True,
 ) -> Outcome:
     """Close the case on `on` with its `outcome` (unsaved): the final stage, the figures; its
-    open referrals are cancelled and their partners told."""
+    open referrals are cancelled and their partners told (unless `tell_partners` is false: the
+    demonstration writes a past nobody is to be told of)."""
     withdrawn = _close(case, outcome, on, by, today or timezone.localdate())
+    if not tell_partners:
+        return outcome
     for referral in Referral.objects.filter(pk__in=[r.pk for r in withdrawn]):
         notifications.referral_cancelled(referral)
     return outcome
