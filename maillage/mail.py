@@ -1,66 +1,80 @@
-"""E-mail goes through the task worker: the request that sends it never waits on SMTP."""
+"""E-mail goes through the task worker, and the queue holds ids, never a message.
 
-import base64
-from email.mime.base import MIMEBase
+An e-mail kind is a function that builds the message from ids (a registration's, a user's) when
+the worker runs it: the recipient's address, the body and any personal link (registration,
+password reset) exist only in the worker's memory and the outgoing mail, never in the task
+table, whose rows outlive the sending until the weekly prune. `@email_task` turns such a builder
+into a task: `registered.enqueue(registration.pk)`. A builder returns None when there is nothing
+to send any more (the row was erased, the registration cancelled).
+
+Django's own mail API (`send_mail`, `EmailMessage.send`) would queue a finished message:
+`EMAIL_BACKEND` refuses it, so that no path puts an address or a body in the queue.
+See docs/adr/0006-email-tasks-carry-ids.md.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django_tasks import task
+from django_tasks.base import Task
 
 
-def serialize_message(message: EmailMultiAlternatives) -> dict:
-    """A JSON-safe form of a message, so it can travel as task arguments."""
-    attachments = []
-    for attachment in message.attachments:
-        if isinstance(attachment, MIMEBase):
-            raise ValueError("MIME attachments cannot be queued; pass (name, content, mimetype).")
-        filename, content, mimetype = attachment
-        if isinstance(content, str):
-            content = content.encode()
-        attachments.append([filename, base64.b64encode(content).decode("ascii"), mimetype])
-    return {
-        "subject": message.subject,
-        "body": message.body,
-        "from_email": message.from_email,
-        "to": list(message.to),
-        "cc": list(message.cc),
-        "bcc": list(message.bcc),
-        "reply_to": list(message.reply_to),
-        "headers": dict(message.extra_headers),
-        "alternatives": [list(alt) for alt in getattr(message, "alternatives", [])],
-        "attachments": attachments,
-    }
+class DeliveryFailed(Exception):
+    """Raised in place of the mail server's error, whose text names the recipients: the task
+    table keeps the failure's kind and ids, not the addresses."""
 
 
-def deserialize_message(data: dict) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
-        subject=data["subject"],
-        body=data["body"],
-        from_email=data["from_email"],
-        to=data["to"],
-        cc=data["cc"],
-        bcc=data["bcc"],
-        reply_to=data["reply_to"],
-        headers=data["headers"],
-    )
-    for content, mimetype in data["alternatives"]:
-        message.attach_alternative(content, mimetype)
-    for filename, content, mimetype in data["attachments"]:
-        message.attach(filename, base64.b64decode(content), mimetype)
-    return message
+def _erased(address: str) -> bool:
+    return address.rstrip(">").lower().endswith(".invalid")
 
 
-@task()
-def deliver_email(data: dict) -> None:
-    connection = get_connection(settings.EMAIL_DELIVERY_BACKEND)
-    connection.send_messages([deserialize_message(data)])
+def deliver(messages: Iterable[EmailMessage]) -> int:
+    """Hand messages built in the worker to the mail server; return how many left.
+
+    An erased person's address is in the reserved `.invalid` domain: it is left out. A failure
+    is raised as `DeliveryFailed`, without the server's text (it names the recipients)."""
+    outgoing = []
+    for message in messages:
+        message.to = [address for address in message.to if not _erased(address)]
+        if message.to:
+            outgoing.append(message)
+    if not outgoing:
+        return 0
+    try:
+        get_connection(settings.EMAIL_DELIVERY_BACKEND).send_messages(outgoing)
+    except Exception as error:
+        raise DeliveryFailed(f"{len(outgoing)} message(s): {type(error).__name__}") from None
+    return len(outgoing)
 
 
-class TaskEmailBackend(BaseEmailBackend):
-    """Queues each message as a `deliver_email` task."""
+Built = EmailMessage | list[EmailMessage] | None
+
+
+def email_task(builder: Callable[..., Built]) -> Task:
+    """A task that builds the message(s) from ids when it runs and hands them to the mail
+    server. The builder returns a message, a list (one message per recipient, who then do not
+    see one another's address), or None when there is nothing to send any more."""
+
+    @functools.wraps(builder)
+    def send(*ids: int | str | list[int]) -> None:
+        built = builder(*ids)
+        if built is not None:
+            deliver(built if isinstance(built, list) else [built])
+
+    return task()(send)
+
+
+class RefusingEmailBackend(BaseEmailBackend):
+    """Django's mail API would queue a finished message, address and body included: send
+    through an `@email_task` instead."""
 
     def send_messages(self, email_messages):
-        for message in email_messages:
-            deliver_email.enqueue(serialize_message(message))
-        return len(email_messages)
+        raise RuntimeError(
+            "Envoyez les e-mails par une tâche @email_task (maillage.mail), qui construit le "
+            "message à partir d’identifiants quand le worker l’exécute."
+        )

@@ -49,4 +49,4 @@ def client_for(client):
 def _mail_through_tasks(settings):
     """Django's test set-up swaps EMAIL_BACKEND for locmem; put the task path back so every test
     sends as production does (queued, serialised, then delivered to locmem by the task)."""
-    settings.EMAIL_BACKEND = "maillage.mail.TaskEmailBackend"
+    settings.EMAIL_BACKEND = "maillage.mail.RefusingEmailBackend"

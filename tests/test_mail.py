@@ -1,47 +1,87 @@
-"""E-mails leave through the task worker: the request only queues them."""
+"""E-mails leave through the task worker, and the task table holds ids only: the worker writes
+the address, the body and any personal link when it runs, and keeps none of them afterwards."""
 
+import importlib
+import inspect
+import json
+import pkgutil
+import re
+import smtplib
 from pathlib import Path
 
 import pytest
 from django.core import mail
-from django.core.mail import EmailMessage, send_mail
+from django.core.mail import send_mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.test import override_settings
+from django_tasks.base import Task
 from django_tasks_db.models import DBTaskResult
 
+import maillage
+from maillage.accounts.password_reset import send_password_reset
+from maillage.activities import notifications
+from maillage.activities.announcements import announce_change
+from maillage.activities.registration import register
+from maillage.directory.stewardship.claims import approve_claim, submit_claim
+from maillage.support.services import summary
+from tests.activities.factories import ActivityFactory
+from tests.directory.factories import EstablishmentFactory
+from tests.factories import UserFactory
 from tests.workers import DATABASE_TASKS, run_db_worker
 
-
-def test_a_message_with_an_attachment_is_delivered_intact_through_the_task():
-    message = EmailMessage(
-        "Invitation à l’atelier",
-        "Bonjour, vous êtes inscrite.",
-        "contact@exemple.org",
-        ["claire@exemple.org"],
-    )
-    message.attach("atelier.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
-    message.send()
-
-    assert len(mail.outbox) == 1
-    delivered = mail.outbox[0]
-    assert delivered.subject == "Invitation à l’atelier"
-    assert delivered.to == ["claire@exemple.org"]
-    assert delivered.attachments[0][0] == "atelier.ics"
-    assert "BEGIN:VCALENDAR" in delivered.attachments[0][1]
+NAME = "Clémence Jaouen"
+EMAIL = "clemence.jaouen@exemple.org"
+# Arguments of an e-mail task that are not ids, each with why it names no one.
+NOT_IDS = {("send_changed", "note"): "the staff's note about the activity, the same for all"}
 
 
-@pytest.mark.django_db
-@override_settings(TASKS=DATABASE_TASKS)
-def test_sending_only_queues_the_message_until_a_worker_runs():
-    send_mail("Sujet", "Corps", "contact@exemple.org", ["claire@exemple.org"])
+def email_tasks() -> list[Task]:
+    found = {}
+    for module in pkgutil.walk_packages(maillage.__path__, "maillage."):
+        if ".migrations" in module.name or module.name.endswith(".settings.prod"):
+            continue
+        for value in vars(importlib.import_module(module.name)).values():
+            if isinstance(value, Task) and hasattr(value.func, "__wrapped__"):
+                found[value.module_path] = value
+    return list(found.values())
 
+
+def test_every_email_task_is_given_ids_only():
+    tasks = email_tasks()
+    assert len(tasks) >= 15
+    for task in tasks:
+        for name, parameter in inspect.signature(task.func.__wrapped__).parameters.items():
+            if (task.name, name) in NOT_IDS:
+                continue
+            assert parameter.annotation in ("int", "list[int]"), f"{task.module_path}({name})"
+
+
+def test_djangos_mail_api_is_refused_so_no_finished_message_is_queued():
+    with pytest.raises(RuntimeError, match="@email_task"):
+        send_mail("Sujet", "Corps", "contact@exemple.org", [EMAIL])
     assert mail.outbox == []
-    assert DBTaskResult.objects.count() == 1
+
+
+def _send_every_kind_to_one_person(client) -> None:
+    user = UserFactory(email=EMAIL, full_name=NAME)
+    activity = ActivityFactory(title="Atelier compostage")
+    registration = register(activity, name=NAME, email=EMAIL, consent=True)
+    notifications.reminder(registration)
+    notifications.survey(registration)
+    announce_change(activity, note="La salle change.")
+    client.post("/compte/mot-de-passe/reinitialisation/", {"email": EMAIL})
+    summary.send(EMAIL, "commune=35236", client="visiteur")
+    claim = submit_claim(user, EstablishmentFactory(), role="Présidente")
+    approve_claim(claim, by=UserFactory(staff=True))
 
 
 @pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DATABASE_TASKS)
-def test_the_real_worker_process_delivers_queued_messages(tmp_path: Path):
-    send_mail("Rappel : atelier demain", "À demain !", "contact@exemple.org", ["a@exemple.org"])
+def test_the_task_table_holds_no_address_name_or_link_once_the_mails_are_sent(
+    client, tmp_path: Path
+):
+    _send_every_kind_to_one_person(client)
+    queued = DBTaskResult.objects.count()
     worker = run_db_worker(
         EMAIL_DELIVERY_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(tmp_path),
@@ -49,5 +89,33 @@ def test_the_real_worker_process_delivers_queued_messages(tmp_path: Path):
 
     assert worker.returncode == 0, worker.stderr
     delivered = "".join(path.read_text() for path in tmp_path.iterdir())
-    assert "Rappel" in delivered
-    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    links = re.findall(r"https?://\S+/(?:inscription|reinitialisation)/\S+", delivered)
+    assert delivered.count(f"To: {EMAIL}") == queued
+    assert len(links) >= 2
+    rows = list(DBTaskResult.objects.values())
+    assert {row["status"] for row in rows} == {"SUCCESSFUL"}
+    table = json.dumps(rows, default=str, ensure_ascii=False).lower()
+    for secret in (EMAIL, NAME, "jaouen", *links):
+        assert secret.lower() not in table
+
+
+class RefusingServer(BaseEmailBackend):
+    """A mail server refusing the recipient, with the address in its error, as SMTP does."""
+
+    def send_messages(self, email_messages):
+        recipients = {address: (550, b"unknown") for m in email_messages for address in m.to}
+        raise smtplib.SMTPRecipientsRefused(recipients)
+
+
+@pytest.mark.django_db
+@override_settings(EMAIL_DELIVERY_BACKEND="tests.test_mail.RefusingServer")
+def test_a_refused_delivery_fails_without_the_address_in_the_task_result():
+    user = UserFactory(email=EMAIL, full_name=NAME)
+
+    result = send_password_reset.enqueue(user.pk)
+
+    assert result.status == "FAILED"
+    (error,) = result.errors
+    assert error.exception_class_path == "maillage.mail.DeliveryFailed"
+    assert "SMTPRecipientsRefused" in error.traceback
+    assert EMAIL not in error.traceback

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from maillage.accounts import lockout
+from maillage.accounts.password_reset import send_password_reset
 
 # The same message whether the account exists or not, so the page reveals nothing.
 INVALID_LOGIN = "Adresse e-mail ou mot de passe incorrect."
@@ -59,3 +60,8 @@ class EmailPasswordResetForm(PasswordResetForm):
         max_length=254,
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+
+    def save(self, **kwargs) -> None:
+        """Queue the e-mail by account id: the worker makes the link (see password_reset.py)."""
+        for user in self.get_users(self.cleaned_data["email"]):
+            send_password_reset.enqueue(user.pk)

@@ -7,7 +7,6 @@ from django.urls import reverse_lazy
 
 from maillage.accounts import lockout
 from maillage.accounts.forms import EmailAuthenticationForm, EmailPasswordResetForm
-from maillage.hub import current_hub
 
 
 def _reset_link_hours() -> int:
@@ -26,18 +25,8 @@ logout = login_not_required(auth_views.LogoutView.as_view())
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = EmailPasswordResetForm
     template_name = "accounts/password_reset_form.html"
-    subject_template_name = "accounts/emails/password_reset_subject.txt"
-    email_template_name = "accounts/emails/password_reset_body.txt"
+    # The e-mail is a task given the account's id (accounts/password_reset.py).
     success_url = reverse_lazy("accounts:password_reset_done")
-
-    def form_valid(self, form):
-        # E-mails render without the request's context processors: pass the hub's name.
-        self.extra_email_context = {
-            "hub_name": current_hub().identity.full_name,
-            "hub_of_name": current_hub().identity.of_full_name,
-            "timeout_hours": _reset_link_hours(),
-        }
-        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -1,7 +1,7 @@
 """The e-mails sent to registrants, in French, each with the calendar invitation attached.
 
-They go through Django's mail API, whose backend queues each message as a task: nothing here
-waits on SMTP.
+Each is a task given the registration's id: the worker builds the address, the body and the
+personal link when it runs, so the task table never holds them (see maillage/mail.py).
 """
 
 from __future__ import annotations
@@ -15,13 +15,21 @@ from maillage.activities.enums import RegistrationStatus
 from maillage.activities.models import Registration
 from maillage.core.site import absolute_url
 from maillage.hub import current_hub
+from maillage.mail import email_task
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _send(registration: Registration, template: str, subject: str, **context) -> None:
+def _message(registration_pk: int, template: str, subject: str, **context) -> EmailMessage | None:
+    registration = (
+        Registration.objects.select_related("activity", "activity__commune")
+        .filter(pk=registration_pk)
+        .first()
+    )
+    if registration is None:
+        return None
     activity = registration.activity
     context = {
         "registration": registration,
@@ -31,6 +39,8 @@ def _send(registration: Registration, template: str, subject: str, **context) ->
         "registration_url": absolute_url(registration.get_absolute_url()),
         **context,
     }
+    if template == "survey":
+        context["survey_url"] = absolute_url(f"/agenda/inscription/{registration.token}/avis/")
     message = EmailMessage(
         subject=_one_line(f"{subject} : {activity.title}"),
         body=render_to_string(f"activities/email/{template}.txt", context),
@@ -40,35 +50,57 @@ def _send(registration: Registration, template: str, subject: str, **context) ->
     calendar = ical.invitation(activity, registration.name, registration.email)
     method = "CANCEL" if activity.is_cancelled else "REQUEST"
     message.attach("invitation.ics", calendar, f"text/calendar; method={method}")
-    message.send()
+    return message
+
+
+@email_task
+def send_registered(registration_pk: int) -> EmailMessage | None:
+    registration = Registration.objects.filter(pk=registration_pk).only("status").first()
+    if registration is not None and registration.status == RegistrationStatus.WAITLISTED:
+        return _message(registration_pk, "waitlisted", "Liste d’attente")
+    return _message(registration_pk, "confirmed", "Inscription confirmée")
+
+
+@email_task
+def send_promoted(registration_pk: int) -> EmailMessage | None:
+    return _message(registration_pk, "promoted", "Une place s’est libérée")
+
+
+@email_task
+def send_reminder(registration_pk: int) -> EmailMessage | None:
+    return _message(registration_pk, "reminder", "Rappel : c’est demain")
+
+
+@email_task
+def send_changed(registration_pk: int, note: str) -> EmailMessage | None:
+    """`note` is the staff's message about the activity, the same for every registrant: it
+    names no registrant."""
+    registration = Registration.objects.filter(pk=registration_pk).first()
+    if registration is not None and registration.activity.is_cancelled:
+        return _message(registration_pk, "cancelled", "Activité annulée", note=note)
+    return _message(registration_pk, "changed", "Changement", note=note)
+
+
+@email_task
+def send_survey(registration_pk: int) -> EmailMessage | None:
+    return _message(registration_pk, "survey", "Votre avis")
 
 
 def registered(registration: Registration) -> None:
-    if registration.status == RegistrationStatus.WAITLISTED:
-        _send(registration, "waitlisted", "Liste d’attente")
-    else:
-        _send(registration, "confirmed", "Inscription confirmée")
+    send_registered.enqueue(registration.pk)
 
 
 def promoted(registration: Registration) -> None:
-    _send(registration, "promoted", "Une place s’est libérée")
+    send_promoted.enqueue(registration.pk)
 
 
 def reminder(registration: Registration) -> None:
-    _send(registration, "reminder", "Rappel : c’est demain")
+    send_reminder.enqueue(registration.pk)
 
 
 def changed(registration: Registration, note: str) -> None:
-    if registration.activity.is_cancelled:
-        _send(registration, "cancelled", "Activité annulée", note=note)
-    else:
-        _send(registration, "changed", "Changement", note=note)
+    send_changed.enqueue(registration.pk, note)
 
 
 def survey(registration: Registration) -> None:
-    _send(
-        registration,
-        "survey",
-        "Votre avis",
-        survey_url=absolute_url(f"/agenda/inscription/{registration.token}/avis/"),
-    )
+    send_survey.enqueue(registration.pk)

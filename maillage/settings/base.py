@@ -153,7 +153,7 @@ SUPPORT_DOCUMENTS_ROOT = Path(
 )
 
 # E-mails are queued as tasks; the worker hands them to EMAIL_DELIVERY_BACKEND.
-EMAIL_BACKEND = "maillage.mail.TaskEmailBackend"
+EMAIL_BACKEND = "maillage.mail.RefusingEmailBackend"
 EMAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )

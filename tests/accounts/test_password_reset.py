@@ -18,7 +18,7 @@ def request_reset(client, email):
 
 def reset_link(message) -> str:
     match = re.search(
-        r"http://testserver(/compte/mot-de-passe/reinitialisation/\S+/)", message.body
+        rf"{settings.SITE_URL}(/compte/mot-de-passe/reinitialisation/\S+/)", message.body
     )
     assert match, message.body
     return match.group(1)

@@ -1,5 +1,6 @@
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 from django.db.models import CharField, TextField
@@ -130,7 +131,7 @@ def test_the_summary_is_sent_by_email_and_the_address_is_not_stored(client, redo
     (message,) = mail.outbox
     assert message.to == ["porteuse@exemple.org"]
     assert "Premier accueil" in message.body
-    assert "http://testserver/accompagnement/resultats/?commune=35236" in message.body
+    assert f"{settings.SITE_URL}/accompagnement/resultats/?commune=35236" in message.body
     assert not Service.objects.filter(email="porteuse@exemple.org").exists()
     assert stored_in("porteuse@exemple.org") == []
 
@@ -158,7 +159,7 @@ def test_the_summary_form_and_the_legal_notice_say_the_address_is_used_once(clie
     assert 'id="recapitulatif"' in legal
     assert "elle sert une seule fois, à envoyer ce message" in legal
     assert "n’est enregistrée dans aucun fichier de contacts" in legal
-    assert "au plus tard trois semaines après l’envoi" in legal
+    assert "la file d’envoi des e-mails ne garde que le numéro de la demande" in legal
 
 
 def test_the_summary_needs_an_address_and_consent(client, redon):

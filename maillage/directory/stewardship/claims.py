@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -10,6 +10,7 @@ from maillage.directory.enums import ClaimStatus
 from maillage.directory.models import Claim, Establishment
 from maillage.directory.stewardship.errors import StewardshipError
 from maillage.hub import current_hub
+from maillage.mail import email_task
 
 
 def submit_claim(user, establishment: Establishment, role: str = "", message: str = "") -> Claim:
@@ -55,6 +56,15 @@ def _decide(claim: Claim, by, status: ClaimStatus) -> Claim:
 
 
 def _tell(claim: Claim) -> None:
+    send_claim_decision.enqueue(claim.pk)
+
+
+@email_task
+def send_claim_decision(claim_pk: int) -> EmailMessage | None:
+    """The decision, written when the worker runs: the task table holds the claim's id only."""
+    claim = Claim.objects.select_related("legal_unit", "user").filter(pk=claim_pk).first()
+    if claim is None or not claim.user.is_active:
+        return None
     identity = current_hub().identity
     hub, team = identity.name, f"L’équipe {identity.of_name}"
     name = claim.legal_unit.name
@@ -71,4 +81,4 @@ def _tell(claim: Claim) -> None:
             f"Bonjour,\n\n{team} n’a pas pu accepter votre demande de rattachement à "
             f"« {name} ». N’hésitez pas à lui écrire pour en parler.\n"
         )
-    send_mail(subject, body, None, [claim.user.email])
+    return EmailMessage(subject, body, None, [claim.user.email])

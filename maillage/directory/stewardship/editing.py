@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,6 +15,7 @@ from maillage.directory.enums import ProposalStatus, Source
 from maillage.directory.models import EditProposal, Establishment, Theme
 from maillage.directory.stewardship.errors import StewardshipError
 from maillage.hub import current_hub
+from maillage.mail import email_task
 
 # What a representative may change; the rest comes from the official registers.
 EDITABLE = (
@@ -66,7 +67,7 @@ def accept_proposal(proposal: EditProposal, by) -> EditProposal:
         proposal.decided_by = by
         proposal.decided_at = timezone.now()
         proposal.save()
-    _tell(proposal, accepted=True)
+    _tell(proposal)
     return proposal
 
 
@@ -77,7 +78,7 @@ def reject_proposal(proposal: EditProposal, by) -> EditProposal:
         proposal.decided_by = by
         proposal.decided_at = timezone.now()
         proposal.save()
-    _tell(proposal, accepted=False)
+    _tell(proposal)
     return proposal
 
 
@@ -119,14 +120,27 @@ def _locked_pending(proposal: EditProposal) -> EditProposal:
     return locked
 
 
-def _tell(proposal: EditProposal, accepted: bool) -> None:
-    if proposal.proposed_by is None:
-        return
+def _tell(proposal: EditProposal) -> None:
+    if proposal.proposed_by_id is not None:
+        send_proposal_decision.enqueue(proposal.pk)
+
+
+@email_task
+def send_proposal_decision(proposal_pk: int) -> EmailMessage | None:
+    """The decision, written when the worker runs: the task table holds the proposal's id."""
+    proposal = (
+        EditProposal.objects.select_related("establishment", "proposed_by")
+        .filter(pk=proposal_pk)
+        .first()
+    )
+    if proposal is None or proposal.proposed_by is None or not proposal.proposed_by.is_active:
+        return None
+    accepted = proposal.status == ProposalStatus.ACCEPTED
     identity = current_hub().identity
     hub, team = identity.name, f"L’équipe {identity.of_name}"
     name = proposal.establishment.display_name
     verdict = "publiées" if accepted else "refusées"
-    send_mail(
+    return EmailMessage(
         f"{hub} : vos modifications de « {name} » sont {verdict}",
         f"Bonjour,\n\n{team} a {'accepté' if accepted else 'refusé'} les "
         f"modifications que vous avez proposées pour la fiche « {name} ».\n",

@@ -10,12 +10,14 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
 from maillage.directory.models import Claim, Establishment
 from maillage.hub import current_hub
+from maillage.mail import email_task
 
 DEFAULT_MAX_AGE_DAYS = 365
 
@@ -36,7 +38,6 @@ def remind_representatives(today: date | None = None) -> int:
     today = today or timezone.localdate()
     cutoff = today - max_age()
     by_user: dict[int, list[Establishment]] = defaultdict(list)
-    emails: dict[int, str] = {}
     with transaction.atomic():
         due = list(
             stale_entries(today)
@@ -53,23 +54,33 @@ def remind_representatives(today: date | None = None) -> int:
                 for site in due:
                     if site.legal_unit_id == claim.legal_unit_id:
                         by_user[claim.user_id].append(site)
-                emails[claim.user_id] = claim.user.email
         Establishment.objects.filter(pk__in=[site.pk for site in due]).update(
             last_reminded_on=today
         )
-    _send(by_user, emails)
+    _send(by_user)
     return len(by_user)
 
 
-def _send(by_user: dict[int, list[Establishment]], emails: dict[int, str]) -> None:
-    hub = current_hub().identity.name
+def _send(by_user: dict[int, list[Establishment]]) -> None:
     for user_id, sites in by_user.items():
-        names = "\n".join(f"- {site.display_name}" for site in sites)
-        send_mail(
-            f"{hub} : vos fiches de l’annuaire sont-elles toujours à jour ?",
-            f"Bonjour,\n\nCes fiches de l’annuaire n’ont pas été confirmées depuis longtemps :\n"
-            f"{names}\n\nDepuis votre espace (« Mes structures »), corrigez-les ou confirmez "
-            "qu’elles sont toujours justes.\n",
-            None,
-            [emails[user_id]],
-        )
+        send_stale_reminder.enqueue(user_id, [site.pk for site in sites])
+
+
+@email_task
+def send_stale_reminder(user_id: int, site_pks: list[int]) -> EmailMessage | None:
+    """The list of a representative's stale entries, written when the worker runs: the task
+    table holds ids, not the address."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    sites = Establishment.objects.filter(pk__in=site_pks).order_by("pk")
+    if user is None or not sites:
+        return None
+    hub = current_hub().identity.name
+    names = "\n".join(f"- {site.display_name}" for site in sites)
+    return EmailMessage(
+        f"{hub} : vos fiches de l’annuaire sont-elles toujours à jour ?",
+        f"Bonjour,\n\nCes fiches de l’annuaire n’ont pas été confirmées depuis longtemps :\n"
+        f"{names}\n\nDepuis votre espace (« Mes structures »), corrigez-les ou confirmez "
+        "qu’elles sont toujours justes.\n",
+        None,
+        [user.email],
+    )

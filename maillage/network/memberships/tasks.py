@@ -11,6 +11,7 @@ from django_tasks import task
 
 from maillage.core.site import absolute_url
 from maillage.hub import current_hub
+from maillage.mail import deliver
 from maillage.network.memberships.hub_members import sync_hub_member_flags
 from maillage.network.memberships.models import RenewalReminder
 from maillage.network.memberships.renewal import queue_reminders, recipients_of
@@ -34,16 +35,18 @@ def send_renewal_reminder(reminder_id: int) -> int:
         "year": reminder.year,
         "space_url": absolute_url("/espace-membre/adhesion/"),
     }
-    addresses = recipients_of(reminder.membership)
-    for address in addresses:  # one message each: members never see each other's addresses
+    # One message each: members never see each other's addresses. Built here, in the worker:
+    # the task table holds the reminder's id, never the addresses.
+    return deliver(
         EmailMessage(
             subject=f"{hub.name} : renouveler votre adhésion pour {reminder.year}",
             body=render_to_string("memberships/email/renewal_reminder.txt", context),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[address],
             reply_to=[hub.email] if hub.email else None,
-        ).send()
-    return len(addresses)
+        )
+        for address in recipients_of(reminder.membership)
+    )
 
 
 @task()

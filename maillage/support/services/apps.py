@@ -48,3 +48,10 @@ class ServicesConfig(AppConfig):
             purpose="Contact d’un service d’accompagnement proposé par une structure",
             retention="Tant que le service est proposé, puis 1 an après sa fermeture",
         )
+        register(
+            "services.SummaryRequest",
+            fields=("email",),
+            email_lookup="email",
+            purpose="Envoi, une seule fois, du récapitulatif « par où commencer » demandé",
+            retention="Jusqu’à l’envoi du récapitulatif, quelques instants, puis effacement",
+        )

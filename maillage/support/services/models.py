@@ -15,7 +15,7 @@ from maillage.support.services.enums import (
     ServiceStatus,
 )
 
-__all__ = ["Service", "ServiceQuerySet", "ServiceStatus"]
+__all__ = ["Service", "ServiceQuerySet", "ServiceStatus", "SummaryRequest"]
 
 
 class ServiceQuerySet(models.QuerySet):
@@ -211,3 +211,19 @@ class Service(models.Model):
 
     def sector_labels(self) -> list[str]:
         return [label for value, label in Sector.choices if value in self.sectors]
+
+
+class SummaryRequest(models.Model):
+    """A visitor's « par où commencer » to e-mail: held only until the worker sends it (the
+    sending task deletes the row, sent or not), so that the task itself carries only this id."""
+
+    email = models.EmailField("adresse e-mail")
+    query = models.CharField("réponses au questionnaire", max_length=2000)
+    created_at = models.DateTimeField("demandé le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "récapitulatif à envoyer"
+        verbose_name_plural = "récapitulatifs à envoyer"
+
+    def __str__(self) -> str:
+        return f"Récapitulatif {self.pk}"

@@ -1,11 +1,11 @@
-"""« Par où commencer » by e-mail: sent once through the task worker, never stored here.
+"""« Par où commencer » by e-mail: sent once through the task worker, kept no longer.
 
 Abuse (using the form to send mail to strangers) is limited per visitor: a few summaries per
 hour for the same network address (REMOTE_ADDR, as for the login lockout), counted in the cache
 under a hash of the address. With the default per-process cache, each server process counts on
 its own: a shared cache (CACHES) makes the limit exact across processes. The
-e-mail address is not written to any table of this app; it lives only in the queued e-mail
-task until the worker has sent it (prune old task results with `prune_db_task_results`)."""
+e-mail address waits in a `SummaryRequest` row that the sending task deletes once it has run,
+sent or not; the task itself carries only that row's id."""
 
 from __future__ import annotations
 
@@ -13,12 +13,20 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
+from django.http import QueryDict
 from django.template.loader import render_to_string
+from django.urls import reverse
 
+from maillage.core.site import absolute_url
 from maillage.hub import current_hub
+from maillage.mail import email_task
+from maillage.support.services.forms import OrientationForm
+from maillage.support.services.models import SummaryRequest
+from maillage.support.services.orientation import suggestions_for
 
 PER_HOUR = 5
+START_WITH = 3  # services in the « par où commencer » summary
 
 
 class TooManySummaries(Exception):
@@ -39,19 +47,34 @@ def _count(client: str) -> int:
         return 1
 
 
-def send(email: str, suggestions: list, results_url: str, client: str) -> None:
+def send(email: str, query: str, client: str) -> None:
+    """Queue the summary for these answers (the results page's query string) to `email`."""
     if _count(client) > PER_HOUR:
         raise TooManySummaries(
             "Vous avez déjà demandé plusieurs récapitulatifs cette heure-ci : réessayez plus "
             "tard, ou imprimez cette page."
         )
+    pending = SummaryRequest.objects.create(email=email, query=query)
+    send_summary.enqueue(pending.pk)
+
+
+@email_task
+def send_summary(request_pk: int) -> EmailMessage | None:
+    pending = SummaryRequest.objects.filter(pk=request_pk).first()
+    if pending is None:
+        return None
+    # Gone before sending: a failed delivery is not retried, the visitor asks again.
+    pending.delete()
+    form = OrientationForm(QueryDict(pending.query))
+    suggestions = suggestions_for(form.answers())[:START_WITH] if form.is_valid() else []
+    results_url = absolute_url(f"{reverse('services:results')}?{pending.query}")
     body = render_to_string(
         "services/email/summary.txt",
         {"suggestions": suggestions, "results_url": results_url, "hub": current_hub().identity},
     )
-    send_mail(
+    return EmailMessage(
         "Votre accompagnement : par où commencer",
         body,
         settings.DEFAULT_FROM_EMAIL,
-        [email],
+        [pending.email],
     )

@@ -14,8 +14,6 @@ from maillage.support.services.forms import OrientationForm, SummaryEmailForm
 from maillage.support.services.orientation import suggestions_for
 from maillage.support.services.views.common import bad_request
 
-START_WITH = 3  # services in the « par où commencer » summary
-
 
 @require_safe
 @login_not_required
@@ -38,7 +36,7 @@ def _results_context(request, form, email_form=None) -> dict:
         "form": form,
         "answers": form.answers(),
         "suggestions": suggestions,
-        "start": suggestions[:START_WITH],
+        "start": suggestions[: summary.START_WITH],
         "email_form": email_form or SummaryEmailForm(),
         "query": request.GET.urlencode(),
     }
@@ -67,8 +65,7 @@ def send_summary(request):
     try:
         summary.send(
             email_form.cleaned_data["email"],
-            suggestions_for(form.answers())[:START_WITH],
-            request.build_absolute_uri(results_url),
+            request.GET.urlencode(),
             client=summary.client_key(lockout.client_ip(request) or ""),
         )
     except summary.TooManySummaries as error:
