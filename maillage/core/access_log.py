@@ -9,9 +9,10 @@ personal ones would miss the next search box, and the path says enough to read t
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from gunicorn.glogging import Logger
+from gunicorn.glogging import Logger  # type: ignore[import-untyped]
 
 MASK = "…"
 # Path segments that are secrets: whoever reads them holds the person's link.
@@ -39,8 +40,10 @@ def private_url(url: str) -> str:
 
 
 class PrivateAccessLogger(Logger):
-    def atoms(self, resp, req, environ, request_time):
-        atoms = super().atoms(resp, req, environ, request_time)
+    def atoms(
+        self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any
+    ) -> dict[str, Any]:
+        atoms: dict[str, Any] = super().atoms(resp, req, environ, request_time)
         path = private_path(environ.get("RAW_URI") or environ.get("PATH_INFO") or "")
         atoms["r"] = f"{environ['REQUEST_METHOD']} {path} {environ['SERVER_PROTOCOL']}"
         atoms["U"] = private_path(environ.get("PATH_INFO") or "")
