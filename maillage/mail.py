@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.utils.module_loading import import_string
 from django_tasks import task
 from django_tasks.base import Task
 
@@ -66,7 +67,13 @@ def email_task(builder: Callable[..., Built]) -> Task:
         if built is not None:
             deliver(built if isinstance(built, list) else [built])
 
+    send.builds_email = True  # type: ignore[attr-defined]
     return task()(send)
+
+
+def is_email_task(task_path: str) -> bool:
+    """Whether the task at this path (a task table row's `task_path`) sends e-mail."""
+    return getattr(import_string(task_path).func, "builds_email", False)
 
 
 class RefusingEmailBackend(BaseEmailBackend):

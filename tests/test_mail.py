@@ -23,6 +23,7 @@ from maillage.activities import notifications
 from maillage.activities.announcements import announce_change
 from maillage.activities.registration import register
 from maillage.directory.stewardship.claims import approve_claim, submit_claim
+from maillage.mail import is_email_task
 from maillage.support.services import summary
 from tests.activities.factories import ActivityFactory
 from tests.directory.factories import EstablishmentFactory
@@ -41,7 +42,7 @@ def email_tasks() -> list[Task]:
         if ".migrations" in module.name or module.name.endswith(".settings.prod"):
             continue
         for value in vars(importlib.import_module(module.name)).values():
-            if isinstance(value, Task) and hasattr(value.func, "__wrapped__"):
+            if isinstance(value, Task) and is_email_task(value.module_path):
                 found[value.module_path] = value
     return list(found.values())
 
