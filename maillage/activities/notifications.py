@@ -86,6 +86,14 @@ def send_survey(registration_pk: int) -> EmailMessage | None:
     return _message(registration_pk, "survey", "Votre avis")
 
 
+@email_task
+def send_personal_link(registration_pk: int) -> EmailMessage | None:
+    """Someone submitted this address again: the link goes to the address, never to them."""
+    if not Registration.objects.active().filter(pk=registration_pk).exists():
+        return None  # cancelled or erased meanwhile
+    return _message(registration_pk, "personal_link", "Votre lien personnel")
+
+
 def registered(registration: Registration) -> None:
     send_registered.enqueue(registration.pk)
 
@@ -104,3 +112,7 @@ def changed(registration: Registration, note: str) -> None:
 
 def survey(registration: Registration) -> None:
     send_survey.enqueue(registration.pk)
+
+
+def personal_link(registration: Registration) -> None:
+    send_personal_link.enqueue(registration.pk)

@@ -5,6 +5,10 @@ first locks the activity's row (SELECT … FOR UPDATE on PostgreSQL; on SQLite t
 IMMEDIATE transactions, so writers queue one at a time). The unique constraint on
 (activity, lower(email)) among non-cancelled registrations is the last guard against a double
 submit.
+
+An e-mail already registered is answered with `AlreadyRegistered`, after the same checks as a
+newcomer: what happens next (the personal link sent again to that address) is decided by the
+caller, who alone knows who is asking.
 """
 
 from __future__ import annotations
@@ -28,6 +32,15 @@ ORGANISATION_MAX = 200
 
 class RegistrationRefused(Exception):
     """A registration or cancellation that cannot be done; the message is for the person."""
+
+
+class AlreadyRegistered(Exception):
+    """The e-mail already holds a live registration to the activity (carried, never shown to
+    whoever merely typed the address)."""
+
+    def __init__(self, registration: Registration):
+        super().__init__("Cette adresse est déjà inscrite à cette activité.")
+        self.registration = registration
 
 
 def _clean_line(value: str, label: str, max_length: int, *, required: bool) -> str:
@@ -77,7 +90,8 @@ def register(
     user=None,
     by_staff: bool = False,
 ) -> Registration:
-    """Confirm a seat, or a place on the waiting list; the same e-mail twice gets the first one."""
+    """Confirm a seat, or a place on the waiting list; the same e-mail twice raises
+    AlreadyRegistered, once the activity was found open to a newcomer."""
     name = _clean_line(name, "nom", NAME_MAX, required=True)
     email = _clean_email(email)
     organisation = _clean_line(organisation, "structure", ORGANISATION_MAX, required=False)
@@ -86,20 +100,32 @@ def register(
     try:
         with transaction.atomic():
             locked = Activity.objects.select_for_update().get(pk=activity.pk)
+            # Checked before looking the e-mail up, so that a closed or full activity answers
+            # the same whether the address is registered or not.
+            _check_open(locked, user, by_staff=by_staff)
+            status = _status_for_newcomer(locked)
             existing = locked.registrations.active().filter(email__iexact=email).first()
             if existing is not None:
-                return existing
-            _check_open(locked, user, by_staff=by_staff)
-            registration = _create(locked, name, email, organisation, consent, user)
+                raise AlreadyRegistered(existing)
+            registration = _create(locked, status, name, email, organisation, consent, user)
     except IntegrityError:
-        # A concurrent twin won the unique constraint: hand back the registration it made.
-        return Registration.objects.active().get(activity=activity, email__iexact=email)
+        # A concurrent twin won the unique constraint.
+        twin = Registration.objects.active().get(activity=activity, email__iexact=email)
+        raise AlreadyRegistered(twin) from None
     transaction.on_commit(lambda: notifications.registered(registration))
     return registration
 
 
-def _create(activity, name, email, organisation, consent, user) -> Registration:
+def _status_for_newcomer(activity: Activity) -> str:
     confirmed = activity.registrations.confirmed().count()
+    if activity.capacity is None or confirmed < activity.capacity:
+        return RegistrationStatus.CONFIRMED
+    if activity.has_waiting_list:
+        return RegistrationStatus.WAITLISTED
+    raise RegistrationRefused("Cette activité est complète.")
+
+
+def _create(activity, status, name, email, organisation, consent, user) -> Registration:
     registration = Registration(
         activity=activity,
         user=user if user is not None and user.is_authenticated else None,
@@ -109,15 +135,11 @@ def _create(activity, name, email, organisation, consent, user) -> Registration:
         consent=consent,
         consent_version=CONSENT_VERSION if consent else "",
         consented_at=timezone.now() if consent else None,
+        status=status,
     )
-    if activity.capacity is None or confirmed < activity.capacity:
-        registration.status = RegistrationStatus.CONFIRMED
-    elif activity.has_waiting_list:
+    if status == RegistrationStatus.WAITLISTED:
         last = activity.registrations.waitlisted().aggregate(last=Max("waitlist_position"))
-        registration.status = RegistrationStatus.WAITLISTED
         registration.waitlist_position = (last["last"] or 0) + 1
-    else:
-        raise RegistrationRefused("Cette activité est complète.")
     registration.save()
     return registration
 

@@ -50,4 +50,9 @@ urlpatterns = [
     path("agenda/<slug:slug>.ics", agenda.activity_feed, name="activity_feed"),
     path("agenda/<slug:slug>/", agenda.detail, name="detail"),
     path("agenda/<slug:slug>/inscription/", personal.register, name="register"),
+    path(
+        "agenda/<slug:slug>/inscription/envoyee/",
+        personal.registration_sent,
+        name="registration_sent",
+    ),
 ]

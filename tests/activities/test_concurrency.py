@@ -92,9 +92,14 @@ def server(django_db_setup, tmp_path_factory):
     assert "Traceback" not in log.read_text(), log.read_text()
 
 
-def _form(port: int, slug: str) -> tuple[str, str]:
+def _address(n: int) -> tuple[str, int]:
+    """Client n's own loopback address: distinct visitors, each within the form's rate limit."""
+    return (f"127.0.{1 + n // 250}.{1 + n % 250}", 0)
+
+
+def _form(port: int, slug: str, source: tuple[str, int]) -> tuple[str, str]:
     """GET the activity page: the CSRF cookie and the form's token, as a browser would."""
-    client = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=source)
     try:
         client.request("GET", f"/agenda/{slug}/")
         response = client.getresponse()
@@ -105,11 +110,11 @@ def _form(port: int, slug: str) -> tuple[str, str]:
     return cookie, TOKEN.search(body).group(1)
 
 
-def _post(port: int, slug: str, cookie: str, token: str, email: str) -> int:
+def _post(port: int, slug: str, cookie: str, token: str, email: str, source) -> int:
     body = urllib.parse.urlencode(
         {"csrfmiddlewaretoken": token, "name": "Personne Test", "email": email, "consent": "on"}
     )
-    client = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=120, source_address=source)
     headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
     try:
         client.request("POST", f"/agenda/{slug}/inscription/", body, headers)
@@ -124,13 +129,13 @@ def _storm(port: int, slug: str, emails: list[str]) -> list[int]:
     """Every client fetches the form, waits for all the others, then they all submit."""
     start = threading.Barrier(len(emails))
 
-    def client(email: str) -> int:
-        cookie, token = _form(port, slug)
+    def client(n: int) -> int:
+        cookie, token = _form(port, slug, _address(n))
         start.wait(timeout=120)
-        return _post(port, slug, cookie, token, email)
+        return _post(port, slug, cookie, token, emails[n], _address(n))
 
     with ThreadPoolExecutor(max_workers=len(emails)) as pool:
-        return list(pool.map(client, emails))
+        return list(pool.map(client, range(len(emails))))
 
 
 def _assert_nobody_twice(activity: Activity) -> None:

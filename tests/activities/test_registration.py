@@ -8,7 +8,12 @@ from django.utils import timezone
 from maillage.activities.consent import CONSENT_VERSION
 from maillage.activities.enums import RegistrationStatus
 from maillage.activities.models import Registration
-from maillage.activities.registration import RegistrationRefused, cancel, register
+from maillage.activities.registration import (
+    AlreadyRegistered,
+    RegistrationRefused,
+    cancel,
+    register,
+)
 from tests.activities.factories import ActivityFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,14 +54,28 @@ def test_registration_is_refused_when_full_and_there_is_no_waiting_list():
     assert activity.registrations.count() == 1
 
 
-def test_the_same_email_twice_returns_the_first_registration():
+def test_the_same_email_twice_is_answered_with_the_first_registration_for_the_caller():
     activity = ActivityFactory()
 
     first = sign_up(activity, "Claire@Exemple.org")
-    second = sign_up(activity, "claire@exemple.ORG")
+    with pytest.raises(AlreadyRegistered) as already:
+        sign_up(activity, "claire@exemple.ORG")
 
-    assert first.pk == second.pk
+    assert already.value.registration.pk == first.pk
     assert activity.registrations.count() == 1
+
+
+def test_a_full_activity_refuses_alike_whether_the_email_is_registered_or_not():
+    activity = ActivityFactory(capacity=1, has_waiting_list=False)
+    sign_up(activity, "claire@exemple.org")
+
+    refusals = []
+    for email in ("claire@exemple.org", "inconnu@exemple.org"):
+        with pytest.raises(RegistrationRefused) as refused:
+            sign_up(activity, email)
+        refusals.append(str(refused.value))
+
+    assert refusals == ["Cette activité est complète."] * 2
 
 
 def test_database_refuses_a_second_active_registration_with_the_same_email():

@@ -126,6 +126,17 @@ def test_staff_register_someone_by_hand_then_cancel_them(client_for, staff, acti
     assert registration.status == RegistrationStatus.CANCELLED
 
 
+def test_staff_are_told_when_an_address_is_already_registered(client_for, staff, activity):
+    client = client_for(staff)
+    data = {"name": "Yvonne Le Goff", "email": "yvonne@exemple.org"}
+    client.post(f"/agenda/equipe/{activity.slug}/inscrire/", data)
+
+    response = client.post(f"/agenda/equipe/{activity.slug}/inscrire/", data, follow=True)
+
+    assert "Cette adresse est déjà inscrite à cette activité." in response.content.decode()
+    assert activity.registrations.count() == 1
+
+
 def test_staff_hand_registration_with_bad_email_is_a_400(client_for, staff, activity):
     response = client_for(staff).post(
         f"/agenda/equipe/{activity.slug}/inscrire/", {"name": "Y", "email": "non"}

@@ -26,7 +26,7 @@ def test_agenda_pages_load_with_no_console_error(page, live_server, agenda_data,
     assert "INVALID_TEMPLATE_VARIABLE" not in page.content()
 
 
-def test_registering_through_the_form_shows_the_confirmation(page, live_server, agenda_data):
+def test_registering_through_the_form_says_the_link_is_on_its_way(page, live_server, agenda_data):
     page.goto(live_server.url + "/agenda/atelier-de-test/")
 
     page.get_by_label("Nom et prénom").fill("Claire Martin")
@@ -34,8 +34,8 @@ def test_registering_through_the_form_shows_the_confirmation(page, live_server, 
     page.locator("#id_consent").check()
     page.get_by_role("button", name="M’inscrire").click()
 
-    page.wait_for_url("**/agenda/inscription/**")
-    assert "confirmée" in page.locator("main").inner_text()
+    page.wait_for_url("**/agenda/atelier-de-test/inscription/envoyee/")
+    assert "Vérifiez votre messagerie" in page.locator("main").inner_text()
     assert Registration.objects.filter(
         email="claire@exemple.org", activity__slug="atelier-de-test"
     ).exists()

@@ -1,9 +1,11 @@
-"""What a registrant does through the personal link of their e-mails, with no account:
-see the registration, cancel it, answer the survey, print the attendance certificate."""
+"""Registering, and what a registrant does through the personal link of their e-mails, with no
+account: see the registration, cancel it, answer the survey, print the attendance certificate.
+The link is only ever given by e-mail, or to a signed-in person whose account has its address."""
 
 from __future__ import annotations
 
 import contextlib
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -12,12 +14,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from maillage.activities import ical
+from maillage.activities import ical, personal_link
 from maillage.activities import registration as registration_actions
 from maillage.activities.enums import ActivityKind, RegistrationStatus
 from maillage.activities.forms import RegistrationForm, SatisfactionForm
 from maillage.activities.models import Registration
 from maillage.activities.views.agenda import detail_context, visible_activities
+from maillage.core.ratelimit import Limit, limit_posts
 
 
 def _by_token(token: str) -> Registration:
@@ -27,8 +30,13 @@ def _by_token(token: str) -> Registration:
     )
 
 
+# Enough for a person registering to several activities, or a few colleagues from one office.
+REGISTERING = Limit("activities.register", hits=20, period=timedelta(hours=1))
+
+
 @login_not_required
 @require_POST
+@limit_posts(REGISTERING)
 def register(request, slug: str):
     activity = get_object_or_404(visible_activities(request.user), slug=slug)
     form = RegistrationForm(request.POST)
@@ -39,11 +47,25 @@ def register(request, slug: str):
         registration = registration_actions.register(
             activity, **form.cleaned_data, user=request.user
         )
+    except registration_actions.AlreadyRegistered as already:
+        registration = already.registration
+        if not personal_link.belongs_to(registration, request.user):
+            personal_link.send_again(registration)
     except registration_actions.RegistrationRefused as error:
         form.add_error(None, str(error))
         context = detail_context(request, activity, form)
         return render(request, "activities/detail.html", context, status=400)
-    return redirect(registration)
+    # Only the address's owner may see the registration: anyone else gets the same neutral
+    # page, whether the address was new or already registered.
+    if personal_link.belongs_to(registration, request.user):
+        return redirect(registration)
+    return redirect("activities:registration_sent", slug=activity.slug)
+
+
+@login_not_required
+def registration_sent(request, slug: str):
+    activity = get_object_or_404(visible_activities(request.user), slug=slug)
+    return render(request, "activities/registration_sent.html", {"activity": activity})
 
 
 @login_not_required

@@ -85,6 +85,9 @@ def register_by_hand(request, slug: str):
     if form.is_valid():
         try:
             registration_actions.register(activity, **form.cleaned_data, by_staff=True)
+        except registration_actions.AlreadyRegistered:
+            messages.info(request, "Cette adresse est déjà inscrite à cette activité.")
+            return redirect("activities:staff_activity", slug=slug)
         except registration_actions.RegistrationRefused as error:
             form.add_error(None, str(error))
         else:
