@@ -12,6 +12,8 @@ Pure and typed: no database, no file, no settings.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -150,6 +152,10 @@ GROUP_DECISIONS: dict[str, Decision] = {
     "0": Decision(Kind.PUBLIC, "Placement collectif sans personnalité morale : hors du champ"),
 }
 
+# A name or sign that says cooperative: SCOP, SCIC and CAE are often SAS or SARL (5710, 5499…)
+# and their category does not say so; only a person can tell a real cooperative from a name.
+COOPERATIVE_NAME = re.compile(r"\b(scop|scic|cae|cooperatives?|cooperatifs?)\b")
+
 UNKNOWN_CATEGORY = Decision(
     Kind.TO_REVIEW, "Catégorie juridique absente ou inconnue de la nomenclature : à vérifier"
 )
@@ -179,8 +185,24 @@ def excluded_activity(naf: str | None) -> str | None:
     return None
 
 
-def classify(legal_category: str, naf: str | None, ess_flag: str | None) -> Classification:
-    """The ESS family of a legal unit from its legal category, main activity and SIRENE flag."""
+def cooperative_word(names: Iterable[str]) -> str | None:
+    """The word by which one of these names says cooperative (« SCIC », « coopérative »)."""
+    for name in names:
+        folded = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
+        found = COOPERATIVE_NAME.search(folded.lower())
+        if found:
+            return found.group(1)
+    return None
+
+
+def classify(
+    legal_category: str,
+    naf: str | None,
+    ess_flag: str | None,
+    names: Iterable[str] = (),
+) -> Classification:
+    """The ESS family of a legal unit from its legal category, main activity and SIRENE flag;
+    `names` (its name, acronym, establishments' signs) may send a commercial company to review."""
     excluded = excluded_activity(naf)
     if excluded is not None:
         return Classification(None, f"Activité exclue du champ de l’ESS : {excluded}", False)
@@ -188,6 +210,14 @@ def classify(legal_category: str, naf: str | None, ess_flag: str | None) -> Clas
     flagged = (ess_flag or "").strip().upper() == "O"
     if decision.kind is Kind.STATUTORY:
         return Classification(decision.family, decision.reason, False)
+    word = cooperative_word(names) if decision.kind is Kind.COMMERCIAL else None
+    if word is not None:
+        said = word.upper() if word in {"scop", "scic", "cae"} else "coopérative"
+        reason = (
+            f"Société commerciale (catégorie {legal_category}) dont le nom dit « {said} » : "
+            "coopérative (SCOP, SCIC, CAE) ou non ? À vérifier (famille pressentie : coopérative)"
+        )
+        return Classification(None, reason, True)
     if decision.kind is Kind.COMMERCIAL:
         if flagged:
             return Classification(EssFamily.COMMERCIAL, decision.reason, False)

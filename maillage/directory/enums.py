@@ -11,6 +11,17 @@ class EssFamily(models.TextChoices):
     COMMERCIAL = "commercial", "Société commerciale de l’ESS"
 
 
+class FamilyDecision(models.TextChoices):
+    """The family staff give a legal unit, against or beyond the rule; or outside the ESS."""
+
+    ASSOCIATION = EssFamily.ASSOCIATION.value, EssFamily.ASSOCIATION.label
+    COOPERATIVE = EssFamily.COOPERATIVE.value, EssFamily.COOPERATIVE.label
+    MUTUELLE = EssFamily.MUTUELLE.value, EssFamily.MUTUELLE.label
+    FONDATION = EssFamily.FONDATION.value, EssFamily.FONDATION.label
+    COMMERCIAL = EssFamily.COMMERCIAL.value, EssFamily.COMMERCIAL.label
+    OUTSIDE = "outside", "Hors du champ de l’ESS"
+
+
 class EssFlag(models.TextChoices):
     """SIRENE's `economieSocialeSolidaireUniteLegale`, as published."""
 

@@ -75,7 +75,9 @@ class LegalUnitFactory(factory.django.DjangoModelFactory):
         cooperative = factory.Trait(ess_family=EssFamily.COOPERATIVE, legal_category="5560")
         mutuelle = factory.Trait(ess_family=EssFamily.MUTUELLE, legal_category="8210")
         fondation = factory.Trait(ess_family=EssFamily.FONDATION, legal_category="9300")
-        commercial = factory.Trait(ess_family=EssFamily.COMMERCIAL, legal_category="5710")
+        commercial = factory.Trait(
+            ess_family=EssFamily.COMMERCIAL, legal_category="5710", ess_flag="O"
+        )
         not_ess = factory.Trait(ess_family="", legal_category="5710")
         member = factory.Trait(is_hub_member=True)
 

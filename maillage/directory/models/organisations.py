@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.db import connections, models
 from django.db.models import Q
 
 from maillage.core.text import fold, query_words
-from maillage.directory import search_index
-from maillage.directory.enums import ClaimStatus, EssFamily, EssFlag, Visibility
+from maillage.directory import families, search_index
+from maillage.directory.enums import ClaimStatus, EssFamily, EssFlag, FamilyDecision, Visibility
 from maillage.directory.grid import grid_fields
 from maillage.directory.nomenclatures import employee_bracket, legal_category_label, naf_label
 from maillage.directory.search import search_text_of
@@ -26,6 +27,7 @@ def sort_name_of(name: str) -> str:
     return fold(name)[:300]
 
 
+FAMILY_FIELDS = ("ess_family", "ess_needs_review", "ess_review_reason")
 LISTING_FIELDS = ("sort_name", "is_listed", "family", "grid_x", "grid_y", "map_tile")
 
 
@@ -57,6 +59,15 @@ class LegalUnitQuerySet(models.QuerySet):
     def hub_members(self) -> LegalUnitQuerySet:
         return self.filter(is_hub_member=True)
 
+    def family_decided(self) -> LegalUnitQuerySet:
+        return self.exclude(decided_family="")
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for unit in objs:
+            families.enforce(unit)  # as `save` does: no bulk path writes a forbidden family
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class LegalUnit(models.Model):
     """A SIREN (or, for an association SIRENE does not know, its RNA number)."""
@@ -79,6 +90,21 @@ class LegalUnit(models.Model):
         "famille de l’ESS", max_length=20, choices=EssFamily.choices, blank=True
     )
     ess_needs_review = models.BooleanField("classement à vérifier", default=False)
+    ess_review_reason = models.CharField("motif de la vérification", max_length=300, blank=True)
+    # A staff decision on the family (`families.py`): it wins over the rule at every import.
+    decided_family = models.CharField(
+        "famille décidée par l’équipe", max_length=20, choices=FamilyDecision.choices, blank=True
+    )
+    family_decision_reason = models.TextField("motif de la décision", blank=True)
+    family_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="famille décidée par",
+    )
+    family_decided_at = models.DateTimeField("famille décidée le", null=True, blank=True)
     is_hub_member = models.BooleanField("adhérente du pôle", default=False)
     # Key of an organisation known only from a map or a spreadsheet ("gogocarto:42"): it has
     # neither SIREN nor RNA number until SIRENE or a person supplies one.
@@ -102,12 +128,20 @@ class LegalUnit(models.Model):
                 | Q(source_ref__isnull=False),
                 name="legal_unit_has_siren_rna_id_or_source_ref",
             ),
+            models.CheckConstraint(
+                condition=Q(decided_family="") | ~Q(family_decision_reason=""),
+                name="legal_unit_family_decision_has_a_reason",
+                violation_error_message="Une décision sur la famille doit dire pourquoi.",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.siren or self.rna_id or self.source_ref})"
 
     def save(self, *args, **kwargs):
+        families.enforce(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *FAMILY_FIELDS}
         super().save(*args, **kwargs)
         current = (self.name, self.ess_family)
         if getattr(self, "_listed_as", current) != current:
@@ -136,6 +170,11 @@ class LegalUnit(models.Model):
     @property
     def legal_category_label(self) -> str:
         return legal_category_label(self.legal_category)
+
+    @property
+    def has_override(self) -> bool:
+        """Staff gave it a family the rule would not (`families.py`)."""
+        return families.has_override(self)
 
 
 class EstablishmentQuerySet(models.QuerySet):

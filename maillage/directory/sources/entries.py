@@ -19,7 +19,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.text import slugify
 
 from maillage.core.text import fold
-from maillage.directory import provenance
+from maillage.directory import families, provenance
 from maillage.directory.models import Establishment, LegalUnit, Theme
 from maillage.directory.sources.base import Record, Report
 from maillage.directory.sources.errors import RowError
@@ -200,7 +200,9 @@ class EntryWriter:
         unit_created = unit.pk is None
         changed = provenance.apply(unit, record.values["unit"], self.source, self.today)
         if unit_created and not unit.ess_family:
-            unit.ess_needs_review = True  # a map or a sheet rarely says the legal form: ask
+            # A map or a sheet rarely says the legal form: the rule sends the unit to review.
+            for name, value in families.settle(unit).items():
+                setattr(unit, name, value)
         if unit_created or changed:
             unit.save()
         created = site is None

@@ -18,8 +18,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from maillage.directory import provenance
-from maillage.directory.classification import classify
+from maillage.directory import families, provenance
 from maillage.directory.enums import ImportKind, ImportStatus, Source
 from maillage.directory.models import Establishment, ImportRun, LegalUnit
 from maillage.directory.sources.base import (
@@ -162,10 +161,7 @@ class RnaImporter:
         if unit.rna_id is None:
             unit.rna_id = values["unit"]["rna_id"]
             changed.append("rna_id")
-        naf = unit.naf_code or None
-        result = classify(unit.legal_category, naf, unit.ess_flag)
-        family = {"ess_family": result.family or "", "ess_needs_review": result.needs_review}
-        changed += provenance.apply(unit, family, Source.RNA, self.today)
+        changed += provenance.apply(unit, families.settle(unit), Source.RNA, self.today)
         if created or changed:
             unit.save()
         seat = self.seat_of(unit, values["siret"])

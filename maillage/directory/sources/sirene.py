@@ -20,8 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maillage.core import lambert93 as lambert
-from maillage.directory import provenance
-from maillage.directory.classification import classify
+from maillage.directory import families, provenance
 from maillage.directory.enums import (
     EssFlag,
     ImportKind,
@@ -329,10 +328,13 @@ def parse_unit(row: Row) -> Record:
     return Record(row, siren, siren, state == "A", fit(LegalUnit, values))
 
 
-def classify_unit(unit: LegalUnit) -> dict[str, Any]:
-    naf = unit.naf_code if unit.naf_nomenclature in {NAF_REV2, ""} else None
-    result = classify(unit.legal_category, naf, unit.ess_flag)
-    return {"ess_family": result.family or "", "ess_needs_review": result.needs_review}
+def signs_by_siren(sites: dict[str, Record]) -> dict[str, list[str]]:
+    """The signs and usual names of each unit's establishments: a SCOP's is often there."""
+    signs: dict[str, list[str]] = {}
+    for record in sites.values():
+        names = [record.values["sign"], record.values["name"]]
+        signs.setdefault(record.siren, []).extend(name for name in names if name)
+    return signs
 
 
 class SireneImporter:
@@ -439,6 +441,7 @@ class SireneImporter:
             for keys in chunks(holders)
             for unit in LegalUnit.objects.filter(rna_id__in=keys, siren=None)
         }
+        signs = signs_by_siren(sites)
         kept: dict[str, LegalUnit] = {}
         for siren, record in records.items():
             unit = existing.get(siren)
@@ -454,13 +457,14 @@ class SireneImporter:
                     continue
                 unit = LegalUnit(siren=siren)
                 changed = provenance.apply(unit, values, Source.SIRENE, self.today)
-                family = classify_unit(unit)
+                family = families.settle(unit, signs.get(siren, []))
                 if not family["ess_family"] and not family["ess_needs_review"]:
                     continue  # outside the ESS field: not a directory entry
             else:
                 unit.siren = siren
                 changed = provenance.apply(unit, values, Source.SIRENE, self.today)
-            changed += provenance.apply(unit, classify_unit(unit), Source.SIRENE, self.today)
+            family = families.settle(unit, signs.get(siren, []))
+            changed += provenance.apply(unit, family, Source.SIRENE, self.today)
             if created or changed:
                 unit.save()
             report.count(created, bool(changed))

@@ -8,7 +8,7 @@ from pathlib import Path
 from django import forms
 from django.core.files.storage import default_storage
 
-from maillage.directory.enums import ImportKind
+from maillage.directory.enums import FamilyDecision, ImportKind
 from maillage.directory.models import Establishment, Theme
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -93,3 +93,12 @@ class ImportForm(forms.Form):
         if cleaned.get("units") and cleaned.get("kind") != ImportKind.SIRENE_ESTABLISHMENTS:
             self.add_error("units", "Seul un import SIRENE prend un fichier d’unités légales.")
         return cleaned
+
+
+class FamilyDecisionForm(forms.Form):
+    family = forms.ChoiceField(label="Famille de l’ESS", choices=FamilyDecision.choices)
+    reason = forms.CharField(
+        label="Motif (relu aux prochains imports)",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
