@@ -25,7 +25,8 @@ def _m(phi: float) -> float:
 
 def _t(phi: float) -> float:
     e_sin = E * math.sin(phi)
-    return math.tan(math.pi / 4 - phi / 2) / ((1 - e_sin) / (1 + e_sin)) ** (E / 2)
+    ratio: float = ((1 - e_sin) / (1 + e_sin)) ** (E / 2)
+    return math.tan(math.pi / 4 - phi / 2) / ratio
 
 
 N = (math.log(_m(LAT1)) - math.log(_m(LAT2))) / (math.log(_t(LAT1)) - math.log(_t(LAT2)))
