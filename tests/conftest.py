@@ -5,6 +5,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import UserFactory
+from tests.live_server import gunicorn
 
 # No per-example deadline: on a loaded 2-core machine a slow example is not a failure.
 hypothesis_settings.register_profile(
@@ -50,3 +51,10 @@ def _mail_through_tasks(settings):
     """Django's test set-up swaps EMAIL_BACKEND for locmem; put the task path back so every test
     sends as production does (queued, serialised, then delivered to locmem by the task)."""
     settings.EMAIL_BACKEND = "maillage.mail.RefusingEmailBackend"
+
+
+@pytest.fixture(scope="module")
+def server(django_db_setup, tmp_path_factory):
+    """gunicorn on the test database for the whole test module (tests/live_server.py); its port."""
+    with gunicorn(tmp_path_factory.mktemp("gunicorn")) as port:
+        yield port

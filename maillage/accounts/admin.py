@@ -64,7 +64,7 @@ class UserAdmin(auth_admin.UserAdmin):
 class FailedLoginAdmin(admin.ModelAdmin):
     """Read-only; deleting an e-mail's rows lifts its lockout at once."""
 
-    list_display = ("attempted_at", "email", "ip_address")
+    list_display = ("attempted_at", "email", "ip_address", "during_lockout")
     search_fields = ("email", "ip_address")
     date_hierarchy = "attempted_at"
 

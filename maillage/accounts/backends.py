@@ -2,6 +2,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 
 from maillage.accounts import lockout
+from maillage.core.client_address import client_address
 
 
 class EmailBackend(ModelBackend):
@@ -16,13 +17,10 @@ class EmailBackend(ModelBackend):
         if email is None or password is None:
             return None
         email = lockout.normalise_email(email)
-        ip_address = lockout.client_ip(request)
-        if lockout.is_locked_out(email, ip_address):
+        if not lockout.begin_attempt(email, client_address(request)):
             # Stops authenticate() at once: no other backend is tried, the password is not checked.
             raise PermissionDenied
         user = super().authenticate(request, username=email, password=password)
-        if user is None:
-            lockout.record_failure(email, ip_address)
-        else:
+        if user is not None:
             lockout.clear_failures(email)
         return user

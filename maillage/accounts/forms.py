@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from maillage.accounts import lockout
 from maillage.accounts.password_reset import send_password_reset
+from maillage.core.client_address import client_address
 
 # The same message whether the account exists or not, so the page reveals nothing.
 INVALID_LOGIN = "Adresse e-mail ou mot de passe incorrect."
@@ -37,21 +38,15 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
     def clean(self):
-        email = self.cleaned_data.get("username")
-        if email:
-            self._refuse_if_locked_out(email)
+        # Every attempt goes to the backend, which records it, even while the lock holds.
         try:
             return super().clean()
         except ValidationError:
-            # The failure just recorded may be the one that locks: say so now, not next time.
-            if email:
-                self._refuse_if_locked_out(email)
+            email = self.cleaned_data.get("username")
+            until = email and lockout.locked_until(email, client_address(self.request))
+            if until:
+                raise _locked_out_error(until) from None
             raise
-
-    def _refuse_if_locked_out(self, email: str) -> None:
-        until = lockout.locked_until(email, lockout.client_ip(self.request))
-        if until is not None:
-            raise _locked_out_error(until)
 
 
 class EmailPasswordResetForm(PasswordResetForm):

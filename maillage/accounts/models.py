@@ -122,6 +122,10 @@ class FailedLoginQuerySet(models.QuerySet):
     def for_email(self, email: str):
         return self.filter(email=email)
 
+    def counted(self):
+        """Failures that count towards a lockout: not those refused while it already held."""
+        return self.filter(during_lockout=False)
+
     def from_ip(self, ip_address: str):
         return self.filter(ip_address=ip_address)
 
@@ -132,6 +136,9 @@ class FailedLogin(models.Model):
     email = models.CharField("adresse e-mail saisie", max_length=254)
     ip_address = models.GenericIPAddressField("adresse IP", null=True, blank=True)
     attempted_at = models.DateTimeField("tentée le", default=timezone.now, db_index=True)
+    # Refused without checking the password, because the lockout already held; kept so that
+    # every attempt is on record, not counted so that the lock is not extended by them.
+    during_lockout = models.BooleanField("pendant le verrouillage", default=False)
 
     objects = FailedLoginQuerySet.as_manager()
 
@@ -146,3 +153,22 @@ class FailedLogin(models.Model):
 
     def __str__(self):
         return f"{self.email} ({self.ip_address or 'adresse inconnue'})"
+
+
+class LoginGate(models.Model):
+    """One row per e-mail and per address being tried, locked while an attempt is counted.
+
+    Attempts on the same e-mail or from the same address take this row's lock in turn, so each
+    reads the failures of those before it: counting and locking are one step (see lockout.py).
+    The key is a keyed hash, so the row holds no e-mail or address.
+    """
+
+    key = models.CharField("clé", max_length=64, unique=True)
+    used_at = models.DateTimeField("utilisée le", default=timezone.now)
+
+    class Meta:
+        verbose_name = "verrou de connexion"
+        verbose_name_plural = "verrous de connexion"
+
+    def __str__(self):
+        return self.key

@@ -6,6 +6,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from maillage.hub import load_hub
 from maillage.settings.env import env_bool, env_int, env_list, env_str
@@ -122,6 +123,12 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 # Failed logins allowed per account (and per address) in the window before a lockout.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Where the visitor's address comes from (lockout, rate limits): REMOTE_ADDR unless the reverse
+# proxies in front set this header, each appending its peer (see maillage/core/client_address.py).
+TRUSTED_PROXY_HEADER = env_str("TRUSTED_PROXY_HEADER", "")
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 1 or more.")
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from maillage.accounts import lockout
 from maillage.accounts.forms import INVALID_LOGIN
-from maillage.accounts.models import FailedLogin
+from maillage.accounts.models import FailedLogin, LoginGate
 from tests.accounts.helpers import is_signed_in
 from tests.factories import PASSWORD
 
@@ -121,7 +121,7 @@ def test_invalid_message_is_shown_before_the_lock(sign_in):
 def test_is_locked_out_counts_only_failures_inside_the_window():
     start = timezone.now()
     for minute in range(settings.LOGIN_MAX_FAILURES):
-        lockout.record_failure("Claire@Exemple.org", None, now=start + timedelta(minutes=minute))
+        lockout.begin_attempt("Claire@Exemple.org", None, now=start + timedelta(minutes=minute))
     last = start + timedelta(minutes=settings.LOGIN_MAX_FAILURES - 1)
     assert lockout.is_locked_out("claire@exemple.org", None, now=last)
     # The first failure leaves the window 15 minutes after it happened.
@@ -134,8 +134,64 @@ def test_is_locked_out_counts_only_failures_inside_the_window():
 
 
 def test_purge_deletes_only_failures_older_than_the_window(clock):
-    lockout.record_failure("ancien@exemple.org", "192.0.2.1")
+    lockout.begin_attempt("ancien@exemple.org", "192.0.2.1")
     clock.advance(seconds=settings.LOGIN_LOCKOUT_SECONDS + 1)
-    lockout.record_failure("recent@exemple.org", "192.0.2.1")
+    lockout.begin_attempt("recent@exemple.org", "192.0.2.1")
     call_command("purge_failed_logins")
     assert list(FailedLogin.objects.values_list("email", flat=True)) == ["recent@exemple.org"]
+
+
+def test_a_forged_forwarded_header_does_not_escape_the_address_lock(client, sign_in, member):
+    for attempt in range(settings.LOGIN_MAX_FAILURES):
+        client.post(
+            reverse("accounts:login"),
+            {"username": f"devine{attempt}@exemple.org", "password": WRONG},
+            REMOTE_ADDR="192.0.2.66",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt + 1}",
+        )
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": member.email, "password": PASSWORD},
+        REMOTE_ADDR="192.0.2.66",
+        HTTP_X_FORWARDED_FOR="198.51.100.200",
+    )
+    assert LOCKED in response.content.decode()
+    assert not is_signed_in(client)
+
+
+def test_behind_a_configured_proxy_each_visitor_has_his_own_lock(client, settings, member):
+    settings.TRUSTED_PROXY_HEADER = "X-Forwarded-For"
+    for attempt in range(settings.LOGIN_MAX_FAILURES):
+        client.post(
+            reverse("accounts:login"),
+            {"username": f"devine{attempt}@exemple.org", "password": WRONG},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR="192.0.2.66",
+        )
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": member.email, "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.2",  # the same proxy, another visitor
+        HTTP_X_FORWARDED_FOR="192.0.2.67",
+    )
+    assert response.status_code == 302
+    assert is_signed_in(client)
+
+
+def test_attempts_still_being_checked_count_towards_the_lock():
+    # Five attempts have begun and none has finished: a sixth, even with the right password,
+    # must not be checked. This is what keeps a burst of attempts from slipping past the lock.
+    for attempt in range(settings.LOGIN_MAX_FAILURES):
+        assert lockout.begin_attempt("claire@exemple.org", f"198.51.100.{attempt + 1}")
+    assert not lockout.begin_attempt("claire@exemple.org", "203.0.113.7")
+    assert FailedLogin.objects.for_email("claire@exemple.org").count() == (
+        settings.LOGIN_MAX_FAILURES + 1
+    )
+
+
+def test_purge_deletes_idle_gates(clock):
+    lockout.begin_attempt("ancien@exemple.org", "192.0.2.1")
+    clock.advance(seconds=settings.LOGIN_LOCKOUT_SECONDS + 1)
+    lockout.begin_attempt("recent@exemple.org", "192.0.2.2")
+    call_command("purge_failed_logins")
+    assert LoginGate.objects.count() == 2  # the recent e-mail's and address's gates

@@ -6,16 +6,10 @@ the same way from many threads, overbooks: that is what the row lock in `registe
 """
 
 import http.client
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -30,66 +24,6 @@ CLIENTS = 200
 SEATS = 20
 RUNS = 5
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _database_url() -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
-    host = settings["HOST"] or "127.0.0.1"
-    port = settings["PORT"] or 5432
-    return f"postgres://{settings['USER']}{password}@{host}:{port}/{settings['NAME']}"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_until_up(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError("gunicorn stopped before answering")
-        probe = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-        try:
-            probe.request("GET", "/agenda/")
-            response = probe.getresponse()
-            response.read()
-            if response.status == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-        finally:
-            probe.close()
-    raise RuntimeError("gunicorn did not answer in time")
-
-
-@pytest.fixture(scope="module")
-def server(django_db_setup, tmp_path_factory):
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "DJANGO_SETTINGS_MODULE": "maillage.settings.test",
-    }
-    command = [sys.executable, "-m", "gunicorn", "maillage.wsgi:application"]
-    command += ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "8"]
-    command += ["--backlog", "512", "--log-level", "warning"]
-    # The server's log goes to a file: an unread pipe would fill up and stall the server.
-    log = tmp_path_factory.mktemp("gunicorn") / "stderr.log"
-    with log.open("w") as stderr:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=stderr)
-        try:
-            _wait_until_up(port, process)
-            yield port
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
-    assert "Traceback" not in log.read_text(), log.read_text()
 
 
 def _address(n: int) -> tuple[str, int]:

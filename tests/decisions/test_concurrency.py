@@ -1,6 +1,6 @@
 """One voice per voter under real concurrency: 300 attempts by 50 voters at once.
 
-The server is gunicorn in another process (see tests/activities/test_concurrency.py) on the
+The server is gunicorn in another process (see tests/live_server.py) on the
 test database, SQLite or PostgreSQL. Every voter submits six times, changing their mind, all at
 once with the 49 others: 50 voices must remain, each the update of one row. A second storm
 skips the application and inserts straight into the table from 300 threads: the unique
@@ -19,7 +19,6 @@ from django.test import Client
 
 from maillage.network.decisions.enums import Choice
 from maillage.network.decisions.models import Vote
-from tests.activities.test_concurrency import server  # noqa: F401 (a fixture)
 from tests.decisions.factories import ProposalFactory, member_organisation, representative
 from tests.factories import UserFactory
 from tests.people.factories import PersonFactory
@@ -78,7 +77,7 @@ def _group_voters(proposal) -> list[tuple[str, dict]]:
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("scope", ["organisation", "person"])
-def test_300_simultaneous_attempts_by_50_voters_leave_exactly_50_voices(server, scope):  # noqa: F811
+def test_300_simultaneous_attempts_by_50_voters_leave_exactly_50_voices(server, scope):
     if scope == "organisation":
         proposal = ProposalFactory(per_organisation=True, vote=True, options=["Pour", "Contre"])
         voters = _organisation_voters(proposal)

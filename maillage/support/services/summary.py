@@ -1,10 +1,10 @@
 """« Par où commencer » by e-mail: sent once through the task worker, kept no longer.
 
 Abuse (using the form to send mail to strangers) is limited per visitor: a few summaries per
-hour for the same network address (REMOTE_ADDR, as for the login lockout), counted in the cache
-under a hash of the address. With the default per-process cache, each server process counts on
-its own: a shared cache (CACHES) makes the limit exact across processes. The
-e-mail address waits in a `SummaryRequest` row that the sending task deletes once it has run,
+hour for the same network address (maillage.core.client_address, as for the login lockout),
+counted in the cache under a hash of the address. With the default per-process cache, each
+server process counts on its own: a shared cache (CACHES) makes the limit exact across processes.
+The e-mail address waits in a `SummaryRequest` row that the sending task deletes once it has run,
 sent or not; the task itself carries only that row's id."""
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from maillage.accounts import lockout
+from maillage.core.client_address import client_address
 from maillage.support.services import summary
 from maillage.support.services.forms import OrientationForm, SummaryEmailForm
 from maillage.support.services.orientation import suggestions_for
@@ -66,7 +66,7 @@ def send_summary(request):
         summary.send(
             email_form.cleaned_data["email"],
             request.GET.urlencode(),
-            client=summary.client_key(lockout.client_ip(request) or ""),
+            client=summary.client_key(client_address(request) or ""),
         )
     except summary.TooManySummaries as error:
         return render(request, "services/bad_request.html", {"message": str(error)}, status=429)
