@@ -17,7 +17,7 @@ def _waiting(count: int, one: str, many: str, none: str) -> str:
     return f"{number} {one if count == 1 else many} votre décision."
 
 
-def directory_cards(user) -> list[SpaceCard]:
+def cards(user) -> list[SpaceCard]:
     from maillage.directory.models import Claim, DuplicateCandidate, EditProposal
 
     cards = []

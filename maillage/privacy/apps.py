@@ -6,4 +6,7 @@ class PrivacyConfig(AppConfig):
     verbose_name = "Données personnelles"
 
     def ready(self):
-        from maillage.privacy import declarations  # noqa: F401  (registers the ground apps)
+        from maillage.privacy import declarations  # noqa: F401  (Django's own apps)
+        from maillage.privacy.registry import discover_declarations
+
+        discover_declarations()

@@ -1,8 +1,9 @@
 """The one list of every personal field on the platform, and of every row tied to a person.
 
-Each app declares, next to its models (in its `AppConfig.ready`), which rows are tied to a
-person, how to find them (an e-mail lookup, an address book person's row), which fields go into
-the person's export, why they are held, for how long, and what erasure does to them. Export,
+Each app declares, next to its models (in its `privacy.py`, found by `discover_declarations`),
+which rows are tied to a person, how to find them (an e-mail lookup, an address book person's
+row), which fields go into the person's export, why they are held, for how long, and what
+erasure does to them. Export,
 erasure and retention read this list and nothing else, so a row missing here is a row they would
 miss: `tests/privacy` fails on any model field that looks personal, and on any model pointing to
 a person or an account, that is neither declared nor exempted with a reason.
@@ -25,6 +26,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
+from django.utils.module_loading import import_module, module_has_submodule
 
 
 class OnErasure(StrEnum):
@@ -187,3 +189,10 @@ def declaration_for(model_label: str) -> PersonalData | None:
 
 def exemptions() -> dict[str, str]:
     return dict(_EXEMPT)
+
+
+def discover_declarations() -> None:
+    """Call `declare_personal_data()` of every installed app that has a `privacy` module."""
+    for config in apps.get_app_configs():
+        if config.name != __package__ and module_has_submodule(config.module, "privacy"):
+            import_module(f"{config.name}.privacy").declare_personal_data()

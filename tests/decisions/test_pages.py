@@ -2,10 +2,10 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from maillage.network.decisions.apps import decision_cards
 from maillage.network.decisions.closing import close_proposal
 from maillage.network.decisions.models import Proposal, Vote
 from maillage.network.decisions.queries import decisions_of_group
+from maillage.network.decisions.space import cards as decision_cards
 from tests.decisions.factories import ProposalFactory
 from tests.working_groups.factories import GroupMemberFactory
 

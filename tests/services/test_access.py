@@ -2,8 +2,8 @@
 
 import pytest
 
-from maillage.support.services.apps import service_cards
 from maillage.support.services.models import ServiceStatus
+from maillage.support.services.space import cards as service_cards
 from tests.directory.factories import LegalUnitFactory
 from tests.factories import UserFactory
 from tests.services.factories import ApprovedClaimFactory, ServiceFactory

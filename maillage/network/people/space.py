@@ -7,7 +7,7 @@ from django.urls import reverse
 from maillage.accounts.space import SpaceCard
 
 
-def people_cards(user) -> list[SpaceCard]:
+def cards(user) -> list[SpaceCard]:
     cards = [
         SpaceCard(
             "Mes données",

@@ -1,0 +1,78 @@
+"""The support cases' personal data, declared to the privacy registry."""
+
+from __future__ import annotations
+
+HOLDERS = "case__holders__email"
+# Holders without an e-mail address are reached through their address book entry.
+HOLDER_ROW = "case__holders"
+
+
+def declare_personal_data() -> None:
+    from maillage.privacy.durations import duration_text
+    from maillage.privacy.registry import declare_exempt, register
+    from maillage.support.journeys.retention import retention_days
+
+    retention = f"{duration_text(retention_days())} après la clôture du dossier, puis anonymisation"
+    purpose = "Accompagnement d’un porteur de projet par le pôle et ses partenaires"
+    register(
+        "journeys.SupportCase",
+        fields=("title", "description", "notes"),
+        email_lookup="holders__email",
+        person_lookup="holders",
+        purpose=purpose,
+        retention=retention,
+        # The case stays, with its kind, stages and outcome, so that counts stay true.
+        replacements={"title": "Dossier anonymisé"},
+    )
+    register(
+        "journeys.Appointment",
+        fields=("with_whom", "notes"),
+        email_lookup=HOLDERS,
+        person_lookup=HOLDER_ROW,
+        purpose=purpose,
+        retention=retention,
+        replacements={"with_whom": "Personne effacée"},
+    )
+    register(
+        "journeys.CaseNote",
+        fields=("text",),
+        email_lookup=HOLDERS,
+        person_lookup=HOLDER_ROW,
+        purpose=purpose,
+        retention=retention,
+        replacements={"text": "Note effacée"},
+    )
+    register(
+        "journeys.CaseDocument",
+        fields=("title", "file"),
+        email_lookup=HOLDERS,
+        person_lookup=HOLDER_ROW,
+        purpose=purpose,
+        retention=retention,
+        replacements={"title": "Document effacé"},
+    )
+    register(
+        "journeys.NextStep",
+        fields=("title",),
+        email_lookup=HOLDERS,
+        person_lookup=HOLDER_ROW,
+        purpose=purpose,
+        retention=retention,
+        replacements={"title": "Étape effacée"},
+    )
+    register(
+        "journeys.Referral",
+        fields=("message", "decline_reason", "partner_note"),
+        email_lookup=HOLDERS,
+        person_lookup=HOLDER_ROW,
+        purpose="Orientation d’un porteur de projet vers le service d’un partenaire",
+        retention=retention,
+        # A declined referral keeps a reason (a database rule), without what it said.
+        replacements={"decline_reason": "Motif effacé"},
+    )
+    declare_exempt(
+        "journeys.StageChange",
+        "Le compte de l’équipe qui a fait avancer un dossier : trace du travail du pôle ; le "
+        "porteur de projet retrouve son dossier dans son export, et effacer le compte le rend "
+        "anonyme.",
+    )
