@@ -9,6 +9,8 @@ PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes: one per core by default; TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= auto
 # Links in e-mails, calendars and cancel links follow the address really served (the server and
 # the worker both read it); production sets SITE_URL itself.
 SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
@@ -64,7 +66,7 @@ format: install
 
 test: install lint
 	scripts/ensure-chromium
-	.venv/bin/pytest $(PYTEST_ARGS)
+	.venv/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 bench: install
 	.venv/bin/pytest benchmarks -p no:cacheprovider -s $(PYTEST_ARGS)

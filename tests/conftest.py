@@ -58,3 +58,11 @@ def server(django_db_setup, tmp_path_factory):
     """gunicorn on the test database for the whole test module (tests/live_server.py); its port."""
     with gunicorn(tmp_path_factory.mktemp("gunicorn")) as port:
         yield port
+
+
+def pytest_collection_modifyitems(items):
+    """Under xdist (`make test` runs `-n auto --dist loadgroup`), the browser tests share one
+    worker, so that one Chromium at a time competes with the other worker's tests."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
