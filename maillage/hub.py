@@ -53,7 +53,7 @@ class HubIdentity:
 
     @property
     def sender(self) -> str:
-        """The From of its e-mails: « CADES du Pays de Redon <contact@cades.example> »."""
+        """The From of its e-mails: « Pôle ESS du Val <contact@pole.example> »."""
         return str(Address(self.full_name, addr_spec=self.email)) if self.email else ""
 
 

@@ -84,7 +84,7 @@ _CLOSING_WITHOUT_SPACE = re.compile(r"(?<=[^\s\u00a0])»")
 
 
 def typography(text: str) -> str:
-    """« Adresse : Redon » with non-breaking spaces where French puts them."""
+    """« Adresse : Vannes » with non-breaking spaces where French puts them."""
     text = _BEFORE_PUNCTUATION.sub(NBSP + r"\1", text)
     text = _AFTER_OPENING.sub("«" + NBSP, text)
     return _CLOSING_WITHOUT_SPACE.sub(NBSP + "»", text)

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 
+from maillage.core.collation import by_name
 from maillage.core.text import fold
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.models import Establishment
@@ -162,7 +163,7 @@ def order(queryset: QuerySet[Establishment], key: str) -> QuerySet[Establishment
     if key == DirectoryOrder.NAME_DESC:
         return queryset.order_by("-sort_name", "-pk")
     if key == DirectoryOrder.COMMUNE:
-        return queryset.order_by(F("commune__name").asc(nulls_last=True), "sort_name", "pk")
+        return queryset.order_by(by_name("commune__name").asc(nulls_last=True), "sort_name", "pk")
     if key == DirectoryOrder.SIZE:
         # Ranks from the nomenclature, not a cast: an odd code in the data cannot break a query.
         rank = Case(

@@ -9,7 +9,6 @@ from django.utils import timezone
 from maillage.observatory.compute import compute_from_directory
 from maillage.observatory.enums import Indicator
 from maillage.observatory.models import ReferenceFigure, Snapshot
-from maillage.observatory.published import load_published_figures
 from maillage.territory.queries import current_territory
 
 # The hub's identity fiche: 3 042 jobs are 12,7 % of salaried jobs, so about 23 953 in all.
@@ -17,14 +16,13 @@ DEMO_ALL_JOBS = Decimal("23953")
 
 
 def create_demo_observatory() -> Snapshot | None:
-    """Published figures, a demo all-sector denominator and one snapshot of the demo directory,
+    """A demo all-sector denominator and one snapshot of the demo directory,
     dated 1 January of the year it is loaded. Idempotent: once a demo snapshot of the territory
     exists, a later call (another day, more entries) records no other, so that no « évolution »
     is drawn between two fictitious states. None when no territory is loaded."""
     territory = current_territory()
     if territory is None:
         return None
-    load_published_figures()
     ReferenceFigure.objects.get_or_create(
         area_name=territory.name,
         indicator=Indicator.ALL_JOBS,

@@ -41,7 +41,7 @@ class RunStatus(models.TextChoices):
 
 
 class Indicator(models.TextChoices):
-    """Published indicators, named as in ess_key_figures_published.csv."""
+    """Published indicators, as named in a hub's published.yaml."""
 
     EMPLOYER_ESTABLISHMENTS = "etablissements_employeurs_ess", "Établissements employeurs de l’ESS"
     ESS_JOBS = "salaries_ess", "Salariés de l’ESS"

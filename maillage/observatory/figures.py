@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from maillage.core.collation import sort_key, sorted_by_name
 from maillage.directory.enums import EssFamily
 from maillage.directory.nomenclatures import employee_brackets, naf_sections
 from maillage.observatory.aggregate import Counts
@@ -110,7 +111,7 @@ def commune_rows(
             population=c.population,
             all_sectors=all_sectors,
         )
-        for i, c in enumerate(sorted(communes, key=lambda c: (c.name, c.code)))
+        for i, c in enumerate(sorted(communes, key=lambda c: (sort_key(c.name), c.code)))
     ]
 
 
@@ -119,7 +120,7 @@ def epci_rows(
 ) -> list[FigureRow]:
     epcis = {c.epci.code: c.epci for c in communes if c.epci}
     rows = []
-    for i, epci in enumerate(sorted(epcis.values(), key=lambda e: e.name)):
+    for i, epci in enumerate(sorted_by_name(epcis.values(), lambda e: e.name)):
         members = [c for c in communes if c.epci_id == epci.pk]
         rows.append(
             FigureRow(

@@ -16,7 +16,7 @@ from maillage.accounts.permissions import staff_required
 from maillage.directory.csv_safety import escape_cell
 from maillage.observatory import commune_agenda, presentation
 from maillage.observatory.chart_builders import CHARTS, chart
-from maillage.observatory.comparison import EXPLANATIONS, comparison_rows
+from maillage.observatory.comparison import comparisons
 from maillage.observatory.enums import Dimension, SourceKind
 from maillage.observatory.errors import SnapshotRefused
 from maillage.observatory.files import available_files, resolve
@@ -220,5 +220,5 @@ def comparison(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "observatory/comparison.html",
-        {"snapshot": snapshot, "rows": comparison_rows(snapshot), "explanations": EXPLANATIONS},
+        {"snapshot": snapshot, "comparisons": comparisons(snapshot)},
     )

@@ -24,7 +24,7 @@ FAMILY_NOUNS: dict[str, tuple[str, str]] = {
 
 
 def of_territory(name: str) -> str:
-    """ "du Pays de Redon", "d’Auray", "de Redon Agglomération"."""
+    """ "du Pays de Vitré", "d’Auray", "de Lorient Agglomération"."""
     if name.startswith(MASCULINE_STARTS):
         return f"du {name}"
     if name[:1].lower() in "aeiouyhéèêâàîô":

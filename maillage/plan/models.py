@@ -214,7 +214,7 @@ class PublicGroup(models.Model):
     scope_label = models.CharField(
         "périmètre (formulation du document)",
         max_length=300,
-        help_text="Par exemple « sur le Pays de Redon uniquement ».",
+        help_text="Par exemple « sur le territoire du pôle uniquement ».",
     )
     publics = models.ManyToManyField(
         TargetPublic,

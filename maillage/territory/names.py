@@ -7,7 +7,7 @@ from maillage.core.text import fold
 
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 ARTICLES = {"le", "la", "les", "l"}
-POSTAL_SUFFIXES = {"cedex"}  # « Redon Cedex » is Redon for La Poste
+POSTAL_SUFFIXES = {"cedex"}  # « Vannes Cedex » is Vannes for La Poste
 
 
 def commune_key(written: str) -> tuple[str, str]:

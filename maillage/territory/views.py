@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from maillage.core.collation import by_name
 from maillage.territory.geojson import feature_collection
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
@@ -21,7 +22,7 @@ def overview(request):
         communes = (
             Commune.objects.in_territory(territory)
             .select_related("departement")
-            .order_by("departement__code", "name")
+            .order_by("departement__code", by_name(), "code")
         )
     return render(
         request,

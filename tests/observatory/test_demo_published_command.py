@@ -1,4 +1,4 @@
-"""Published figures, the demo snapshot and the compute_snapshot command."""
+"""The demo snapshot and the compute_snapshot command."""
 
 from io import StringIO
 
@@ -6,26 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from maillage.observatory.demo import create_demo_observatory
-from maillage.observatory.enums import Indicator
 from maillage.observatory.models import ReferenceFigure, Snapshot
-from maillage.observatory.published import load_published_figures
 from tests.observatory.sirene_files import write_stock
 from tests.observatory.test_sirene_figures import stock_rows
-
-
-def test_published_figures_load_once_with_idem_resolved(db):
-    created = load_published_figures()
-
-    assert created == 13
-    assert load_published_figures() == 0
-    assert ReferenceFigure.objects.count() == 13
-    redon = ReferenceFigure.objects.get(area_code="35236")
-    assert redon.value == 1365
-    assert redon.publication.startswith("Panorama de l'ESS")  # « idem (map) » resolved
-    share = ReferenceFigure.objects.get(
-        indicator=Indicator.ESS_JOB_SHARE, area_name__startswith="Pays de Redon"
-    )
-    assert share.perimeter.startswith("Pays (2011 perimeter")
 
 
 def test_demo_observatory_is_marked_and_idempotent(hand_directory):

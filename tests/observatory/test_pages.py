@@ -7,7 +7,6 @@ from xml.etree import ElementTree
 
 import pytest
 
-from maillage.directory.enums import EssFamily
 from maillage.observatory.compute import compute_from_directory, compute_from_sirene
 from maillage.observatory.enums import RunStatus, SourceKind
 from maillage.observatory.models import Snapshot, SnapshotRun
@@ -216,17 +215,3 @@ def test_a_refused_file_is_reported_on_the_run(
     assert run.status == RunStatus.FAILED
     assert "unités légales" in run.message
     assert not Snapshot.objects.exists()
-
-
-def test_comparison_page_shows_published_figures_and_gaps(client_for, staff, snapshot):
-    from maillage.observatory.published import load_published_figures
-
-    load_published_figures()
-    page = client_for(staff).get("/observatoire/comparaison/").content.decode()
-
-    assert "INVALID_TEMPLATE_VARIABLE" not in page
-    assert "3\u00a0400" in page
-    assert "40 communes" in page
-    assert "Commune hors du territoire" in page  # Maure-de-Bretagne
-    assert "+" in page or "-" in page
-    assert EssFamily.ASSOCIATION  # the page renders without a family filter

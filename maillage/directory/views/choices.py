@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from maillage.core.collation import by_name
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.filters import DirectoryFilters
 from maillage.directory.nomenclatures import naf_sections
@@ -19,8 +20,8 @@ def _options(pairs, selected) -> list[dict[str, Any]]:
 def filter_choices(filters: DirectoryFilters, territory: Territory | None) -> dict[str, Any]:
     communes = Commune.objects.none()
     if territory is not None:
-        communes = Commune.objects.in_territory(territory).order_by("name")
-    epcis = Epci.objects.filter(communes__in=communes).distinct().order_by("name")
+        communes = Commune.objects.in_territory(territory).order_by(by_name(), "code")
+    epcis = Epci.objects.filter(communes__in=communes).distinct().order_by(by_name(), "code")
     groups = [
         ("section", "Secteur d’activité", sorted(naf_sections().items()), filters.sections),
         ("commune", "Commune", communes.values_list("code", "name"), filters.communes),

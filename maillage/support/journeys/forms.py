@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from maillage.accounts.enums import Role
+from maillage.core.collation import by_name
 from maillage.directory.models import LegalUnit
 from maillage.directory.nomenclatures import naf_sections
 from maillage.network.people.models import Person
@@ -42,7 +43,7 @@ def staff_users():
 
 def communes():
     territory = current_territory()
-    queryset = Commune.objects.order_by("name")
+    queryset = Commune.objects.order_by(by_name(), "code")
     return queryset.in_territory(territory) if territory else queryset
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from maillage.core.collation import by_name
 from maillage.directory.models import LegalUnit
 from maillage.support.services import vocabularies as vocab
 from maillage.support.services.enums import LegalForm, ProjectCarrier, ProjectStage, Sector
@@ -28,7 +29,7 @@ def territory_communes():
     territory = current_territory()
     if territory is None:
         return Commune.objects.none()
-    return territory.communes.order_by("name", "code")
+    return territory.communes.order_by(by_name(), "code")
 
 
 class ServiceForm(forms.ModelForm):

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from maillage.accounts.permissions import staff_required
+from maillage.core.collation import by_name
 from maillage.directory.models import LegalUnit
 from maillage.network.people.csv_export import people_csv, with_details
 from maillage.network.people.enums import AffiliationRole, ConsentPurpose
@@ -43,7 +44,7 @@ def book(request):
         "sorts": SORT_LABELS.items(),
         "organisations": LegalUnit.objects.filter(affiliations__isnull=False)
         .distinct()
-        .order_by("name"),
+        .order_by(by_name(), "pk"),
     }
     return render(request, "people/book.html", context)
 

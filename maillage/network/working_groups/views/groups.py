@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
+from maillage.core.collation import by_name
 from maillage.network.people.models import Person
 from maillage.network.working_groups import membership
 from maillage.network.working_groups.access import Access, may_join, person_of
@@ -37,7 +38,10 @@ def group_list(request):
     return render(
         request,
         "working_groups/list.html",
-        {"open_groups": groups.open(), "closed_groups": groups.closed()},
+        {
+            "open_groups": groups.open().order_by(by_name(), "pk"),
+            "closed_groups": groups.closed().order_by(by_name(), "pk"),
+        },
     )
 
 

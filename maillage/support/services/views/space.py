@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.enums import Role
 from maillage.accounts.permissions import role_required
+from maillage.core.collation import by_name
 from maillage.support.services import publication
 from maillage.support.services.enums import ServiceStatus
 from maillage.support.services.errors import ServiceActionRefused
@@ -35,7 +36,7 @@ def service_list(request):
     services = (
         editable_by_representative(request.user)
         .select_related("provider", "revision")
-        .order_by("provider__name", "name", "pk")
+        .order_by(by_name("provider__name"), by_name(), "pk")
     )
     return render(
         request,
