@@ -15,7 +15,7 @@ import duckdb
 from django.utils import timezone
 
 from maillage.observatory import aggregate, figures, sirene_source
-from maillage.observatory.directory_source import load_directory
+from maillage.observatory.directory_source import family_overrides, load_directory
 from maillage.observatory.enums import SourceKind
 from maillage.observatory.errors import SnapshotRefused
 from maillage.observatory.facts import connect, create_communes
@@ -101,6 +101,7 @@ def compute_from_directory(
             definition,
             METHOD_VERSION,
             is_demo,
+            family_overrides(territory),
         )
         return record_snapshot(
             provenance,

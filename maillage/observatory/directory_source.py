@@ -11,7 +11,7 @@ import json
 import duckdb
 
 from maillage.directory.enums import Visibility
-from maillage.directory.models import Establishment
+from maillage.directory.models import Establishment, LegalUnit
 from maillage.observatory.facts import FACTS_COLUMNS, canonical_rows, insert_rows
 from maillage.territory.models import Territory
 
@@ -43,3 +43,14 @@ def load_directory(con: duckdb.DuckDBPyConnection, territory: Territory) -> str:
     insert_rows(con, "facts", facts)
     digest = hashlib.sha256(json.dumps(canonical_rows(con)).encode()).hexdigest()
     return digest
+
+
+def family_overrides(territory: Territory) -> int:
+    """Active organisations of the territory whose family staff set against the rule: the
+    method note counts them apart, since the rule alone would not place them so."""
+    decided = (
+        LegalUnit.objects.family_decided()
+        .filter(is_active=True, establishments__commune__territories=territory)
+        .distinct()
+    )
+    return sum(1 for unit in decided if unit.has_override)

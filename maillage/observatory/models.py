@@ -48,6 +48,9 @@ class Snapshot(models.Model):
     method_version = models.CharField("version de la méthode", max_length=20)
     content_hash = models.CharField("empreinte du calcul", max_length=64, unique=True)
     is_demo = models.BooleanField("données fictives de démonstration", default=False)
+    family_overrides = models.PositiveIntegerField(
+        "organisations classées par l’équipe contre la règle", default=0
+    )
     denominator = models.CharField(
         "dénominateur de la part", max_length=20, choices=Denominator.choices
     )

@@ -191,6 +191,14 @@ def method_note(snapshot: Snapshot) -> str:
         )
     else:
         parts.append("Part de l’emploi salarié non calculée : aucun dénominateur disponible.")
+    if snapshot.family_overrides:
+        count = snapshot.family_overrides
+        parts.append(
+            "Familles de l’ESS : "
+            f"{plural(count, 'organisation classée', 'organisations classées')} par l’équipe "
+            "contre la règle de l’INSEE (motif consigné), "
+            f"{'comptée' if count < 2 else 'comptées'} dans la famille décidée."
+        )
     return " ".join(parts)
 
 

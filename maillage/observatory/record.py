@@ -26,6 +26,8 @@ class Provenance:
     territory_definition: dict
     method_version: str
     is_demo: bool
+    # Organisations whose family staff decided against the rule (directory source only).
+    family_overrides: int = 0
 
 
 def reference_jobs(territory: Territory) -> ReferenceFigure | None:
@@ -64,6 +66,8 @@ def content_hash(provenance: Provenance, denominator: Denominator, value: Decima
         "denominator_value": str(value) if value is not None else None,
         "demo": provenance.is_demo,
     }
+    if provenance.family_overrides:  # absent before the count existed: older hashes hold
+        payload["family_overrides"] = provenance.family_overrides
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
@@ -115,6 +119,7 @@ def record_snapshot(
                 method_version=provenance.method_version,
                 content_hash=digest,
                 is_demo=provenance.is_demo,
+                family_overrides=provenance.family_overrides,
                 denominator=denominator,
                 denominator_note=note,
             )
