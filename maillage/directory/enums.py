@@ -96,3 +96,21 @@ class DirectoryOrder(models.TextChoices):
     COMMUNE = "commune", "Commune"
     SIZE = "taille", "Effectif (les plus grandes d’abord)"
     RECENT = "recent", "Création (les plus récentes d’abord)"
+
+
+class RowOutcome(models.TextChoices):
+    """Why a line read did not land as such, in the import report."""
+
+    REJECTED = "rejected", "rejetée"
+    OUTSIDE = "outside", "hors du territoire"
+
+
+class LocationCheckKind(models.TextChoices):
+    COMMUNE = "commune", "Commune à confirmer"
+    ADDRESS = "address", "Adresse géocodée à confirmer"
+
+
+class LocationCheckStatus(models.TextChoices):
+    PENDING = "pending", "À confirmer"
+    ACCEPTED = "accepted", "Confirmée"
+    REFUSED = "refused", "Refusée"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maillage.directory.views import families, staff, stewardship
+from maillage.directory.views import families, locations, staff, stewardship
 
 urlpatterns = [
     path("annuaire/<int:pk>/revendiquer/", stewardship.claim, name="claim"),
@@ -32,6 +32,12 @@ urlpatterns = [
     path("annuaire/equipe/doublons/<int:pk>/", staff.decide_duplicate, name="decide_duplicate"),
     path("annuaire/equipe/a-verifier/", families.review_list, name="staff_review"),
     path("annuaire/equipe/familles/<int:pk>/", families.family_decision, name="family_decision"),
+    path("annuaire/equipe/lieux/", locations.location_checks, name="staff_location_checks"),
+    path(
+        "annuaire/equipe/lieux/<int:pk>/",
+        locations.decide_location_check,
+        name="decide_location_check",
+    ),
     path("annuaire/equipe/fiches/<int:pk>/", staff.entry_history, name="entry_history"),
     path("annuaire/equipe/fiches/<int:pk>/modifier/", staff.edit_entry, name="staff_edit_entry"),
 ]

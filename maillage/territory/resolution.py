@@ -51,11 +51,14 @@ class Match:
 
 
 class CommuneResolver:
-    """Built once per import from the territory's communes, their old codes and names."""
+    """Built once per import from the territory's communes, their old codes and names, and the
+    names of the communes the database knows elsewhere."""
 
     def __init__(self, territory: Territory) -> None:
         communes = Commune.objects.in_territory(territory)
-        rows = communes.values_list("id", "code", "name", "postcodes", "outline")
+        rows = communes.values_list(
+            "id", "code", "name", "postcodes", "outline", "departement__code"
+        )
         self.places = {row[0]: Place(row[0], row[1], row[2], tuple(row[3] or ())) for row in rows}
         self.codes = {place.code: place for place in self.places.values()}
         self.names: dict[str, list[Name]] = {}
@@ -73,6 +76,10 @@ class CommuneResolver:
             self.codes.setdefault(code, self.places[commune_id])
             self._add_name(self.places[commune_id], name, FORMER, CommuneNameKind(kind).label)
         self.postcodes = {code for place in self.places.values() for code in place.postcodes}
+        # Corsica's 2A and 2B share the postcodes 20xxx
+        self.postal_prefixes = {row[5][:2].replace("2A", "20").replace("2B", "20") for row in rows}
+        others = Commune.objects.exclude(pk__in=self.places).values_list("name", flat=True)
+        self.elsewhere = {commune_key(name)[0] for name in others.iterator()}
         outlined = [(row[0], shape(row[4])) for row in rows if row[4]]
         self.outline_ids = [commune_id for commune_id, _ in outlined]
         self.outlines = STRtree([geometry for _, geometry in outlined])
@@ -127,7 +134,7 @@ class CommuneResolver:
         names = self.names.get(key, [])
         if names:
             return self._choose(written, article, names, postcode)
-        if postcode and postcode not in self.postcodes:
+        if key in self.elsewhere or (postcode and self.is_elsewhere(postcode)):
             reason = f"« {written} » ({postcode}) hors du territoire"
             return Match(Resolution.OUTSIDE, reason=reason)
         close = difflib.get_close_matches(key, self.names, n=1, cutoff=CLOSE_ENOUGH)
@@ -136,6 +143,13 @@ class CommuneResolver:
             place = places.pop()
             return Match(Resolution.PROPOSED, place, f"« {written} » ressemble à « {place.name} »")
         return Match(Resolution.UNKNOWN, reason=f"commune inconnue du territoire : « {written} »")
+
+    def is_elsewhere(self, postcode: str) -> bool:
+        """A postcode of none of the territory's communes (or, when their postcodes are not
+        known, of none of its départements)."""
+        if self.postcodes:
+            return postcode not in self.postcodes
+        return postcode[:2] not in self.postal_prefixes
 
     def _choose(self, written: str, article: str, names: list[Name], postcode: str) -> Match:
         best = min(n.rank for n in names)

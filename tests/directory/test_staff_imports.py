@@ -66,7 +66,7 @@ def test_rejections_download_escapes_formulas(client_for, staff, territory):
     response = client_for(staff).get(reverse("directory:import_rejections_csv", args=[run.pk]))
 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[1] == ["3", "commune inconnue", "'=1+1;@SUM"]
+    assert rows[1] == ["3", "rejetée", "commune inconnue", "'=1+1;@SUM"]
 
 
 @pytest.mark.parametrize("value", ["=A1", "+1", "-1", "@x", "\tx", "\rx"])

@@ -1,4 +1,5 @@
 from maillage.directory.models.imports import ImportRejection, ImportRun
+from maillage.directory.models.locations import LocationCheck
 from maillage.directory.models.organisations import Establishment, LegalUnit, Theme
 from maillage.directory.models.search_log import SearchLog
 from maillage.directory.models.stewardship import (
@@ -17,6 +18,7 @@ __all__ = [
     "ImportRejection",
     "ImportRun",
     "LegalUnit",
+    "LocationCheck",
     "SearchLog",
     "Theme",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from maillage.directory.enums import ImportKind, ImportStatus
+from maillage.directory.enums import ImportKind, ImportStatus, RowOutcome
 from maillage.territory.models import Territory
 
 
@@ -71,6 +71,9 @@ class ImportRejection(models.Model):
         ImportRun, on_delete=models.CASCADE, related_name="rejections", verbose_name="import"
     )
     line = models.PositiveIntegerField("ligne")
+    outcome = models.CharField(
+        "issue", max_length=10, choices=RowOutcome.choices, default=RowOutcome.REJECTED
+    )
     reason = models.CharField("motif", max_length=500)
     raw = models.TextField("contenu de la ligne", blank=True)
 

@@ -13,11 +13,11 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
-from maillage.directory.enums import ImportKind, ImportStatus
-from maillage.directory.models import ImportRejection, ImportRun
-from maillage.directory.sources.errors import RowError
+from maillage.directory.enums import ImportKind, ImportStatus, RowOutcome
+from maillage.directory.models import ImportRejection, ImportRun, LocationCheck
+from maillage.directory.sources.errors import OutsideTerritory, RowError
 from maillage.directory.sources.files import Row, Scan
-from maillage.territory.models import Commune, OldCommuneCode, Territory
+from maillage.territory.models import Commune, CommuneName, OldCommuneCode, Territory
 
 # A run created when staff upload a file: the importer's report of that kind fills it in
 # instead of creating a new one (see `into_run`).
@@ -37,9 +37,10 @@ class CommuneIndex:
     def of(cls, territory: Territory) -> CommuneIndex:
         communes = Commune.objects.in_territory(territory)
         ids = dict(communes.values_list("code", "id"))
-        old = OldCommuneCode.objects.filter(commune__in=communes).values_list("code", "commune_id")
-        for code, commune_id in old:
-            ids.setdefault(code, commune_id)
+        for model in (OldCommuneCode, CommuneName):  # codes of the COG, then of its history
+            old = model.objects.filter(commune__in=communes).values_list("code", "commune_id")
+            for code, commune_id in old:
+                ids.setdefault(code, commune_id)
         return cls(ids)
 
     def __contains__(self, code: object) -> bool:
@@ -62,9 +63,14 @@ class Report:
     unchanged: int = 0
     withdrawn: int = 0  # entries hidden because a complete source no longer has them
     rejections: list[tuple[int, str, str]] = field(default_factory=list)
+    outside: list[tuple[int, str, str]] = field(default_factory=list)  # listed, not rejected
+    checks: list[int] = field(default_factory=list)  # LocationCheck ids raised by this file
 
     def reject(self, row: Row, reason: str) -> None:
         self.rejections.append((row.line, reason, row.raw))
+
+    def set_aside(self, row: Row, reason: str) -> None:
+        self.outside.append((row.line, reason, row.raw))
 
     @property
     def skipped(self) -> int:
@@ -97,9 +103,13 @@ class Report:
             run.rejections.all().delete()
         else:
             run = ImportRun.objects.create(file_name=self.path.name, **values)
+        LocationCheck.objects.filter(pk__in=self.checks).update(run=run)
+        lines = [(RowOutcome.REJECTED, *r) for r in self.rejections] + [
+            (RowOutcome.OUTSIDE, *r) for r in self.outside
+        ]
         ImportRejection.objects.bulk_create(
-            ImportRejection(run=run, line=line, reason=reason[:500], raw=raw)
-            for line, reason, raw in self.rejections
+            ImportRejection(run=run, outcome=outcome, line=line, reason=reason[:500], raw=raw)
+            for outcome, line, reason, raw in lines
         )
         return run
 
@@ -177,6 +187,9 @@ def collect(
             continue
         try:
             record = parse(row)
+        except OutsideTerritory as aside:
+            report.set_aside(row, str(aside))
+            continue
         except RowError as error:
             report.reject(row, str(error))
             continue

@@ -20,10 +20,13 @@ from django.utils.text import slugify
 
 from maillage.core.text import fold
 from maillage.directory import families, provenance
-from maillage.directory.models import Establishment, LegalUnit, Theme
+from maillage.directory.enums import LocationCheckKind, LocationCheckStatus
+from maillage.directory.models import Establishment, LegalUnit, LocationCheck, Theme
 from maillage.directory.sources.base import Record, Report
-from maillage.directory.sources.errors import RowError
-from maillage.territory.models import Commune, Territory
+from maillage.directory.sources.errors import OutsideTerritory, RowError
+from maillage.territory import resolution
+from maillage.territory.enums import Resolution
+from maillage.territory.models import Territory
 
 # "Ã©" for "é": UTF-8 text once read as Latin-1 and saved again.
 MOJIBAKE = re.compile("Ã[\u00a0-\u00bf\u2018-\u203a]|â€|\ufffd")
@@ -32,62 +35,47 @@ NO = {"non", "n", "no", "faux", "false", "0", ""}
 
 
 @dataclass(frozen=True)
-class Place:
-    commune_id: int
+class Located:
+    """Where a row lies: a commune of the territory, or a commune proposed to staff."""
+
+    commune_id: int | None
     code: str
     name: str
-    in_territory: bool
+    proposal: str = ""  # why the commune is only proposed (French), empty when found
+
+    def site_fields(self, written: str) -> dict[str, Any]:
+        """The establishment's commune fields: the commune's official name once found; a
+        proposed commune is not written until staff confirm it, so an earlier value stays."""
+        if self.proposal:
+            return {"city_name": written}
+        return {"city_name": self.name, "commune_code": self.code, "commune_id": self.commune_id}
 
 
 class CommuneResolver:
-    """Finds a commune by INSEE code, or by name (postcode breaking ties), across France's
-    communes known to the database; tells whether it lies in the territory."""
+    """The territory's resolver (`territory/resolution.py`) as importers use it: a row outside
+    the territory is set aside and listed, an unknown or ambiguous commune rejects the row."""
 
     def __init__(self, territory: Territory) -> None:
-        inside = set(Commune.objects.in_territory(territory).values_list("id", flat=True))
-        self.departements = set(
-            Commune.objects.in_territory(territory).values_list("departement__code", flat=True)
+        self.resolver = resolution.CommuneResolver(territory)
+
+    def locate(
+        self,
+        name: str,
+        *,
+        code: str = "",
+        postcode: str = "",
+        longitude: float | None = None,
+        latitude: float | None = None,
+    ) -> Located:
+        match = self.resolver.resolve(
+            name=name, code=code, postcode=postcode, longitude=longitude, latitude=latitude
         )
-        self.by_code: dict[str, Place] = {}
-        self.by_name: dict[str, list[tuple[Place, list[str]]]] = {}
-        rows = Commune.objects.values_list("id", "code", "name", "postcodes")
-        for commune_id, code, name, postcodes in rows:
-            place = Place(commune_id, code, name, commune_id in inside)
-            self.by_code[code] = place
-            self.by_name.setdefault(fold(name), []).append((place, list(postcodes or [])))
-        for code, commune_id in Commune.objects.filter(old_codes__isnull=False).values_list(
-            "old_codes__code", "id"
-        ):
-            self.by_code.setdefault(code, self._place(commune_id, inside))
-
-    def _place(self, commune_id: int, inside: set[int]) -> Place:
-        commune = Commune.objects.get(pk=commune_id)
-        return Place(commune.pk, commune.code, commune.name, commune.pk in inside)
-
-    def find(self, commune: str, postcode: str = "") -> Place:
-        commune = commune.strip()
-        if not commune:
-            raise RowError("commune manquante")
-        if commune.upper() in self.by_code:
-            return self.by_code[commune.upper()]
-        candidates = self.by_name.get(fold(commune), [])
-        if len(candidates) > 1 and postcode:
-            candidates = [c for c in candidates if postcode in c[1]] or candidates
-        if not candidates:
-            raise RowError(f"commune inconnue : « {commune} »")
-        if len(candidates) > 1:
-            raise RowError(f"commune ambiguë : « {commune} » (précisez le code postal)")
-        return candidates[0][0]
-
-    def find_or_outside(self, commune: str, postcode: str = "") -> Place | None:
-        """None for a commune the database lacks whose postcode lies in none of the territory's
-        départements: a row of elsewhere (a national map), left aside rather than rejected."""
-        try:
-            return self.find(commune, postcode)
-        except RowError:
-            if postcode and commune.strip() and postcode[:2] not in self.departements:
-                return None
-            raise
+        if match.outcome == Resolution.OUTSIDE:
+            raise OutsideTerritory(match.reason)
+        if match.place is None or match.outcome not in (Resolution.FOUND, Resolution.PROPOSED):
+            raise RowError(match.reason)
+        proposal = match.reason if match.outcome == Resolution.PROPOSED else ""
+        return Located(match.place.commune_id, match.place.code, match.place.name, proposal)
 
 
 def clean_text(value: Any, label: str) -> str:
@@ -159,9 +147,11 @@ def entry_record(
     unit: dict[str, Any],
     site: dict[str, Any],
     themes: list[str] | None,
+    located: Located | None = None,
 ) -> Record:
     """A Record keyed on the SIRET when there is one (so a repeated SIRET is caught)."""
     values = {"unit": unit, "site": site, "themes": themes, "source_ref": source_ref}
+    values["located"] = located
     return Record(row, siret or source_ref, siret[:9], True, values)
 
 
@@ -176,6 +166,38 @@ class EntryWriter:
         for record in records.values():
             created, changed = self.write_one(record)
             report.count(created, changed)
+            located: Located | None = record.values.get("located")
+            if located is not None and located.proposal:
+                check = self.propose_commune(record, located)
+                if check is not None:
+                    report.checks.append(check.pk)
+
+    def propose_commune(self, record: Record, located: Located) -> LocationCheck | None:
+        """Ask staff about the commune the row only seems to name (one open question a site),
+        unless the entry is already there or staff already refused that commune for it."""
+        siret = record.key if record.siren else ""
+        site = self.find(siret, record.values["source_ref"])
+        if site is None or site.commune_id == located.commune_id:
+            return None
+        answered = LocationCheck.objects.filter(
+            establishment=site,
+            kind=LocationCheckKind.COMMUNE,
+            commune_id=located.commune_id,
+            status=LocationCheckStatus.REFUSED,
+        )
+        if answered.exists():
+            return None
+        check, _ = LocationCheck.objects.update_or_create(
+            establishment=site,
+            kind=LocationCheckKind.COMMUNE,
+            status=LocationCheckStatus.PENDING,
+            defaults={
+                "written": record.values["site"].get("city_name", "")[:300],
+                "reason": located.proposal[:300],
+                "commune_id": located.commune_id,
+            },
+        )
+        return check
 
     def find(self, siret: str, source_ref: str) -> Establishment | None:
         site = None

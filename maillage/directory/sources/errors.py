@@ -4,3 +4,7 @@ class ImportRefused(Exception):
 
 class RowError(Exception):
     """One row cannot be imported; the message (in French) goes to the report."""
+
+
+class OutsideTerritory(Exception):
+    """The row is about a place outside the territory: set aside, and listed in the report."""

@@ -179,18 +179,17 @@ class GogocartoImporter:
         postcode = clean_text(address.get("postalCode"), "code postal")[:5]
         locality = clean_text(address.get("addressLocality"), "commune")
         code = clean_text(element.get("codeInsee") or element.get("inseeCode"), "code INSEE")
-        place = self.communes.find_or_outside(code or locality, postcode)
+        located = self.communes.locate(
+            locality, code=code, postcode=postcode, longitude=longitude, latitude=latitude
+        )
         status = element.get("status", 1)
         published = isinstance(status, int) and status in PUBLISHED_STATUSES
-        live = place is not None and place.in_territory and published
         siret = clean_siret(str(element.get("siret") or ""))
         public = clean_yes_no(str(element.get("contactsPublics") or ""), "contactsPublics")
         site = {
             "street": clean_text(address.get("streetAddress"), "adresse"),
             "postcode": postcode,
-            "city_name": locality or (place.name if place else ""),
-            "commune_code": place.code if place else "",
-            "commune_id": place.commune_id if place else None,
+            **located.site_fields(locality),
             "longitude": longitude,
             "latitude": latitude,
             "description": self.description(element),
@@ -212,8 +211,9 @@ class GogocartoImporter:
             unit=fit(LegalUnit, unit),
             site=fit(Establishment, site),
             themes=themes,
+            located=located,
         )
-        return Record(record.row, record.key, record.siren, live, record.values)
+        return Record(record.row, record.key, record.siren, published, record.values)
 
     @staticmethod
     def description(element: dict[str, Any]) -> str:

@@ -118,9 +118,11 @@ class SpreadsheetImporter:
         name = v["nom"]
         if not name:
             raise RowError("nom manquant")
-        place = self.communes.find_or_outside(v["commune"], v["code_postal"])
         siret = clean_siret(v.get("siret", ""))
         longitude, latitude = coordinates(v.get("longitude"), v.get("latitude"))
+        located = self.communes.locate(
+            v["commune"], postcode=v["code_postal"], longitude=longitude, latitude=latitude
+        )
         unit: dict[str, object] = {"name": name}
         family = v.get("famille", "")
         if family:
@@ -133,9 +135,7 @@ class SpreadsheetImporter:
         site: dict[str, object] = {
             "street": v.get("adresse", ""),
             "postcode": v["code_postal"][:5],
-            "city_name": place.name if place else v["commune"],
-            "commune_code": place.code if place else "",
-            "commune_id": place.commune_id if place else None,
+            **located.site_fields(v["commune"]),
         }
         for column, (field, read) in READERS.items():
             if column in v:
@@ -145,17 +145,15 @@ class SpreadsheetImporter:
         if siret:
             site["sign"] = name
         themes = split_themes(v["themes"], delimiter) if "themes" in v else None
-        commune_name = place.name if place else v["commune"]
-        record = entry_record(
+        return entry_record(
             row,
             siret=siret,
-            source_ref=f"tableur:{slugify(f'{name} {commune_name}')}"[:120],
+            source_ref=f"tableur:{slugify(f'{name} {located.name}')}"[:120],
             unit=fit(LegalUnit, unit),
             site=fit(Establishment, site),
             themes=themes,
+            located=located,
         )
-        live = place is not None and place.in_territory
-        return Record(record.row, record.key, record.siren, live, record.values)
 
 
 def split_themes(value: str, delimiter: str) -> list[str]:

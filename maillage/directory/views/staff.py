@@ -10,13 +10,14 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
 from maillage.directory.csv_safety import escape_row
-from maillage.directory.enums import ImportStatus
+from maillage.directory.enums import ImportStatus, RowOutcome
 from maillage.directory.models import (
     Claim,
     DuplicateCandidate,
     EditProposal,
     Establishment,
     ImportRun,
+    LocationCheck,
     Theme,
 )
 from maillage.directory.sources.spreadsheet import TEMPLATE
@@ -28,6 +29,7 @@ from maillage.directory.tasks import run_import
 from maillage.territory.models import Territory
 
 PAGE_SIZE = 50
+OUTSIDE_SHOWN = 200  # the rest are in the CSV
 
 
 @staff_required
@@ -57,8 +59,16 @@ def imports(request):
 @staff_required
 def import_run(request, pk: int):
     run = get_object_or_404(ImportRun, pk=pk)
-    rejections = Paginator(run.rejections.all(), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"run": run, "rejections": rejections}
+    rejected = run.rejections.filter(outcome=RowOutcome.REJECTED)
+    rejections = Paginator(rejected, PAGE_SIZE).get_page(request.GET.get("page"))
+    outside = run.rejections.filter(outcome=RowOutcome.OUTSIDE)
+    context = {
+        "run": run,
+        "rejections": rejections,
+        "outside": outside[:OUTSIDE_SHOWN],
+        "outside_count": outside.count(),
+        "checks_count": LocationCheck.objects.pending().filter(run=run).count(),
+    }
     if request.htmx:
         return render(request, "directory/staff/import_run.html#report", context)
     return render(request, "directory/staff/import_run.html", context)
@@ -71,9 +81,10 @@ def import_rejections_csv(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="import-{run.pk}-rejets.csv"'
     response.write("\ufeff")  # so that spreadsheets read UTF-8
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(["ligne", "motif", "contenu de la ligne"])
-    for line, reason, raw in run.rejections.values_list("line", "reason", "raw").iterator():
-        writer.writerow(escape_row([line, reason, raw]))
+    writer.writerow(["ligne", "issue", "motif", "contenu de la ligne"])
+    rows = run.rejections.values_list("line", "outcome", "reason", "raw").order_by("line")
+    for line, outcome, reason, raw in rows.iterator():
+        writer.writerow(escape_row([line, RowOutcome(outcome).label, reason, raw]))
     return response
 
 
