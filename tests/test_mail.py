@@ -69,9 +69,10 @@ def _send_every_kind_to_one_person(client) -> None:
     registration = register(activity, name=NAME, email=EMAIL, consent=True)
     notifications.reminder(registration)
     notifications.survey(registration)
+    notifications.personal_link(registration)
     announce_change(activity, note="La salle change.")
     client.post("/compte/mot-de-passe/reinitialisation/", {"email": EMAIL})
-    summary.send(EMAIL, "commune=35236", client="visiteur")
+    summary.send(EMAIL, "commune=35236")
     claim = submit_claim(user, EstablishmentFactory(), role="Présidente")
     approve_claim(claim, by=UserFactory(staff=True))
 

@@ -1,5 +1,7 @@
 """Django's authentication views, set up for e-mail sign-in, French pages and the lockout."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -7,6 +9,7 @@ from django.urls import reverse_lazy
 
 from maillage.accounts import lockout
 from maillage.accounts.forms import EmailAuthenticationForm, EmailPasswordResetForm
+from maillage.core.ratelimit import Limit, limit_posts
 
 
 def _reset_link_hours() -> int:
@@ -46,7 +49,10 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return super().form_valid(form)
 
 
-password_reset = PasswordResetView.as_view()
+# Each request sends an e-mail: a few an hour from one address, so the form cannot flood a
+# mailbox or probe accounts at speed.
+PASSWORD_RESETS = Limit("accounts.password_reset", hits=5, period=timedelta(hours=1))
+password_reset = limit_posts(PASSWORD_RESETS)(PasswordResetView.as_view())
 password_reset_done = PasswordResetDoneView.as_view()
 password_reset_confirm = PasswordResetConfirmView.as_view()
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(

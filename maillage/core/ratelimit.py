@@ -23,6 +23,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from maillage.core.client_address import client_address
 from maillage.core.models import RateCounter
 
 TOO_MANY = (
@@ -55,10 +56,12 @@ class Limit:
     scope: str
     hits: int
     period: timedelta
+    # What the person reads when limited, if the form has better words than the default.
+    refusal: str = ""
 
     @property
     def message(self) -> str:
-        return TOO_MANY.format(wait=_wait_in_french(self.period))
+        return self.refusal or TOO_MANY.format(wait=_wait_in_french(self.period))
 
     def bucket_for(self, counted: str) -> str:
         digest = salted_hmac(f"maillage.ratelimit.{self.scope}", counted, algorithm="sha256")
@@ -85,12 +88,6 @@ def count(limit: Limit, counted: str, *, now: datetime | None = None) -> int:
     return hits
 
 
-def client_address(request: HttpRequest) -> str:
-    """REMOTE_ADDR, as the login lockout reads it: a deployment behind a proxy must set it to
-    the visitor's address (X-Forwarded-For is never trusted here, any client can forge it)."""
-    return request.META.get("REMOTE_ADDR") or "inconnue"
-
-
 def too_many(request: HttpRequest, limit: Limit) -> HttpResponse:
     """The French 429 page, saying when the form may be used again (Retry-After too)."""
     now = timezone.now()
@@ -108,7 +105,8 @@ def limit_posts(limit: Limit) -> Callable[[View], View]:
     def decorate(view: View) -> View:
         @functools.wraps(view)
         def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if request.method == "POST" and not limit.hit(client_address(request)):
+            counted = client_address(request) or "inconnue"
+            if request.method == "POST" and not limit.hit(counted):
                 return too_many(request, limit)
             return view(request, *args, **kwargs)
 

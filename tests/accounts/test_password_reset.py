@@ -90,3 +90,15 @@ def test_reset_lifts_the_lockout_on_the_email(client, sign_in, member):
     request_reset(client, member.email)
     choose_new_password(client, reset_link(mail.outbox[0]))
     assert sign_in(member.email, NEW_PASSWORD, ip="203.0.113.7").status_code == 302
+
+
+def test_reset_requests_are_limited_per_client_address_with_a_french_429(client, member):
+    responses = [request_reset(client, member.email) for _ in range(6)]
+
+    assert [response.status_code for response in responses] == [302] * 5 + [429]
+    assert "Trop de demandes" in responses[-1].content.decode()
+    assert len(mail.outbox) == 5
+    elsewhere = client.post(
+        reverse("accounts:password_reset"), {"email": member.email}, REMOTE_ADDR="192.0.2.9"
+    )
+    assert elsewhere.status_code == 302

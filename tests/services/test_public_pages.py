@@ -2,10 +2,8 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core import mail
-from django.core.cache import cache
 from django.db.models import CharField, TextField
 
-from maillage.support.services import summary
 from maillage.support.services.models import Service
 from maillage.support.services.revision import revision_of
 from tests.directory.factories import EstablishmentFactory
@@ -18,11 +16,6 @@ def html(response) -> str:
     text = response.content.decode()
     assert "INVALID_TEMPLATE_VARIABLE" not in text
     return text
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
 
 
 def test_the_offer_lists_published_services_filtered_by_commune_and_stage(client, redon, allaire):
@@ -172,11 +165,12 @@ def test_the_summary_needs_an_address_and_consent(client, redon):
     assert mail.outbox == []
 
 
-def test_summaries_are_limited_per_visitor(client, redon, monkeypatch):
-    monkeypatch.setattr(summary, "PER_HOUR", 2)
+def test_summaries_are_limited_per_visitor_with_a_french_429(client, redon):
     data = {"email": "porteuse@exemple.org", "consent": "on"}
-    statuses = [
-        client.post("/accompagnement/resultats/envoyer/", data).status_code for _ in range(3)
-    ]
-    assert statuses == [302, 302, 429]
-    assert len(mail.outbox) == 2
+    responses = [client.post("/accompagnement/resultats/envoyer/", data) for _ in range(6)]
+
+    assert [response.status_code for response in responses] == [302] * 5 + [429]
+    assert "plusieurs récapitulatifs cette heure-ci" in html(responses[-1])
+    assert len(mail.outbox) == 5
+    elsewhere = client.post("/accompagnement/resultats/envoyer/", data, REMOTE_ADDR="192.0.2.9")
+    assert elsewhere.status_code == 302

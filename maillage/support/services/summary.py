@@ -1,23 +1,22 @@
 """« Par où commencer » by e-mail: sent once through the task worker, kept no longer.
 
 Abuse (using the form to send mail to strangers) is limited per visitor: a few summaries per
-hour for the same network address (maillage.core.client_address, as for the login lockout),
-counted in the cache under a hash of the address. With the default per-process cache, each
-server process counts on its own: a shared cache (CACHES) makes the limit exact across processes.
-The e-mail address waits in a `SummaryRequest` row that the sending task deletes once it has run,
-sent or not; the task itself carries only that row's id."""
+hour for the same network address (`SUMMARIES`, counted by maillage.core.ratelimit in the
+database, exact across server processes). The e-mail address waits in a `SummaryRequest` row
+that the sending task deletes once it has run, sent or not; the task itself carries only that
+row's id."""
 
 from __future__ import annotations
 
-import hashlib
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from maillage.core.ratelimit import Limit
 from maillage.core.site import absolute_url
 from maillage.hub import current_hub
 from maillage.mail import email_task
@@ -25,35 +24,18 @@ from maillage.support.services.forms import OrientationForm
 from maillage.support.services.models import SummaryRequest
 from maillage.support.services.orientation import suggestions_for
 
-PER_HOUR = 5
 START_WITH = 3  # services in the « par où commencer » summary
+SUMMARIES = Limit(
+    "services.summary",
+    hits=5,
+    period=timedelta(hours=1),
+    refusal="Vous avez déjà demandé plusieurs récapitulatifs cette heure-ci : réessayez plus "
+    "tard, ou imprimez cette page.",
+)
 
 
-class TooManySummaries(Exception):
-    pass
-
-
-def client_key(remote_addr: str) -> str:
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{remote_addr}".encode()).hexdigest()
-    return f"services:summary:{digest[:32]}"
-
-
-def _count(client: str) -> int:
-    cache.add(client, 0, timeout=3600)
-    try:
-        return cache.incr(client)
-    except ValueError:  # expired between add and incr
-        cache.set(client, 1, timeout=3600)
-        return 1
-
-
-def send(email: str, query: str, client: str) -> None:
+def send(email: str, query: str) -> None:
     """Queue the summary for these answers (the results page's query string) to `email`."""
-    if _count(client) > PER_HOUR:
-        raise TooManySummaries(
-            "Vous avez déjà demandé plusieurs récapitulatifs cette heure-ci : réessayez plus "
-            "tard, ou imprimez cette page."
-        )
     pending = SummaryRequest.objects.create(email=email, query=query)
     send_summary.enqueue(pending.pk)
 

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from maillage.core.client_address import client_address
+from maillage.core.ratelimit import limit_posts
 from maillage.support.services import summary
 from maillage.support.services.forms import OrientationForm, SummaryEmailForm
 from maillage.support.services.orientation import suggestions_for
@@ -53,6 +53,7 @@ def results(request):
 
 @require_POST
 @login_not_required
+@limit_posts(summary.SUMMARIES)
 def send_summary(request):
     form, valid = _answered(request)
     if not valid:
@@ -62,14 +63,7 @@ def send_summary(request):
         context = _results_context(request, form, email_form)
         return render(request, "services/results.html", context, status=400)
     results_url = f"{reverse('services:results')}?{request.GET.urlencode()}"
-    try:
-        summary.send(
-            email_form.cleaned_data["email"],
-            request.GET.urlencode(),
-            client=summary.client_key(client_address(request) or ""),
-        )
-    except summary.TooManySummaries as error:
-        return render(request, "services/bad_request.html", {"message": str(error)}, status=429)
+    summary.send(email_form.cleaned_data["email"], request.GET.urlencode())
     messages.success(
         request,
         "Le récapitulatif part dans quelques instants. Votre adresse n’est pas conservée.",
