@@ -1,20 +1,28 @@
 """Demonstration activities: fictitious, deterministic, marked as such wherever shown.
 
-Around the Mois de l'ESS (November 2026) and the plan's training cycle for associations (action
-2c.1.1). Links go to plan actions and publics by code and slug, and to communes by INSEE code;
-a missing one (plan or territory not loaded) is skipped, never invented.
+The hub's events, awareness sessions and the plan's training cycle for associations (action
+2c.1.1), dated from the day the demo is loaded: on any day there are past sessions with their
+attendance and satisfaction answers, and upcoming ones open for registration, one of them full
+with a waiting list. Links go to plan actions and publics by code and slug, and to communes by
+INSEE code; a missing one (plan or territory not loaded) is skipped, never invented.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
 from maillage.activities.enums import ActivityKind, ActivityStatus, RegistrationStatus, Visibility
-from maillage.activities.models import Activity, AudienceCount, Registration, Series
+from maillage.activities.models import (
+    Activity,
+    AudienceCount,
+    Registration,
+    SatisfactionAnswer,
+    Series,
+)
 from maillage.plan.links import link_actions, link_publics
 from maillage.plan.models import Action, TargetPublic
 from maillage.territory.models import Commune
@@ -23,47 +31,56 @@ REDON, BAINS, PIPRIAC = "35236", "35013", "35219"
 NOTE = "\n\n*Données fictives de démonstration.*"
 
 
-def _at(day: str, hour: str) -> datetime:
-    return datetime.fromisoformat(f"{day}T{hour}").replace(tzinfo=timezone.get_default_timezone())
+def _at(days: int, hour: str) -> datetime:
+    """`days` after (before, when negative) the day the demo is loaded, at `hour` in Paris."""
+    day = timezone.localdate() + timedelta(days=days)
+    return datetime.combine(day, time.fromisoformat(hour), tzinfo=timezone.get_default_timezone())
 
 
+# slug, title, days from the loading day: two sessions held, two to come.
 CYCLE = [
-    ("gestion-administrative", "Gestion administrative d’une association", "2026-10-06"),
-    ("employeur-benevole", "Être employeur bénévole", "2026-10-20"),
-    ("gestion-des-benevoles", "Accueillir et accompagner les bénévoles", "2026-11-03"),
-    ("financements", "Financer son projet associatif", "2026-11-17"),
+    ("gestion-administrative", "Gestion administrative d’une association", -49),
+    ("employeur-benevole", "Être employeur bénévole", -21),
+    ("gestion-des-benevoles", "Accueillir et accompagner les bénévoles", 14),
+    ("financements", "Financer son projet associatif", 42),
 ]
+CAPACITY = 12
+FULL_SESSION = "gestion-des-benevoles"  # its 12 seats taken, three people waiting
 
-# slug, kind, title, start, end, commune, visibility, capacity, actions, publics
+# slug, kind, title, days from the loading day, hours, commune, visibility, capacity, actions,
+# publics
 ACTIVITIES = [
-    ("forum-ess-2026", ActivityKind.EVENT, "Forum de l’ESS du Pays de Redon",
-     _at("2026-11-14", "10:00"), _at("2026-11-14", "17:00"), REDON, Visibility.PUBLIC, None,
-     ["1a.2"], ["habitants"]),
-    ("lycee-decouverte-ess-2026", ActivityKind.AWARENESS, "Découvrir l’ESS au lycée",
-     _at("2026-11-19", "14:00"), _at("2026-11-19", "16:00"), REDON, Visibility.PUBLIC, None,
-     ["1a.1"], ["scolaires-etudiants-stagiaires"]),
-    ("elus-ess-2026", ActivityKind.AWARENESS, "L’ESS expliquée aux élus du territoire",
-     _at("2026-03-12", "18:30"), _at("2026-03-12", "20:30"), PIPRIAC, Visibility.PUBLIC, None,
-     ["1b.2"], ["elus-des-collectivites"]),
+    ("forum-ess", ActivityKind.EVENT, "Forum de l’ESS du Pays de Redon", 24, ("10:00", "17:00"),
+     REDON, Visibility.PUBLIC, None, ["1a.2"], ["habitants"]),
+    ("lycee-decouverte-ess", ActivityKind.AWARENESS, "Découvrir l’ESS au lycée", 29,
+     ("14:00", "16:00"), REDON, Visibility.PUBLIC, None, ["1a.1"],
+     ["scolaires-etudiants-stagiaires"]),
+    ("elus-ess", ActivityKind.AWARENESS, "L’ESS expliquée aux élus du territoire", -63,
+     ("18:30", "20:30"), PIPRIAC, Visibility.PUBLIC, None, ["1b.2"], ["elus-des-collectivites"]),
     ("echange-employeurs-associatifs", ActivityKind.EXCHANGE,
-     "Temps d’échange : employeurs associatifs", _at("2026-11-26", "18:00"),
-     _at("2026-11-26", "20:00"), BAINS, Visibility.PUBLIC, 15, ["2c.1.2"], ["associations"]),
+     "Temps d’échange : employeurs associatifs", 33, ("18:00", "20:00"), BAINS,
+     Visibility.PUBLIC, 15, ["2c.1.2"], ["associations"]),
     ("atelier-tiers-lieux", ActivityKind.WORKSHOP, "Atelier coopératif : naissance d’un tiers-lieu",
-     _at("2026-11-21", "09:30"), _at("2026-11-21", "12:30"), REDON, Visibility.PUBLIC, 12,
-     ["2d.1"], ["collectifs-porteurs-de-projets"]),
+     27, ("09:30", "12:30"), REDON, Visibility.PUBLIC, 12, ["2d.1"],
+     ["collectifs-porteurs-de-projets"]),
     ("groupe-travail-mobilites", ActivityKind.MEETING, "Groupe de travail mobilités (adhérents)",
-     _at("2026-11-24", "14:00"), _at("2026-11-24", "16:00"), REDON, Visibility.MEMBERS, None,
-     ["2a.1.1"], []),
-    ("comite-pilotage-interne", ActivityKind.MEETING, "Comité de pilotage interne",
-     _at("2026-11-30", "09:00"), _at("2026-11-30", "11:00"), REDON, Visibility.PRIVATE, None,
-     [], []),
+     30, ("14:00", "16:00"), REDON, Visibility.MEMBERS, None, ["2a.1.1"], []),
+    ("comite-pilotage-interne", ActivityKind.MEETING, "Comité de pilotage interne", 36,
+     ("09:00", "11:00"), REDON, Visibility.PRIVATE, None, [], []),
 ]  # fmt: skip
 
-PEOPLE = [
-    ("Camille Exemple", "camille.exemple@demo.maillage.test", "Association fictive des Jardins"),
-    ("Dominique Modèle", "dominique.modele@demo.maillage.test", "Comité des fêtes (fictif)"),
-    ("Alex Essai", "alex.essai@demo.maillage.test", ""),
-]
+FIRST_NAMES = ["Camille", "Dominique", "Alex", "Lou", "Sacha", "Morgan", "Noa", "Charlie"]
+LAST_NAMES = ["Exemple", "Modèle", "Essai", "Fictif"]
+ORGANISATIONS = ["Association fictive des Jardins", "Comité des fêtes (fictif)", ""]
+COMMENTS = ["Très concret, merci.", "", "Un peu court sur les financements.", ""]
+
+
+def _participant(number: int) -> tuple[str, str, str]:
+    """Name, e-mail and organisation of the demo's `number`-th participant (all fictitious)."""
+    first = FIRST_NAMES[number % len(FIRST_NAMES)]
+    last = LAST_NAMES[number // len(FIRST_NAMES) % len(LAST_NAMES)]
+    email = f"participant.{number:02d}@demo.maillage.test"
+    return f"{first} {last}", email, ORGANISATIONS[number % len(ORGANISATIONS)]
 
 
 def _link(activity: Activity, action_codes: list[str], public_slugs: list[str]) -> None:
@@ -78,39 +95,75 @@ def _create(slug: str, **fields) -> tuple[Activity, bool]:
     )
 
 
+def _register(activity: Activity, number: int, **fields) -> Registration:
+    name, email, organisation = _participant(number)
+    registration, _ = Registration.objects.get_or_create(
+        activity=activity,
+        email=email,
+        defaults={"name": name, "organisation": organisation, **fields},
+    )
+    return registration
+
+
+def _held(activity: Activity, first: int, count: int = 8) -> None:
+    """A past session: who came (all but one), and the answers of five of them."""
+    for offset in range(count):
+        attended = offset != count - 1
+        registration = _register(
+            activity, first + offset, status=RegistrationStatus.CONFIRMED, attended=attended
+        )
+        if attended and offset < 5:
+            SatisfactionAnswer.objects.get_or_create(
+                registration=registration,
+                defaults={
+                    "rating": 5 - offset % 3,
+                    "usefulness": 4 + offset % 2,
+                    "would_recommend": offset != 2,
+                    "comment": COMMENTS[offset % len(COMMENTS)],
+                },
+            )
+
+
+def _full(activity: Activity, first: int) -> None:
+    """An upcoming session whose seats are all taken, three people on the waiting list."""
+    for offset in range(CAPACITY):
+        _register(activity, first + offset, status=RegistrationStatus.CONFIRMED)
+    for position in range(1, 4):
+        _register(
+            activity,
+            first + CAPACITY + position,
+            status=RegistrationStatus.WAITLISTED,
+            waitlist_position=position,
+        )
+
+
 def _cycle() -> None:
     series, _ = Series.objects.get_or_create(
-        slug="cycle-associations-2026",
-        defaults={"title": "Cycle de formation des associations 2026"},
+        slug="cycle-associations",
+        defaults={"title": "Cycle de formation des associations"},
     )
     commune = Commune.objects.filter(code=REDON).first()
-    for number, (slug, title, day) in enumerate(CYCLE, start=1):
+    for number, (slug, title, days) in enumerate(CYCLE, start=1):
         activity, created = _create(
-            f"formation-{slug}-2026",
+            f"formation-{slug}",
             kind=ActivityKind.TRAINING,
             title=f"Formation {number}/4 : {title}",
             description=f"Séance {number} du cycle de formation des associations.{NOTE}",
             programme="- apports\n- cas pratiques\n- ressources",
             series=series,
-            starts_at=_at(day, "09:30"),
-            ends_at=_at(day, "12:30"),
+            starts_at=_at(days, "09:30"),
+            ends_at=_at(days, "12:30"),
             address="Salle fictive, 1 rue de l’Exemple",
             commune=commune,
-            capacity=12,
+            capacity=CAPACITY,
             accessibility="Salle de plain-pied, accessible en fauteuil roulant.",
         )
         if created:
             _link(activity, ["2c.1.1"], ["associations"])
-
-
-def _demo_registrations(activity: Activity) -> None:
-    for name, email, organisation in PEOPLE:
-        Registration.objects.get_or_create(
-            activity=activity,
-            email=email,
-            defaults={"name": name, "organisation": organisation,
-                      "status": RegistrationStatus.CONFIRMED},
-        )  # fmt: skip
+        if days < 0:
+            _held(activity, first=number * 20)
+        elif slug == FULL_SESSION:
+            _full(activity, first=number * 20)
 
 
 @transaction.atomic
@@ -118,14 +171,14 @@ def create_demo_activities() -> int:
     """Create the demonstration activities; a second call creates nothing. Returns how many."""
     before = Activity.objects.count()
     _cycle()
-    for slug, kind, title, start, end, code, visibility, capacity, actions, publics in ACTIVITIES:
+    for slug, kind, title, days, hours, code, visibility, capacity, actions, publics in ACTIVITIES:
         activity, created = _create(
             slug,
             kind=kind,
             title=title,
-            description=f"{title}, une activité du Mois de l’ESS.{NOTE}",
-            starts_at=start,
-            ends_at=end,
+            description=f"{title}, une activité fictive du pôle.{NOTE}",
+            starts_at=_at(days, hours[0]),
+            ends_at=_at(days, hours[1]),
             commune=Commune.objects.filter(code=code).first(),
             address="Lieu fictif de démonstration",
             visibility=visibility,
@@ -134,7 +187,6 @@ def create_demo_activities() -> int:
         )
         if created:
             _link(activity, actions, publics)
-    elus = Activity.objects.get(slug="elus-ess-2026")
+    elus = Activity.objects.get(slug="elus-ess")
     AudienceCount.objects.get_or_create(activity=elus, category="elus", defaults={"count": 12})
-    _demo_registrations(Activity.objects.get(slug="formation-gestion-administrative-2026"))
     return Activity.objects.count() - before

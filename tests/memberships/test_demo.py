@@ -1,4 +1,9 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
+from django.utils import timezone
 
 from maillage.network.memberships.demo import create_demo_memberships
 from maillage.network.memberships.enums import MembershipStatus
@@ -18,6 +23,7 @@ def demo_members():
     ]
 
 
+@time_machine.travel(datetime(2026, 6, 15, 10, tzinfo=ZoneInfo("Europe/Paris")), tick=False)
 def test_the_demo_gives_two_years_of_memberships_to_the_directory_s_members(demo_members):
     created = create_demo_memberships()
     assert created == 10 + 8
@@ -49,3 +55,15 @@ def test_the_demo_member_account_s_organisation_joins(demo_members, represent):
     represent(account, unit)
     create_demo_memberships()
     assert Membership.objects.filter(legal_unit=unit).exists()
+
+
+def test_the_demo_member_represents_a_member_organisation_that_renewed_and_paid(demo_members):
+    from tests.factories import UserFactory
+
+    account = UserFactory(email="adherent@demo.maillage.test")
+    create_demo_memberships()
+
+    year = timezone.localdate().year
+    represented = Membership.objects.filter(legal_unit__claims__user=account)
+    assert represented.of_year(year).get().status == MembershipStatus.PAID
+    assert all(m.paid_on <= timezone.localdate() for m in Membership.objects.paid())

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from maillage.core.text import fold
 from maillage.directory.definitions import bracket_is_employer
@@ -31,13 +32,13 @@ from maillage.territory.queries import current_territory
 
 DEMO_PREFIX = "demo:"
 DEMO_SIREN_PREFIX = "99"
-DEMO_DAY = date(2026, 1, 15)  # "today" of the demonstration, so that two runs are identical
 BATCH = 2000
 
 __all__ = [
     "DEMO_PREFIX",
     "DemoUnavailable",
     "create_demo_directory",
+    "demo_day",
     "has_demo_data",
     "luhn_complete",
 ]
@@ -45,6 +46,11 @@ __all__ = [
 
 class DemoUnavailable(RuntimeError):
     """The territory is not loaded: there is nowhere to put the organisations."""
+
+
+def demo_day() -> date:
+    """The demonstration's « today »: the day it is loaded, so that its dates never age."""
+    return timezone.localdate()
 
 
 def luhn_complete(digits: str) -> str:
@@ -122,7 +128,7 @@ def _pool(pools: dict[str, PointPool], commune: Commune, seed: int) -> PointPool
 def _site_values(rng, slot: Slot, unit: _Unit, commune: Commune, index: int, pool) -> dict:
     longitude, latitude = pool.draw() if pool else (None, None)
     has_contacts = rng.random() < 0.6
-    created_on = DEMO_DAY - timedelta(days=int(rng.triangular(200, 25_000, 3_000)))
+    created_on = demo_day() - timedelta(days=int(rng.triangular(200, 25_000, 3_000)))
     site_name = "" if unit.sites == 1 else f"Antenne {of_place(commune.name)}"
     return {
         "siret": luhn_complete(f"{unit.siren}{unit.sites:04d}"),
@@ -150,7 +156,7 @@ def _site_values(rng, slot: Slot, unit: _Unit, commune: Commune, index: int, poo
         "contacts_public": has_contacts and rng.random() < 0.7,
         "opening_hours": rng.choice(planning.OPENING_HOURS) if rng.random() < 0.35 else "",
         "source_ref": f"{DEMO_PREFIX}{index}",
-        "last_confirmed_on": DEMO_DAY - timedelta(days=rng.randint(0, 900)),
+        "last_confirmed_on": demo_day() - timedelta(days=rng.randint(0, 900)),
         "themes": rng.sample(slot.activity.themes, k=min(2, len(slot.activity.themes))),
     }
 

@@ -1,4 +1,6 @@
-"""Demonstration decisions: a closed vote of the whole membership, an open consent in a group.
+"""Demonstration decisions: a vote of the whole membership closed two months before the day the
+demo is loaded, one open to this year's member organisations (the demo member's among them, who
+has not voted yet) and an open consent in a working group.
 
 They stand on the memberships and working groups of those apps' demos and create no row of
 theirs: without member organisations or a working group with members, nothing is created.
@@ -10,7 +12,6 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from maillage.network.decisions.closing import compute_result
@@ -24,20 +25,24 @@ from maillage.network.decisions.models import Option, Proposal, Vote
 from maillage.network.memberships.models import Membership
 from maillage.network.working_groups.models import WorkingGroup
 
-VOTE_TITLE = "Cotisation 2027 : quel barème ? (fictive)"
+VOTE_TITLE = "Cotisation de l’an prochain : quel barème ? (fictive)"
+OPEN_VOTE_TITLE = "Lieu de la prochaine assemblée générale (proposition fictive)"
+OPEN_OPTIONS = ["Redon", "Pipriac", "Bains-sur-Oust"]
 CONSENT_TITLE = "Mutualiser un véhicule utilitaire (proposition fictive)"
 OPTIONS = ["Barème inchangé", "Barème progressif selon le budget", "Cotisation libre"]
 # Which option each member organisation chooses, in their order: a clear but not unanimous vote.
 PATTERN = [1, 1, 0, 1, 2, 1, 0, 1]
+DEMO_MEMBER_EMAIL = "adherent@demo.maillage.test"
 
 
 def _at(day, hour: int) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=timezone.get_default_timezone())
 
 
-def _latest_membership_year() -> int | None:
-    members = Membership.objects.filter(status__in=MEMBER_STATUSES, legal_unit__isnull=False)
-    return members.aggregate(year=Max("year"))["year"]
+def _has_members(year: int) -> bool:
+    return Membership.objects.filter(
+        year=year, status__in=MEMBER_STATUSES, legal_unit__isnull=False
+    ).exists()
 
 
 def _demo_group() -> WorkingGroup | None:
@@ -47,18 +52,22 @@ def _demo_group() -> WorkingGroup | None:
 @transaction.atomic
 def create_demo_decisions() -> int:
     """Create the demo proposals and their voices; return how many rows were created."""
-    year, group = _latest_membership_year(), _demo_group()
-    if year is None or group is None:
+    today, group = timezone.localdate(), _demo_group()
+    closed_on = today - timedelta(days=75)
+    if not _has_members(today.year) or group is None:
         return 0
     created = 0
-    if not Proposal.objects.filter(title=VOTE_TITLE).exists():
-        created += _closed_vote(year)
+    if not Proposal.objects.filter(title=VOTE_TITLE).exists() and _has_members(closed_on.year):
+        created += _closed_vote(closed_on)
+    if not Proposal.objects.filter(title=OPEN_VOTE_TITLE).exists():
+        created += _open_vote(today)
     if not Proposal.objects.filter(title=CONSENT_TITLE).exists():
         created += _open_consent(group)
     return created
 
 
-def _closed_vote(year: int) -> int:
+def _closed_vote(opened: date) -> int:
+    year = opened.year
     proposal = Proposal.objects.create(
         title=VOTE_TITLE,
         text=(
@@ -71,8 +80,8 @@ def _closed_vote(year: int) -> int:
         weighted=True,
         quorum_percent=25,
         secrecy=Secrecy.RESULTS_ONLY,
-        opens_at=_at(date(year, 3, 2), 9),
-        deadline=_at(date(year, 3, 16), 18),
+        opens_at=_at(opened, 9),
+        deadline=_at(opened + timedelta(days=14), 18),
         membership_year=year,
         status=ProposalStatus.OPEN,
     )
@@ -93,6 +102,40 @@ def _closed_vote(year: int) -> int:
     proposal.status = ProposalStatus.CLOSED
     proposal.closed_at = proposal.deadline
     proposal.save(update_fields=["result", "status", "closed_at"])
+    return 1 + len(options) + len(voting)
+
+
+def _open_vote(today: date) -> int:
+    """Open for twelve more days; half the member organisations have voted, not the demo
+    member's, whose representative can still cast its voice."""
+    proposal = Proposal.objects.create(
+        title=OPEN_VOTE_TITLE,
+        text=(
+            "*Proposition fictive de démonstration.*\n\n"
+            "Où tenir la prochaine assemblée générale ? Chaque structure adhérente a une voix."
+        ),
+        method=Method.VOTE,
+        voter_scope=VoterScope.ORGANISATION,
+        quorum_percent=25,
+        secrecy=Secrecy.RESULTS_ONLY,
+        opens_at=_at(today - timedelta(days=2), 9),
+        deadline=_at(today + timedelta(days=12), 18),
+        membership_year=today.year,
+        status=ProposalStatus.OPEN,
+    )
+    options = Option.objects.bulk_create(
+        [Option(proposal=proposal, label=label, order=n) for n, label in enumerate(OPEN_OPTIONS)]
+    )
+    voters = member_organisations(today.year).exclude(claims__user__email=DEMO_MEMBER_EMAIL)
+    voting = list(voters.order_by("name", "pk"))[::2]
+    for n, organisation in enumerate(voting):
+        Vote.objects.create(
+            proposal=proposal,
+            legal_unit=organisation,
+            option=options[n % len(options)],
+            weight=weight_of(organisation, proposal),
+            cast_at=proposal.opens_at + timedelta(hours=n + 1),
+        )
     return 1 + len(options) + len(voting)
 
 

@@ -1,20 +1,26 @@
-"""Demonstration memberships for 2025 and 2026, deterministic, of the demo directory's members.
+"""Demonstration memberships for last year and this one (the year the demo is loaded),
+deterministic, of the demo directory's members.
 
-The organisations are the fictitious ones the demo directory flags as members of the hub (and
-the demo member account's organisations, when the directory approved a claim of it). Ordered by
-SIREN, each gets a membership in the college of its ESS family: 2025 paid or waived; in 2026 most
-renewed and paid, some waiting for payment, some not renewed, for the renewal campaign to show.
+The organisations are the fictitious ones the demo directory flags as members of the hub, and
+the demo member account's organisation: the first of them, which the account represents through
+an approved claim, renewed and paid this year so that the account can vote and follow its
+membership. Ordered by SIREN, each gets a membership in the college of its ESS family: last year
+paid or waived; this year most renewed and paid, some waiting for payment, some not renewed, for
+the renewal campaign to show. No payment is dated after the day of loading.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from maillage.directory.demo import DEMO_SIREN_PREFIX
-from maillage.directory.models import LegalUnit
+from maillage.directory.enums import ClaimStatus, EssFamily
+from maillage.directory.models import Claim, LegalUnit
 from maillage.hub import current_hub
 from maillage.network.memberships.colleges import load_colleges
 from maillage.network.memberships.enums import MemberKind, MembershipStatus, PaymentMethod
@@ -29,19 +35,38 @@ SMALL_BRACKETS = {"", "NN", "00"}
 MID_BRACKETS = {"01", "02", "03"}
 
 
-def _demo_units() -> list[LegalUnit]:
+def _demo_units(account) -> list[LegalUnit]:
     # Units with a membership stay in the set even once the flag follows the memberships, so a
     # second run sees the same organisations.
     units = LegalUnit.objects.filter(siren__startswith=DEMO_SIREN_PREFIX).filter(
         Q(is_hub_member=True) | Q(memberships__isnull=False)
     )
-    from maillage.accounts.models import User
-
-    account = User.objects.filter(email=DEMO_MEMBER_EMAIL).first()
     chosen = {unit.pk: unit for unit in units.distinct()}
     if account is not None:
-        chosen.update({unit.pk: unit for unit in legal_units_represented_by(account)})
+        chosen.update({unit.pk: unit for unit in _represented(account, units)})
     return sorted(chosen.values(), key=lambda unit: unit.siren or unit.name)
+
+
+def _represented(account, units) -> list[LegalUnit]:
+    """The demo member's organisations; without any, the first member association becomes his
+    through a claim the staff approved."""
+    represented = list(legal_units_represented_by(account))
+    if represented:
+        return represented
+    unit = units.filter(ess_family=EssFamily.ASSOCIATION).order_by("siren").first()
+    if unit is None:
+        return []
+    decided = datetime.combine(
+        timezone.localdate(), time(9), tzinfo=timezone.get_default_timezone()
+    )
+    Claim.objects.create(
+        user=account,
+        legal_unit=unit,
+        role="Trésorier (fictif)",
+        status=ClaimStatus.APPROVED,
+        decided_at=decided,
+    )
+    return [unit]
 
 
 def _rate_for(unit: LegalUnit, colleges: list[College]) -> DuesRate | None:
@@ -60,7 +85,8 @@ def _rate_for(unit: LegalUnit, colleges: list[College]) -> DuesRate | None:
 def _create(unit: LegalUnit, rate: DuesRate, year: int, index: int) -> int:
     if Membership.objects.filter(year=year, legal_unit=unit).exists():
         return 0
-    waived = year == 2025 and index % 6 == 5
+    today = timezone.localdate()
+    waived = year < today.year and index % 6 == 5
     membership = Membership.objects.create(
         year=year,
         legal_unit=unit,
@@ -69,9 +95,9 @@ def _create(unit: LegalUnit, rate: DuesRate, year: int, index: int) -> int:
         dues_amount=rate.amount,
         status=MembershipStatus.WAIVED if waived else MembershipStatus.PENDING,
     )
-    unpaid = year == 2026 and index % 5 == 3
+    unpaid = year == today.year and index % 5 == 3
     if not (waived or unpaid):
-        paid_on = date(year, 1 + index % 3, 5 + index % 20)
+        paid_on = min(date(year, 1 + index % 3, 5 + index % 20), today)
         record_payment(membership, rate.amount, paid_on, METHODS[index % len(METHODS)])
     return 1
 
@@ -81,16 +107,21 @@ def create_demo_memberships() -> int:
     """Create the missing demonstration memberships; return how many were created."""
     load_colleges(current_hub().directory)
     colleges = list(College.objects.filter(member_kind=MemberKind.ORGANISATION))
-    created, units = 0, _demo_units()
+    account = get_user_model().objects.filter(email=DEMO_MEMBER_EMAIL).first()
+    created, units = 0, _demo_units(account)
+    own = {unit.pk for unit in legal_units_represented_by(account)} if account else set()
+    year = timezone.localdate().year
     for unit in units:
         # From the unit itself, not its rank: other demos may add units (the hub, partners)
-        # and a second run must decide the same for each unit.
+        # and a second run must decide the same for each unit. The demo member's organisation
+        # is counted as one that renews and pays.
         index = int(unit.siren) if unit.siren else unit.pk
+        index = 0 if unit.pk in own else index
         rate = _rate_for(unit, colleges)
         if rate is None:
             break
-        created += _create(unit, rate, 2025, index)
-        if index % 5 != 4:  # one in five has not renewed for 2026
-            created += _create(unit, rate, 2026, index)
+        created += _create(unit, rate, year - 1, index)
+        if index % 5 != 4:  # one in five has not renewed this year
+            created += _create(unit, rate, year, index)
     sync_hub_member_flags([unit.pk for unit in units])
     return created

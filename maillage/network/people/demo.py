@@ -1,6 +1,6 @@
 """Demonstration address book: ~60 fictitious contacts of the demo directory's organisations.
 
-Deterministic (fixed seed and dates around the directory demo's « today »), idempotent (people
+Deterministic (fixed seed; dates counted back from the day the demo is loaded), idempotent (people
 are keyed on their e-mail), and marked as fictitious: `@exemple.invalid` addresses, the fiction
 phone range 01 99 00, the tag « Fictif (démonstration) » and a note on every record.
 """
@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from maillage.accounts.demo import DEMO_ACCOUNTS
 from maillage.accounts.enums import Role
 from maillage.accounts.models import User
-from maillage.directory.demo import DEMO_PREFIX
+from maillage.directory.demo import DEMO_PREFIX, demo_day
 from maillage.directory.models import LegalUnit
 from maillage.network.people.consents import record_consent
 from maillage.network.people.enums import (
@@ -29,7 +29,6 @@ from maillage.network.people.enums import (
 from maillage.network.people.models import Affiliation, Interaction, Person, Tag
 
 SEED = 2026
-DEMO_DAY = date(2026, 1, 15)
 NOTE = "Contact fictif de démonstration."
 FIRST_NAMES = [
     "Camille", "Dominique", "Alex", "Claude", "Sacha", "Morgan",
@@ -73,7 +72,7 @@ def _tags() -> list[Tag]:
 
 def _history(rng: random.Random, person: Person, staff: User | None, unit) -> None:
     for _ in range(rng.randint(1, 3)):
-        day = DEMO_DAY - timedelta(days=rng.randint(0, 700))
+        day = demo_day() - timedelta(days=rng.randint(0, 700))
         Interaction.objects.create(
             person=person,
             staff_member=staff,
@@ -87,7 +86,7 @@ def _history(rng: random.Random, person: Person, staff: User | None, unit) -> No
 
 
 def _consents(rng: random.Random, person: Person, staff: User | None) -> None:
-    day = DEMO_DAY - timedelta(days=rng.randint(30, 400))
+    day = demo_day() - timedelta(days=rng.randint(30, 400))
     if rng.random() < 0.6:
         record_consent(
             person,
@@ -121,7 +120,7 @@ def _contact(index: int, units, tags, staff) -> bool:
             "last_name": last,
             "phone": f"01 99 00 {index // 100:02d} {index % 100:02d}",
             "notes": NOTE,
-            "last_active_at": _at(DEMO_DAY - timedelta(days=900)),
+            "last_active_at": _at(demo_day() - timedelta(days=900)),
         },
     )
     if not created:

@@ -4,9 +4,9 @@ The groups follow the hub's documents (ateliers coopératifs: éco-construction,
 hors domicile, services à la personne, accueil et hébergement de groupe; commissions named by
 action 3c.2 of the plan); their members, meetings, minutes and documents are fictitious and say
 so. Plan links go to actions and publics by code and slug; a missing one (plan not loaded) is
-skipped. Past meetings have fixed dates; each active group gets one meeting in the weeks after
-the day the demo is loaded, created only when the group has none upcoming, so a second call
-creates nothing.
+skipped. Meetings are dated from the day the demo is loaded: two held before it, and, for each
+active group, one in the weeks after it, created only when the group has none upcoming, so a
+second call creates nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from maillage.plan.models import Action, TargetPublic
 NOTE = "\n\n*Groupe de démonstration : membres, réunions et documents fictifs.*"
 PERSON_NOTE = "Personne fictive de démonstration (groupes de travail)."
 DEMO_MEMBER = "adherent@demo.maillage.test"
-PAST_DAYS = (date(2026, 9, 15), date(2026, 10, 13))
+PAST_DAYS = (-84, -56)  # days before the loading day: two meetings held, minutes written
 
 # First name, last name: e-mails are built from them under @demo.maillage.test.
 PEOPLE = [
@@ -131,8 +131,10 @@ def _meetings(group: WorkingGroup) -> int:
     created = 0
     if group.status == WorkingGroupStatus.PROPOSED:
         return created  # a proposed group has not met yet
-    for day in PAST_DAYS:
-        if not group.meetings.filter(activity__starts_at=_paris(day, 14)).exists():
+    # Once a group has met, a later load (another day) writes no other past.
+    if not group.meetings.past().exists():
+        for days in PAST_DAYS:
+            day = timezone.localdate() + timedelta(days=days)
             meeting = meetings.schedule_meeting(
                 group, starts_at=_paris(day, 14), ends_at=_paris(day, 16),
                 address="Salle fictive du pôle, Redon", agenda=AGENDA, is_demo=True,

@@ -1,8 +1,9 @@
 """Demonstration support cases: fictitious, deterministic, marked as such wherever shown.
 
-Twenty-five cases opened over two years (2025 and 2026) across every kind of project, each
-walked through the journey with dated stage changes, appointments and, when partners publish
-services, referrals to them; the oldest are closed with their outcome. Holders are address
+Twenty-five cases opened over the two years before the day the demo is loaded, across every
+kind of project, each walked through the journey with dated stage changes (the open ones spread
+over every stage), appointments and, when partners publish services, referrals to them; most of
+the oldest are closed with their outcome. Holders are address
 book entries whose names say « fictif » and whose e-mails end in @demo.maillage.test.
 """
 
@@ -14,6 +15,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from maillage.accounts.models import User
 from maillage.directory.demo import DEMO_PREFIX
@@ -28,7 +30,7 @@ from maillage.support.journeys.stage_file import load_stages
 from maillage.support.services.models import Service
 from maillage.territory.models import Commune
 
-FIRST_DAY, LAST_DAY = date(2025, 1, 6), date(2026, 11, 13)
+SPAN_DAYS = 676  # from the first case opened to the day the demo is loaded
 COUNT = 25
 STAFF_EMAIL = "equipe@demo.maillage.test"
 COMMUNES = ["35236", "35013", "35219", "44184", "56060", "35068"]
@@ -76,25 +78,26 @@ def _holder(index: int) -> Person:
     return person
 
 
-def _case_plan(index: int) -> tuple[ProjectKind, str, date]:
+def _case_plan(index: int, today: date) -> tuple[ProjectKind, str, date]:
     kinds = list(PROJECTS)
     kind = kinds[index % len(kinds)]
     title = PROJECTS[kind][0][index // len(kinds) % len(PROJECTS[kind][0])]
-    span = (LAST_DAY - FIRST_DAY).days - 60
-    opened = FIRST_DAY + timedelta(days=span * index // COUNT)
+    first_day = today - timedelta(days=SPAN_DAYS)
+    opened = first_day + timedelta(days=(SPAN_DAYS - 60) * index // COUNT)
     return kind, f"{title} (fictif)", opened
 
 
-def _walk(case: SupportCase, rng: random.Random, staff) -> date:
-    """Move the case along the journey from its opening; return the day of its last change."""
+def _walk(case: SupportCase, rng: random.Random, staff, index: int, today: date) -> date:
+    """Move the case `index` modulo (stages + 1) steps along the journey from its opening, all
+    before `today`, so that the open cases stand at every stage; return the day of its last
+    change."""
     day = case.opened_on
     stages = list(Stage.objects.active().filter(is_final=False).exclude(pk=case.stage_id))
-    for stage in stages[: rng.randint(0, len(stages))]:
-        next_day = day + timedelta(days=rng.randint(12, 90))
-        if next_day > LAST_DAY:
-            break
-        day = next_day
-        move_to_stage(case, stage, day, by=staff, today=LAST_DAY)
+    moves = index % (len(stages) + 1)
+    step = max(1, (today - day).days // (moves + 1))
+    for stage in stages[:moves]:
+        day += timedelta(days=rng.randint(max(1, step // 2), step))
+        move_to_stage(case, stage, day, by=staff, today=today)
     return day
 
 
@@ -144,7 +147,8 @@ def _close(case: SupportCase, rng: random.Random, day: date, structures: list) -
 
 
 def _create(index: int, rng: random.Random, context: dict) -> None:
-    kind, title, opened = _case_plan(index)
+    today = context["today"]
+    kind, title, opened = _case_plan(index, today)
     case = SupportCase(
         title=title,
         description="Projet fictif de démonstration.",
@@ -157,16 +161,16 @@ def _create(index: int, rng: random.Random, context: dict) -> None:
         opened_on=opened,
         is_demo=True,
     )
-    open_case(case, [_holder(index)], [], by=context["staff"], today=LAST_DAY)
+    open_case(case, [_holder(index)], [], by=context["staff"], today=today)
     _, actions, publics = PROJECTS[kind]
     link_actions(case, Action.objects.filter(code__in=actions))
     link_publics(case, TargetPublic.objects.filter(slug__in=publics))
     _appointments(case, rng, context["staff"])
-    last = _walk(case, rng, context["staff"])
+    last = _walk(case, rng, context["staff"], index, today)
     if context["services"] and index % 2 == 0:
         _refer(case, rng, context["services"], index)
     # Most cases opened more than a year before the end of the demo are closed by now.
-    old = (LAST_DAY - opened).days > 365 and last < LAST_DAY - timedelta(days=70)
+    old = (today - opened).days > 365 and last < today - timedelta(days=70)
     if old and rng.random() < 0.8:
         _close(case, rng, last, context["structures"])
 
@@ -177,13 +181,15 @@ def create_demo_journeys() -> int:
     if not Stage.objects.exists():
         load_stages(settings.HUB_DIR)
     rng = random.Random(2026)
+    today = timezone.localdate()
     context = {
+        "today": today,
         "staff": User.objects.filter(email=STAFF_EMAIL).first(),
         "communes": list(Commune.objects.filter(code__in=COMMUNES).order_by("code")),
         "services": list(Service.objects.on_offer().order_by("pk")),
         "structures": list(
             LegalUnit.objects.filter(establishments__source_ref__startswith=DEMO_PREFIX)
-            .filter(created_on__gte=FIRST_DAY)
+            .filter(created_on__gte=today - timedelta(days=SPAN_DAYS))
             .distinct()
             .order_by("siren")[:10]
         ),
@@ -192,7 +198,7 @@ def create_demo_journeys() -> int:
     for index in range(COUNT):
         # The generator advances for every case, created or not: a re-run draws the same.
         case_rng = random.Random(rng.random())
-        if SupportCase.objects.filter(is_demo=True, title=_case_plan(index)[1]).exists():
+        if SupportCase.objects.filter(is_demo=True, title=_case_plan(index, today)[1]).exists():
             continue
         _create(index, case_rng, context)
         created += 1

@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from maillage.directory.demo import DEMO_DAY, DemoUnavailable, luhn_complete, of_place
+from maillage.directory.demo import DemoUnavailable, demo_day, luhn_complete, of_place
 from maillage.directory.enums import ClaimStatus, EssFamily, Visibility
 from maillage.directory.models import Claim, Establishment, LegalUnit
 from maillage.directory.nomenclatures import naf_section
@@ -105,7 +105,7 @@ def _provider(index: int, provider: Provider, territory, seat) -> LegalUnit:
         naf_nomenclature="NAFRev2",
         ess_family=provider.family,
         is_hub_member=provider.member,
-        created_on=DEMO_DAY - timedelta(days=3650 + 365 * index),
+        created_on=demo_day() - timedelta(days=3650 + 365 * index),
     )
     Establishment.objects.create(
         legal_unit=unit,
@@ -123,7 +123,7 @@ def _provider(index: int, provider: Provider, territory, seat) -> LegalUnit:
         contacts_public=True,
         visibility=Visibility.PUBLIC,
         source_ref=f"demo:services:{provider.key}",
-        last_confirmed_on=DEMO_DAY,
+        last_confirmed_on=demo_day(),
     )
     return unit
 
@@ -154,7 +154,8 @@ def _service(spec: dict, unit: LegalUnit, index: int, territory) -> Service | No
     )
     _area(service, area, territory)
     # A stable « mis à jour le », spread over the months before the demonstration's day.
-    moment = timezone.make_aware(datetime.combine(DEMO_DAY - timedelta(days=12 * index), time(10)))
+    day = demo_day() - timedelta(days=12 * index)
+    moment = timezone.make_aware(datetime.combine(day, time(10)))
     Service.objects.filter(pk=service.pk).update(updated_at=moment, created_at=moment)
     return service
 
@@ -168,7 +169,7 @@ def _link_demo_partner(unit: LegalUnit) -> None:
         legal_unit=unit,
         role="Chargée d’accompagnement (fictive)",
         status=ClaimStatus.APPROVED,
-        decided_at=timezone.make_aware(datetime.combine(DEMO_DAY, time(9))),
+        decided_at=timezone.make_aware(datetime.combine(demo_day(), time(9))),
     )
 
 
