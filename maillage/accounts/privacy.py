@@ -1,6 +1,6 @@
 """The accounts' personal data, declared to the privacy registry."""
 
-from maillage.privacy.registry import register
+from maillage.privacy.registry import WITH_THE_RECORD, register
 
 
 def declare_personal_data() -> None:
@@ -10,6 +10,7 @@ def declare_personal_data() -> None:
         email_lookup="email",
         purpose="Compte de connexion à la plateforme",
         retention="Tant que le compte existe",
+        applied_by=WITH_THE_RECORD,
         replacements={
             "email": "{pk}@efface.invalid",
             "full_name": "Personne effacée",
@@ -22,4 +23,5 @@ def declare_personal_data() -> None:
         email_lookup="email",
         purpose="Sécurité : blocage temporaire après des échecs de connexion",
         retention="Jusqu’à la fin de la période de blocage, puis purge",
+        applied_by="purge_failed_logins",
     )

@@ -1,5 +1,7 @@
 """The agenda's personal data, declared to the privacy registry."""
 
+from maillage.activities.retention import retention_days
+from maillage.privacy.durations import duration_text
 from maillage.privacy.registry import register
 
 
@@ -9,7 +11,8 @@ def declare_personal_data() -> None:
         fields=("name", "email", "organisation"),
         email_lookup="email",
         purpose="Inscription à une activité du pôle (formation, événement, atelier…)",
-        retention="Deux ans après l’activité",
+        retention=f"{duration_text(retention_days())} après l’activité, puis anonymisation",
+        applied_by="purge_old_registrations",
         # Erased addresses stay distinct: one activity may hold several erased registrations.
         replacements={"name": "Personne effacée", "email": "efface-{pk}@invalide.invalid"},
     )
@@ -18,5 +21,6 @@ def declare_personal_data() -> None:
         fields=("comment",),
         email_lookup="registration__email",
         purpose="Avis donné après une activité, pour l’améliorer",
-        retention="Deux ans après l’activité",
+        retention=f"{duration_text(retention_days())} après l’activité, puis anonymisation",
+        applied_by="purge_old_registrations",
     )

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 from django_tasks import task
 
-from maillage.activities import notifications
+from maillage.activities import notifications, retention
 from maillage.activities.enums import ActivityKind, ActivityStatus
 from maillage.activities.models import Activity, Registration
 
@@ -67,3 +67,9 @@ def send_survey_for(activity) -> int:
     for registration in claimed:
         notifications.survey(registration)
     return len(claimed)
+
+
+@task()
+def purge_old_registrations() -> int:
+    """Anonymise the registrations older than REGISTRATION_RETENTION_DAYS; how many."""
+    return retention.purge_old_registrations()

@@ -1,9 +1,20 @@
 """The directory's personal data, declared to the privacy registry."""
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
-from maillage.directory.models import ChangeRecord
-from maillage.privacy.registry import declare_exempt, declare_not_personal, register
+from maillage.core.text import fold
+from maillage.directory.models import ChangeRecord, ImportRejection, ImportRun, SearchLog
+from maillage.directory.retention import DECISION_KEPT_DAYS, delete_uploads, report_days
+from maillage.directory.search_log import KEPT_DAYS
+from maillage.privacy.durations import duration_text
+from maillage.privacy.registry import (
+    WITH_THE_RECORD,
+    OnErasure,
+    declare_exempt,
+    declare_not_personal,
+    register,
+    register_linked_rows,
+)
 
 
 def contact_history_of(email):
@@ -18,6 +29,22 @@ def contact_history_of(email):
     )
 
 
+def rejected_lines_of(text: str) -> QuerySet[ImportRejection]:
+    """Rejected import lines holding this e-mail or name as typed in the file."""
+    return ImportRejection.objects.filter(raw__icontains=text)
+
+
+def runs_with_lines_of(text: str) -> QuerySet[ImportRun]:
+    """Import runs whose rejected lines hold this e-mail or name: their uploaded file holds it."""
+    return ImportRun.objects.filter(rejections__in=rejected_lines_of(text)).distinct()
+
+
+def searches_for(text: str) -> QuerySet[SearchLog]:
+    """Directory searches whose words include this e-mail's or name's words."""
+    words = fold(text)
+    return SearchLog.objects.filter(query__contains=words) if words else SearchLog.objects.none()
+
+
 def declare_personal_data() -> None:
     # An organisation's contact may be a person's own address or number (often a volunteer).
     register(
@@ -26,6 +53,7 @@ def declare_personal_data() -> None:
         email_lookup="email",
         purpose="Coordonnées de contact d’une structure de l’annuaire",
         retention="Tant que la structure figure dans l’annuaire",
+        applied_by=WITH_THE_RECORD,
     )
     declare_not_personal(
         "directory.Establishment",
@@ -38,7 +66,9 @@ def declare_personal_data() -> None:
         fields=("role", "message"),
         email_lookup="user__email",
         purpose="Demande de rattachement d’une personne à une structure de l’annuaire",
-        retention="Tant que la personne représente la structure, puis 1 an",
+        retention="Tant que la personne représente la structure ; une demande refusée, "
+        f"{duration_text(DECISION_KEPT_DAYS)} après la décision",
+        applied_by="purge_directory_records",
     )
     # A proposal may carry the contact e-mail or phone a representative typed.
     register(
@@ -46,7 +76,8 @@ def declare_personal_data() -> None:
         fields=("changes",),
         email_lookup="proposed_by__email",
         purpose="Modifications d’une fiche de l’annuaire proposées par son représentant",
-        retention="1 an après la décision de l’équipe",
+        retention=f"{duration_text(DECISION_KEPT_DAYS)} après la décision de l’équipe",
+        applied_by="purge_directory_records",
         replacements={"changes": {}},
     )
     # The history keeps old and new contact values; those of a person's e-mail go with it.
@@ -56,12 +87,51 @@ def declare_personal_data() -> None:
         email_lookup="new_value",
         purpose="Historique des modifications des fiches de l’annuaire",
         retention="Tant que la structure figure dans l’annuaire",
+        applied_by=WITH_THE_RECORD,
         matcher=contact_history_of,
     )
-    # Staff accounts acting on the directory: traces of the hub's work, not a person's record.
-    for label in ("directory.ImportRun", "directory.DuplicateCandidate"):
-        declare_exempt(
-            label,
-            "Le compte de l’équipe qui a déposé l’import ou tranché le doublon : trace du "
-            "travail du pôle ; effacer le compte le rend anonyme.",
-        )
+    # A rejected line of an import is the file's raw text: a person's name and contact, kept
+    # for the import's report, which the retention job deletes with its uploaded file.
+    report = f"{duration_text(report_days())} après l’import (son compte rendu), puis suppression"
+    register_linked_rows(
+        "directory.ImportRejection",
+        exported=("line", "reason", "raw"),
+        matcher=rejected_lines_of,
+        name_matcher=rejected_lines_of,
+        on_erasure=OnErasure.ANONYMISE,
+        erased=("raw",),
+        purpose="Lignes rejetées d’un import de l’annuaire, pour que l’équipe les reprenne",
+        retention=report,
+        applied_by="purge_directory_records",
+    )
+    # The uploaded file holds every line; erasing a person of a rejected line deletes it.
+    register_linked_rows(
+        "directory.ImportRun",
+        exported=("kind", "file_name", "started_at"),
+        matcher=runs_with_lines_of,
+        name_matcher=runs_with_lines_of,
+        on_erasure=OnErasure.ANONYMISE,
+        erased=("upload",),
+        replacements={"upload": delete_uploads},
+        purpose="Fichier déposé pour un import de l’annuaire",
+        retention=report,
+        applied_by="purge_directory_records",
+    )
+    # What was typed in the directory's search box may be a person's name: the report needs
+    # no more than its longest period, and a person's erasure deletes searches for them.
+    register_linked_rows(
+        "directory.SearchLog",
+        exported=("query", "searched_on"),
+        matcher=searches_for,
+        name_matcher=searches_for,
+        on_erasure=OnErasure.DELETE,
+        purpose="Ce qui est cherché dans l’annuaire, sans qui le cherche (besoins à couvrir)",
+        retention=f"{duration_text(KEPT_DAYS)}, la plus longue période de son rapport",
+        applied_by="purge_directory_records",
+    )
+    # The staff account that settled a duplicate: a trace of the hub's work, not a person's record.
+    declare_exempt(
+        "directory.DuplicateCandidate",
+        "Le compte de l’équipe qui a tranché le doublon : trace du travail du pôle ; effacer le "
+        "compte le rend anonyme.",
+    )

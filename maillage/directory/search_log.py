@@ -15,6 +15,10 @@ from django.db.models import Count, Max
 from maillage.directory.filters import DirectoryFilters
 from maillage.directory.models import SearchLog
 
+# The periods staff can read the report over: the log keeps no search older than the longest.
+REPORT_PERIODS = {"7": 7, "30": 30, "90": 90, "365": 365}
+KEPT_DAYS = max(REPORT_PERIODS.values())
+
 
 def is_worth_recording(filters: DirectoryFilters) -> bool:
     return not filters.is_empty and filters.page == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django_tasks import task
 
+from maillage.directory import retention
 from maillage.directory.enums import ImportKind, ImportStatus
 from maillage.directory.models import ImportRun
 from maillage.directory.sources.base import into_run
@@ -78,3 +79,9 @@ def _import_one(kind: str, path: Path, territory: Territory) -> None:
 @task()
 def remind_stale_entries() -> int:
     return remind_representatives()
+
+
+@task()
+def purge_directory_records() -> dict[str, int]:
+    """Old import reports (rejected lines, uploaded files), searches and decided requests."""
+    return retention.purge_directory_records().as_dict()

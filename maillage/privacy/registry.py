@@ -28,6 +28,11 @@ from django.apps import apps
 from django.db import models
 from django.utils.module_loading import import_module, module_has_submodule
 
+# The `applied_by` of a retention lasting as long as another record the hub keeps (an account, a
+# directory entry, a working group): no periodic job, it ends when that record is deleted or its
+# person erased. A retention with a duration names the management command that applies it.
+WITH_THE_RECORD = "with-the-record"
+
 
 class OnErasure(StrEnum):
     # The declared personal fields are replaced; the row stays.
@@ -59,6 +64,12 @@ class PersonalData:
     # Fields in the export, when they are not just `fields` (a membership's year and college).
     exported: tuple[str, ...] = ()
     on_erasure: OnErasure = OnErasure.ANONYMISE
+    # The management command applying the retention (listed in the README's table of jobs to
+    # schedule), or WITH_THE_RECORD.
+    applied_by: str = WITH_THE_RECORD
+    # For rows that may hold a person's name without any link to them (a search typed into the
+    # directory): name -> queryset, given each name the person is known by.
+    name_matcher: Callable[[str], models.QuerySet] | None = None
 
     @property
     def model(self) -> type[models.Model]:
@@ -74,6 +85,11 @@ class PersonalData:
         if self.email_lookup is None:
             return self.model._default_manager.none()
         return self.model._default_manager.filter(**{f"{self.email_lookup}__iexact": email})
+
+    def rows_named(self, name: str) -> models.QuerySet:
+        if self.name_matcher is None:
+            return self.model._default_manager.none()
+        return self.name_matcher(name)
 
     def rows_of_person(self, person_pk: int) -> models.QuerySet:
         if self.person_lookup is None:
@@ -99,6 +115,7 @@ def register(
     email_lookup: str,
     purpose: str,
     retention: str,
+    applied_by: str,
     replacements: dict[str, Any] | None = None,
     matcher: Callable[[str], models.QuerySet] | None = None,
     person_lookup: str | None = None,
@@ -114,6 +131,7 @@ def register(
             replacements or {},
             matcher,
             person_lookup,
+            applied_by=applied_by,
         )
     )
 
@@ -125,9 +143,11 @@ def register_linked_rows(
     on_erasure: OnErasure,
     purpose: str,
     retention: str,
+    applied_by: str,
     person_lookup: str | None = None,
     email_lookup: str | None = None,
     matcher: Callable[[str], models.QuerySet] | None = None,
+    name_matcher: Callable[[str], models.QuerySet] | None = None,
     erased: tuple[str, ...] = (),
     replacements: dict[str, Any] | None = None,
 ) -> None:
@@ -147,6 +167,8 @@ def register_linked_rows(
             person_lookup,
             exported,
             on_erasure,
+            applied_by,
+            name_matcher,
         )
     )
 

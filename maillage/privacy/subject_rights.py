@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -37,12 +38,14 @@ def _exported(row: models.Model, name: str) -> tuple[str, Any]:
 Found = list[tuple[PersonalData, models.Model]]
 
 
-def _rows(emails: set[str], person_pk: int | None) -> Found:
-    """Every declared row tied to one of these e-mails or to this address book person, once."""
+def _rows(emails: set[str], person_pk: int | None, names: set[str] = frozenset()) -> Found:
+    """Every declared row tied to one of these e-mails or to this address book person, or
+    holding one of these names where rows are found by name, once."""
     seen: set[tuple[str, object]] = set()
     found: Found = []
     for entry in declared():
         querysets = [entry.rows_of(email) for email in sorted(emails)]
+        querysets += [entry.rows_named(name) for name in sorted(names)]
         if person_pk is not None:
             querysets.append(entry.rows_of_person(person_pk))
         for queryset in querysets:
@@ -75,7 +78,23 @@ def _export(found: Found, subject: str) -> dict[str, Any]:
 
 def export_person(email: str) -> dict[str, Any]:
     """Everything the platform holds on the person with this e-mail, as JSON-ready data."""
-    return _export(_rows({email}, None), email)
+    return _export(_rows({email}, None, account_names({email})), email)
+
+
+def account_names(emails: set[str]) -> set[str]:
+    """The full names of the accounts with these e-mails."""
+    accounts = get_user_model()._default_manager.filter(email__in=emails)
+    return {name for name in accounts.values_list("full_name", flat=True) if name}
+
+
+def person_names(person) -> set[str]:
+    """The names an address book person is known by: « Prénom Nom », « Nom Prénom », and
+    their account's name."""
+    first, last = person.first_name.strip(), person.last_name.strip()
+    names = {f"{first} {last}".strip(), f"{last} {first}".strip()}
+    if person.user_id is not None:
+        names.add(person.user.full_name)
+    return {name for name in names if name}
 
 
 def person_emails(person) -> set[str]:
@@ -89,7 +108,9 @@ def person_emails(person) -> set[str]:
 def export_person_record(person) -> dict[str, Any]:
     """Everything held on an address book person, reached by their e-mails and by their row
     (a person without e-mail address is still found)."""
-    return _export(_rows(person_emails(person), person.pk), str(person))
+    emails = person_emails(person)
+    names = person_names(person) | account_names(emails)
+    return _export(_rows(emails, person.pk, names), str(person))
 
 
 def anonymise_row(entry: PersonalData, row: models.Model) -> None:
@@ -109,12 +130,12 @@ def _erased_value(entry: PersonalData, row: models.Model, name: str) -> Any:
     return None if field.null else ""
 
 
-def _erase(emails: set[str], person_pk: int | None) -> int:
+def _erase(emails: set[str], person_pk: int | None, names: set[str]) -> int:
     changed = 0
     # Each pass finds every row before changing any: erasing the account's e-mail first would
     # hide the rows other entries find through it (`user__email`). A later pass erases what
     # the first one wrote about itself (a history row recording the old contact e-mail).
-    found = _rows(emails, person_pk)
+    found = _rows(emails, person_pk, names)
     for _ in range(3):
         found = [(entry, row) for entry, row in found if entry.on_erasure != OnErasure.KEEP]
         if not found:
@@ -132,10 +153,11 @@ def _erase(emails: set[str], person_pk: int | None) -> int:
 @transaction.atomic
 def erase_person(email: str) -> int:
     """Anonymise every declared field of every row tied to this e-mail; return rows changed."""
-    return _erase({email}, None)
+    return _erase({email}, None, account_names({email}))
 
 
 @transaction.atomic
 def erase_person_record(person) -> int:
     """Anonymise an address book person and every row tied to them or to their e-mails."""
-    return _erase(person_emails(person), person.pk)
+    emails = person_emails(person)
+    return _erase(emails, person.pk, person_names(person) | account_names(emails))

@@ -197,6 +197,10 @@ CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 3 * 365)
 SUPPORT_CASE_RETENTION_DAYS = env_int("SUPPORT_CASE_RETENTION_DAYS", 5 * 365)
 # People's memberships are anonymised this many years after their year (figures kept).
 MEMBERSHIP_RETENTION_YEARS = env_int("MEMBERSHIP_RETENTION_YEARS", 10)
+# Registrations and satisfaction answers are anonymised this long after their activity ended.
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 2 * 365)
+# Reports of directory imports (with their rejected lines and uploaded files) are kept this long.
+IMPORT_REPORT_RETENTION_DAYS = env_int("IMPORT_REPORT_RETENTION_DAYS", 365)
 
 # The hub this instance serves: identity, territory and plan live in this folder's data files.
 HUB_DIR = Path(env_str("HUB_DIR", str(BASE_DIR / "hubs" / "pays-de-redon")))

@@ -32,7 +32,7 @@ LIST_FIELDS = (
     "legal_unit__is_hub_member",
     "commune__name",
 )
-REPORT_PERIODS = {"7": 7, "30": 30, "90": 90, "365": 365}
+REPORT_PERIODS = search_log.REPORT_PERIODS
 
 
 def invalid(request, messages: list[str]):

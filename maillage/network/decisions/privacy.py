@@ -7,7 +7,12 @@ without what it said.
 
 from django.db.models import Q
 
-from maillage.privacy.registry import OnErasure, declare_exempt, register_linked_rows
+from maillage.privacy.registry import (
+    WITH_THE_RECORD,
+    OnErasure,
+    declare_exempt,
+    register_linked_rows,
+)
 
 
 def _votes_of(email: str):
@@ -31,6 +36,7 @@ def declare_personal_data() -> None:
         erased=("reason", "cast_by"),
         replacements={"reason": _erased_reason},
         purpose="Voix exprimée sur une proposition soumise aux adhérents ou à un groupe",
+        applied_by=WITH_THE_RECORD,
         retention="Aussi longtemps que la décision est conservée",
     )
     declare_exempt(

@@ -29,6 +29,7 @@ def declare_personal_data() -> None:
         # purge dates the row itself, with the day it is given).
         replacements={"person": None},
         purpose="Adhésion d’une personne au pôle, cotisation et reçu",
+        applied_by="purge_old_memberships",
         retention=f"{duration_text(retention_years() * DAYS_PER_YEAR)} après l’année "
         "d’adhésion (pièces comptables), puis anonymisation",
     )

@@ -22,6 +22,7 @@ def declare_personal_data() -> None:
         email_lookup="email",
         person_lookup="pk",
         purpose="Carnet d’adresses du pôle : contacts des structures et du réseau",
+        applied_by="purge_inactive_contacts",
         retention=f"{duration_text(retention_days())} après le dernier échange, puis purge "
         "automatique",
         replacements={"last_name": "Personne effacée", "is_erased": True},
@@ -32,6 +33,7 @@ def declare_personal_data() -> None:
         email_lookup="person__email",
         person_lookup="person",
         purpose="Suivi des échanges de l’équipe du pôle avec ses contacts",
+        applied_by="purge_inactive_contacts",
         retention="Comme la fiche du carnet d’adresses",
         replacements={"subject": "Échange effacé"},
     )
@@ -41,6 +43,7 @@ def declare_personal_data() -> None:
         email_lookup="person__email",
         person_lookup="person",
         purpose="Preuve des consentements donnés ou retirés",
+        applied_by="purge_inactive_contacts",
         retention="Comme la fiche du carnet d’adresses",
     )
     register(
@@ -49,6 +52,7 @@ def declare_personal_data() -> None:
         email_lookup="rows",
         matcher=_imports_mentioning,
         purpose="Import de contacts depuis un tableur, et son compte rendu",
+        applied_by="purge_inactive_contacts",
         retention="Trente jours après le dépôt du fichier",
     )
     # A role stays on erasure: the organisation keeps the count of the people it involves.
@@ -59,6 +63,7 @@ def declare_personal_data() -> None:
         email_lookup="person__email",
         on_erasure=OnErasure.KEEP,
         purpose="Rôle d’une personne dans une structure de l’annuaire",
+        applied_by="purge_inactive_contacts",
         retention="Comme la fiche du carnet d’adresses",
     )
     # A pending link to an export of a person's data, or one they asked for, goes with them.
@@ -69,5 +74,6 @@ def declare_personal_data() -> None:
         email_lookup="created_by__email",
         on_erasure=OnErasure.DELETE,
         purpose="Lien de téléchargement à usage unique de l’export des données",
+        applied_by="purge_inactive_contacts",
         retention="Jusqu’à son expiration, 24 heures après la demande",
     )

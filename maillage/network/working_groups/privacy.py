@@ -2,7 +2,7 @@
 and the documents stay (the group's history and member counts), pointing to the anonymised
 person; a group no longer names its erased facilitator."""
 
-from maillage.privacy.registry import OnErasure, register_linked_rows
+from maillage.privacy.registry import WITH_THE_RECORD, OnErasure, register_linked_rows
 
 RETENTION = "Tant que le groupe de travail existe"
 
@@ -15,6 +15,7 @@ def declare_personal_data() -> None:
         email_lookup="person__email",
         on_erasure=OnErasure.KEEP,
         purpose="Participation à un groupe de travail du pôle",
+        applied_by=WITH_THE_RECORD,
         retention=RETENTION,
     )
     register_linked_rows(
@@ -25,6 +26,7 @@ def declare_personal_data() -> None:
         on_erasure=OnErasure.ANONYMISE,
         erased=("facilitator",),
         purpose="Animation d’un groupe de travail du pôle",
+        applied_by=WITH_THE_RECORD,
         retention=RETENTION,
     )
     register_linked_rows(
@@ -34,5 +36,6 @@ def declare_personal_data() -> None:
         email_lookup="uploaded_by__email",
         on_erasure=OnErasure.KEEP,
         purpose="Documents déposés dans un groupe de travail",
+        applied_by=WITH_THE_RECORD,
         retention=RETENTION,
     )

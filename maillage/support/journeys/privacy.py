@@ -20,6 +20,7 @@ def declare_personal_data() -> None:
         email_lookup="holders__email",
         person_lookup="holders",
         purpose=purpose,
+        applied_by="purge_closed_cases",
         retention=retention,
         # The case stays, with its kind, stages and outcome, so that counts stay true.
         replacements={"title": "Dossier anonymisé"},
@@ -30,6 +31,7 @@ def declare_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
+        applied_by="purge_closed_cases",
         retention=retention,
         replacements={"with_whom": "Personne effacée"},
     )
@@ -39,6 +41,7 @@ def declare_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
+        applied_by="purge_closed_cases",
         retention=retention,
         replacements={"text": "Note effacée"},
     )
@@ -48,6 +51,7 @@ def declare_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
+        applied_by="purge_closed_cases",
         retention=retention,
         replacements={"title": "Document effacé"},
     )
@@ -57,6 +61,7 @@ def declare_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
+        applied_by="purge_closed_cases",
         retention=retention,
         replacements={"title": "Étape effacée"},
     )
@@ -66,6 +71,7 @@ def declare_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose="Orientation d’un porteur de projet vers le service d’un partenaire",
+        applied_by="purge_closed_cases",
         retention=retention,
         # A declined referral keeps a reason (a database rule), without what it said.
         replacements={"decline_reason": "Motif effacé"},

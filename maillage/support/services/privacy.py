@@ -11,11 +11,14 @@ def declare_personal_data() -> None:
         email_lookup="email",
         purpose="Contact d’un service d’accompagnement proposé par une structure",
         retention="Tant que le service est proposé, puis 1 an après sa fermeture",
+        applied_by="purge_closed_services",
     )
     register(
         "services.SummaryRequest",
         fields=("email",),
         email_lookup="email",
         purpose="Envoi, une seule fois, du récapitulatif « par où commencer » demandé",
-        retention="Jusqu’à l’envoi du récapitulatif, quelques instants, puis effacement",
+        retention="Jusqu’à l’envoi du récapitulatif, quelques instants (un jour au plus s’il "
+        "n’a pu partir), puis effacement",
+        applied_by="purge_closed_services",
     )

@@ -1,0 +1,109 @@
+"""The « Done when » of erasure: a person registers to an activity, receives e-mails through the
+real worker, is in a rejected line of a directory import, is searched for in the directory, and
+is erased. Then no text column of any table and no file of the media folder holds her name or
+e-mail address, on SQLite as on PostgreSQL."""
+
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import override_settings
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from maillage.activities import notifications
+from maillage.activities.registration import register
+from maillage.core.text import fold
+from maillage.directory.enums import ImportKind
+from maillage.directory.models import ImportRejection, ImportRun, SearchLog
+from tests.activities.factories import ActivityFactory
+from tests.directory.conftest import territory  # noqa: F401  (fixture)
+from tests.people.factories import PersonFactory
+from tests.workers import DATABASE_TASKS, run_db_worker
+
+FIRST, LAST = "Clémence", "Jaouen"
+EMAIL = "clemence.jaouen@exemple.org"
+TRACES = (EMAIL, f"{FIRST} {LAST}", LAST, fold(f"{FIRST} {LAST}"))
+# Her line is rejected (a commune nobody knows); the other one is imported.
+SHEET = (
+    "nom;code_postal;commune;courriel;description\n"
+    "La Recyclerie;35600;Redon;contact@recyclerie.example;Réemploi\n"
+    f"Atelier de {FIRST} {LAST};35600;Atlantide;{EMAIL};Contact : {FIRST} {LAST}\n"
+)
+FILESYSTEM = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+
+def text_of_every_table() -> str:
+    """Every value of every column of every table, as text: the database as a dump shows it."""
+    values = []
+    with connection.cursor() as cursor:
+        for table in sorted(connection.introspection.table_names(cursor)):
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            for row in cursor.fetchall():
+                values += [
+                    value.decode("utf-8", "replace")
+                    if isinstance(value, bytes | memoryview)
+                    else str(value)
+                    for value in (bytes(v) if isinstance(v, memoryview) else v for v in row)
+                ]
+    return "\n".join(values)
+
+
+def text_of_every_file(root: Path) -> str:
+    return "\n".join(
+        path.read_bytes().decode("utf-8", "replace") for path in root.rglob("*") if path.is_file()
+    )
+
+
+def holds_her(text: str) -> list[str]:
+    return [trace for trace in TRACES if trace.lower() in text.lower()]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("territory")
+def test_after_erasure_no_table_and_no_file_holds_her_name_or_address(client_for, staff, tmp_path):
+    media = tmp_path / "media"
+    client = client_for(staff)
+
+    # She registers, and the worker sends her the confirmation and the reminder.
+    with override_settings(TASKS=DATABASE_TASKS):
+        activity = ActivityFactory(title="Atelier compostage")
+        registration = register(activity, name=f"{FIRST} {LAST}", email=EMAIL, consent=True)
+        notifications.reminder(registration)
+    worker = run_db_worker(
+        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(tmp_path / "mailbox"),
+    )
+    assert worker.returncode == 0, worker.stderr
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
+    assert EMAIL in text_of_every_file(tmp_path / "mailbox")
+
+    # Her organisation's line of a directory import is rejected; the file stays in the media.
+    with override_settings(STORAGES=FILESYSTEM, MEDIA_ROOT=media):
+        sheet = SimpleUploadedFile("structures.csv", SHEET.encode(), content_type="text/csv")
+        client.post(reverse("directory:imports"), {"kind": ImportKind.SPREADSHEET, "file": sheet})
+    assert ImportRun.objects.get().rows_rejected == 1
+    assert EMAIL in ImportRejection.objects.get().raw
+
+    # Someone looks for her in the directory.
+    client.get("/annuaire/", {"q": f"{FIRST} {LAST}"})
+    assert SearchLog.objects.filter(query=fold(f"{FIRST} {LAST}")).exists()
+
+    # She is in the address book; staff erase her.
+    person = PersonFactory(first_name=FIRST, last_name=LAST, email=EMAIL)
+    assert holds_her(text_of_every_table())
+    assert holds_her(text_of_every_file(media))
+    with override_settings(STORAGES=FILESYSTEM, MEDIA_ROOT=media):
+        response = client.post(reverse("people:erase", args=[person.pk]), {"confirmation": "oui"})
+    assert response.status_code == 302
+
+    assert holds_her(text_of_every_table()) == []
+    assert holds_her(text_of_every_file(media)) == []
+    # What the hub counts stays: the registration, the import's report, the activity.
+    registration.refresh_from_db()
+    assert registration.name == "Personne effacée"
+    assert ImportRun.objects.get().rows_rejected == 1
