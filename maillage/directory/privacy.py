@@ -129,9 +129,11 @@ def declare_personal_data() -> None:
         retention=f"{duration_text(KEPT_DAYS)}, la plus longue période de son rapport",
         applied_by="purge_directory_records",
     )
-    # The staff account that settled a duplicate: a trace of the hub's work, not a person's record.
-    declare_exempt(
-        "directory.DuplicateCandidate",
-        "Le compte de l’équipe qui a tranché le doublon : trace du travail du pôle ; effacer le "
-        "compte le rend anonyme.",
-    )
+    # Staff accounts deciding on the directory (a duplicate, a family, a place to confirm):
+    # traces of the hub's work, not a person's record.
+    for label in ("directory.DuplicateCandidate", "directory.LegalUnit", "directory.LocationCheck"):
+        declare_exempt(
+            label,
+            "Le compte de l’équipe qui a tranché (doublon, famille de l’ESS, lieu à confirmer) : "
+            "trace du travail du pôle ; effacer le compte le rend anonyme.",
+        )
