@@ -55,10 +55,13 @@ def _wait_until_up(port: int, server: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(log_dir: Path, **environment: str) -> Iterator[int]:
+def gunicorn(
+    log_dir: Path, app: str = "maillage.wsgi:application", **environment: str
+) -> Iterator[int]:
     """Run gunicorn on the test database until the block ends; yields its port.
 
-    `environment` adds settings; the server's log must hold no traceback."""
+    `app` is the WSGI application, `environment` adds settings; the server's log must hold no
+    traceback."""
     port = _free_port()
     env = {
         **os.environ,
@@ -66,7 +69,7 @@ def gunicorn(log_dir: Path, **environment: str) -> Iterator[int]:
         "DJANGO_SETTINGS_MODULE": "maillage.settings.test",
         **environment,
     }
-    command = [sys.executable, "-m", "gunicorn", "maillage.wsgi:application"]
+    command = [sys.executable, "-m", "gunicorn", app]
     command += ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "8"]
     command += ["--backlog", "512", "--log-level", "warning"]
     # The server's log goes to a file: an unread pipe would fill up and stall the server.
