@@ -162,7 +162,9 @@ def test_an_update_is_kept_in_the_history_without_a_person(territory, tmp_path):
     [
         (b'{"data": [{"id": 1, "name": "x"}', "pas un JSON valide"),
         (b'{"features": []}', "pas un export GoGoCarto"),
-        (b'[{"foo": 1}]', "ni « id » ni « name »"),
+        (b'[{"foo": 1}]', "n’ont pas d’identifiant « id »"),
+        (b'[{"id": 1, "nom": "x"}]', "n’ont pas de nom .*« title » pour Transiscope"),
+        (b'{"ontology": "gogocompact", "data": [[1, ["x"]]]}', "ontology=gogofull"),
         ('[{"id": 1, "name": "é"}]'.encode("utf-16"), "UTF-8"),
     ],
 )

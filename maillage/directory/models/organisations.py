@@ -34,6 +34,16 @@ LISTING_FIELDS = ("sort_name", "is_listed", "family", "grid_x", "grid_y", "map_t
 class Theme(models.Model):
     name = models.CharField("nom", max_length=100, unique=True)
     slug = models.SlugField("identifiant", max_length=100, unique=True)
+    # The broader theme it belongs to, as a map's category tree says (« Alimentation » under
+    # « Se nourrir »).
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="thème parent",
+    )
 
     class Meta:
         verbose_name = "thème"
@@ -282,6 +292,10 @@ class Establishment(models.Model):
     phone = models.CharField("téléphone", max_length=30, blank=True)
     contacts_public = models.BooleanField("coordonnées publiées", default=False)
     opening_hours = models.TextField("horaires d’ouverture", blank=True)
+    # What a map (GoGoCarto, Transiscope) says beside the description, and its own fiche.
+    summary = models.TextField("résumé", blank=True)
+    commitment = models.TextField("engagement", blank=True)
+    source_url = models.URLField("fiche dans la source", max_length=500, blank=True)
     themes = models.ManyToManyField(
         Theme, related_name="establishments", blank=True, verbose_name="thèmes"
     )

@@ -239,13 +239,17 @@ class EntryWriter:
         site_changed = provenance.apply(site, record.values["site"], self.source, self.today)
         if created or site_changed or "source_ref" in changed:
             site.save()
-        themes_changed = self.set_themes(site, record.values["themes"])
+        themes_changed = self.set_themes(
+            site, record.values["themes"], record.values.get("theme_parents") or {}
+        )
         return created, bool(changed or site_changed or themes_changed)
 
-    def set_themes(self, site: Establishment, names: list[str] | None) -> bool:
+    def set_themes(
+        self, site: Establishment, names: list[str] | None, parents: dict[str, str | None]
+    ) -> bool:
         if names is None or not provenance.may_write(site.provenance, "themes", self.source):
             return False
-        themes = [theme_named(name) for name in names]
+        themes = [theme_named(name, parents.get(name)) for name in names]
         if {t.pk for t in themes} == set(site.themes.values_list("pk", flat=True)):
             return False
         # The provenance first: the history's signal reads the source of the new themes there.
@@ -255,7 +259,13 @@ class EntryWriter:
         return True
 
 
-def theme_named(name: str) -> Theme:
+def theme_named(name: str, parent: str | None = None) -> Theme:
+    """The theme of that name (created if new), placed under `parent` if it has no parent."""
     slug = slugify(name)[:100] or "theme"
     theme = Theme.objects.filter(slug=slug).first()
-    return theme or Theme.objects.create(name=name[:100], slug=slug)
+    if theme is None:
+        theme = Theme.objects.create(name=name[:100], slug=slug)
+    if parent and theme.parent_id is None and slugify(parent)[:100] != slug:
+        theme.parent = theme_named(parent)
+        theme.save(update_fields=["parent"])
+    return theme

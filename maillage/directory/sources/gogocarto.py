@@ -22,6 +22,7 @@ from maillage.core.reading import Limits, ReadingRefused, json_document
 from maillage.directory import provenance
 from maillage.directory.enums import ImportKind, ImportStatus, Source, Visibility
 from maillage.directory.models import Establishment, ImportRun, LegalUnit
+from maillage.directory.sources import gogocarto_shapes as shapes
 from maillage.directory.sources.base import Record, Report, collect, fit
 from maillage.directory.sources.entries import (
     CommuneResolver,
@@ -44,7 +45,8 @@ SHOWN_WITHDRAWN = 20  # names of hidden entries in the run's message; the histor
 PUBLISHED_STATUSES = range(1, 100)  # < 0: deleted or refused; 0: awaiting moderation
 
 
-def load_elements(path: Path) -> list[Any]:
+def load_elements(path: Path) -> tuple[list[Any], shapes.CategoryTree]:
+    """The elements in GoGoCarto's own shape, whatever the export's, and their category tree."""
     name = path.name
     if not path.is_file():
         raise ImportRefused(f"« {path} » n’existe pas ou n’est pas un fichier.")
@@ -52,44 +54,49 @@ def load_elements(path: Path) -> list[Any]:
         document = json_document(path, Limits.from_settings())
     except ReadingRefused as refusal:
         raise ImportRefused(str(refusal)) from None
-    elements = document.get("data") if isinstance(document, dict) else document
-    if not isinstance(elements, list) or not all(isinstance(e, dict) for e in elements):
+    elements = shapes.elements_of(document)
+    if not isinstance(elements, list):
         raise ImportRefused(
-            f"« {name} » n’est pas un export GoGoCarto : une liste « data » d’éléments attendue."
-        )
-    if elements and not any("id" in e and "name" in e for e in elements):
-        raise ImportRefused(
-            f"« {name} » n’est pas un export GoGoCarto : ses éléments n’ont ni « id » ni « name »."
+            f"« {name} » n’est pas un export GoGoCarto ou Transiscope : une liste d’éléments "
+            "attendue, seule ou sous « data »."
         )
     if not elements:
         raise ImportRefused(f"« {name} » ne contient aucun élément.")
-    return elements
+    shape = shapes.detect(elements, name)
+    tree = shapes.tree_of(elements)
+    if shape == shapes.TRANSISCOPE:
+        elements = [shapes.from_transiscope(element) for element in elements]
+    return elements, tree
 
 
-def load_taxonomy(path: Path | None) -> dict[str, str]:
-    """Category id -> name, over the whole tree of a GoGoCarto taxonomy export."""
+def load_taxonomy(path: Path | None) -> shapes.CategoryTree:
+    """Category ids to names, and each option's parent option, over the whole tree of a
+    GoGoCarto taxonomy export (options hold categories, which hold sub-options)."""
+    tree = shapes.CategoryTree()
     if path is None:
-        return {}
+        return tree
     try:
-        tree = json_document(path, Limits.from_settings())
+        document = json_document(path, Limits.from_settings())
     except (OSError, ReadingRefused) as error:
         raise ImportRefused(
             f"« {path.name} » n’est pas une taxonomie GoGoCarto ({error})."
         ) from None
-    names: dict[str, str] = {}
 
-    def walk(node: Any, is_option: bool) -> None:
+    def walk(node: Any, is_option: bool, parent: str | None) -> None:
         if isinstance(node, list):
             for item in node:
-                walk(item, is_option)
+                walk(item, is_option, parent)
         elif isinstance(node, dict):
             if is_option and "id" in node and node.get("name"):
-                names[str(node["id"])] = str(node["name"])
-            walk(node.get("options", []), True)
-            walk(node.get("subcategories", []), False)
+                tree.names[str(node["id"])] = str(node["name"])
+                if parent is not None:
+                    tree.parents[str(node["name"])] = parent
+                parent = str(node["id"])
+            walk(node.get("options", []), True, parent)
+            walk(node.get("subcategories", []), False, parent)
 
-    walk(tree, False)
-    return names
+    walk(document, False, None)
+    return tree
 
 
 class GogocartoImporter:
@@ -106,8 +113,8 @@ class GogocartoImporter:
         again if they come back. A partial export (`complete=False`) hides nothing."""
         report = Report(ImportKind.GOGOCARTO, path, self.territory)
         try:
-            elements = load_elements(path)
-            categories = load_taxonomy(taxonomy)
+            elements, categories = load_elements(path)
+            categories.merge(load_taxonomy(taxonomy))
             report.scan.checksum = file_checksum(path)
             report.scan.encoding = "utf-8"
             report.scan.rows_read = len(elements)
@@ -166,7 +173,7 @@ class GogocartoImporter:
         raw = json.dumps(element, ensure_ascii=False)[:RAW_LIMIT]
         return Row(number, element, raw)  # type: ignore[arg-type]
 
-    def parse(self, row: Row, categories: dict[str, str]) -> Record:
+    def parse(self, row: Row, categories: shapes.CategoryTree) -> Record:
         element: dict[str, Any] = row.values
         if not element.get("id"):
             raise RowError("élément sans identifiant « id »")
@@ -199,6 +206,7 @@ class GogocartoImporter:
             "contacts_public": public,
             "opening_hours": clean_text(element.get("openHoursMoreInfos"), "horaires"),
             "visibility": Visibility.PUBLIC,
+            **self.map_texts(element),
         }
         if siret:
             site["sign"] = name
@@ -213,6 +221,9 @@ class GogocartoImporter:
             themes=themes,
             located=located,
         )
+        record.values["theme_parents"] = {
+            theme: categories.parent_of(theme) for theme in themes or []
+        }
         return Record(record.row, record.key, record.siren, published, record.values)
 
     @staticmethod
@@ -227,12 +238,26 @@ class GogocartoImporter:
         return "" if text.lower() in HIDDEN else clean(text)
 
     @staticmethod
-    def themes(element: dict[str, Any], categories: dict[str, str]) -> list[str] | None:
-        named = element.get("categories")
-        if isinstance(named, list) and all(isinstance(n, str) for n in named):
-            return [clean_text(n, "catégorie") for n in named if n.strip()]
+    def map_texts(element: dict[str, Any]) -> dict[str, str]:
+        """What the map says beyond the directory's usual fields: its summary, the actor's
+        commitment, and the link to the fiche on the source map (a bad link is dropped)."""
+        try:
+            link = clean_website(clean_text(element.get("sourceUrl"), "fiche source"))
+        except RowError:
+            link = ""
+        return {
+            "summary": strip_tags(clean_text(element.get("summary"), "résumé")),
+            "commitment": strip_tags(clean_text(element.get("commitment"), "engagement")),
+            "source_url": link,
+        }
+
+    @staticmethod
+    def themes(element: dict[str, Any], categories: shapes.CategoryTree) -> list[str] | None:
+        named = shapes.category_names(element)
+        if named is not None:
+            return list(dict.fromkeys(clean_text(n, "catégorie") for n in named))
         ids = element.get("taxonomy") or element.get("categoriesFull") or []
-        if not categories or not isinstance(ids, list):
+        if not categories.names or not isinstance(ids, list):
             return None
-        names = [categories[str(i)] for i in ids if str(i) in categories]
+        names = [categories.names[str(i)] for i in ids if str(i) in categories.names]
         return list(dict.fromkeys(names))

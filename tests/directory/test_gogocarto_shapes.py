@@ -1,0 +1,105 @@
+"""Every shape a GoGoCarto map is published in: GoGoCarto's own export and Transiscope's light
+one, recognised from the content, with the source fiche, summary, commitment and category tree."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from maillage.directory.enums import ImportStatus
+from maillage.directory.models import Establishment, Theme
+from maillage.directory.sources.errors import ImportRefused
+from maillage.directory.sources.gogocarto import GogocartoImporter
+
+DATA = Path(__file__).parent / "data"
+TRANSISCOPE = DATA / "transiscope_elements.json"
+
+
+def test_a_transiscope_export_lands_with_its_fiche_summary_and_commitment(territory):
+    run = GogocartoImporter(territory).run(TRANSISCOPE)
+
+    assert (run.status, run.rows_read, run.rows_rejected) == (ImportStatus.SUCCEEDED, 3, 0)
+    assert run.rows_created == 2
+    site = Establishment.objects.get(source_ref="gogocarto:7Xk2")
+    assert site.display_name == "La Cambuse du Canal"
+    assert (site.longitude, site.latitude) == (-2.0852, 47.6517)
+    assert (site.street, site.postcode, site.commune.code) == ("3 rue des Douves", "35600", "35236")
+    assert site.summary == "Épicerie associative en vrac et produits locaux."
+    assert site.commitment.startswith("Des produits à moins de 50 km")
+    assert site.source_url == "https://transiscope.org/annuaire#/fiche/la-cambuse-du-canal/7Xk2/"
+    assert site.description == "Ouverte à toutes et tous, adhésion à prix libre."
+    assert (site.website, site.email) == ("https://cambuse.example", "bonjour@cambuse.example")
+
+
+def test_transiscope_categories_keep_their_tree(territory):
+    GogocartoImporter(territory).run(TRANSISCOPE)
+
+    site = Establishment.objects.get(source_ref="gogocarto:7Xk2")
+    assert sorted(site.themes.values_list("name", flat=True)) == ["Circuits courts", "Épicerie"]
+    parents = dict(Theme.objects.values_list("name", "parent__name"))
+    assert parents["Épicerie"] == "Se nourrir"  # the parent named by an id of another element
+    assert parents["Circuits courts"] == "Se nourrir"
+    assert parents["Jardins partagés"] == "Se nourrir"  # the parent given as an object
+    assert parents["Se nourrir"] is None
+
+
+def test_a_transiscope_export_is_idempotent(territory):
+    GogocartoImporter(territory).run(TRANSISCOPE)
+
+    again = GogocartoImporter(territory).run(TRANSISCOPE)
+
+    assert (again.rows_created, again.rows_updated, again.rows_unchanged) == (0, 0, 2)
+
+
+def test_the_native_export_keeps_commitment_and_taxonomy_tree(territory):
+    GogocartoImporter(territory).run(
+        DATA / "gogocarto_elements.json", DATA / "gogocarto_taxonomy.json"
+    )
+
+    site = Establishment.objects.get(source_ref="gogocarto:zw9")
+    assert site.commitment == "Une entreprise d'insertion par l'activité professionnelle."
+    assert Theme.objects.filter(parent__isnull=False).exists()
+
+
+def test_a_transiscope_element_without_title_is_rejected_by_number(territory, tmp_path):
+    elements = json.loads(TRANSISCOPE.read_text(encoding="utf-8"))
+    elements[1]["title"] = ""
+    path = tmp_path / "transiscope.json"
+    path.write_text(json.dumps({"data": elements}), encoding="utf-8")
+
+    run = GogocartoImporter(territory).run(path)
+
+    assert list(run.rejections.values_list("line", "reason")) == [(2, "élément sans nom")]
+    assert run.rows_created == 1
+
+
+@pytest.mark.parametrize(
+    ("elements", "message"),
+    [
+        ([{"title": "Sans identifiant"}], "n’ont pas d’identifiant « id »"),
+        ([{"id": "1", "nom": "Autre"}], "« name » pour GoGoCarto, « id » et « title »"),
+    ],
+)
+def test_a_file_of_neither_shape_is_refused_with_what_is_missing(
+    territory, tmp_path, elements, message
+):
+    path = tmp_path / "carte.json"
+    path.write_text(json.dumps(elements), encoding="utf-8")
+
+    with pytest.raises(ImportRefused, match=message):
+        GogocartoImporter(territory).run(path)
+
+    assert not Establishment.objects.exists()
+
+
+def test_the_public_fiche_shows_summary_commitment_and_the_source_link(territory, client):
+    GogocartoImporter(territory).run(TRANSISCOPE)
+    site = Establishment.objects.get(source_ref="gogocarto:7Xk2")
+    site.legal_unit.ess_family = "association"  # staff checked it (map entries wait for review)
+    site.legal_unit.save()
+
+    page = client.get(f"/annuaire/{site.pk}/", follow=True).content.decode()
+
+    assert "Épicerie associative en vrac et produits locaux." in page
+    assert "Engagement" in page
+    assert 'href="https://transiscope.org/annuaire#/fiche/la-cambuse-du-canal/7Xk2/"' in page
