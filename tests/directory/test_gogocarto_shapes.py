@@ -5,11 +5,15 @@ import json
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from maillage.directory.enums import ImportStatus
 from maillage.directory.models import Establishment, Theme
 from maillage.directory.sources.errors import ImportRefused
 from maillage.directory.sources.gogocarto import GogocartoImporter
+from maillage.hub import load_hub
+from maillage.territory.importer import load_configured_territory
+from maillage.territory.models import Territory
 
 DATA = Path(__file__).parent / "data"
 TRANSISCOPE = DATA / "transiscope_elements.json"
@@ -69,7 +73,7 @@ def test_a_transiscope_element_without_title_is_rejected_by_number(territory, tm
 
     run = GogocartoImporter(territory).run(path)
 
-    assert list(run.rejections.values_list("line", "reason")) == [(2, "élément sans nom")]
+    assert run.rejections.get(line=2).reason == "élément sans nom"
     assert run.rows_created == 1
 
 
@@ -103,3 +107,26 @@ def test_the_public_fiche_shows_summary_commitment_and_the_source_link(territory
     assert "Épicerie associative en vrac et produits locaux." in page
     assert "Engagement" in page
     assert 'href="https://transiscope.org/annuaire#/fiche/la-cambuse-du-canal/7Xk2/"' in page
+
+
+@pytest.fixture
+def redon(db):
+    """The hub's real territory, with its communes' outlines."""
+    hub = load_hub(Path(settings.BASE_DIR) / "hubs" / "pays-de-redon")
+    load_configured_territory(hub.territory)
+    return Territory.objects.get(slug="pays-de-redon")
+
+
+def test_a_transiscope_actor_with_coordinates_but_no_city_is_placed_not_rejected(redon, tmp_path):
+    actor = json.loads(TRANSISCOPE.read_text(encoding="utf-8"))[0]
+    actor["address"] = {"street": "", "city": "", "postalCode": "", "country": "FR"}
+    actor["location"] = {"lat": 47.6516, "lon": -2.0853}
+    path = tmp_path / "transiscope.json"
+    path.write_text(json.dumps([actor]), encoding="utf-8")
+
+    run = GogocartoImporter(redon).run(path)
+
+    assert (run.rows_created, run.rows_rejected) == (1, 0)
+    site = Establishment.objects.get()
+    assert site.commune.name == "Redon"
+    assert (site.longitude, site.latitude) == (-2.0853, 47.6516)
