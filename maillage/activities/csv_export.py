@@ -12,7 +12,7 @@ import io
 from django.utils import timezone
 
 from maillage.activities.models import Activity
-from maillage.directory.csv_safety import escape_cell
+from maillage.core.csv_safety import escape_cell
 
 HEADER = ["Nom", "Adresse e-mail", "Structure", "État", "Rang d’attente", "Présent", "Inscrit le"]
 

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 
 from maillage.accounts.permissions import staff_required
-from maillage.directory.csv_safety import escape_cell
+from maillage.core.csv_safety import escape_cell
 from maillage.observatory import commune_agenda, presentation
 from maillage.observatory.chart_builders import CHARTS, chart
 from maillage.observatory.comparison import comparisons

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from maillage.activities.enums import ActivityKind, ActivityStatus, RegistrationStatus
 from maillage.activities.models import AudienceCount
 from maillage.activities.summary import summarise
-from maillage.directory.csv_safety import DANGEROUS_FIRST as FORMULA_STARTS
-from maillage.directory.csv_safety import escape_cell
+from maillage.core.csv_safety import DANGEROUS_FIRST as FORMULA_STARTS
+from maillage.core.csv_safety import escape_cell
 from tests.activities.factories import ActivityFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db

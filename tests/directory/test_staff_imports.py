@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from maillage.directory.csv_safety import escape_cell
+from maillage.core.csv_safety import escape_cell
 from maillage.directory.enums import ImportKind, ImportStatus
 from maillage.directory.models import Establishment, ImportRejection, ImportRun
 

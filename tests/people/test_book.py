@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from maillage.directory.csv_safety import DANGEROUS_FIRST
+from maillage.core.csv_safety import DANGEROUS_FIRST
 from maillage.network.people.csv_export import people_csv
 from maillage.network.people.enums import AffiliationRole, ConsentPurpose
 from maillage.network.people.models import Person

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
-from maillage.directory.csv_safety import escape_row
+from maillage.core.csv_safety import escape_row
 from maillage.directory.enums import ImportStatus, RowOutcome
 from maillage.directory.models import (
     Claim,

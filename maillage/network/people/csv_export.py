@@ -13,7 +13,7 @@ from collections import defaultdict
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from maillage.directory.csv_safety import escape_row
+from maillage.core.csv_safety import escape_row
 from maillage.network.people.enums import AffiliationRole
 from maillage.network.people.models import Affiliation, Person, PersonQuerySet
 

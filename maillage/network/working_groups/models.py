@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maillage.activities.enums import ActivityStatus
+from maillage.core.storage import PrivateStorage
 from maillage.network.working_groups.enums import JOINABLE_STATUSES, WorkingGroupStatus
-from maillage.network.working_groups.storage import PrivateDocumentStorage
 from maillage.plan.links import PlanLinked
 from maillage.plan.models import MARKDOWN_HELP
 
@@ -156,7 +156,10 @@ class Document(models.Model):
     )
     title = models.CharField("titre", max_length=200)
     file = models.FileField(
-        "fichier", upload_to=document_path, storage=PrivateDocumentStorage(), max_length=300
+        "fichier",
+        upload_to=document_path,
+        storage=PrivateStorage("WORKING_GROUP_DOCUMENTS_ROOT"),
+        max_length=300,
     )
     original_name = models.CharField("nom du fichier envoyé", max_length=255)
     size = models.PositiveIntegerField("taille (octets)")

@@ -7,7 +7,7 @@ import csv
 import io
 from decimal import Decimal
 
-from maillage.directory.csv_safety import escape_cell
+from maillage.core.csv_safety import escape_cell
 from maillage.support.journeys.dashboard import Table
 
 

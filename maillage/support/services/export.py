@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from django.utils.text import slugify
 
-from maillage.directory.csv_safety import escape_row
+from maillage.core.csv_safety import escape_row
 from maillage.hub import current_hub
 from maillage.support.services.models import Service
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from maillage.directory.csv_safety import escape_row
+from maillage.core.csv_safety import escape_row
 from maillage.network.people.importing.running import ImportReport
 
 

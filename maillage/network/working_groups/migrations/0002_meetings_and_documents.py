@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import maillage.network.working_groups.models
-import maillage.network.working_groups.storage
+import maillage.core.storage
 from django.db import migrations, models
 
 
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('file', models.FileField(max_length=300, storage=maillage.network.working_groups.storage.PrivateDocumentStorage(), upload_to=maillage.network.working_groups.models.document_path, verbose_name='fichier')),
+                ('file', models.FileField(max_length=300, storage=maillage.core.storage.PrivateStorage('WORKING_GROUP_DOCUMENTS_ROOT'), upload_to=maillage.network.working_groups.models.document_path, verbose_name='fichier')),
                 ('original_name', models.CharField(max_length=255, verbose_name='nom du fichier envoyé')),
                 ('size', models.PositiveIntegerField(verbose_name='taille (octets)')),
                 ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='déposé le')),

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import maillage.support.journeys.models.cases
-import maillage.support.journeys.storage
+import maillage.core.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -158,7 +158,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('file', models.FileField(max_length=300, storage=maillage.support.journeys.storage.CaseDocumentStorage(), upload_to=maillage.support.journeys.models.cases.document_path, verbose_name='fichier')),
+                ('file', models.FileField(max_length=300, storage=maillage.core.storage.PrivateStorage('SUPPORT_DOCUMENTS_ROOT'), upload_to=maillage.support.journeys.models.cases.document_path, verbose_name='fichier')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='déposé le')),
                 ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='déposé par')),
                 ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='journeys.supportcase', verbose_name='dossier')),

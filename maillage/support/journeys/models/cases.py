@@ -12,10 +12,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from maillage.core.storage import PrivateStorage
 from maillage.plan.links import PlanLinked
 from maillage.support.journeys.enums import ProjectKind
 from maillage.support.journeys.models.stages import Stage
-from maillage.support.journeys.storage import CaseDocumentStorage
 
 
 class SupportCaseQuerySet(models.QuerySet):
@@ -199,7 +199,10 @@ class CaseDocument(models.Model):
     )
     title = models.CharField("titre", max_length=200)
     file = models.FileField(
-        "fichier", upload_to=document_path, storage=CaseDocumentStorage(), max_length=300
+        "fichier",
+        upload_to=document_path,
+        storage=PrivateStorage("SUPPORT_DOCUMENTS_ROOT"),
+        max_length=300,
     )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,7 +1,9 @@
 """CSV cells that a spreadsheet would run as a formula are defused with a leading apostrophe.
 
-Used by every CSV the directory serves (rejected import lines, open-data exports).
+Used by every CSV the platform serves (exports, rejected import lines, open data).
 """
+
+from collections.abc import Iterable
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
 
@@ -11,5 +13,5 @@ def escape_cell(value: object) -> str:
     return f"'{text}" if text.startswith(DANGEROUS_FIRST) else text
 
 
-def escape_row(values) -> list[str]:
+def escape_row(values: Iterable[object]) -> list[str]:
     return [escape_cell(value) for value in values]
