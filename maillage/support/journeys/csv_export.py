@@ -1,5 +1,5 @@
 """A dashboard table as CSV for a spreadsheet: UTF-8 with BOM, `;` separated, decimal comma,
-formula-looking cells defused (see directory/csv_safety)."""
+formula-looking cells defused (see core/csv_safety)."""
 
 from __future__ import annotations
 
