@@ -1,4 +1,5 @@
-"""The CSV export for spreadsheets: UTF-8 with BOM, `;`-separated, French headers.
+"""The CSV export for spreadsheets: UTF-8 with BOM, `;`-separated, French headers; page links
+absolute, phone numbers in the national form (« 02 99 … ») that every spreadsheet keeps as text.
 
 A cell that starts with = + - @, a tab or a carriage return would be read as a formula by a
 spreadsheet (CSV injection): it is prefixed with an apostrophe, as OWASP recommends.
@@ -12,6 +13,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from maillage.core.phones import national
+from maillage.core.site import absolute_url
 from maillage.directory.exports.public import iter_public_records
 from maillage.directory.models import Establishment
 
@@ -80,4 +83,5 @@ def rows(queryset: QuerySet[Establishment]) -> Iterator[str]:
     writer = csv.writer(_Line(), delimiter=";", lineterminator="\r\n")
     yield BOM + writer.writerow([header for _, header in COLUMNS])
     for record in iter_public_records(queryset):
+        record |= {"url": absolute_url(record["url"]), "telephone": national(record["telephone"])}
         yield writer.writerow([escape_cell(record[key]) for key, _ in COLUMNS])

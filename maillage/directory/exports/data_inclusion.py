@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.text import slugify
 
+from maillage.core.phones import e164
 from maillage.directory.exports.public import iter_public_records
 from maillage.directory.models import Establishment
 from maillage.hub import current_hub
@@ -30,10 +31,15 @@ def source_id() -> str:
     return "maillage-" + (slugify(current_hub().identity.name) or "pole")
 
 
+def structure_id(establishment_pk: int) -> str:
+    """The structure's `id`, which the services export repeats as `structure_id` to join."""
+    return f"{source_id()}--{establishment_pk}"
+
+
 def structure(record: dict[str, Any], source: str, base_url: str) -> dict[str, Any]:
     return {
         "source": source,
-        "id": f"{source}--{record['id']}",
+        "id": structure_id(record["id"]),
         "nom": _name(record["nom"]),
         "date_maj": record["date_maj"],
         "siret": _matching(record["siret"], _DIGITS["siret"]),
@@ -44,7 +50,7 @@ def structure(record: dict[str, Any], source: str, base_url: str) -> dict[str, A
         "complement_adresse": record["complement_adresse"] or None,
         "longitude": record["longitude"],
         "latitude": record["latitude"],
-        "telephone": record["telephone"] or None,
+        "telephone": e164(record["telephone"]) or None,
         "courriel": record["courriel"] or None,
         "site_web": record["site_web"] or None,
         "lien_source": base_url.rstrip("/") + record["url"],

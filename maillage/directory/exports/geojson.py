@@ -1,4 +1,5 @@
-"""The full GeoJSON export (RFC 7946): one Point feature per located public organisation."""
+"""The full GeoJSON export (RFC 7946): one Point feature per located public organisation, its page
+link absolute and its phone number in E.164 (« +33299… »), as programs read them."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from maillage.core.phones import e164
+from maillage.core.site import absolute_url
 from maillage.directory.exports.public import iter_public_records
 from maillage.directory.models import Establishment
 
@@ -16,6 +19,7 @@ _DUMPS = {"ensure_ascii": False, "separators": (",", ":")}
 
 def feature(record: dict[str, Any]) -> dict[str, Any]:
     properties = {k: v for k, v in record.items() if k not in ("longitude", "latitude")}
+    properties |= {"url": absolute_url(record["url"]), "telephone": e164(record["telephone"])}
     return {
         "type": "Feature",
         "id": record["id"],

@@ -1,7 +1,9 @@
 """The offer in the data·inclusion « service » format (schema v1), as JSON rows or CSV.
 
 Only services on offer (published, of an organisation shown publicly); the contact person,
-e-mail and phone only where the provider chose to publish them."""
+e-mail and phone only where the provider chose to publish them. `source` and `structure_id` are
+those of the directory's structures export, so that the two files join; phone numbers are E.164
+in JSON, national (« 02 99 … ») in the CSV."""
 
 from __future__ import annotations
 
@@ -9,10 +11,14 @@ import csv
 import io
 from collections.abc import Callable, Iterable
 
-from django.utils.text import slugify
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from maillage.core.csv_safety import escape_row
-from maillage.hub import current_hub
+from maillage.core.phones import e164, national
+from maillage.directory.enums import Visibility
+from maillage.directory.exports.data_inclusion import source_id
+from maillage.directory.exports.data_inclusion import structure_id as directory_structure_id
+from maillage.directory.models import Establishment
 from maillage.support.services.models import Service
 
 COLUMNS = (
@@ -42,12 +48,19 @@ COLUMNS = (
 )
 
 
-def source_name() -> str:
-    return slugify(current_hub().identity.name) or "maillage"
+def with_structure(services: QuerySet[Service]) -> QuerySet[Service]:
+    """Each service with the provider's entry in the structures export: its head office if
+    listed, else its first listed establishment, else its first public one."""
+    sites = Establishment.objects.filter(legal_unit=OuterRef("provider"), is_open=True)
+    sites = sites.order_by("-is_head_office", "pk")
+    listed = sites.published().values("pk")[:1]
+    public = sites.filter(visibility=Visibility.PUBLIC).values("pk")[:1]
+    return services.annotate(listed_pk=Subquery(listed), public_pk=Subquery(public))
 
 
 def structure_id(service: Service) -> str:
-    return service.provider.siren or f"structure-{service.provider_id}"
+    pk = getattr(service, "listed_pk", None) or getattr(service, "public_pk", None)
+    return directory_structure_id(pk) if pk else f"{source_id()}--unite-{service.provider_id}"
 
 
 def _list(values: list[str]) -> list[str] | None:
@@ -66,7 +79,7 @@ def zone(service: Service) -> list[str] | None:
 
 def row(service: Service, url_of: Callable[[Service], str]) -> dict:
     public = service.contacts_public
-    source = source_name()
+    source = source_id()
     return {
         "source": source,
         "structure_id": structure_id(service),
@@ -87,7 +100,7 @@ def row(service: Service, url_of: Callable[[Service], str]) -> dict:
         "lien_mobilisation": service.contact_link or None,
         "contact_nom_prenom": (service.contact_name or None) if public else None,
         "courriel": (service.email or None) if public else None,
-        "telephone": (service.phone or None) if public else None,
+        "telephone": (e164(service.phone) or None) if public else None,
         "zone_eligibilite": zone(service),
         "lien_source": url_of(service),
         "date_maj": service.updated_at.date().isoformat(),
@@ -95,7 +108,8 @@ def row(service: Service, url_of: Callable[[Service], str]) -> dict:
 
 
 def rows(url_of: Callable[[Service], str]) -> list[dict]:
-    return [row(service, url_of) for service in Service.objects.on_offer().with_area()]
+    services = with_structure(Service.objects.on_offer().with_area())
+    return [row(service, url_of) for service in services]
 
 
 def _cell(value) -> str:
@@ -111,5 +125,6 @@ def as_csv(data: Iterable[dict]) -> str:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for item in data:
+        item = item | {"telephone": national(item["telephone"]) if item["telephone"] else None}
         writer.writerow(escape_row(_cell(item[name]) for name in COLUMNS))
     return out.getvalue()
