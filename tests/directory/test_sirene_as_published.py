@@ -4,7 +4,9 @@ INSEE's placeholders, and an RNA number carried by two SIRENs."""
 from io import StringIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 
 from maillage.core import lambert93
 from maillage.directory.enums import EssFamily, ImportKind, ImportStatus
@@ -231,3 +233,21 @@ def test_the_command_imports_a_shared_rna_file_without_a_traceback(territory, tm
 
     assert "Numéro RNA W353000123 porté par plusieurs SIREN" in out.getvalue()
     assert LegalUnit.objects.count() == 2
+
+
+def test_staff_upload_a_units_file_alone_and_read_its_report(
+    territory, known, tmp_path, client_for, staff, settings
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    content = units_file(tmp_path, [unit(ASSO, trancheEffectifsUniteLegale="12")]).read_bytes()
+    upload = SimpleUploadedFile("StockUniteLegale_utf8.csv", content, content_type="text/csv")
+
+    client_for(staff).post(
+        reverse("directory:imports"), {"kind": ImportKind.SIRENE_UNITS, "file": upload}
+    )
+
+    run = ImportRun.objects.filter(requested_by=staff).get()
+    assert run.status == ImportStatus.SUCCEEDED, run.message
+    assert (run.kind, run.rows_updated) == (ImportKind.SIRENE_UNITS, 1)
+    page = client_for(staff).get(reverse("directory:import_run", args=[run.pk])).content.decode()
+    assert "lui seul dit où elles se trouvent" in page
