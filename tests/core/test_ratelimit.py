@@ -1,10 +1,12 @@
 """The shared rate limit: counts per window, keeps no personal data, counts concurrent
 requests exactly (each one once, whatever the interleaving), and forgets finished windows."""
 
+import io
 import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from maillage.core.models import RateCounter
@@ -86,3 +88,14 @@ def test_concurrent_requests_are_each_counted_exactly_once():
     assert errors == []
     assert sorted(seen) == list(range(1, CONCURRENT + 1))
     assert RateCounter.objects.get().hits == CONCURRENT
+
+
+@pytest.mark.django_db
+def test_the_daily_command_deletes_finished_windows():
+    EVERY_HOUR.hit("ancien", now=NOON - timedelta(hours=2))
+    output = io.StringIO()
+
+    call_command("purge_rate_limits", stdout=output)
+
+    assert output.getvalue() == "1 compteur(s) supprimé(s).\n"
+    assert not RateCounter.objects.exists()
