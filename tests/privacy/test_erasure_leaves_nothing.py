@@ -1,7 +1,8 @@
 """The « Done when » of erasure: a person registers to an activity, receives e-mails through the
-real worker, is in a rejected line of a directory import, is searched for in the directory, and
-is erased. Then no text column of any table and no file of the media folder holds her name or
-e-mail address, on SQLite as on PostgreSQL."""
+real worker, is in a rejected line of a directory import, is brought into the address book by a
+contacts import that rejects her second line, is searched for in the directory, and is erased.
+Then no text column of any table and no file of the media folder holds her name or e-mail
+address, on SQLite as on PostgreSQL."""
 
 from pathlib import Path
 
@@ -17,9 +18,10 @@ from maillage.activities.registration import register
 from maillage.core.text import fold
 from maillage.directory.enums import ImportKind
 from maillage.directory.models import ImportRejection, ImportRun, SearchLog
+from maillage.network.people.models import Person
 from tests.activities.factories import ActivityFactory
 from tests.directory.conftest import territory  # noqa: F401  (fixture)
-from tests.people.factories import PersonFactory
+from tests.people.sheets import confirm_data, sheet, upload
 from tests.workers import DATABASE_TASKS, run_db_worker
 
 FIRST, LAST = "Clémence", "Jaouen"
@@ -84,8 +86,10 @@ def test_after_erasure_no_table_and_no_file_holds_her_name_or_address(client_for
 
     # Her organisation's line of a directory import is rejected; the file stays in the media.
     with override_settings(STORAGES=FILESYSTEM, MEDIA_ROOT=media):
-        sheet = SimpleUploadedFile("structures.csv", SHEET.encode(), content_type="text/csv")
-        client.post(reverse("directory:imports"), {"kind": ImportKind.SPREADSHEET, "file": sheet})
+        structures = SimpleUploadedFile("structures.csv", SHEET.encode(), content_type="text/csv")
+        client.post(
+            reverse("directory:imports"), {"kind": ImportKind.SPREADSHEET, "file": structures}
+        )
     assert ImportRun.objects.get().rows_rejected == 1
     assert EMAIL in ImportRejection.objects.get().raw
 
@@ -93,8 +97,15 @@ def test_after_erasure_no_table_and_no_file_holds_her_name_or_address(client_for
     client.get("/annuaire/", {"q": f"{FIRST} {LAST}"})
     assert SearchLog.objects.filter(query=fold(f"{FIRST} {LAST}")).exists()
 
-    # She is in the address book; staff erase her.
-    person = PersonFactory(first_name=FIRST, last_name=LAST, email=EMAIL)
+    # Staff import her into the address book from a sheet where her second line is rejected.
+    contacts = upload(
+        client,
+        sheet(f"{LAST};{FIRST};{EMAIL};;;;;", f"{LAST};{FIRST};{EMAIL};02 99 00 00 01;;12AB;;"),
+    )
+    client.post(f"/contacts/import/{contacts.pk}/", confirm_data())
+    contacts.refresh_from_db()
+    assert EMAIL in contacts.report
+    person = Person.objects.get(email=EMAIL)
     assert holds_her(text_of_every_table())
     assert holds_her(text_of_every_file(media))
     with override_settings(STORAGES=FILESYSTEM, MEDIA_ROOT=media):
