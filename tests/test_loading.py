@@ -122,3 +122,24 @@ def test_a_second_load_changes_no_row_and_no_load_sends_mail(
     queued = DBTaskResult.objects.values_list("task_path", flat=True)
     assert [path for path in queued if is_email_task(path)] == []
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_load_demo_says_what_it_created_by_kind_in_french():
+    call_command("load_hub", stdout=StringIO())
+    first, second = StringIO(), StringIO()
+
+    call_command("load_demo", stdout=first)
+    call_command("load_demo", stdout=second)
+
+    report = first.getvalue().replace("\u00a0", " ")
+    assert "Groupes de travail : 8 groupes, 20 réunions et 6 documents." in report
+    assert "Décisions : 3 propositions et " in report
+    assert "Annuaire : 347 organisations et 350 établissements." in report
+    assert "Agenda : 11 activités, " in report
+    assert "Observatoire : 1 instantané des chiffres." in report
+    assert "(s)" not in report
+    assert "fictif(s)" not in report
+    again = second.getvalue().replace("\u00a0", " ")
+    assert "Groupes de travail : rien de nouveau." in again
+    assert "Annuaire : rien de nouveau." in again

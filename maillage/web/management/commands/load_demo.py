@@ -1,42 +1,98 @@
 from django.core.management.base import BaseCommand
 
 from maillage.accounts.demo import create_demo_accounts
+from maillage.accounts.models import User
 from maillage.activities.demo import create_demo_activities
+from maillage.activities.models import Activity, Registration, SatisfactionAnswer
 from maillage.directory.demo import create_demo_directory
+from maillage.directory.models import Establishment, LegalUnit
 from maillage.network.decisions.demo import create_demo_decisions
+from maillage.network.decisions.models import Proposal, Vote
 from maillage.network.memberships.demo import create_demo_memberships
+from maillage.network.memberships.models import Membership
 from maillage.network.people.demo import create_demo_people
+from maillage.network.people.models import Interaction, Person
 from maillage.network.working_groups.demo import create_demo_working_groups
+from maillage.network.working_groups.models import Document, Meeting, WorkingGroup
 from maillage.observatory.demo import create_demo_observatory
+from maillage.observatory.models import Snapshot
 from maillage.support.journeys.demo import create_demo_journeys
+from maillage.support.journeys.models import Referral, SupportCase
 from maillage.support.services.demo import create_demo_services
+from maillage.support.services.models import Service
+from maillage.web.demo_report import Kind, Step, run
+
+# Order matters: activities name the directory's organisations; the network links people to
+# accounts and organisations, then groups and decisions to them; the hub and its partners join
+# the directory with their services, before the memberships; support cases refer project holders
+# to the services; last, the observatory counts every establishment the steps put there.
+STEPS = (
+    Step(
+        "Annuaire",
+        create_demo_directory,
+        (
+            Kind("organisation", "organisations", LegalUnit),
+            Kind("établissement", "établissements", Establishment),
+        ),
+    ),
+    Step(
+        "Agenda",
+        create_demo_activities,
+        (
+            Kind("activité", "activités", Activity),
+            Kind("inscription", "inscriptions", Registration),
+            Kind("réponse au questionnaire", "réponses au questionnaire", SatisfactionAnswer),
+        ),
+    ),
+    Step("Comptes", create_demo_accounts, (Kind("compte", "comptes", User),)),
+    Step(
+        "Carnet d’adresses",
+        create_demo_people,
+        (Kind("contact", "contacts", Person), Kind("échange", "échanges", Interaction)),
+    ),
+    Step(
+        "Offre d’accompagnement",
+        create_demo_services,
+        (
+            Kind("structure partenaire", "structures partenaires", LegalUnit),
+            Kind("service", "services", Service),
+        ),
+    ),
+    Step("Adhésions", create_demo_memberships, (Kind("adhésion", "adhésions", Membership),)),
+    Step(
+        "Groupes de travail",
+        create_demo_working_groups,
+        (
+            Kind("groupe", "groupes", WorkingGroup),
+            Kind("réunion", "réunions", Meeting),
+            Kind("document", "documents", Document),
+        ),
+    ),
+    Step(
+        "Décisions",
+        create_demo_decisions,
+        (Kind("proposition", "propositions", Proposal), Kind("vote", "votes", Vote)),
+    ),
+    Step(
+        "Accompagnement",
+        create_demo_journeys,
+        (Kind("dossier", "dossiers", SupportCase), Kind("orientation", "orientations", Referral)),
+    ),
+    Step(
+        "Observatoire",
+        create_demo_observatory,
+        (Kind("instantané des chiffres", "instantanés des chiffres", Snapshot),),
+    ),
+)
 
 
 class Command(BaseCommand):
     help = "Create the fictitious demonstration data and one account per role (local use only)."
 
     def handle(self, *args, **options):
-        # Order matters: activities name its organisations;
-        # the network links people to accounts and organisations, then groups and decisions to
-        # them; support journeys refer project holders to the services.
-        created = create_demo_directory()
-        self.stdout.write(f"Annuaire : {created} établissement(s) fictif(s) créé(s).")
-        self.stdout.write(f"Agenda : {create_demo_activities()} activité(s) fictive(s) créée(s).")
-        accounts = create_demo_accounts()
-        steps = (
-            ("Carnet d’adresses", create_demo_people, "contact(s)"),
-            # Before the memberships: the hub and its partners join the directory here.
-            ("Offre d’accompagnement", create_demo_services, "service(s)"),
-            ("Adhésions", create_demo_memberships, "adhésion(s)"),
-            ("Groupes de travail", create_demo_working_groups, "groupe(s)"),
-            ("Décisions", create_demo_decisions, "proposition(s)"),
-            ("Accompagnement", create_demo_journeys, "dossier(s)"),
-        )
-        for label, create, unit in steps:
-            self.stdout.write(f"{label} : {create()} {unit} fictif(s) créé(s).")
-        # Last: the snapshot counts every establishment the steps above put in the directory.
-        snapshot = create_demo_observatory()
-        self.stdout.write(f"Observatoire : {snapshot or 'aucun territoire chargé'}.")
-        self.stdout.write("Comptes de démonstration (usage local uniquement) :")
-        for account in accounts:
+        self.stdout.write("Données fictives de démonstration créées\u00a0:")
+        for step in STEPS:
+            self.stdout.write(f"  {run(step)}")
+        self.stdout.write("Comptes de démonstration (usage local uniquement)\u00a0:")
+        for account in create_demo_accounts():
             self.stdout.write(f"  {account.role.label:<20} {account.email:<32} {account.password}")
