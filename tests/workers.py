@@ -18,18 +18,31 @@ def _database_url() -> str:
     return f"postgres://{settings['USER']}@{host}:{settings['PORT'] or 5432}/{settings['NAME']}"
 
 
-def run_db_worker(**environment: str) -> subprocess.CompletedProcess:
-    """Run the worker until the queue is empty; `environment` adds settings (a mail backend)."""
-    env = {
+WORKER = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"]
+
+
+def _environment(environment: dict[str, str]) -> dict[str, str]:
+    return {
         **os.environ,
         "DATABASE_URL": _database_url(),
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "DJANGO_SETTINGS_MODULE": "maillage.settings.test",
         **environment,
     }
+
+
+def start_db_worker(**environment: str) -> subprocess.Popen:
+    """Start the worker and return at once: the test may kill it in the middle of a task."""
+    return subprocess.Popen(
+        WORKER, env=_environment(environment), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+def run_db_worker(**environment: str) -> subprocess.CompletedProcess:
+    """Run the worker until the queue is empty; `environment` adds settings (a mail backend)."""
     return subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
-        env=env,
+        WORKER,
+        env=_environment(environment),
         capture_output=True,
         text=True,
         timeout=120,

@@ -58,7 +58,7 @@ class ImportStatus(models.TextChoices):
     RUNNING = "running", "En cours"
     SUCCEEDED = "succeeded", "Terminé"
     REFUSED = "refused", "Fichier refusé"
-    FAILED = "failed", "Échec"
+    FAILED = "failed", "Interrompu"
 
 
 class ClaimStatus(models.TextChoices):

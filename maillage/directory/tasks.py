@@ -13,10 +13,10 @@ from django_tasks import task
 from maillage.directory import retention
 from maillage.directory.enums import ImportKind, ImportStatus
 from maillage.directory.models import ImportRun
-from maillage.directory.sources.base import into_run
 from maillage.directory.sources.errors import ImportRefused
 from maillage.directory.sources.gogocarto import GogocartoImporter
 from maillage.directory.sources.rna import RnaImporter
+from maillage.directory.sources.runs import Superseded, failures_recorded, into_run
 from maillage.directory.sources.sirene import SireneImporter
 from maillage.directory.sources.spreadsheet import SpreadsheetImporter
 from maillage.directory.stewardship.duplicates import find_duplicates
@@ -26,17 +26,20 @@ from maillage.territory.models import Territory
 
 @task()
 def run_import(run_id: int) -> None:
-    """Import the file uploaded into ImportRun `run_id`, filling that run's report."""
+    """Import the file uploaded into ImportRun `run_id`, filling that run's report; a resumed
+    run carries on after its last committed batch."""
     run = ImportRun.objects.get(pk=run_id)
     territory = run.territory or Territory.objects.default()
     try:
-        with into_run(run):
+        with failures_recorded(), into_run(run):
             _import(run, territory)
-    except ImportRefused:
-        return  # the importer recorded the refusal in the run
-    except Exception as error:
-        ImportRun.objects.filter(pk=run_id).update(
-            status=ImportStatus.FAILED, message=f"Erreur inattendue : {error}"[:2000]
+    except (ImportRefused, Superseded):
+        return  # the importer recorded the refusal; or another task carries the run on
+    except Exception:
+        ImportRun.objects.filter(pk=run_id, status=ImportStatus.RUNNING).update(
+            status=ImportStatus.FAILED,
+            message="L’import s’est arrêté sur une erreur inattendue avant de commencer : "
+            "prévenez la personne qui administre la plateforme.",
         )
         raise
     find_duplicates()

@@ -189,6 +189,9 @@ READING_MAX_JSON_DEPTH = env_int("READING_MAX_JSON_DEPTH", 64)
 READING_MAX_JSON_BYTES = env_int("READING_MAX_JSON_BYTES", 64 * 1024**2)
 READING_MAX_XLSX_BYTES = env_int("READING_MAX_XLSX_BYTES", 64 * 1024**2)
 
+# Rows an import commits together with its progress: a stopped import resumes after the last.
+IMPORT_BATCH_ROWS = env_int("IMPORT_BATCH_ROWS", 500)
+
 # Directory entries not confirmed for this long are flagged, their representatives reminded.
 DIRECTORY_CONFIRMATION_MAX_AGE_DAYS = env_int("DIRECTORY_CONFIRMATION_MAX_AGE_DAYS", 365)
 # Contacts of the address book with no exchange for this long are anonymised by the retention job.

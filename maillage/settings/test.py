@@ -10,9 +10,12 @@ from maillage.settings.env import env_str
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A template variable that does not exist is a bug, not an empty string.
 TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "INVALID_TEMPLATE_VARIABLE<%s>"
-# Plain static storage: tests must not depend on a collectstatic manifest.
+# Uploads in memory, unless a test starts a worker in another process that must read them (it
+# sets the variable); plain static storage: tests must not depend on a collectstatic manifest.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {
+        "BACKEND": env_str("DEFAULT_STORAGE_BACKEND", "django.core.files.storage.InMemoryStorage")
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Delivered e-mails land in django.core.mail.outbox once the task runs; a worker started by a

@@ -286,15 +286,16 @@ class Establishment(models.Model):
     created_on = models.DateField("date de création", null=True, blank=True)
     is_head_office = models.BooleanField("siège", default=False)
     # What SIRENE lacks, written by the organisation or the staff.
-    description = models.TextField("présentation (Markdown)", blank=True)
+    # Capped as every form and import caps it: a page of presentation, not a book.
+    description = models.TextField("présentation (Markdown)", max_length=10_000, blank=True)
     website = models.URLField("site web", max_length=500, blank=True)
     email = models.EmailField("courriel de contact", blank=True)
     phone = models.CharField("téléphone", max_length=30, blank=True)
     contacts_public = models.BooleanField("coordonnées publiées", default=False)
-    opening_hours = models.TextField("horaires d’ouverture", blank=True)
+    opening_hours = models.TextField("horaires d’ouverture", max_length=1_000, blank=True)
     # What a map (GoGoCarto, Transiscope) says beside the description, and its own fiche.
-    summary = models.TextField("résumé", blank=True)
-    commitment = models.TextField("engagement", blank=True)
+    summary = models.TextField("résumé", max_length=2_000, blank=True)
+    commitment = models.TextField("engagement", max_length=2_000, blank=True)
     source_url = models.URLField("fiche dans la source", max_length=500, blank=True)
     themes = models.ManyToManyField(
         Theme, related_name="establishments", blank=True, verbose_name="thèmes"

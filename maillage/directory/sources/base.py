@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from django.db import models
-from django.utils import timezone
 
-from maillage.directory.enums import ImportKind, ImportStatus, RowOutcome
-from maillage.directory.models import ImportRejection, ImportRun, LocationCheck
 from maillage.directory.sources.errors import OutsideTerritory, RowError
-from maillage.directory.sources.files import Row, Scan
+from maillage.directory.sources.files import Row
+from maillage.directory.sources.runs import Report, into_run
 from maillage.territory.models import Commune, CommuneName, OldCommuneCode, Territory
 
-# A run created when staff upload a file: the importer's report of that kind fills it in
-# instead of creating a new one (see `into_run`).
-_UPLOADED_RUN: ContextVar[ImportRun | None] = ContextVar("uploaded_run", default=None)
+__all__ = ["Report", "into_run"]  # where the importers have always found them
+
+logger = logging.getLogger(__name__)
 
 CHUNK = 500  # ids per IN (…) query, well under SQLite's variable limit
 HIDDEN_BY_INSEE = "[ND]"  # what SIRENE prints in place of a field a person asked to hide
@@ -48,88 +44,6 @@ class CommuneIndex:
 
     def commune_id(self, code: str) -> int | None:
         return self.ids.get(code.strip().upper())
-
-
-@dataclass
-class Report:
-    """The counts and rejections of one file, saved as an ImportRun at the end."""
-
-    kind: ImportKind
-    path: Path
-    territory: Territory | None
-    scan: Scan = field(default_factory=Scan)
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    withdrawn: int = 0  # entries hidden because a complete source no longer has them
-    rejections: list[tuple[int, str, str]] = field(default_factory=list)
-    outside: list[tuple[int, str, str]] = field(default_factory=list)  # listed, not rejected
-    checks: list[int] = field(default_factory=list)  # LocationCheck ids raised by this file
-
-    def reject(self, row: Row, reason: str) -> None:
-        self.rejections.append((row.line, reason, row.raw))
-
-    def set_aside(self, row: Row, reason: str) -> None:
-        self.outside.append((row.line, reason, row.raw))
-
-    @property
-    def skipped(self) -> int:
-        """Rows read but left aside: outside the territory, outside the ESS, closed and unknown."""
-        landed = self.created + self.updated + self.unchanged
-        return max(self.scan.rows_read - landed - len(self.rejections), 0)
-
-    def save(self, status: ImportStatus, message: str = "") -> ImportRun:
-        values = {
-            "kind": self.kind,
-            "checksum": self.scan.checksum,
-            "territory": self.territory,
-            "status": status,
-            "message": message,
-            "finished_at": timezone.now(),
-            "rows_read": self.scan.rows_read,
-            "rows_skipped": self.skipped if status == ImportStatus.SUCCEEDED else 0,
-            "rows_created": self.created,
-            "rows_updated": self.updated,
-            "rows_unchanged": self.unchanged,
-            "rows_rejected": len(self.rejections),
-            "rows_withdrawn": self.withdrawn,
-        }
-        run = _UPLOADED_RUN.get()
-        if run is not None and run.kind == self.kind:
-            _UPLOADED_RUN.set(None)  # one report per run
-            for name, value in values.items():
-                setattr(run, name, value)
-            run.save()
-            run.rejections.all().delete()
-        else:
-            run = ImportRun.objects.create(file_name=self.path.name, **values)
-        LocationCheck.objects.filter(pk__in=self.checks).update(run=run)
-        lines = [(RowOutcome.REJECTED, *r) for r in self.rejections] + [
-            (RowOutcome.OUTSIDE, *r) for r in self.outside
-        ]
-        ImportRejection.objects.bulk_create(
-            ImportRejection(run=run, outcome=outcome, line=line, reason=reason[:500], raw=raw)
-            for outcome, line, reason, raw in lines
-        )
-        return run
-
-    def count(self, created: bool, changed: bool) -> None:
-        if created:
-            self.created += 1
-        elif changed:
-            self.updated += 1
-        else:
-            self.unchanged += 1
-
-
-@contextmanager
-def into_run(run: ImportRun) -> Iterator[None]:
-    """Within this block, the importer's report of `run.kind` is saved into `run`."""
-    token = _UPLOADED_RUN.set(run)
-    try:
-        yield
-    finally:
-        _UPLOADED_RUN.reset(token)
 
 
 def fit(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
@@ -176,22 +90,19 @@ class Record:
     values: dict[str, Any]
 
 
+def landing(records: Iterable[Record]) -> Iterator[Record]:
+    """The live records (rows of elsewhere were set aside when parsed)."""
+    return (record for record in records if record.is_live)
+
+
 def collect(
     rows: Iterator[Row], parse: Callable[[Row], Record], report: Report
 ) -> dict[str, Record]:
     """Parse every row, rejecting malformed ones and repeated keys; keep the rest by key."""
     records: dict[str, Record] = {}
     for row in rows:
-        if row.error:
-            report.reject(row, f"ligne mal formée : {row.error}")
-            continue
-        try:
-            record = parse(row)
-        except OutsideTerritory as aside:
-            report.set_aside(row, str(aside))
-            continue
-        except RowError as error:
-            report.reject(row, str(error))
+        record = parse_one(row, parse, report)
+        if record is None:
             continue
         if record.key in records:
             first = records[record.key].row.line
@@ -199,6 +110,44 @@ def collect(
             continue
         records[record.key] = record
     return records
+
+
+# Repeated keys are caught among this many recent rows: memory stays flat whatever the file.
+RECENT_KEYS = 100_000
+
+
+def stream(rows: Iterable[Row], parse: Callable[[Row], Record], report: Report) -> Iterator[Record]:
+    """Parse the rows one by one, rejecting malformed ones and keys repeated among the last
+    RECENT_KEYS rows (further apart, the later row updates the entry again)."""
+    recent: dict[str, int] = {}
+    for row in rows:
+        record = parse_one(row, parse, report)
+        if record is None:
+            continue
+        if record.key in recent:
+            report.reject(row, f"{record.key} en double (déjà lu ligne {recent[record.key]})")
+            continue
+        recent[record.key] = row.line
+        if len(recent) > RECENT_KEYS:
+            del recent[next(iter(recent))]
+        yield record
+
+
+def parse_one(row: Row, parse: Callable[[Row], Record], report: Report) -> Record | None:
+    """The row's record, or None once rejected (whatever went wrong) or set aside."""
+    if row.error:
+        report.reject(row, f"ligne mal formée : {row.error}")
+        return None
+    try:
+        return parse(row)
+    except OutsideTerritory as aside:
+        report.set_aside(row, str(aside))
+    except RowError as error:
+        report.reject(row, str(error))
+    except Exception as error:
+        logger.exception("Unexpected error reading line %s", row.line)
+        report.reject(row, f"erreur inattendue sur cette ligne ({type(error).__name__})")
+    return None
 
 
 def chunks(keys: Iterable[str]) -> Iterator[list[str]]:

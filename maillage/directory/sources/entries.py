@@ -10,12 +10,14 @@ the organisation and the staff (`provenance.py`): they fill blanks, never overwr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.db import transaction
 from django.utils.text import slugify
 
 from maillage.core.text import fold
@@ -162,15 +164,24 @@ class EntryWriter:
         self.source = source
         self.today = today
 
-    def write(self, records: dict[str, Record], report: Report) -> None:
-        for record in records.values():
-            created, changed = self.write_one(record)
-            report.count(created, changed)
-            located: Located | None = record.values.get("located")
-            if located is not None and located.proposal:
-                check = self.propose_commune(record, located)
-                if check is not None:
-                    report.checks.append(check.pk)
+    def write(self, records: Iterable[Record], report: Report) -> None:
+        """Batch by batch, each in one transaction, each row in its own savepoint."""
+        for batch in report.batches(records):
+            with transaction.atomic():
+                for record in batch:
+                    with report.guarded(record.row):
+                        self.write_row(record, report)
+                report.checkpoint(batch)
+
+    def write_row(self, record: Record, report: Report) -> None:
+        created, changed, site = self.write_one(record)
+        report.count(created, changed)
+        report.place(site.longitude, site.legal_unit.ess_needs_review)
+        located: Located | None = record.values.get("located")
+        if located is not None and located.proposal:
+            check = self.propose_commune(record, located)
+            if check is not None:
+                report.checks.append(check.pk)
 
     def propose_commune(self, record: Record, located: Located) -> LocationCheck | None:
         """Ask staff about the commune the row only seems to name (one open question a site),
@@ -214,7 +225,7 @@ class EntryWriter:
         unit = LegalUnit.objects.filter(source_ref=source_ref).first()
         return unit or LegalUnit(source_ref=source_ref)
 
-    def write_one(self, record: Record) -> tuple[bool, bool]:
+    def write_one(self, record: Record) -> tuple[bool, bool, Establishment]:
         siret = record.key if record.siren else ""
         source_ref: str = record.values["source_ref"]
         site = self.find(siret, source_ref)
@@ -242,7 +253,7 @@ class EntryWriter:
         themes_changed = self.set_themes(
             site, record.values["themes"], record.values.get("theme_parents") or {}
         )
-        return created, bool(changed or site_changed or themes_changed)
+        return created, bool(changed or site_changed or themes_changed), site
 
     def set_themes(
         self, site: Establishment, names: list[str] | None, parents: dict[str, str | None]

@@ -64,6 +64,7 @@ class Scan:
     """The rows kept from a file, with what the pass counted on the way."""
 
     rows_read: int = 0
+    rows_filtered_out: int = 0  # read, but not kept by the filter (another commune, unit…)
     encoding: str = ""
     checksum: str = ""
 
@@ -193,6 +194,8 @@ def _rows(
             continue
         if keep(fields[filter_at].strip()):
             yield Row(line, {column: fields[at].strip() for column, at in positions.items()}, raw)
+        else:
+            scan.rows_filtered_out += 1
     if short is not None:
         if not complete:
             raise ImportRefused(
@@ -201,6 +204,13 @@ def _rows(
         yield short
     if scan.rows_read == 0:
         raise ImportRefused(f"« {name} » ne contient aucune ligne de données.")
+
+
+def validate_csv(path: Path, spec: FileSpec) -> None:
+    """Read the whole file once, keeping nothing, so that a file refused on its way (truncated,
+    badly encoded, past a reading limit) is refused before any batch is written."""
+    for _ in scan_csv(path, spec, spec.required[0], lambda value: False, Scan()):
+        pass
 
 
 def check_file(path: Path, spec: FileSpec) -> None:

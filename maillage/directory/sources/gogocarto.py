@@ -10,6 +10,7 @@ E-mail and telephone are kept for staff but not published unless the element say
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from maillage.directory import provenance
 from maillage.directory.enums import ImportKind, ImportStatus, Source, Visibility
 from maillage.directory.models import Establishment, ImportRun, LegalUnit
 from maillage.directory.sources import gogocarto_shapes as shapes
-from maillage.directory.sources.base import Record, Report, collect, fit
+from maillage.directory.sources.base import Record, Report, fit, landing, stream
 from maillage.directory.sources.entries import (
     CommuneResolver,
     EntryWriter,
@@ -67,6 +68,12 @@ def load_elements(path: Path) -> tuple[list[Any], shapes.CategoryTree]:
     if shape == shapes.TRANSISCOPE:
         elements = [shapes.from_transiscope(element) for element in elements]
     return elements, tree
+
+
+def noting_refs(records: Iterator[Record], refs: set[str]) -> Iterator[Record]:
+    for record in records:
+        refs.add(record.values["source_ref"])
+        yield record
 
 
 def load_taxonomy(path: Path | None) -> shapes.CategoryTree:
@@ -119,20 +126,16 @@ class GogocartoImporter:
             report.scan.encoding = "utf-8"
             report.scan.rows_read = len(elements)
             rows = (self.row(number, element) for number, element in enumerate(elements, 1))
-            records = collect(
-                (row for row in rows if row is not None),
-                lambda row: self.parse(row, categories),
-                report,
-            )
+            records = stream(rows, lambda row: self.parse(row, categories), report)
         except ImportRefused as refusal:
             report.save(ImportStatus.REFUSED, str(refusal))
             raise
-        records = {key: r for key, r in records.items() if r.is_live}
+        kept: set[str] = set()  # every live entry, those written before a resume included
+        writer = EntryWriter(Source.GOGOCARTO, self.today)
+        writer.write(noting_refs(landing(records), kept), report)
         withdrawn: list[str] = []
-        with transaction.atomic():
-            EntryWriter(Source.GOGOCARTO, self.today).write(records, report)
-            if complete:
-                kept = {record.values["source_ref"] for record in records.values()}
+        if complete:
+            with transaction.atomic():
                 withdrawn = self.hide_withdrawn(kept)
         report.withdrawn = len(withdrawn)
         message = ""

@@ -25,14 +25,19 @@ from maillage.directory.sources.base import (
     CommuneIndex,
     Record,
     Report,
-    chunks,
-    collect,
     fit,
     parse_date,
+    stream,
     text,
 )
 from maillage.directory.sources.errors import ImportRefused, RowError
-from maillage.directory.sources.files import FileSpec, Row, check_file, scan_csv
+from maillage.directory.sources.files import (
+    FileSpec,
+    Row,
+    check_file,
+    scan_csv,
+    validate_csv,
+)
 from maillage.territory.models import Territory
 
 WALDEC = FileSpec(
@@ -122,35 +127,38 @@ class RnaImporter:
         self.today = today or timezone.localdate()
 
     def run(self, path: Path) -> ImportRun:
-        """Import the file; raise ImportRefused (after recording the refusal) if it lies."""
+        """Import the file; raise ImportRefused (after recording the refusal) if it lies.
+        The file is checked whole first, then read again and written batch by batch."""
         report = Report(ImportKind.RNA, path, self.territory)
         codes = set(self.index.ids)
         try:
             check_file(path, WALDEC)
+            validate_csv(path, WALDEC)
             rows = scan_csv(
                 path, WALDEC, "adrs_codeinsee", lambda c: c.upper() in codes, report.scan
             )
-            records = collect(rows, lambda row: parse_association(row, self.index), report)
+            records = stream(rows, lambda row: parse_association(row, self.index), report)
+            for batch in report.batches(records):
+                self.write(batch, report)
         except ImportRefused as refusal:
             report.save(ImportStatus.REFUSED, str(refusal))
             raise
-        with transaction.atomic():
-            self.write(records, report)
+        report.aside += report.scan.rows_filtered_out
         return report.save(ImportStatus.SUCCEEDED)
 
-    def write(self, records: dict[str, Record], report: Report) -> None:
-        by_rna: dict[str, LegalUnit] = {}
-        for keys in chunks(records):
-            by_rna |= LegalUnit.objects.in_bulk(keys, field_name="rna_id")
-        sirens = {r.siren for r in records.values() if r.siren} - {u.siren for u in by_rna.values()}
-        by_siren: dict[str, LegalUnit] = {}
-        for keys in chunks(sirens):
-            by_siren |= LegalUnit.objects.in_bulk(keys, field_name="siren")
-        for rna_id, record in records.items():
-            unit = by_rna.get(rna_id) or by_siren.get(record.siren)
-            if unit is None and not record.is_live:
-                continue
-            self.write_association(unit, record, report)
+    def write(self, batch: list[Record], report: Report) -> None:
+        """One batch in one transaction, each row in its own savepoint."""
+        by_rna = LegalUnit.objects.in_bulk([r.key for r in batch], field_name="rna_id")
+        sirens = {r.siren for r in batch if r.siren} - {u.siren for u in by_rna.values()}
+        by_siren = LegalUnit.objects.in_bulk(sirens, field_name="siren")
+        with transaction.atomic():
+            for record in batch:
+                unit = by_rna.get(record.key) or by_siren.get(record.siren)
+                if unit is None and not record.is_live:
+                    continue
+                with report.guarded(record.row):
+                    self.write_association(unit, record, report)
+            report.checkpoint(batch)
 
     def write_association(self, unit: LegalUnit | None, record: Record, report: Report) -> None:
         values: dict[str, Any] = record.values
@@ -173,6 +181,7 @@ class RnaImporter:
         if seat_created or seat_changed:
             seat.save()
         report.count(created, bool(changed or seat_changed or seat_created))
+        report.place(seat.longitude, unit.ess_needs_review)
 
     @staticmethod
     def seat_of(unit: LegalUnit, siret: str) -> Establishment | None:

@@ -368,11 +368,12 @@ class SireneImporter:
                 if report is not None:
                     report.save(ImportStatus.REFUSED, str(refusal))
             raise
+        kept = self.write_units(unit_records or {}, legal, site_records) if legal else {}
+        unknown = 0
+        if sites is not None:
+            unknown = self.write_establishments(site_records, kept, unit_records, sites)
+            sites.aside += sites.scan.rows_filtered_out
         with transaction.atomic():
-            kept = self.write_units(unit_records or {}, legal, site_records) if legal else {}
-            unknown = 0
-            if sites is not None:
-                unknown = self.write_establishments(site_records, kept, unit_records, sites)
             self.propose_shared_rna()
         return SireneResult(
             sites.save(ImportStatus.SUCCEEDED, unknown_units_message(unknown)) if sites else None,
@@ -443,33 +444,52 @@ class SireneImporter:
         }
         signs = signs_by_siren(sites)
         kept: dict[str, LegalUnit] = {}
-        for siren, record in records.items():
-            unit = existing.get(siren)
-            values = dict(record.values)
-            rna = values.pop("rna_id")
-            if rna is not None and holders.get(rna) == siren:
-                if unit is None and rna in rna_only:
-                    unit = rna_only.pop(rna)  # an association first known from the RNA
-                values["rna_id"] = rna  # SIRENE often lacks it: a blank never erases it
-            created = unit is None
-            if unit is None:
-                if not record.is_live:
-                    continue
-                unit = LegalUnit(siren=siren)
-                changed = provenance.apply(unit, values, Source.SIRENE, self.today)
-                family = families.settle(unit, signs.get(siren, []))
-                if not family["ess_family"] and not family["ess_needs_review"]:
-                    continue  # outside the ESS field: not a directory entry
-            else:
-                unit.siren = siren
-                changed = provenance.apply(unit, values, Source.SIRENE, self.today)
-            family = families.settle(unit, signs.get(siren, []))
-            changed += provenance.apply(unit, family, Source.SIRENE, self.today)
-            if created or changed:
-                unit.save()
-            report.count(created, bool(changed))
-            kept[siren] = unit
+        for batch in report.batches(records.values()):
+            with transaction.atomic():
+                for record in batch:
+                    with report.guarded(record.row):
+                        unit = self.write_unit(record, existing, holders, rna_only, signs, report)
+                        if unit is not None:
+                            kept[record.key] = unit
+                report.checkpoint(batch)
         return kept
+
+    def write_unit(
+        self,
+        record: Record,
+        existing: dict[str, LegalUnit],
+        holders: dict[str, str | LegalUnit],
+        rna_only: dict[str, LegalUnit],
+        signs: dict[str, list[str]],
+        report: Report,
+    ) -> LegalUnit | None:
+        """Upsert one unit; None when it is not a directory entry."""
+        siren = record.key
+        unit = existing.get(siren)
+        values = dict(record.values)
+        rna = values.pop("rna_id")
+        if rna is not None and holders.get(rna) == siren:
+            if unit is None and rna in rna_only:
+                unit = rna_only.pop(rna)  # an association first known from the RNA
+            values["rna_id"] = rna  # SIRENE often lacks it: a blank never erases it
+        created = unit is None
+        if unit is None:
+            if not record.is_live:
+                return None
+            unit = LegalUnit(siren=siren)
+            changed = provenance.apply(unit, values, Source.SIRENE, self.today)
+            family = families.settle(unit, signs.get(siren, []))
+            if not family["ess_family"] and not family["ess_needs_review"]:
+                return None  # outside the ESS field: not a directory entry
+        else:
+            unit.siren = siren
+            changed = provenance.apply(unit, values, Source.SIRENE, self.today)
+        family = families.settle(unit, signs.get(siren, []))
+        changed += provenance.apply(unit, family, Source.SIRENE, self.today)
+        if created or changed:
+            unit.save()
+        report.count(created, bool(changed))
+        return unit
 
     def propose_shared_rna(self) -> None:
         """Propose each pair of units sharing an RNA number to staff, through one of their
@@ -502,30 +522,47 @@ class SireneImporter:
         for keys in chunks(records):
             existing |= Establishment.objects.in_bulk(keys, field_name="siret")
         unknown = 0
-        for siret, record in records.items():
-            unit = units.get(record.siren)
-            site = existing.get(siret)
-            if unit is None and unit_records is None:
-                unknown += 1
-                continue
-            if unit is None:
-                if record.siren not in unit_records:
-                    report.reject(
-                        record.row,
-                        f"unité légale {record.siren} inconnue : absente du fichier des unités "
-                        "légales et de l’annuaire",
-                    )
-                continue  # otherwise its unit is outside the ESS field
-            if site is None and not record.is_live:
-                continue
-            created = site is None
-            if site is None:
-                site = Establishment(siret=siret, legal_unit=unit)
-            changed = provenance.apply(site, record.values, Source.SIRENE, self.today)
-            if created or changed:
-                site.save()
-            report.count(created, bool(changed))
+        for batch in report.batches(records.values()):
+            with transaction.atomic():
+                for record in batch:
+                    with report.guarded(record.row):
+                        unknown += self.write_site(record, units, existing, unit_records, report)
+                report.checkpoint(batch)
         return unknown
+
+    def write_site(
+        self,
+        record: Record,
+        units: dict[str, LegalUnit],
+        existing: dict[str, Establishment],
+        unit_records: dict[str, Record] | None,
+        report: Report,
+    ) -> bool:
+        """Upsert one site; True when set aside because its unit is unknown."""
+        siret = record.key
+        unit = units.get(record.siren)
+        site = existing.get(siret)
+        if unit is None and unit_records is None:
+            return True
+        if unit is None:
+            if record.siren not in unit_records:
+                report.reject(
+                    record.row,
+                    f"unité légale {record.siren} inconnue : absente du fichier des unités "
+                    "légales et de l’annuaire",
+                )
+            return False  # otherwise its unit is outside the ESS field
+        if site is None and not record.is_live:
+            return False
+        created = site is None
+        if site is None:
+            site = Establishment(siret=siret, legal_unit=unit)
+        changed = provenance.apply(site, record.values, Source.SIRENE, self.today)
+        if created or changed:
+            site.save()
+        report.count(created, bool(changed))
+        report.place(site.longitude, unit.ess_needs_review)
+        return False
 
 
 def parse_establishment_in(index: CommuneIndex) -> Any:

@@ -12,14 +12,13 @@ import re
 from datetime import date
 from pathlib import Path
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from maillage.core.text import fold
 from maillage.directory.enums import EssFamily, ImportKind, ImportStatus, Source
 from maillage.directory.models import Establishment, ImportRun, LegalUnit
-from maillage.directory.sources.base import Record, Report, collect, fit
+from maillage.directory.sources.base import Record, Report, fit, landing, stream
 from maillage.directory.sources.entries import (
     CommuneResolver,
     EntryWriter,
@@ -38,6 +37,7 @@ from maillage.directory.sources.files import (
     Row,
     check_file,
     scan_csv,
+    validate_csv,
 )
 from maillage.territory.models import Territory
 
@@ -103,14 +103,13 @@ class SpreadsheetImporter:
             if spec is None:
                 raise ImportRefused(f"« {path} » n’existe pas ou n’est pas un fichier.")
             check_file(path, spec)
+            validate_csv(path, spec)
             rows = scan_csv(path, spec, "nom", lambda value: True, report.scan)
-            records = collect(rows, lambda row: self.parse(row, spec.delimiter), report)
+            records = stream(rows, lambda row: self.parse(row, spec.delimiter), report)
+            EntryWriter(Source.SPREADSHEET, self.today).write(landing(records), report)
         except ImportRefused as refusal:
             report.save(ImportStatus.REFUSED, str(refusal))
             raise
-        records = {key: r for key, r in records.items() if r.is_live}
-        with transaction.atomic():
-            EntryWriter(Source.SPREADSHEET, self.today).write(records, report)
         return report.save(ImportStatus.SUCCEEDED)
 
     def parse(self, row: Row, delimiter: str) -> Record:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
 from maillage.core.csv_safety import escape_row
+from maillage.directory import import_queue
 from maillage.directory.enums import ImportStatus, RowOutcome
 from maillage.directory.models import (
     Claim,
@@ -25,11 +26,11 @@ from maillage.directory.stewardship import claims, duplicates, editing, stalenes
 from maillage.directory.stewardship.errors import StewardshipError
 from maillage.directory.stewardship.forms import EntryForm, ImportForm
 from maillage.directory.stewardship.history import field_label
-from maillage.directory.tasks import run_import
 from maillage.territory.models import Territory
 
 PAGE_SIZE = 50
 OUTSIDE_SHOWN = 200  # the rest are in the CSV
+RESUME = "reprendre"  # the value of the button that resumes an interrupted import
 
 
 @staff_required
@@ -46,11 +47,16 @@ def imports(request):
             second_upload=form.cleaned_data.get("units") or "",
             requested_by=request.user,
         )
-        run_import.enqueue(run.pk)
+        import_queue.queue(run)
         messages.success(request, f"Fichier « {run.file_name} » reçu : l’import est lancé.")
         return redirect("directory:import_run", pk=run.pk)
+    import_queue.reap_stale()
     runs = Paginator(ImportRun.objects.latest_first(), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "runs": runs, "polling": any(r.is_running for r in runs)}
+    context = {
+        "form": form,
+        "runs": runs,
+        "polling": any(r.is_running and not r.is_interrupted for r in runs),
+    }
     if request.htmx:
         return render(request, "directory/staff/imports.html#runs", context)
     return render(request, "directory/staff/imports.html", context)
@@ -58,7 +64,16 @@ def imports(request):
 
 @staff_required
 def import_run(request, pk: int):
+    import_queue.reap_stale()
     run = get_object_or_404(ImportRun, pk=pk)
+    if request.method == "POST" and request.POST.get("action") == RESUME:
+        try:
+            import_queue.resume(run)
+        except import_queue.AlreadyResumed as error:
+            messages.info(request, str(error))
+        else:
+            messages.success(request, "L’import reprend après le dernier lot enregistré.")
+        return redirect("directory:import_run", pk=run.pk)
     rejected = run.rejections.filter(outcome=RowOutcome.REJECTED)
     rejections = Paginator(rejected, PAGE_SIZE).get_page(request.GET.get("page"))
     outside = run.rejections.filter(outcome=RowOutcome.OUTSIDE)
@@ -68,6 +83,7 @@ def import_run(request, pk: int):
         "outside": outside[:OUTSIDE_SHOWN],
         "outside_count": outside.count(),
         "checks_count": LocationCheck.objects.pending().filter(run=run).count(),
+        "resume": RESUME,
     }
     if request.htmx:
         return render(request, "directory/staff/import_run.html#report", context)

@@ -2,10 +2,9 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from maillage.directory.sources.commands import print_report, territory_from
-from maillage.directory.sources.errors import ImportRefused
+from maillage.directory.sources.commands import print_report, reported, territory_from
 from maillage.directory.sources.gogocarto import GogocartoImporter
 from maillage.directory.stewardship.duplicates import find_duplicates
 
@@ -27,11 +26,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         importer = GogocartoImporter(territory_from(options["territory"]))
-        try:
+        with reported():
             run = importer.run(
                 options["file"], options["taxonomie"], complete=not options["partiel"]
             )
-        except ImportRefused as refusal:
-            raise CommandError(f"Import refusé, rien n’a été modifié : {refusal}") from refusal
         print_report(run, self.stdout)
         self.stdout.write(f"{find_duplicates()} doublon(s) probable(s) nouveau(x) à examiner.")

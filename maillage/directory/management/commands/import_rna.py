@@ -2,10 +2,9 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from maillage.directory.sources.commands import print_report, territory_from
-from maillage.directory.sources.errors import ImportRefused
+from maillage.directory.sources.commands import print_report, reported, territory_from
 from maillage.directory.sources.rna import RnaImporter
 
 
@@ -20,8 +19,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         importer = RnaImporter(territory_from(options["territory"]))
-        try:
+        with reported():
             run = importer.run(options["file"])
-        except ImportRefused as refusal:
-            raise CommandError(f"Import refusé, rien n’a été modifié : {refusal}") from refusal
         print_report(run, self.stdout)

@@ -4,8 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from maillage.directory.sources.commands import print_report, territory_from
-from maillage.directory.sources.errors import ImportRefused
+from maillage.directory.sources.commands import print_report, reported, territory_from
 from maillage.directory.sources.sirene import SireneImporter
 
 
@@ -29,10 +28,8 @@ class Command(BaseCommand):
                 "légales (--unites) ou les deux."
             )
         importer = SireneImporter(territory_from(options["territory"]))
-        try:
+        with reported():
             result = importer.run(options["etablissements"], options["unites"])
-        except ImportRefused as refusal:
-            raise CommandError(f"Import refusé, rien n’a été modifié : {refusal}") from refusal
         if result.units is not None:
             print_report(result.units, self.stdout)
         if result.establishments is not None:
