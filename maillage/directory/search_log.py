@@ -21,7 +21,8 @@ KEPT_DAYS = max(REPORT_PERIODS.values())
 
 
 def is_worth_recording(filters: DirectoryFilters) -> bool:
-    return not filters.is_empty and filters.page == 1
+    # An e-mail address typed in the box names a person and tells the report nothing.
+    return not filters.is_empty and filters.page == 1 and "@" not in filters.q
 
 
 def record_search(filters: DirectoryFilters, result_count: int) -> SearchLog | None:

@@ -169,6 +169,12 @@ def test_searches_are_logged_without_personal_data(client, member):
     assert stored == {"id", "query", "filters", "result_count", "searched_on"}
 
 
+def test_a_search_for_an_email_address_is_not_logged(client):
+    page(client, "q=claire.dupont%40exemple.org")
+
+    assert SearchLog.objects.count() == 0
+
+
 def test_empty_searches_page_changes_and_typing_are_not_logged(client):
     page(client)
     page(client, "tri=-nom")
