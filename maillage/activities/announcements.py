@@ -7,13 +7,14 @@ from django.db.models import F
 
 from maillage.activities import notifications
 from maillage.activities.enums import ActivityStatus
-from maillage.activities.models import Activity
+from maillage.activities.models import Activity, Announcement
 
 
 def _tell_everyone(activity: Activity, note: str) -> int:
+    announcement = Announcement.objects.create(activity=activity, note=note)
     registrations = list(activity.registrations.active().select_related("activity"))
     for registration in registrations:
-        transaction.on_commit(lambda r=registration: notifications.changed(r, note))
+        transaction.on_commit(lambda r=registration: notifications.changed(r, announcement))
     return len(registrations)
 
 

@@ -362,3 +362,22 @@ class SatisfactionAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"Avis sur {self.registration.activity}"
+
+
+class Announcement(models.Model):
+    """A change or a cancellation told to the registrants, with the team's note: each e-mail
+    task carries this row's id, not the note, and the activity keeps what was said."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="announcements", verbose_name="activité"
+    )
+    note = models.TextField("message de l’équipe", blank=True)
+    made_at = models.DateTimeField("annoncé le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "annonce aux inscrits"
+        verbose_name_plural = "annonces aux inscrits"
+        ordering = ["-made_at"]
+
+    def __str__(self) -> str:
+        return f"Annonce du {self.made_at:%d/%m/%Y}"

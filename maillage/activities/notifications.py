@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 
 from maillage.activities import ical
 from maillage.activities.enums import RegistrationStatus
-from maillage.activities.models import Registration
+from maillage.activities.models import Announcement, Registration
 from maillage.core.site import absolute_url
 from maillage.hub import current_hub
 from maillage.mail import email_task
@@ -72,10 +72,10 @@ def send_reminder(registration_pk: int) -> EmailMessage | None:
 
 
 @email_task
-def send_changed(registration_pk: int, note: str) -> EmailMessage | None:
-    """`note` is the staff's message about the activity, the same for every registrant: it
-    names no registrant."""
+def send_changed(registration_pk: int, announcement_pk: int) -> EmailMessage | None:
     registration = Registration.objects.filter(pk=registration_pk).first()
+    announcement = Announcement.objects.filter(pk=announcement_pk).first()
+    note = announcement.note if announcement is not None else ""
     if registration is not None and registration.activity.is_cancelled:
         return _message(registration_pk, "cancelled", "Activité annulée", note=note)
     return _message(registration_pk, "changed", "Changement", note=note)
@@ -106,8 +106,8 @@ def reminder(registration: Registration) -> None:
     send_reminder.enqueue(registration.pk)
 
 
-def changed(registration: Registration, note: str) -> None:
-    send_changed.enqueue(registration.pk, note)
+def changed(registration: Registration, announcement: Announcement) -> None:
+    send_changed.enqueue(registration.pk, announcement.pk)
 
 
 def survey(registration: Registration) -> None:
