@@ -54,7 +54,19 @@ class LegalUnitAdmin(admin.ModelAdmin):
     list_display = ["name", "siren", "rna_id", "legal_category", "ess_family", "is_active"]
     list_filter = ["ess_family", "ess_needs_review", "is_hub_member", "is_active", "ess_flag"]
     search_fields = ["name", "acronym", "siren", "rna_id"]
-    readonly_fields = ["provenance", "created_at", "updated_at"]
+    # The family follows the rule or a staff decision taken on the family page, with its reason.
+    readonly_fields = [
+        "ess_family",
+        "ess_needs_review",
+        "ess_review_reason",
+        "decided_family",
+        "family_decision_reason",
+        "family_decided_by",
+        "family_decided_at",
+        "provenance",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [EstablishmentInline]
 
     def save_model(self, request, obj, form, change):

@@ -1,0 +1,24 @@
+"""0014 added columns to the establishments: on SQLite, Django rebuilt the table, which drops the
+full-text index's triggers and the raw `listed_by_text` index (`search_index.py`). Put them back
+(a no-op where they exist, and on PostgreSQL, whose indexes survive ADD COLUMN)."""
+
+from django.db import migrations
+
+from maillage.directory import search_index
+
+TEXT_INDEX = "listed_by_text"
+
+
+def reinstall(apps, schema_editor):
+    search_index.install(schema_editor)
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute(
+            f'CREATE INDEX IF NOT EXISTS "{TEXT_INDEX}" ON "directory_establishment" '
+            '("search_text", "is_listed") WHERE "is_listed"'
+        )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("directory", "0014_map_texts_and_theme_tree")]
+
+    operations = [migrations.RunPython(reinstall, migrations.RunPython.noop)]
