@@ -19,6 +19,6 @@ def reinstall(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0014_map_texts_and_theme_tree")]
+    dependencies = [("directory", "0015_import_run_progress_and_map_counts")]
 
     operations = [migrations.RunPython(reinstall, migrations.RunPython.noop)]
