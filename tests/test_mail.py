@@ -34,15 +34,19 @@ NAME = "Clémence Jaouen"
 EMAIL = "clemence.jaouen@exemple.org"
 
 
-def email_tasks() -> list[Task]:
+def every_task() -> list[Task]:
     found = {}
     for module in pkgutil.walk_packages(maillage.__path__, "maillage."):
         if ".migrations" in module.name or module.name.endswith(".settings.prod"):
             continue
         for value in vars(importlib.import_module(module.name)).values():
-            if isinstance(value, Task) and is_email_task(value.module_path):
+            if isinstance(value, Task):
                 found[value.module_path] = value
     return list(found.values())
+
+
+def email_tasks() -> list[Task]:
+    return [task for task in every_task() if is_email_task(task.module_path)]
 
 
 def test_every_email_task_is_given_ids_only():
@@ -51,6 +55,14 @@ def test_every_email_task_is_given_ids_only():
     for task in tasks:
         for name, parameter in inspect.signature(task.func.__wrapped__).parameters.items():
             assert parameter.annotation in ("int", "list[int]"), f"{task.module_path}({name})"
+
+
+def test_every_task_is_given_ids_or_a_day_only():
+    for task in every_task():
+        function = getattr(task.func, "__wrapped__", task.func)
+        for name, parameter in inspect.signature(function).parameters.items():
+            allowed = ("str",) if name == "day" else ("int", "list[int]")  # an ISO date
+            assert parameter.annotation in allowed, f"{task.module_path}({name})"
 
 
 def test_djangos_mail_api_is_refused_so_no_finished_message_is_queued():

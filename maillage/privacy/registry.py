@@ -2,8 +2,8 @@
 
 Each app declares, next to its models (in its `privacy.py`, found by `discover_declarations`),
 which rows are tied to a person, how to find them (an e-mail lookup, an address book person's
-row), which fields go into the person's export, why they are held, for how long, and what
-erasure does to them. Export,
+row), which fields go into the person's export, why they are held, for how long and which job
+applies that retention, and what erasure does to them. Export,
 erasure and retention read this list and nothing else, so a row missing here is a row they would
 miss: `tests/privacy` fails on any model field that looks personal, and on any model pointing to
 a person or an account, that is neither declared nor exempted with a reason.
