@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -50,10 +51,15 @@ def fit(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
     """Clip strings to their column's length: official files sometimes exceed their own spec."""
     for name, value in values.items():
         if isinstance(value, str):  # foreign keys ("commune_id") hold ints, never clipped
-            limit = getattr(model._meta.get_field(name), "max_length", None)
+            limit = max_length(model, name)
             if limit and len(value) > limit:
                 values[name] = value[:limit]
     return values
+
+
+@functools.cache
+def max_length(model: type[models.Model], name: str) -> int | None:
+    return getattr(model._meta.get_field(name), "max_length", None)
 
 
 def text(value: str) -> str:
@@ -116,11 +122,21 @@ def collect(
 RECENT_KEYS = 100_000
 
 
-def stream(rows: Iterable[Row], parse: Callable[[Row], Record], report: Report) -> Iterator[Record]:
+def stream(
+    rows: Iterable[Row],
+    parse: Callable[[Row], Record],
+    report: Report,
+    key: Callable[[Row], str] | None = None,
+) -> Iterator[Record]:
     """Parse the rows one by one, rejecting malformed ones and keys repeated among the last
-    RECENT_KEYS rows (further apart, the later row updates the entry again)."""
+    RECENT_KEYS rows (further apart, the later row updates the entry again). `key` tells a
+    row's key without parsing it, so that a file of one row repeated is not parsed again."""
     recent: dict[str, int] = {}
     for row in rows:
+        early = key(row) if key is not None and not row.error else None
+        if early is not None and early in recent:
+            report.reject(row, f"{early} en double (déjà lu ligne {recent[early]})")
+            continue
         record = parse_one(row, parse, report)
         if record is None:
             continue

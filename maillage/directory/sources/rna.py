@@ -137,7 +137,12 @@ class RnaImporter:
             rows = scan_csv(
                 path, WALDEC, "adrs_codeinsee", lambda c: c.upper() in codes, report.scan
             )
-            records = stream(rows, lambda row: parse_association(row, self.index), report)
+            records = stream(
+                rows,
+                lambda row: parse_association(row, self.index),
+                report,
+                key=lambda row: row.values["id"].strip().upper(),
+            )
             for batch in report.batches(records):
                 self.write(batch, report)
         except ImportRefused as refusal:
