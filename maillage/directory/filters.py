@@ -15,13 +15,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from maillage.core.collation import by_name
 from maillage.core.text import fold
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.models import Establishment
-from maillage.directory.nomenclatures import naf_sections
+from maillage.directory.nomenclatures import employee_brackets, naf_divisions, naf_sections
 from maillage.territory.models import Commune
 
 MAX_QUERY_LENGTH = 200
@@ -43,7 +43,20 @@ _SIREN = re.compile(r"^\d{9}$")
 _PAGE = re.compile(r"^\d{1,6}$")
 
 # Parameter names, in the order a shareable URL lists them.
-PARAMETERS = ("q", "famille", "section", "commune", "epci", "taille", "adherents", "tri", "page")
+PARAMETERS = (
+    "q",
+    "famille",
+    "section",
+    "division",
+    "commune",
+    "epci",
+    "taille",
+    "tranche",
+    "employeurs",
+    "adherents",
+    "tri",
+    "page",
+)
 
 
 class InvalidFilters(ValueError):
@@ -66,6 +79,10 @@ class DirectoryFilters:
     communes: tuple[str, ...] = ()  # current INSEE codes, old ones already resolved
     epci: str = ""
     sizes: tuple[str, ...] = ()
+    # What the observatory's counts drill down to: NAF divisions, SIRENE brackets, employers.
+    divisions: tuple[str, ...] = ()
+    brackets: tuple[str, ...] = ()
+    employers_only: bool = False
     members_only: bool = False
     order: str = DirectoryOrder.NAME
     page: int = 1
@@ -82,6 +99,9 @@ class DirectoryFilters:
             or self.communes
             or self.epci
             or self.sizes
+            or self.divisions
+            or self.brackets
+            or self.employers_only
             or self.members_only
         )
 
@@ -119,6 +139,15 @@ class DirectoryFilters:
         if self.sizes:
             brackets = [code for size in self.sizes for code in SIZE_BRACKETS[size]]
             queryset = queryset.filter(employee_bracket__in=brackets)
+        if self.divisions:
+            in_divisions = Q()
+            for division in self.divisions:
+                in_divisions |= Q(naf_code__startswith=division)
+            queryset = queryset.filter(in_divisions)
+        if self.brackets:
+            queryset = queryset.filter(employee_bracket__in=self.brackets)
+        if self.employers_only:
+            queryset = queryset.filter(employers())
         if self.members_only:
             queryset = queryset.of_hub_members()
         return queryset
@@ -134,7 +163,10 @@ class DirectoryFilters:
             "section": list(current.sections),
             "commune": list(current.given_communes or current.communes),
             "epci": current.epci,
+            "division": list(current.divisions),
             "taille": list(current.sizes),
+            "tranche": list(current.brackets),
+            "employeurs": "1" if current.employers_only else "",
             "adherents": "1" if current.members_only else "",
             "tri": "" if current.order == DirectoryOrder.NAME else current.order,
             "page": "" if current.page == 1 else str(current.page),
@@ -156,6 +188,13 @@ class DirectoryFilters:
         if self.communes:
             params["commune"] = list(self.communes)
         return params
+
+
+def employers() -> Q:
+    """Employer establishments as `directory.definitions.is_employer` defines them: a known
+    headcount of one or more, else an employer bracket."""
+    brackets = [code for code, bracket in employee_brackets().items() if bracket.low is not None]
+    return Q(headcount__gte=1) | Q(headcount__isnull=True, employee_bracket__in=brackets)
 
 
 def order(queryset: QuerySet[Establishment], key: str) -> QuerySet[Establishment]:
@@ -243,6 +282,19 @@ def parse_filters(params: Mapping[str, Any]) -> DirectoryFilters:
         errors,
     )
     sizes = _choices(params, "taille", SizeGroup.values, "Taille inconnue : « {value} ».", errors)
+    divisions = _choices(
+        params, "division", list(naf_divisions()), "Division NAF inconnue : « {value} ».", errors
+    )
+    brackets = _choices(
+        params,
+        "tranche",
+        list(employee_brackets()),
+        "Tranche d’effectif inconnue : « {value} ».",
+        errors,
+    )
+    employers_only = _single(params, "employeurs", errors)
+    if employers_only not in ("", "0", "1"):
+        errors["employeurs"] = "Le paramètre « employeurs » vaut 1 (employeurs seulement) ou 0."
     communes, given_communes = _communes(params, errors)
     epci = _single(params, "epci", errors)
     if epci and not _SIREN.match(epci):
@@ -266,6 +318,9 @@ def parse_filters(params: Mapping[str, Any]) -> DirectoryFilters:
         communes=communes,
         epci=epci,
         sizes=sizes,
+        divisions=divisions,
+        brackets=brackets,
+        employers_only=employers_only == "1",
         members_only=members == "1",
         order=sort,
         page=int(page),

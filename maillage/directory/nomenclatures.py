@@ -80,6 +80,12 @@ def naf_codes() -> dict[str, NafCode]:
 
 
 @cache
+def naf_divisions() -> dict[str, str]:
+    """The 88 NAF divisions: « 88 » → « Action sociale sans hébergement »."""
+    return {row["code"]: row["libelle"] for row in _rows("naf_divisions.csv")}
+
+
+@cache
 def naf_sections() -> dict[str, str]:
     return {row["code"]: row["libelle"] for row in _rows("naf_sections.csv")}
 

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 
 from maillage.core.collation import sort_key, sorted_by_name
 from maillage.directory.enums import EssFamily
-from maillage.directory.nomenclatures import employee_brackets, naf_sections
+from maillage.directory.nomenclatures import employee_brackets, naf_divisions, naf_sections
 from maillage.observatory.aggregate import Counts
 from maillage.observatory.areas import REGION_DEPARTEMENTS, covers_france, covers_region
 from maillage.observatory.enums import AreaLevel, Dimension
 from maillage.territory.models import Commune, Departement, Region, Territory
 
 UNKNOWN = "Non renseigné"
-DIVISIONS_CSV = Path(__file__).resolve().parent / "data" / "naf_divisions.csv"
 
 
 @dataclass(frozen=True)
@@ -76,17 +72,10 @@ def section_rows(groups: Mapping[str, Counts], all_sectors: bool) -> list[Figure
     return _rows(Dimension.SECTION, groups, labels, [*sorted(labels), ""], all_sectors)
 
 
-@cache
-def division_labels() -> dict[str, str]:
-    """NAF rév. 2 division code → French label (data/naf_divisions.csv, INSEE)."""
-    with DIVISIONS_CSV.open(encoding="utf-8", newline="") as handle:
-        return {row["code"]: row["libelle"] for row in csv.DictReader(handle)}
-
-
 def division_rows(groups: Mapping[str, Counts], all_sectors: bool) -> list[FigureRow]:
     """Every division, the largest employers first; the page shows the main ones."""
     order = sorted(groups, key=lambda k: (-groups[k].jobs_mid2, -groups[k].establishments, k))
-    names = division_labels()
+    names = naf_divisions()
     labels = {key: f"{key} – {names.get(key, 'Division ' + key)}" for key in groups if key}
     return _rows(Dimension.DIVISION, groups, labels, order, all_sectors)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from maillage.core.french import DASH, count
 from maillage.observatory.enums import AreaLevel, Denominator, Dimension, SourceKind
 from maillage.observatory.models import Figure, Snapshot
 from maillage.observatory.wording import key_figures_paragraph, number, percent, plural
@@ -31,7 +32,7 @@ TABLES: dict[str, tuple[Dimension, str, str, str]] = {
         Dimension.DIVISION,
         "Principales divisions NAF de l’ESS (par emplois)",
         "Division",
-        "",
+        "division",
     ),
     "communes": (Dimension.COMMUNE, "L’ESS par commune", "Commune", "commune"),
     "epci": (Dimension.EPCI, "L’ESS par intercommunalité (EPCI)", "EPCI", "epci"),
@@ -39,7 +40,7 @@ TABLES: dict[str, tuple[Dimension, str, str, str]] = {
         Dimension.SIZE,
         "Établissements de l’ESS par tranche d’effectif salarié",
         "Tranche d’effectif",
-        "",
+        "tranche",
     ),
 }
 HEADERS = (
@@ -68,13 +69,29 @@ def series() -> list[Snapshot]:
     return list(Snapshot.objects.for_territory(latest.territory_name).by_data_date())
 
 
-def drill_url(snapshot: Snapshot, parameter: str, key: str) -> str:
-    """The directory list behind a figure, when the figure was counted from the directory."""
+def drill_url(snapshot: Snapshot, parameter: str, key: str, employers: bool = False) -> str:
+    """The directory list behind a figure, when the figure was counted from the directory;
+    `employers` narrows it to the employer establishments."""
     if not snapshot.drills_down:
         return ""
     if not parameter or not key:
         return ""
-    return f"{DIRECTORY}?{urlencode({parameter: key})}"
+    query = {parameter: key} | ({"employeurs": "1"} if employers else {})
+    return f"{DIRECTORY}?{urlencode(query)}"
+
+
+def employers_url(url: str) -> str:
+    """The same directory list, employers only."""
+    if not url:
+        return ""
+    return url + ("&" if "?" in url else "?") + "employeurs=1"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    url: str = ""
+    empty: bool = False  # no value: a column empty in every row is not shown
 
 
 @dataclass(frozen=True)
@@ -88,18 +105,18 @@ class Row:
         return hidden_note(self.figure) if self.url else ""
 
     @property
-    def cells(self) -> list[str]:
+    def cells(self) -> list[Cell]:
         f = self.figure
         share = f.job_share
         density = f.jobs_per_thousand
         return [
-            number(f.establishments),
-            number(f.employers),
-            number(f.jobs),
-            number(f.jobs_low),
-            number(f.jobs_high),
-            percent(share, 1) if share is not None else "–",
-            number(density, 1) if density is not None else "–",
+            Cell(count(f.establishments), self.url),
+            Cell(count(f.employers), employers_url(self.url)),
+            Cell(count(f.jobs)),
+            Cell(count(f.jobs_low)),
+            Cell(count(f.jobs_high)),
+            Cell(percent(share, 1)) if share is not None else Cell(DASH, empty=True),
+            Cell(number(density, 1)) if density is not None else Cell(DASH, empty=True),
         ]
 
     @property
@@ -132,6 +149,15 @@ def table_rows(snapshot: Snapshot, slug: str) -> list[Row]:
         else:
             rows.append(Row(figure, drill_url(snapshot, parameter, figure.key)))
     return rows
+
+
+def shown_columns(rows: list[Row]) -> list[int]:
+    """The columns with a value in at least one row (a share with no denominator is not a
+    column of dashes)."""
+    if not rows:
+        return list(range(len(HEADERS)))
+    cells = [row.cells for row in rows]
+    return [i for i in range(len(HEADERS)) if any(not line[i].empty for line in cells)]
 
 
 MAIN_DIVISIONS = 10

@@ -44,12 +44,24 @@ def _bad(message: str) -> HttpResponseBadRequest:
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
+def _with_cells(rows: list[presentation.Row]) -> list[tuple[presentation.Row, list]]:
+    return [(row, row.cells) for row in rows]
+
+
 def _tables(snapshot: Snapshot) -> list[dict]:
     tables = []
     for slug, (_, caption, first, _) in presentation.TABLES.items():
         rows, more = presentation.main_rows(slug, presentation.table_rows(snapshot, slug))
+        columns = presentation.shown_columns(rows)
         tables.append(
-            {"slug": slug, "caption": caption, "first": first, "rows": rows, "more": more}
+            {
+                "slug": slug,
+                "caption": caption,
+                "first": first,
+                "headers": [presentation.HEADERS[i] for i in columns],
+                "rows": [(row, [cells[i] for i in columns]) for row, cells in _with_cells(rows)],
+                "more": more,
+            }
         )
     return tables
 
@@ -60,7 +72,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         snapshot = _snapshot(request)
     except BadParameter as error:
         return _bad(str(error))
-    context: dict = {"snapshot": snapshot, "headers": presentation.HEADERS}
+    context: dict = {"snapshot": snapshot}
     if snapshot is not None:
         tables = {t["slug"]: t for t in _tables(snapshot)}
         context |= {

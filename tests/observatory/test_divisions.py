@@ -4,9 +4,9 @@ import csv
 import io
 from datetime import date
 
+from maillage.directory.nomenclatures import naf_divisions
 from maillage.observatory.compute import compute_from_directory
 from maillage.observatory.enums import Dimension
-from maillage.observatory.figures import division_labels
 from tests.observatory.conftest import REDON, commune
 from tests.observatory.factories import EstablishmentFactory
 
@@ -17,7 +17,7 @@ MORE += ["68.20A", "70.22Z", "85.59A"]
 
 
 def test_every_division_of_the_nomenclature_has_its_french_name():
-    labels = division_labels()
+    labels = naf_divisions()
 
     assert len(labels) == 88
     assert labels["88"] == "Action sociale sans hébergement"
@@ -44,7 +44,7 @@ def test_the_page_shows_the_ten_main_divisions_and_sums_up_the_others(client, ha
     stored = snapshot.figures.of(Dimension.DIVISION).count()
 
     page = client.get("/observatoire/").content.decode()
-    table = page.split("Principales divisions NAF")[1].split("</table>")[0]
+    table = page.split("<caption>Principales divisions NAF")[1].split("</table>")[0]
     response = client.get(f"/observatoire/tableaux/divisions.csv?instantane={snapshot.pk}")
     rows = [r for r in csv.reader(io.StringIO(response.content.decode())) if r and r[0]]
 

@@ -11,7 +11,7 @@ from typing import Any
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.exports.map_points import MAX_FEATURES, MAX_ZOOM
 from maillage.directory.filters import MAX_PAGE, MAX_QUERY_LENGTH, MAX_VALUES, PARAMETERS
-from maillage.directory.nomenclatures import naf_sections
+from maillage.directory.nomenclatures import employee_brackets, naf_divisions, naf_sections
 
 PAGE_SIZE = 50
 
@@ -53,6 +53,11 @@ def filter_docs() -> dict[str, dict[str, Any]]:
             "Section d’activité NAF rév. 2 (lettre A à U).",
             "Q",
         ),
+        "division": _repeatable(
+            list(naf_divisions()),
+            "Division d’activité NAF rév. 2 (deux chiffres, de 01 à 99).",
+            "88",
+        ),
         "commune": {
             "description": (
                 "Code INSEE de la commune (les anciens codes des communes fusionnées sont "
@@ -76,6 +81,19 @@ def filter_docs() -> dict[str, dict[str, Any]]:
             f"Taille (effectif salarié) : {_choices(SizeGroup.choices)}.",
             SizeGroup.SMALL,
         ),
+        "tranche": _repeatable(
+            list(employee_brackets()),
+            "Tranche d’effectif salarié SIRENE de l’établissement (code INSEE, `NN` à `53`).",
+            "11",
+        ),
+        "employeurs": {
+            "description": (
+                "`1` : seulement les établissements employeurs (effectif connu d’au moins une "
+                "personne, sinon tranche d’effectif SIRENE autre que `NN`)."
+            ),
+            "schema": {"type": "string", "enum": ["0", "1"]},
+            "example": "1",
+        },
         "adherents": {
             "description": "`1` : seulement les structures adhérentes du pôle.",
             "schema": {"type": "string", "enum": ["0", "1"]},

@@ -7,7 +7,7 @@ from typing import Any
 from maillage.core.collation import by_name
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.filters import DirectoryFilters
-from maillage.directory.nomenclatures import naf_sections
+from maillage.directory.nomenclatures import employee_brackets, naf_divisions, naf_sections
 from maillage.territory.models import Commune, Epci, Territory
 
 
@@ -27,6 +27,14 @@ def filter_choices(filters: DirectoryFilters, territory: Territory | None) -> di
         ("commune", "Commune", communes.values_list("code", "name"), filters.communes),
         ("taille", "Taille", SizeGroup.choices, filters.sizes),
     ]
+    # Reached from an observatory count: shown ticked, so that the list says what it holds.
+    divisions, brackets = naf_divisions(), employee_brackets()
+    if filters.divisions:
+        pairs = [(code, f"{code} – {divisions[code]}") for code in filters.divisions]
+        groups.append(("division", "Division d’activité (NAF)", pairs, filters.divisions))
+    if filters.brackets:
+        pairs = [(code, brackets[code].label) for code in filters.brackets]
+        groups.append(("tranche", "Tranche d’effectif SIRENE", pairs, filters.brackets))
     return {
         "family_options": _options(EssFamily.choices, filters.families),
         # Filters where several values may be ticked, each shown as a group of checkboxes.

@@ -22,11 +22,12 @@ register.filter("pluralize", pluralize, is_safe=False)
 def _numeric(write: Callable[..., str]) -> Callable[..., str]:
     """A missing or non-numeric value is shown as « – », never as an error on the page."""
 
-    def wrapped(value: Any, *args: Any) -> str:
+    def wrapped(value: Any, arg: Any = None) -> str:
         if value is None or value == "":
             return french.DASH
         try:
-            return write(Decimal(str(value)), *(int(arg) for arg in args))
+            number = Decimal(str(value))
+            return write(number) if arg is None else write(number, int(arg))
         except (InvalidOperation, ValueError, TypeError):
             return french.DASH
 
