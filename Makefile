@@ -46,9 +46,10 @@ load: install
 	$(MANAGE) load_demo
 
 run: load
-	@echo "maillage sert sur $(SITE_URL) (le worker de tâches tourne à côté ; Ctrl+C arrête les deux)"
+	@echo "maillage sert sur $(SITE_URL) (le worker et le planificateur de tâches tournent à côté ; Ctrl+C arrête tout)"
 	@trap 'kill 0' EXIT; \
 	  DEBUG=$${DEBUG:-true} SITE_URL=$(SITE_URL) $(MANAGE) db_worker & \
+	  DEBUG=$${DEBUG:-true} $(MANAGE) run_scheduler & \
 	  DEBUG=$${DEBUG:-true} SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 worker: install

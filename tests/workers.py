@@ -10,7 +10,7 @@ from django.db import connection
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
-def _database_url() -> str:
+def database_url() -> str:
     settings = connection.settings_dict
     if connection.vendor == "sqlite":
         return f"sqlite:///{settings['NAME']}"
@@ -24,7 +24,7 @@ WORKER = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-del
 def _environment(environment: dict[str, str]) -> dict[str, str]:
     return {
         **os.environ,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "DJANGO_SETTINGS_MODULE": "maillage.settings.test",
         **environment,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.apps import apps
 from django.urls import reverse
-from django.utils.module_loading import import_module, module_has_submodule
+from django.utils.module_loading import module_has_submodule
 
 
 @dataclass(frozen=True)

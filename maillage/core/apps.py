@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle commun"
 
     def ready(self) -> None:
+        from maillage.core import scheduling
         from maillage.core.collation import register_sqlite_collation
 
         connection_created.connect(register_sqlite_collation, dispatch_uid="core-collation")
+        scheduling.discover_jobs()
+        scheduling.connect()

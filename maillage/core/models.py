@@ -1,4 +1,5 @@
-"""The ground's own tables: only rate-limit counters (see ratelimit.py)."""
+"""The ground's own tables: rate-limit counters (ratelimit.py) and the runs of periodic jobs
+(scheduling.py)."""
 
 from django.db import models
 
@@ -17,3 +18,36 @@ class RateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bucket} : {self.hits}"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "en file d’attente"
+    RUNNING = "running", "en cours"
+    SUCCEEDED = "succeeded", "réussie"
+    FAILED = "failed", "en échec"
+
+
+class JobRun(models.Model):
+    """One period of a periodic job (core/scheduling.py): unique, so that it runs once."""
+
+    job = models.CharField("tâche", max_length=100)
+    period_start = models.DateTimeField("début de la période")
+    enqueued_at = models.DateTimeField("mise en file le", auto_now_add=True)
+    task_result_id = models.CharField("identifiant de la tâche", max_length=64, blank=True)
+    status = models.CharField(
+        "état", max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    finished_at = models.DateTimeField("terminée le", null=True, blank=True)
+    # The exception's class only: its message could quote what the task was working on.
+    error = models.CharField("erreur", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "passage d’une tâche planifiée"
+        verbose_name_plural = "passages des tâches planifiées"
+        constraints = [
+            models.UniqueConstraint(fields=["job", "period_start"], name="one_run_per_period")
+        ]
+        ordering = ["-period_start"]
+
+    def __str__(self) -> str:
+        return f"{self.job} ({self.period_start:%Y-%m-%d %H:%M})"

@@ -22,11 +22,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from importlib import import_module
 from typing import Any
 
 from django.apps import apps
 from django.db import models
-from django.utils.module_loading import import_module, module_has_submodule
+from django.utils.module_loading import module_has_submodule
 
 # The `applied_by` of a retention lasting as long as another record the hub keeps (an account, a
 # directory entry, a working group): no periodic job, it ends when that record is deleted or its
@@ -64,8 +65,8 @@ class PersonalData:
     # Fields in the export, when they are not just `fields` (a membership's year and college).
     exported: tuple[str, ...] = ()
     on_erasure: OnErasure = OnErasure.ANONYMISE
-    # The management command applying the retention (listed in the README's table of jobs to
-    # schedule), or WITH_THE_RECORD.
+    # The periodic job applying the retention (a job of a `jobs.py` and the management command
+    # of the same name, both listed in the README), or WITH_THE_RECORD.
     applied_by: str = WITH_THE_RECORD
     # For rows that may hold a person's name without any link to them (a search typed into the
     # directory): name -> queryset, given each name the person is known by.

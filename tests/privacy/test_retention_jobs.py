@@ -1,5 +1,5 @@
-"""Every retention the registry declares is applied by a job the README lists, and each job
-applies its retention: rows past it go, rows within it stay."""
+"""Every retention the registry declares is applied by a scheduled job the README lists, and
+each job applies its retention: rows past it go, rows within it stay."""
 
 import re
 from datetime import timedelta
@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from maillage.activities.models import Registration, SatisfactionAnswer
 from maillage.activities.retention import purge_old_registrations
+from maillage.core.scheduling import all_jobs
 from maillage.directory.enums import ImportKind
 from maillage.directory.models import ImportRejection, ImportRun, SearchLog
 from maillage.directory.retention import purge_directory_records
@@ -37,6 +38,7 @@ def test_every_declared_retention_names_the_job_that_applies_it():
             )
             continue
         assert entry.applied_by in commands, entry.model_label
+        assert entry.applied_by in {job.name for job in all_jobs()}, entry.applied_by
         assert f"| `manage.py {entry.applied_by}` |" in readme, entry.applied_by
 
 

@@ -1,0 +1,31 @@
+import time
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from maillage.core.scheduling import enqueue_due
+
+
+class Command(BaseCommand):
+    help = (
+        "Met en file d’attente les tâches planifiées (purges, rappels…) une fois par période ; "
+        "à lancer comme un service à côté du worker. Deux planificateurs lancés par erreur ne "
+        "mettent pas deux fois la même tâche en file."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--once", action="store_true", help="un seul passage, puis s’arrêter (tests, cron)"
+        )
+        parser.add_argument(
+            "--interval", type=int, default=60, help="secondes entre deux passages (60)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        while True:
+            for name in enqueue_due():
+                self.stdout.write(f"Tâche planifiée mise en file : {name}")
+            if options["once"]:
+                return
+            time.sleep(options["interval"])

@@ -1,0 +1,21 @@
+"""The directory's periodic jobs."""
+
+from maillage.core.scheduling import Every, PeriodicJob
+from maillage.directory.tasks import purge_directory_records, remind_stale_entries
+
+JOBS = [
+    PeriodicJob(
+        "remind_stale_entries",
+        "Rappeler aux représentants les fiches non confirmées depuis longtemps.",
+        remind_stale_entries,
+        Every.DAY,
+        hour=9,
+    ),
+    PeriodicJob(
+        "purge_directory_records",
+        "Supprimer les comptes rendus d’import (lignes rejetées, fichiers) et le journal des "
+        "recherches passé leur durée de conservation.",
+        purge_directory_records,
+        Every.DAY,
+    ),
+]
