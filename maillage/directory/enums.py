@@ -42,6 +42,7 @@ class Source(models.TextChoices):
     RNA = "rna", "Répertoire national des associations"
     GOGOCARTO = "gogocarto", "Export GoGoCarto"
     SPREADSHEET = "spreadsheet", "Tableur du pôle"
+    GEOCODER = "geocoder", "Géocodage (Base Adresse Nationale)"
     ORGANISATION = "organisation", "L’organisation elle-même"
     STAFF = "staff", "L’équipe du pôle"
 
@@ -114,3 +115,10 @@ class LocationCheckStatus(models.TextChoices):
     PENDING = "pending", "À confirmer"
     ACCEPTED = "accepted", "Confirmée"
     REFUSED = "refused", "Refusée"
+
+
+class GeocodingStatus(models.TextChoices):
+    PENDING = "pending", "En attente de géocodage"
+    PLACED = "placed", "Placée par géocodage"
+    TO_CONFIRM = "to_confirm", "Score faible, à confirmer par l’équipe"
+    NOT_FOUND = "not_found", "Adresse introuvable"

@@ -14,6 +14,7 @@ from typing import Any
 from maillage.directory.enums import Source
 
 RANK: dict[str, int] = {
+    Source.GEOCODER: 5,  # coordinates from an address: any source that gives its own wins
     Source.SPREADSHEET: 10,
     Source.GOGOCARTO: 20,
     Source.RNA: 30,

@@ -12,6 +12,7 @@ from django_tasks import task
 
 from maillage.directory import retention
 from maillage.directory.enums import ImportKind, ImportStatus
+from maillage.directory.geocoding.tasks import geocode_addresses
 from maillage.directory.models import ImportRun
 from maillage.directory.sources.errors import ImportRefused
 from maillage.directory.sources.gogocarto import GogocartoImporter
@@ -43,6 +44,7 @@ def run_import(run_id: int) -> None:
         )
         raise
     find_duplicates()
+    geocode_addresses.enqueue()  # entries that landed without coordinates
 
 
 @contextmanager

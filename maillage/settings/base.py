@@ -217,6 +217,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Tile server for maps; empty means outlines only (works with no network).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
 
+# Geocoding through the API of the Base Adresse Nationale (its /search/ and /search/csv/
+# endpoints), run by the task worker; address completion on forms goes through the same API.
+BAN_API_URL = env_str("BAN_API_URL", "https://data.geopf.fr/geocodage")
+BAN_API_TIMEOUT_SECONDS = env_int("BAN_API_TIMEOUT_SECONDS", 30)
+GEOCODING_BATCH_SIZE = env_int("GEOCODING_BATCH_SIZE", 1000)
+# Below this score (0 to 100), a geocoded address waits for staff to confirm it.
+GEOCODING_MIN_SCORE_PERCENT = env_int("GEOCODING_MIN_SCORE_PERCENT", 70)
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -36,3 +36,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")}
 WHITENOISE_AUTOREFRESH = True
+# No network from tests: the address API is a local stand-in that a test starts (and passes to
+# a worker it runs); by default a closed local port, so an unplanned call fails at once.
+BAN_API_URL = env_str("BAN_API_URL", "http://127.0.0.1:9")
+BAN_API_TIMEOUT_SECONDS = 2

@@ -1,3 +1,4 @@
+from maillage.directory.models.geocoding import Geocoding
 from maillage.directory.models.imports import ImportRejection, ImportRun
 from maillage.directory.models.locations import LocationCheck
 from maillage.directory.models.organisations import Establishment, LegalUnit, Theme
@@ -15,6 +16,7 @@ __all__ = [
     "DuplicateCandidate",
     "EditProposal",
     "Establishment",
+    "Geocoding",
     "ImportRejection",
     "ImportRun",
     "LegalUnit",

@@ -7,8 +7,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from maillage.directory.enums import LocationCheckKind, LocationCheckStatus, Source
-from maillage.directory.models import Establishment, LocationCheck
+from maillage.directory.enums import (
+    GeocodingStatus,
+    LocationCheckKind,
+    LocationCheckStatus,
+    Source,
+)
+from maillage.directory.models import Establishment, Geocoding, LocationCheck
 from maillage.directory.stewardship import editing
 from maillage.directory.stewardship.errors import StewardshipError
 
@@ -19,6 +24,8 @@ def accept(check: LocationCheck, by) -> LocationCheck:
         check = _locked_pending(check)
         site = Establishment.objects.select_for_update().get(pk=check.establishment_id)
         editing.apply_changes(site, _changes(check), Source.STAFF, by)
+        if check.kind == LocationCheckKind.ADDRESS:
+            Geocoding.objects.filter(establishment=site).update(status=GeocodingStatus.PLACED)
         _decide(check, LocationCheckStatus.ACCEPTED, by)
     return check
 
