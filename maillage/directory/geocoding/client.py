@@ -126,7 +126,7 @@ def _multipart(data: bytes) -> tuple[bytes, str]:
 def _read_results(answer: bytes) -> dict[str, Result | None]:
     try:
         reader = csv.DictReader(io.StringIO(answer.decode("utf-8-sig")))
-        if not ANSWER_COLUMNS <= set(reader.fieldnames or ()):
+        if not ANSWER_COLUMNS.issubset(reader.fieldnames or ()):
             raise ValueError("not the documented CSV")
         return {row["id"]: _result(row) for row in reader}
     except (UnicodeDecodeError, csv.Error, KeyError, ValueError, TypeError):
