@@ -18,7 +18,7 @@ def _waiting(count: int, one: str, many: str, none: str) -> str:
 
 
 def cards(user) -> list[SpaceCard]:
-    from maillage.directory.models import Claim, DuplicateCandidate, EditProposal
+    from maillage.directory.models import Claim, DuplicateCandidate, EditProposal, LegalUnit
 
     cards = []
     if user.is_member or user.is_partner:
@@ -33,6 +33,7 @@ def cards(user) -> list[SpaceCard]:
         claims = Claim.objects.pending().count()
         proposals = EditProposal.objects.pending().count()
         pairs = DuplicateCandidate.objects.proposed().count()
+        to_review = LegalUnit.objects.needing_review().count()
         cards += [
             SpaceCard(
                 "Demandes de rattachement",
@@ -64,6 +65,17 @@ def cards(user) -> list[SpaceCard]:
                     "paire de fiches attend",
                     "paires de fiches attendent",
                     "Aucune paire de fiches en double n’est à examiner.",
+                ),
+                section=STAFF_SECTION,
+            ),
+            SpaceCard(
+                "Familles de l’ESS à vérifier",
+                reverse("directory:staff_review"),
+                _waiting(
+                    to_review,
+                    "organisation dont la règle ne tranche pas la famille attend",
+                    "organisations dont la règle ne tranche pas la famille attendent",
+                    "Aucune organisation n’attend que l’équipe décide de sa famille.",
                 ),
                 section=STAFF_SECTION,
             ),

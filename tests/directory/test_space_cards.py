@@ -3,8 +3,8 @@
 import pytest
 
 from maillage.accounts.space import cards_for
-from maillage.directory.models import Claim
-from tests.directory.factories import EstablishmentFactory
+from maillage.directory.models import Claim, LegalUnit
+from tests.directory.factories import EstablishmentFactory, LegalUnitFactory
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,21 @@ def test_staff_find_the_directory_tools_with_what_waits_for_them(client_for):
         "2 demandes de rattachement attendent votre décision."
     )
     assert "Aucune" in cards["Doublons probables de l’annuaire"].description
+    assert "Aucune" in cards["Familles de l’ESS à vérifier"].description
     client = client_for(staff)
     for card in cards.values():
         if card.url.startswith(("/annuaire/", "/espace-membre/")):
             assert client.get(card.url).status_code == 200, card.url
+
+
+def test_staff_see_how_many_families_wait_for_their_decision():
+    staff = UserFactory(staff=True)
+    for n in range(3):
+        LegalUnitFactory(legal_category="5710", name=f"SCIC numéro {n}", ess_family="")
+    LegalUnit.objects.update(ess_needs_review=True)
+
+    cards = {card.title: card for card in cards_for(staff)["Gestion du pôle"]}
+
+    assert cards["Familles de l’ESS à vérifier"].description == (
+        "3 organisations dont la règle ne tranche pas la famille attendent votre décision."
+    )
