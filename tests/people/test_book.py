@@ -84,6 +84,15 @@ def test_sort_by_name_descending_and_pages_of_fifty(staff_client):
     assert "Page suivante" in first.content.decode()
 
 
+def test_names_sort_in_french_order(staff_client):
+    for last_name in ["Bruneau", "Béguin", "éluard", "Abadie"]:
+        PersonFactory(last_name=last_name, first_name="Anne")
+
+    listed = names_in(staff_client.get("/contacts/", {"tri": "nom"}))
+
+    assert listed == ["Anne Abadie", "Anne Béguin", "Anne Bruneau", "Anne éluard"]
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
+from maillage.core.collation import by_name
 from maillage.directory.models import LegalUnit
 from maillage.network.people.enums import AffiliationRole, ConsentPurpose
 from maillage.network.people.models import Consent, Person, PersonQuerySet, Tag
 
 SORTS = {
-    "nom": ("last_name", "first_name", "pk"),
-    "-nom": ("-last_name", "-first_name", "-pk"),
+    "nom": (by_name("last_name"), by_name("first_name"), "pk"),
+    "-nom": (by_name("last_name").desc(), by_name("first_name").desc(), "-pk"),
     "recent": ("-last_active_at", "pk"),
     "ancien": ("last_active_at", "pk"),
     "ajout": ("-created_at", "-pk"),

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from maillage.core.collation import by_name
 from maillage.directory.models import Establishment
 from maillage.support.services import export
 from maillage.support.services.forms import OfferFilterForm
@@ -19,7 +20,7 @@ from maillage.support.services.views.common import bad_request
 
 def offered(form: OfferFilterForm) -> list[Service]:
     data = form.cleaned_data
-    services = Service.objects.on_offer().with_area()
+    services = Service.objects.on_offer().with_area().order_by(by_name(), "pk")
     if form.chosen_commune is not None:
         services = services.serving(form.chosen_commune)
     return [
