@@ -99,7 +99,9 @@ def declare_personal_data() -> None:
         matcher=rejected_lines_of,
         name_matcher=rejected_lines_of,
         on_erasure=OnErasure.ANONYMISE,
-        erased=("raw",),
+        # The reason may quote a value of the line (« adresse e-mail invalide : « … » »).
+        erased=("raw", "reason"),
+        replacements={"reason": "Ligne effacée (droit à l’effacement)"},
         purpose="Lignes rejetées d’un import de l’annuaire, pour que l’équipe les reprenne",
         retention=report,
         applied_by="purge_directory_records",
