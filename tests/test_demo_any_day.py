@@ -20,6 +20,7 @@ from maillage.network.decisions.eligibility import voters_for
 from maillage.network.decisions.models import Proposal
 from maillage.network.memberships.models import Membership
 from maillage.network.memberships.renewal import not_renewed
+from maillage.network.people.models import Affiliation
 from maillage.support.journeys.models import Stage, SupportCase
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -50,6 +51,9 @@ def test_the_demo_loaded_on_any_day_shows_every_side_of_the_platform(client, day
         member = User.objects.get(email="adherent@demo.maillage.test")
         open_votes = [p for p in Proposal.objects.all() if p.accepts_votes(now)]
         assert any(voters_for(member, proposal) for proposal in open_votes)
+        assert Affiliation.objects.filter(
+            person__user=member, legal_unit__memberships__year=year
+        ).exists()
         assert Membership.objects.of_year(year).in_good_standing().exists()
         assert not_renewed(year).exists()
         client.force_login(member)

@@ -28,6 +28,8 @@ from maillage.network.memberships.hub_members import sync_hub_member_flags
 from maillage.network.memberships.models import College, DuesRate, Membership
 from maillage.network.memberships.payment import record_payment
 from maillage.network.memberships.representation import legal_units_represented_by
+from maillage.network.people.enums import AffiliationRole
+from maillage.network.people.models import Affiliation, Person
 
 DEMO_MEMBER_EMAIL = "adherent@demo.maillage.test"
 METHODS = [PaymentMethod.TRANSFER, PaymentMethod.CHEQUE, PaymentMethod.CARD]
@@ -66,6 +68,12 @@ def _represented(account, units) -> list[LegalUnit]:
         status=ClaimStatus.APPROVED,
         decided_at=decided,
     )
+    # In the address book too: the staff see him among the organisation's people.
+    person = Person.objects.filter(user=account).first()
+    if person is not None:
+        Affiliation.objects.get_or_create(
+            person=person, legal_unit=unit, role=AffiliationRole.BOARD_MEMBER
+        )
     return [unit]
 
 
