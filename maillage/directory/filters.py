@@ -19,6 +19,7 @@ from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from maillage.core.collation import by_name
 from maillage.core.text import fold
+from maillage.directory.definitions import bracket_is_employer
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.models import Establishment
 from maillage.directory.nomenclatures import employee_brackets, naf_divisions, naf_sections
@@ -193,7 +194,7 @@ class DirectoryFilters:
 def employers() -> Q:
     """Employer establishments as `directory.definitions.is_employer` defines them: a known
     headcount of one or more, else an employer bracket."""
-    brackets = [code for code, bracket in employee_brackets().items() if bracket.low is not None]
+    brackets = [code for code in employee_brackets() if bracket_is_employer(code)]
     return Q(headcount__gte=1) | Q(headcount__isnull=True, employee_bracket__in=brackets)
 
 

@@ -14,10 +14,13 @@ from maillage.directory.definitions import (
     jobs,
 )
 from maillage.directory.enums import EssFamily
+from maillage.directory.filters import employers
+from maillage.directory.models import Establishment
 from maillage.directory.nomenclatures import employee_brackets
 from maillage.observatory import aggregate
 from maillage.observatory.facts import FACTS_COLUMNS, connect, insert_rows
 from maillage.observatory.reference_tables import create_brackets, family_of
+from tests.directory.factories import EstablishmentFactory
 
 
 def test_bracket_00_is_an_employer_that_counts_no_job():
@@ -65,3 +68,15 @@ def test_the_observatory_sql_counts_as_the_definitions(bracket, headcount):
     expected = jobs(bracket, headcount)
     assert counts.jobs_mid == (expected if expected is not None else 0)
     assert counts.unknown_brackets == int(expected is None)
+
+
+@pytest.mark.django_db
+def test_the_directory_s_employer_filter_selects_as_the_definition():
+    sites = [
+        EstablishmentFactory(employee_bracket=bracket, headcount=headcount)
+        for bracket, headcount in CASES
+    ]
+
+    selected = set(Establishment.objects.filter(employers()).values_list("pk", flat=True))
+
+    assert selected == {s.pk for s in sites if is_employer(s.employee_bracket, s.headcount)}
