@@ -29,8 +29,9 @@ class SpaceCard:
 CardProvider = Callable[[object], Iterable[SpaceCard]]
 _PROVIDERS: list[CardProvider] = []
 
-# Headings in page order; a card of an unknown section goes last.
-SECTIONS = ("Mon espace", "Mon réseau", "Accompagnement", "Gestion du pôle")
+# Headings in page order; a card of an unknown section goes last. The account's own settings
+# (password) come after the work, out of the way.
+SECTIONS = ("Mon espace", "Mon réseau", "Accompagnement", "Gestion du pôle", "Mon compte")
 
 
 def register_cards(provider: CardProvider) -> None:
@@ -62,6 +63,7 @@ def cards(user) -> list[SpaceCard]:
             "Changer mon mot de passe",
             reverse("accounts:password_change"),
             "Choisir un nouveau mot de passe pour votre compte.",
+            section="Mon compte",
         )
     ]
     if user.is_hub_staff:

@@ -1,5 +1,5 @@
 from maillage.hub import current_hub
-from maillage.web.navigation import main_navigation
+from maillage.web.navigation import main_navigation, staff_navigation
 
 
 def hub(request):
@@ -9,4 +9,5 @@ def hub(request):
         "hub": current.identity,
         "hub_territory": current.territory,
         "main_navigation": main_navigation(request.path),
+        "staff_navigation": staff_navigation(getattr(request, "user", None), request.path),
     }

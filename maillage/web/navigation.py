@@ -28,3 +28,27 @@ def main_navigation(request_path: str) -> list[NavItem]:
     return [
         NavItem(label, path, current=request_path.startswith(path)) for label, path in MAIN_SECTIONS
     ]
+
+
+# The back office: the same bar on every page for the hub's staff, in the order of their day.
+STAFF_SECTIONS = (
+    ("Aujourd’hui", "/equipe/"),
+    ("Agenda", "/agenda/equipe/"),
+    ("Contacts", "/contacts/"),
+    ("Adhésions", "/adhesions/"),
+    ("Dossiers", "/accompagnement/dossiers/"),
+    ("Services", "/accompagnement/validation/"),
+    ("Décisions", "/decisions/"),
+    ("Groupes", "/groupes/"),
+    ("Imports", "/annuaire/imports/"),
+)
+
+
+def staff_navigation(user, request_path: str) -> list[NavItem]:
+    """The staff's sections for the hub's staff and administrators; nothing for anyone else."""
+    if not (user is not None and user.is_authenticated and user.is_hub_staff):
+        return []
+    return [
+        NavItem(label, path, current=request_path.startswith(path))
+        for label, path in STAFF_SECTIONS
+    ]

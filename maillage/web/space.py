@@ -1,4 +1,4 @@
-"""The web app's cards in the member space."""
+"""The web app's cards in the member space: the staff home and the periodic jobs, for staff."""
 
 from __future__ import annotations
 
@@ -12,9 +12,15 @@ def cards(user) -> list[SpaceCard]:
         return []
     return [
         SpaceCard(
+            "Aujourd’hui pour l’équipe",
+            reverse("web:staff_home"),
+            "Les activités des deux semaines à venir et tout ce qui attend une action.",
+            section="Gestion du pôle",
+        ),
+        SpaceCard(
             "Tâches planifiées",
             reverse("web:periodic_jobs"),
             "Voir quand tournent les purges et les rappels, et ce qui a échoué.",
             section="Gestion du pôle",
-        )
+        ),
     ]

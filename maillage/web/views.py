@@ -2,10 +2,13 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Sum
 from django.shortcuts import render
+from django.utils import timezone
 
+from maillage.accounts.permissions import staff_required
 from maillage.accounts.space import cards_for
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
+from maillage.web.desk import desk
 
 
 @login_not_required
@@ -21,6 +24,12 @@ def home(request):
 
 def member_space(request):
     return render(request, "web/member_space.html", {"sections": cards_for(request.user)})
+
+
+@staff_required
+def staff_home(request):
+    """What the team has to do today, each counter leading to its page."""
+    return render(request, "web/staff_home.html", {"today": timezone.localdate(), **desk()})
 
 
 @login_not_required
