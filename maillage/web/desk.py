@@ -17,6 +17,8 @@ from django.utils import timezone
 from maillage.activities.queries import coming_for_staff
 from maillage.core.dates import french_date
 from maillage.core.french import percent, plural
+from maillage.core.job_failures import failing_now
+from maillage.core.scheduling import job_named
 from maillage.directory.queries import imports_to_watch, stewardship_queues
 from maillage.network.decisions.queries import closing_soon
 from maillage.network.memberships.queries import memberships_due
@@ -226,7 +228,7 @@ def imports_section() -> Section:
     sheet_count, sheets = _shown(imports_awaiting_mapping())
     return Section(
         "imports",
-        "Imports",
+        "Imports et tâches planifiées",
         [
             Counter(
                 "directory_imports",
@@ -258,8 +260,27 @@ def imports_section() -> Section:
                     for sheet in sheets
                 ],
             ),
+            jobs_counter(),
         ],
     )
+
+
+def jobs_counter() -> Counter:
+    count, runs = _shown(failing_now())
+    url = reverse("web:periodic_jobs")
+    return Counter(
+        "failed_jobs",
+        count,
+        "tâche planifiée en échec",
+        "tâches planifiées en échec",
+        url,
+        [DueItem(_job_label(run.job), url, f"le {_date(run.period_start)}") for run in runs],
+    )
+
+
+def _job_label(name: str) -> str:
+    job = job_named(name)
+    return job.description if job else name
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ STAFF_SECTIONS = (
     ("Décisions", "/decisions/"),
     ("Groupes", "/groupes/"),
     ("Imports", "/annuaire/imports/"),
+    ("Tâches planifiées", "/taches-planifiees/"),
 )
 
 

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maillage.activities.enums import ActivityStatus, RegistrationStatus
+from maillage.core.models import JobRun, JobStatus
+from maillage.core.scheduling import all_jobs
 from maillage.directory.enums import (
     ClaimStatus,
     ImportKind,
@@ -108,6 +110,9 @@ def build(n: int) -> None:
         )
         ContactImport.objects.create(filename=f"contacts-{index}.csv")
         ContactImport.objects.create(filename="fini.csv", status=ContactImportStatus.DONE)
+        JobRun.objects.create(
+            job=f"job-{index}", period_start=now - timedelta(hours=1), status=JobStatus.FAILED
+        )
         # Activities: one in the fortnight, one later, one cancelled.
         ActivityFactory(starts_at=now + timedelta(days=3))
         ActivityFactory(starts_at=now + timedelta(days=20))
@@ -139,8 +144,9 @@ def test_staff_home_opens_for_staff_with_every_section(request, client_for, cast
     assert "INVALID_TEMPLATE_VARIABLE" not in response.content.decode()
     main = main_of(response)
     assert "<h1>Aujourd’hui pour l’équipe</h1>" in main
-    for heading in ["Agenda des 14 prochains jours", "Annuaire", "Accompagnement", "Imports"]:
-        assert f">{heading}</h2>" in main
+    headings = ["Agenda des 14 prochains jours", "Annuaire", "Accompagnement", "Imports"]
+    for heading in headings:
+        assert f">{heading}" in main
     assert "Aucune activité prévue d’ici 14 jours." in main
     assert "0 demande de rattachement à examiner" in main
 
@@ -166,6 +172,7 @@ def test_each_counter_counts_the_rows_waiting_and_links_to_their_page(client_for
         "decisions": ("2 décisions dont le vote se clôt d’ici 7 jours", "decisions:list"),
         "directory_imports": ("2 imports de l’annuaire", "directory:imports"),
         "contact_imports": ("2 imports de contacts en attente", "people:import_upload"),
+        "failed_jobs": ("2 tâches planifiées en échec", "web:periodic_jobs"),
     }
     for key, (text, url_name) in expected.items():
         item = counter(main, key)
@@ -277,3 +284,21 @@ def test_member_space_puts_the_password_after_the_work(client_for, staff):
     assert f'href="{reverse("web:staff_home")}"' in main
     assert main.index("Gestion du pôle") < main.index("Mon compte")
     assert main.index("Mon compte") < main.index(reverse("accounts:password_change"))
+
+
+@pytest.mark.django_db
+def test_a_periodic_job_whose_last_run_failed_is_shown_until_it_succeeds(client_for, staff):
+    failing, recovered = list(all_jobs())[:2]
+    start = timezone.now() - timedelta(days=2)
+    JobRun.objects.create(job=failing.name, period_start=start, status=JobStatus.FAILED)
+    JobRun.objects.create(job=recovered.name, period_start=start, status=JobStatus.FAILED)
+    JobRun.objects.create(
+        job=recovered.name, period_start=start + timedelta(days=1), status=JobStatus.SUCCEEDED
+    )
+
+    jobs = counter(main_of(client_for(staff).get(reverse("web:staff_home"))), "failed_jobs")
+
+    assert "1 tâche planifiée en échec" in jobs
+    assert f'href="{reverse("web:periodic_jobs")}"' in jobs
+    assert failing.description in jobs
+    assert recovered.description not in jobs
