@@ -32,17 +32,17 @@ urlpatterns = [
         name="staff_announce",
     ),
     path(
-        "agenda/equipe/<slug:slug>/inscription/<int:pk>/presence/",
+        "agenda/equipe/<slug:slug>/inscription/<id:pk>/presence/",
         staff.toggle_attendance,
         name="staff_attendance",
     ),
     path(
-        "agenda/equipe/<slug:slug>/inscription/<int:pk>/annuler/",
+        "agenda/equipe/<slug:slug>/inscription/<id:pk>/annuler/",
         staff.cancel_registration,
         name="staff_cancel",
     ),
     path(
-        "agenda/equipe/<slug:slug>/inscription/<int:pk>/attestation/",
+        "agenda/equipe/<slug:slug>/inscription/<id:pk>/attestation/",
         staff.staff_certificate,
         name="staff_certificate",
     ),

@@ -7,9 +7,14 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle commun"
 
     def ready(self) -> None:
-        from maillage.core import scheduling
+        from django.urls import register_converter
+
+        from maillage.core import bounded_input, scheduling
         from maillage.core.collation import register_sqlite_collation
+        from maillage.core.converters import IdConverter
 
         connection_created.connect(register_sqlite_collation, dispatch_uid="core-collation")
         scheduling.discover_jobs()
         scheduling.connect()
+        register_converter(IdConverter, "id")
+        bounded_input.install()

@@ -9,7 +9,7 @@ urlpatterns = [
     path("api/", api.documentation, name="api"),
     path("api/openapi.json", api.openapi, name="openapi"),
     path("api/organisations/", api.organisation_list, name="api_organisations"),
-    path("api/organisations/<int:pk>/", api.organisation_detail, name="api_organisation"),
+    path("api/organisations/<id:pk>/", api.organisation_detail, name="api_organisation"),
     path("annuaire/export.geojson", api.export_geojson, name="export_geojson"),
     path("annuaire/export.csv", api.export_csv, name="export_csv"),
     path(

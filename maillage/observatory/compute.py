@@ -148,6 +148,6 @@ def compute_from_sirene(
             territory=territory,
         )
     except duckdb.Error as error:
-        raise SnapshotRefused(f"Fichier SIRENE illisible : {error}") from None
+        raise sirene_source.unreadable(error) from None
     finally:
         con.close()

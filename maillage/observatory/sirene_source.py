@@ -9,6 +9,7 @@ turns into a family with the directory's own classification.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -53,6 +54,25 @@ def _check_columns(con: duckdb.DuckDBPyConnection, view: str, spec: FileSpec, na
         raise SnapshotRefused(str(refusal)) from None
 
 
+CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
+
+
+def unreadable(error: duckdb.Error) -> SnapshotRefused:
+    """DuckDB's error said in French, without its English text nor the line it quotes (a line
+    of megabytes, or of someone's data, has no place in a message)."""
+    line = CSV_LINE.search(str(error))
+    if line:
+        return SnapshotRefused(
+            f"Fichier SIRENE illisible : la ligne {line.group(1)} du CSV ne peut pas être lue "
+            "(ligne trop longue, guillemet jamais refermé ou colonnes en trop)."
+        )
+    if isinstance(error, duckdb.IOException):
+        return SnapshotRefused("Fichier SIRENE illisible : il ne peut pas être ouvert.")
+    return SnapshotRefused(
+        "Fichier SIRENE illisible : ce n’est pas un fichier CSV ou Parquet de la base SIRENE."
+    )
+
+
 def open_files(
     con: duckdb.DuckDBPyConnection, establishments: Sequence[Path], units: Sequence[Path]
 ) -> None:
@@ -63,7 +83,7 @@ def open_files(
         con.execute(f"CREATE TEMP VIEW etab AS SELECT * FROM {_reader(establishments)}")
         con.execute(f"CREATE TEMP VIEW units AS SELECT * FROM {_reader(units)}")
     except duckdb.Error as error:
-        raise SnapshotRefused(f"Fichier SIRENE illisible : {error}") from None
+        raise unreadable(error) from None
     _check_columns(con, "etab", ESTABLISHMENTS, ", ".join(p.name for p in establishments))
     _check_columns(con, "units", UNITS, ", ".join(p.name for p in units))
 
@@ -132,7 +152,7 @@ def load_territory(con: duckdb.DuckDBPyConnection) -> None:
                 WHERE e.codeCommuneEtablissement IN ({_territory_codes(con)})"""
         )
     except duckdb.Error as error:
-        raise SnapshotRefused(f"Fichier SIRENE illisible : {error}") from None
+        raise unreadable(error) from None
     check_rows(con)
     con.execute(f"CREATE TEMP TABLE facts ({FACTS_COLUMNS})")
     con.execute(

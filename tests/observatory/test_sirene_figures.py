@@ -202,3 +202,17 @@ def test_a_unit_without_ess_flag_is_classified_by_its_category(territory, tmp_pa
 
     families = {f.key: f.establishments for f in snapshot.figures.filter(dimension="family")}
     assert families == {"association": 1}
+
+
+def test_a_line_too_long_to_read_is_refused_in_french_without_quoting_it(territory, tmp_path):
+    etab, units = write_stock(tmp_path, *stock_rows())
+    with etab.open("a", encoding="utf-8") as stock:
+        stock.write('"' + "x" * 3_000_000 + "\n")
+
+    with pytest.raises(SnapshotRefused) as refused:
+        compute_from_sirene([etab], [units], DAY)
+    message = str(refused.value)
+    assert message.startswith("Fichier SIRENE illisible : ")
+    assert "Error" not in message
+    assert "xxx" not in message
+    assert not Snapshot.objects.exists()

@@ -12,14 +12,14 @@ urlpatterns = [
     path("groupes/<slug:slug>/quitter/", personal.leave, name="leave"),
     path("groupes/<slug:slug>/membres/", groups.add_member, name="add_member"),
     path(
-        "groupes/<slug:slug>/membres/<int:person_pk>/retirer/",
+        "groupes/<slug:slug>/membres/<id:person_pk>/retirer/",
         groups.remove_member,
         name="remove_member",
     ),
     path("groupes/<slug:slug>/reunions/", meetings.schedule, name="schedule"),
-    path("groupes/<slug:slug>/reunions/<int:pk>/", meetings.minutes, name="minutes"),
+    path("groupes/<slug:slug>/reunions/<id:pk>/", meetings.minutes, name="minutes"),
     path("groupes/<slug:slug>/documents/", documents.upload, name="upload"),
-    path("groupes/<slug:slug>/documents/<int:pk>/", documents.download, name="document"),
-    path("groupes/<slug:slug>/documents/<int:pk>/supprimer/", documents.delete, name="delete"),
+    path("groupes/<slug:slug>/documents/<id:pk>/", documents.download, name="document"),
+    path("groupes/<slug:slug>/documents/<id:pk>/supprimer/", documents.delete, name="delete"),
     path("espace-membre/groupes/", personal.my_groups, name="mine"),
 ]

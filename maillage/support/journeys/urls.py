@@ -4,7 +4,7 @@ from maillage.support.journeys.views import cases, dashboard, partner, records
 
 app_name = "journeys"
 
-CASE = "accompagnement/dossiers/<int:pk>/"
+CASE = "accompagnement/dossiers/<id:pk>/"
 
 urlpatterns = [
     path("accompagnement/dossiers/", cases.case_list, name="case_list"),
@@ -15,10 +15,10 @@ urlpatterns = [
     path(CASE + "rendez-vous/", records.add_appointment, name="add_appointment"),
     path(CASE + "notes/", records.add_note, name="add_note"),
     path(CASE + "documents/", records.add_document, name="add_document"),
-    path(CASE + "documents/<int:document_pk>/", records.document, name="document"),
+    path(CASE + "documents/<id:document_pk>/", records.document, name="document"),
     path(CASE + "prochaines-etapes/", records.add_next_step, name="add_next_step"),
     path(
-        CASE + "prochaines-etapes/<int:step_pk>/faite/",
+        CASE + "prochaines-etapes/<id:step_pk>/faite/",
         records.complete_next_step,
         name="complete_next_step",
     ),
@@ -32,10 +32,8 @@ urlpatterns = [
     ),
     # The partner's space
     path("espace-membre/orientations/", partner.referral_list, name="partner_referrals"),
-    path("espace-membre/orientations/<int:pk>/", partner.referral_page, name="partner_referral"),
-    path("espace-membre/orientations/<int:pk>/accepter/", partner.accept, name="partner_accept"),
-    path("espace-membre/orientations/<int:pk>/decliner/", partner.decline, name="partner_decline"),
-    path(
-        "espace-membre/orientations/<int:pk>/realisee/", partner.complete, name="partner_complete"
-    ),
+    path("espace-membre/orientations/<id:pk>/", partner.referral_page, name="partner_referral"),
+    path("espace-membre/orientations/<id:pk>/accepter/", partner.accept, name="partner_accept"),
+    path("espace-membre/orientations/<id:pk>/decliner/", partner.decline, name="partner_decline"),
+    path("espace-membre/orientations/<id:pk>/realisee/", partner.complete, name="partner_complete"),
 ]
