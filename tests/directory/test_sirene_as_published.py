@@ -11,6 +11,7 @@ from django.urls import reverse
 from maillage.core import lambert93
 from maillage.directory.enums import EssFamily, ImportKind, ImportStatus
 from maillage.directory.models import DuplicateCandidate, Establishment, ImportRun, LegalUnit
+from maillage.directory.sources.errors import ImportRefused
 from maillage.directory.sources.sirene import SireneImporter
 from tests.directory.conftest import establishment, unit, write_csv
 from tests.directory.headers import (
@@ -251,3 +252,57 @@ def test_staff_upload_a_units_file_alone_and_read_its_report(
     assert (run.kind, run.rows_updated) == (ImportKind.SIRENE_UNITS, 1)
     page = client_for(staff).get(reverse("directory:import_run", args=[run.pk])).content.decode()
     assert "lui seul dit où elles se trouvent" in page
+
+
+def geolocation_file(tmp_path, rows, delimiter=";"):
+    columns = ["siret", *INSEE_GEOLOCATION_COLUMNS]
+    return write_csv(
+        tmp_path / "GeolocalisationEtablissement_Sirene_pour_etudes_statistiques_utf8.csv",
+        columns,
+        rows,
+        delimiter=delimiter,
+    )
+
+
+@pytest.mark.parametrize("delimiter", [";", ","])
+def test_insee_geolocation_file_places_the_sites_the_stock_leaves_unplaced(
+    territory, tmp_path, delimiter
+):
+    x, y = lambert93.from_lonlat(REDON_LON, REDON_LAT)
+    columns = [c for c in ESTABLISHMENT_COLUMNS if c not in {"longitude", "latitude"}]
+    sites = sites_file(
+        tmp_path,
+        [
+            establishment(f"{ASSO}00011"),
+            establishment(f"{ASSO}00029", etablissementSiege="false"),
+            establishment(f"{ASSO}00037", etablissementSiege="false"),
+        ],
+        columns,
+    )
+    geolocation = geolocation_file(
+        tmp_path,
+        [
+            {"siret": f"{ASSO}00011", "x": f"{x:.1f}", "y": f"{y:.1f}", "epsg": "2154"},
+            {"siret": f"{ASSO}00029", "x_longitude": "-2.09", "y_latitude": "47.66"},
+            {"siret": f"{ASSO}00037", "x": "[ND]", "y": "[ND]", "epsg": "2154"},
+            {"siret": "99999999900017", "x": "1", "y": "1", "epsg": "2154"},
+        ],
+        delimiter,
+    )
+
+    result = SireneImporter(territory).run(sites, units_file(tmp_path, [unit(ASSO)]), geolocation)
+
+    head = Establishment.objects.get(siret=f"{ASSO}00011")
+    assert head.longitude == pytest.approx(REDON_LON, abs=1e-5)
+    assert Establishment.objects.get(siret=f"{ASSO}00029").latitude == 47.66
+    assert Establishment.objects.get(siret=f"{ASSO}00037").longitude is None
+    assert "2 établissement(s) placé(s)" in result.establishments.message
+
+
+def test_a_wrong_geolocation_file_is_refused_before_any_write(territory, tmp_path):
+    sites = sites_file(tmp_path, [establishment(f"{ASSO}00011")])
+
+    with pytest.raises(ImportRefused, match="géolocalisation"):
+        SireneImporter(territory).run(sites, units_file(tmp_path, [unit(ASSO)]), sites)
+
+    assert not Establishment.objects.exists()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,7 @@ from maillage.directory.sources.errors import ImportRefused, RowError
 from maillage.directory.sources.files import (
     FileSpec,
     Row,
+    Scan,
     check_file,
     is_parquet,
     scan_csv,
@@ -126,6 +127,18 @@ UNITS = FileSpec(
         "siret": "il ressemble à un fichier d’établissements (StockEtablissement) ; vérifiez "
         "l’ordre des options --unites et --etablissements.",
         "DEPET": OLD_FORMAT,
+    },
+)
+# INSEE's « Géolocalisation des établissements du répertoire Sirene pour les études
+# statistiques »: one row per SIRET, published beside the stock (semicolons; commas accepted).
+GEOLOCATION = FileSpec(
+    label="fichier de géolocalisation des établissements SIRENE (INSEE)",
+    required=["siret", "x", "y"],
+    optional=["epsg", "x_longitude", "y_latitude", "qualite_xy"],
+    delimiter=";",
+    impostors={
+        "codeCommuneEtablissement": "c’est un fichier d’établissements : donnez-le avec "
+        "--etablissements.",
     },
 )
 NAF_REV2 = "NAFRev2"
@@ -343,22 +356,34 @@ class SireneImporter:
         self.index = CommuneIndex.of(territory)
         self.today = today or timezone.localdate()
         self.shared_rna: list[SharedRna] = []
+        self.placed: int | None = None  # establishments placed by the geolocation file
 
-    def run(self, establishments: Path | None, units: Path | None = None) -> SireneResult:
+    def run(
+        self,
+        establishments: Path | None,
+        units: Path | None = None,
+        geolocation: Path | None = None,
+    ) -> SireneResult:
         """Import either file or both; raise ImportRefused (after recording the refusal) if one
         lies. The units file alone updates the units the directory knows (it says nothing of
-        where they are); the establishments file alone lands the sites of those units."""
+        where they are); the establishments file alone lands the sites of those units. INSEE's
+        geolocation file, if given, places the establishments the stock leaves unplaced."""
         if establishments is None and units is None:
             raise ValueError("an establishments file, a units file or both")
         sites = self._report(ImportKind.SIRENE_ESTABLISHMENTS, establishments)
         legal = self._report(ImportKind.SIRENE_UNITS, units)
         try:
+            geo_spec = geolocation_spec(geolocation) if geolocation and establishments else None
             for path, spec in ((establishments, ESTABLISHMENTS), (units, UNITS)):
                 if path is not None:
                     check_file(path, spec)
+            if geolocation is not None and geo_spec is not None:
+                check_file(geolocation, geo_spec)
             site_records: dict[str, Record] = {}
             if establishments is not None and sites is not None:
                 site_records = self.read_establishments(establishments, sites)
+                if geolocation is not None and geo_spec is not None:
+                    self.placed = place(site_records, geolocation, geo_spec)
                 wanted = {record.siren for record in site_records.values()}
             else:
                 wanted = set(LegalUnit.objects.exclude(siren=None).values_list("siren", flat=True))
@@ -375,8 +400,11 @@ class SireneImporter:
             sites.aside += sites.scan.rows_filtered_out
         with transaction.atomic():
             self.propose_shared_rna()
+        site_message = " ".join(
+            m for m in (unknown_units_message(unknown), placed_message(self.placed)) if m
+        )
         return SireneResult(
-            sites.save(ImportStatus.SUCCEEDED, unknown_units_message(unknown)) if sites else None,
+            sites.save(ImportStatus.SUCCEEDED, site_message) if sites else None,
             legal.save(ImportStatus.SUCCEEDED, self.units_message(sites is None))
             if legal
             else None,
@@ -563,6 +591,54 @@ class SireneImporter:
         report.count(created, bool(changed))
         report.place(site.longitude, unit.ess_needs_review)
         return False
+
+
+def geolocation_spec(path: Path) -> FileSpec:
+    """INSEE writes this file with semicolons; a re-saved copy may have commas."""
+    if is_parquet(path) or not path.is_file():
+        return GEOLOCATION
+    with path.open("rb") as handle:
+        first_line = handle.readline(4096).decode("utf-8", errors="replace")
+    if ";" not in first_line and "," in first_line:
+        return replace(GEOLOCATION, delimiter=",")
+    return GEOLOCATION
+
+
+def place(records: dict[str, Record], path: Path, spec: FileSpec) -> int:
+    """Give the establishments the stock left unplaced their position from INSEE's
+    geolocation file (read for their SIRETs only); return how many were placed. A row whose
+    position cannot be read leaves its establishment unplaced, as the stock did."""
+    unplaced = {siret for siret, r in records.items() if r.values["longitude"] is None}
+    if not unplaced:
+        return 0
+    scan = Scan()
+    rows = (
+        scan_parquet(path, spec, "siret", unplaced, 14, scan)
+        if is_parquet(path)
+        else scan_csv(path, spec, "siret", lambda value: value in unplaced, scan)
+    )
+    placed = 0
+    for row in rows:
+        record = records.get(row.values.get("siret", ""))
+        if row.error or record is None:
+            continue
+        try:
+            longitude, latitude = position(row.values, record.values["commune_code"])
+        except RowError:
+            continue
+        if longitude is not None:
+            record.values["longitude"], record.values["latitude"] = longitude, latitude
+            placed += 1
+    return placed
+
+
+def placed_message(placed: int | None) -> str:
+    if placed is None:
+        return ""
+    return (
+        f"Fichier de géolocalisation de l’INSEE : {placed} établissement(s) placé(s) sur la "
+        "carte d’après leurs coordonnées."
+    )
 
 
 def parse_establishment_in(index: CommuneIndex) -> Any:

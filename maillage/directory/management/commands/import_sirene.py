@@ -18,6 +18,11 @@ class Command(BaseCommand):
         parser.add_argument("--etablissements", type=Path, help="StockEtablissement")
         parser.add_argument("--unites", type=Path, help="StockUniteLegale")
         parser.add_argument(
+            "--geolocalisation",
+            type=Path,
+            help="GeolocalisationEtablissement_Sirene_pour_etudes_statistiques (INSEE)",
+        )
+        parser.add_argument(
             "--territory", help="identifiant du territoire (défaut : celui du pôle)"
         )
 
@@ -29,7 +34,9 @@ class Command(BaseCommand):
             )
         importer = SireneImporter(territory_from(options["territory"]))
         with reported():
-            result = importer.run(options["etablissements"], options["unites"])
+            result = importer.run(
+                options["etablissements"], options["unites"], options["geolocalisation"]
+            )
         if result.units is not None:
             print_report(result.units, self.stdout)
         if result.establishments is not None:
