@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
+from maillage.core import stale_tasks
 from maillage.directory.enums import ImportStatus
 from maillage.directory.models import ImportRun
 from maillage.directory.models.imports import STALE_AFTER
@@ -47,19 +47,8 @@ def reap_stale() -> int:
         reaped += ImportRun.objects.filter(pk=run.pk, status=ImportStatus.RUNNING).update(
             status=ImportStatus.FAILED, finished_at=timezone.now(), message=message
         )
-        reap_task(run.task_id)
+        stale_tasks.reap(run.task_id)
     return reaped
-
-
-def reap_task(task_id: str) -> None:
-    """A task left RUNNING by a worker that is gone: marked failed, so the queue tells true."""
-    if task_id:
-        DBTaskResult.objects.filter(id=task_id, status="RUNNING").update(
-            status="FAILED",
-            finished_at=timezone.now(),
-            exception_class_path="maillage.directory.import_queue.WorkerGone",
-            traceback="The worker stopped before the end of the import (reaped as stale).",
-        )
 
 
 def resume(run: ImportRun) -> None:
@@ -81,5 +70,5 @@ def resume(run: ImportRun) -> None:
         )
         if not resumed:
             raise AlreadyResumed("Cet import a déjà repris, ou avance encore.")
-        reap_task(run.task_id)
+        stale_tasks.reap(run.task_id)
         transaction.on_commit(lambda: queue(run))

@@ -12,6 +12,7 @@ from maillage.network.people.importing import running
 from maillage.network.people.importing.queueing import resume_import
 from maillage.network.people.importing.running import ImportAlreadyRun, Runner
 from maillage.network.people.models import ContactImport, Person
+from maillage.network.people.tasks import import_contacts
 from tests.people.sheets import sheet, upload
 from tests.workers import DATABASE_TASKS
 
@@ -185,3 +186,24 @@ def test_a_finished_import_cannot_be_resumed(staff_client, run):
     with pytest.raises(ImportAlreadyRun):
         resume_import(ContactImport.objects.get(pk=contact_import.pk))
     assert ContactImport.objects.get(pk=contact_import.pk).status == ImportStatus.DONE
+
+
+def test_resuming_reaps_the_task_the_stopped_worker_left_running(
+    settings, stopped_import, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DATABASE_TASKS
+    DBTaskResult.objects.all().delete()
+    stale = import_contacts.enqueue(stopped_import.pk)
+    DBTaskResult.objects.get(id=stale.id).claim("worker-killed")  # what the worker did
+    ContactImport.objects.filter(pk=stopped_import.pk).update(task_id=stale.id)
+    stopped_import.refresh_from_db()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resume_import(stopped_import)
+
+    reaped = DBTaskResult.objects.get(id=stale.id)
+    assert (reaped.status, reaped.exception_class_path) == (
+        "FAILED",
+        "maillage.core.stale_tasks.WorkerGone",
+    )
+    assert DBTaskResult.objects.filter(status="READY").count() == 1  # the resumed one

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from maillage.core import stale_tasks
 from maillage.network.people.enums import ImportStatus
 from maillage.network.people.importing.running import STALE_AFTER, ImportAlreadyRun
 from maillage.network.people.models import ContactImport
@@ -57,6 +58,7 @@ def resume_import(contact_import: ContactImport) -> None:
         )
         if not resumed:
             raise ImportAlreadyRun("Cet import a déjà repris, ou avance encore.")
+        stale_tasks.reap(contact_import.task_id)  # the stopped worker's task, left RUNNING
         transaction.on_commit(lambda: _enqueue(contact_import.pk))
 
 
