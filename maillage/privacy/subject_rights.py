@@ -81,20 +81,26 @@ def export_person(email: str) -> dict[str, Any]:
     return _export(_rows({email}, None, account_names({email})), email)
 
 
+def _full_names(names) -> set[str]:
+    """Names of two words or more: one word alone (« Redon ») would reach other people's rows
+    where rows are found by name."""
+    return {name.strip() for name in names if len(name.split()) >= 2}
+
+
 def account_names(emails: set[str]) -> set[str]:
     """The full names of the accounts with these e-mails."""
     accounts = get_user_model()._default_manager.filter(email__in=emails)
-    return {name for name in accounts.values_list("full_name", flat=True) if name}
+    return _full_names(accounts.values_list("full_name", flat=True))
 
 
 def person_names(person) -> set[str]:
     """The names an address book person is known by: « Prénom Nom », « Nom Prénom », and
     their account's name."""
     first, last = person.first_name.strip(), person.last_name.strip()
-    names = {f"{first} {last}".strip(), f"{last} {first}".strip()}
+    names = {f"{first} {last}", f"{last} {first}"}
     if person.user_id is not None:
         names.add(person.user.full_name)
-    return {name for name in names if name}
+    return _full_names(names)
 
 
 def person_emails(person) -> set[str]:

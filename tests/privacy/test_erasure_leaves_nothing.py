@@ -19,8 +19,10 @@ from maillage.core.text import fold
 from maillage.directory.enums import ImportKind
 from maillage.directory.models import ImportRejection, ImportRun, SearchLog
 from maillage.network.people.models import Person
+from maillage.privacy.subject_rights import erase_person_record
 from tests.activities.factories import ActivityFactory
 from tests.directory.conftest import territory  # noqa: F401  (fixture)
+from tests.people.factories import PersonFactory
 from tests.people.sheets import confirm_data, sheet, upload
 from tests.workers import DATABASE_TASKS, run_db_worker
 
@@ -118,3 +120,13 @@ def test_after_erasure_no_table_and_no_file_holds_her_name_or_address(client_for
     registration.refresh_from_db()
     assert registration.name == "Personne effacée"
     assert ImportRun.objects.get().rows_rejected == 1
+
+
+@pytest.mark.django_db
+def test_erasure_deletes_searches_for_the_person_s_full_name_only():
+    for query in ("clemence jaouen", "jaouen clemence", "redon", "jaouen"):
+        SearchLog.objects.create(query=query, result_count=0)
+    erase_person_record(PersonFactory(first_name="Clémence", last_name="Jaouen"))
+    erase_person_record(PersonFactory(first_name="", last_name="Redon"))
+
+    assert sorted(SearchLog.objects.values_list("query", flat=True)) == ["jaouen", "redon"]
