@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maillage.directory.views import families, locations, staff, stewardship
+from maillage.directory.views import addresses, families, locations, staff, stewardship
 
 urlpatterns = [
     path("annuaire/<id:pk>/revendiquer/", stewardship.claim, name="claim"),
@@ -32,6 +32,7 @@ urlpatterns = [
     path("annuaire/equipe/doublons/<id:pk>/", staff.decide_duplicate, name="decide_duplicate"),
     path("annuaire/equipe/a-verifier/", families.review_list, name="staff_review"),
     path("annuaire/equipe/familles/<id:pk>/", families.family_decision, name="family_decision"),
+    path("adresses/suggestions/", addresses.address_suggestions, name="address_suggestions"),
     path("annuaire/equipe/lieux/", locations.location_checks, name="staff_location_checks"),
     path(
         "annuaire/equipe/lieux/<id:pk>/",

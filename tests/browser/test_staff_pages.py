@@ -18,6 +18,7 @@ STAFF_PAGES = [
     "/annuaire/equipe/modifications/",
     "/annuaire/equipe/a-confirmer/",
     "/annuaire/equipe/doublons/",
+    "/annuaire/equipe/lieux/",
     "/annuaire/recherches/",
     "/agenda/equipe/",
     "/agenda/equipe/bilan/",

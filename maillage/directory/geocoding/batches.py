@@ -45,6 +45,18 @@ def queue_missing() -> int:
     return queued
 
 
+def forget_geocoded_position(site: Establishment) -> None:
+    """A new address: the position the geocoder gave the old one goes (not one a source or a
+    person gave), and the new one waits for the next geocoding. Nothing is saved."""
+    geocoded = provenance.source_of(site.provenance, "longitude") == Source.GEOCODER
+    if site.longitude is not None and not geocoded:
+        return
+    Geocoding.objects.filter(establishment=site).delete()
+    site.longitude = site.latitude = None
+    site.provenance.pop("longitude", None)
+    site.provenance.pop("latitude", None)
+
+
 def geocode_batch(client: BanClient, now: datetime | None = None) -> int:
     """Geocode the next due batch; return its size (0: nothing left). Raises
     GeocoderUnavailable after putting the batch back to wait."""

@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from maillage.directory.enums import ProposalStatus, Source
+from maillage.directory.geocoding.batches import forget_geocoded_position
+from maillage.directory.geocoding.tasks import geocode_addresses
 from maillage.directory.models import EditProposal, Establishment, Theme
 from maillage.directory.stewardship.errors import StewardshipError
 from maillage.hub import current_hub
@@ -19,6 +21,9 @@ from maillage.mail import email_task
 
 # What a representative may change; the rest comes from the official registers.
 EDITABLE = (
+    "street",
+    "postcode",
+    "city_name",
     "description",
     "website",
     "email",
@@ -28,6 +33,9 @@ EDITABLE = (
     "themes",
     "logo",
 )
+
+
+ADDRESS_FIELDS = {"street", "postcode", "city_name"}
 
 
 def current_values(site: Establishment) -> dict[str, Any]:
@@ -110,7 +118,12 @@ def apply_changes(site: Establishment, changes: dict[str, Any], source: str, use
             setattr(site, name, value)
         site.provenance[name] = stamp
     site.last_confirmed_on = today
+    moved = bool(ADDRESS_FIELDS & changes.keys())
+    if moved:
+        forget_geocoded_position(site)
     site.save()
+    if moved:
+        transaction.on_commit(geocode_addresses.enqueue)
 
 
 def _locked_pending(proposal: EditProposal) -> EditProposal:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django import forms
 from django.core.files.storage import default_storage
+from django.urls import reverse
 
 from maillage.directory.enums import FamilyDecision, ImportKind
 from maillage.directory.models import Establishment, Theme
@@ -44,6 +45,9 @@ class EntryForm(forms.ModelForm):
     class Meta:
         model = Establishment
         fields = [
+            "street",
+            "postcode",
+            "city_name",
             "description",
             "website",
             "email",
@@ -52,10 +56,23 @@ class EntryForm(forms.ModelForm):
             "opening_hours",
             "themes",
         ]
-        labels = {"contacts_public": "Publier le courriel et le téléphone dans l’annuaire"}
+        labels = {
+            "street": "Adresse",
+            "city_name": "Commune",
+            "contacts_public": "Publier le courriel et le téléphone dans l’annuaire",
+        }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "opening_hours": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Completion from the national address base (address-complete.js), when available.
+        self.fields["street"].widget.attrs |= {
+            "data-maillage-address": reverse("directory:address_suggestions"),
+            "data-maillage-address-postcode": "#id_postcode",
+            "data-maillage-address-city": "#id_city_name",
         }
 
     def clean_logo(self):
