@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from maillage.core.access_log import private_path, private_url
-from tests.workers import _database_url
+from tests.workers import database_url
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,7 +57,7 @@ def gunicorn_log(django_db_setup, tmp_path):
     log = tmp_path / "access.log"
     env = {
         **os.environ,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "DJANGO_SETTINGS_MODULE": "maillage.settings.test",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": "1",
