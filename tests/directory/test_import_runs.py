@@ -3,6 +3,7 @@ upload alike; a row that fails for any reason is a rejection with its line and t
 land; an import stopped in the middle keeps its committed batches and resumes after them."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -128,6 +129,27 @@ def test_a_command_stopped_by_an_error_records_its_run_and_says_so_in_french(
     assert (run.status, run.resume_after_line, run.rows_created) == (ImportStatus.FAILED, 3, 2)
     assert "après la ligne 3 du fichier" in run.message
     assert LegalUnit.objects.count() == 2  # the first batch stays
+
+    monkeypatch.setattr(runs.Report, "checkpoint", checkpoint)  # the bug is fixed
+    call_command("import_rna", str(path), reprendre=run.pk, stdout=StringIO())
+
+    run.refresh_from_db()
+    assert (run.status, run.rows_created, run.rows_rejected) == (ImportStatus.SUCCEEDED, 5, 0)
+    assert LegalUnit.objects.count() == 5
+    assert ImportRun.objects.count() == 1  # the same run, carried on
+
+
+def test_the_command_resumes_only_an_interrupted_run_of_the_same_file(territory, rna_file):
+    path = rna_file([rna_row("W353000001")])
+    call_command("import_rna", str(path), stdout=StringIO())
+    run = ImportRun.objects.get()
+
+    with pytest.raises(CommandError, match="n’est pas interrompu"):
+        call_command("import_rna", str(path), reprendre=run.pk)
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportStatus.FAILED)
+    other = rna_file([rna_row("W353000002")], name="autre.csv")
+    with pytest.raises(CommandError, match="n’est pas le fichier de l’import"):
+        call_command("import_rna", str(other), reprendre=run.pk)
 
 
 def test_the_run_page_shows_every_count(client_for, staff, territory, tmp_path, settings):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.core.management.base import CommandError, OutputWrapper
 
+from maillage.directory.enums import ImportKind
 from maillage.directory.models import ImportRun
 from maillage.directory.sources.errors import ImportRefused
-from maillage.directory.sources.runs import failures_recorded
+from maillage.directory.sources.files import file_checksum
+from maillage.directory.sources.runs import failures_recorded, into_run
 from maillage.territory.models import Territory
 
 
@@ -27,12 +30,30 @@ def territory_from(slug: str | None) -> Territory:
     return territory
 
 
+def resumable(run_id: int | None, kind: ImportKind, path: Path) -> list[ImportRun]:
+    """The interrupted run that `--reprendre` names, checked against the file; [] without."""
+    if run_id is None:
+        return []
+    run = ImportRun.objects.filter(pk=run_id, kind=kind).first()
+    if run is None:
+        raise CommandError(f"Aucun import n° {run_id} de cette source.")
+    if not run.is_interrupted:
+        raise CommandError(
+            f"L’import n° {run_id} n’est pas interrompu (terminé, ou arrêté il y a moins de "
+            "10 minutes) : rien à reprendre."
+        )
+    if not path.is_file() or (run.checksum and run.checksum != file_checksum(path)):
+        raise CommandError(f"« {path} » n’est pas le fichier de l’import n° {run_id}.")
+    return [run]
+
+
 @contextmanager
-def reported() -> Iterator[None]:
+def reported(*resumed: ImportRun) -> Iterator[None]:
     """Run an import as the upload page does: its runs recorded whatever happens, a refusal or
-    an unexpected error said in French rather than as a traceback."""
+    an unexpected error said in French rather than as a traceback; a `resumed` run carries on
+    after its last committed batch."""
     try:
-        with failures_recorded() as begun:
+        with failures_recorded() as begun, into_run(*resumed):
             yield
     except ImportRefused as refusal:
         raise CommandError(f"Import refusé, rien n’a été modifié : {refusal}") from refusal

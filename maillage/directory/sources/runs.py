@@ -197,6 +197,7 @@ class Report:
             pk=self.run.pk, status=ImportStatus.RUNNING, progressed_at=self.lease
         ).update(
             progressed_at=now,
+            checksum=self.scan.checksum,
             resume_after_line=batch[-1].row.line,
             rows_read=self.scan.rows_read,
             **self.counts(),

@@ -4,7 +4,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from maillage.directory.sources.commands import print_report, reported, territory_from
+from maillage.directory.enums import ImportKind
+from maillage.directory.sources.commands import (
+    print_report,
+    reported,
+    resumable,
+    territory_from,
+)
 from maillage.directory.sources.gogocarto import GogocartoImporter
 from maillage.directory.stewardship.duplicates import find_duplicates
 
@@ -19,6 +25,12 @@ class Command(BaseCommand):
             "--territory", help="identifiant du territoire (défaut : celui du pôle)"
         )
         parser.add_argument(
+            "--reprendre",
+            type=int,
+            metavar="N",
+            help="reprendre l’import interrompu n° N après son dernier lot enregistré",
+        )
+        parser.add_argument(
             "--partiel",
             action="store_true",
             help="export d’une partie de la carte : ne pas masquer les structures absentes",
@@ -26,7 +38,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         importer = GogocartoImporter(territory_from(options["territory"]))
-        with reported():
+        resumed = resumable(options["reprendre"], ImportKind.GOGOCARTO, options["file"])
+        with reported(*resumed):
             run = importer.run(
                 options["file"], options["taxonomie"], complete=not options["partiel"]
             )

@@ -4,7 +4,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from maillage.directory.sources.commands import print_report, reported, territory_from
+from maillage.directory.enums import ImportKind
+from maillage.directory.sources.commands import (
+    print_report,
+    reported,
+    resumable,
+    territory_from,
+)
 from maillage.directory.sources.rna import RnaImporter
 
 
@@ -16,9 +22,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--territory", help="identifiant du territoire (défaut : celui du pôle)"
         )
+        parser.add_argument(
+            "--reprendre",
+            type=int,
+            metavar="N",
+            help="reprendre l’import interrompu n° N après son dernier lot enregistré",
+        )
 
     def handle(self, *args, **options):
         importer = RnaImporter(territory_from(options["territory"]))
-        with reported():
+        resumed = resumable(options["reprendre"], ImportKind.RNA, options["file"])
+        with reported(*resumed):
             run = importer.run(options["file"])
         print_report(run, self.stdout)

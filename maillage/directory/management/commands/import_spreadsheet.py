@@ -4,7 +4,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from maillage.directory.sources.commands import print_report, reported, territory_from
+from maillage.directory.enums import ImportKind
+from maillage.directory.sources.commands import (
+    print_report,
+    reported,
+    resumable,
+    territory_from,
+)
 from maillage.directory.sources.spreadsheet import SpreadsheetImporter
 from maillage.directory.stewardship.duplicates import find_duplicates
 
@@ -17,10 +23,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--territory", help="identifiant du territoire (défaut : celui du pôle)"
         )
+        parser.add_argument(
+            "--reprendre",
+            type=int,
+            metavar="N",
+            help="reprendre l’import interrompu n° N après son dernier lot enregistré",
+        )
 
     def handle(self, *args, **options):
         importer = SpreadsheetImporter(territory_from(options["territory"]))
-        with reported():
+        resumed = resumable(options["reprendre"], ImportKind.SPREADSHEET, options["file"])
+        with reported(*resumed):
             run = importer.run(options["file"])
         print_report(run, self.stdout)
         self.stdout.write(f"{find_duplicates()} doublon(s) probable(s) nouveau(x) à examiner.")
