@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import resolve_url
 from django.urls import reverse_lazy
 
 from maillage.accounts import lockout
@@ -16,10 +17,19 @@ def _reset_link_hours() -> int:
     return settings.PASSWORD_RESET_TIMEOUT // 3600
 
 
-login = auth_views.LoginView.as_view(
-    template_name="accounts/login.html",
-    authentication_form=EmailAuthenticationForm,
-)
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = EmailAuthenticationForm
+
+    def get_default_redirect_url(self):
+        """Staff land on what waits for them today; everyone else on the member space (a safe
+        `next` still wins)."""
+        if self.request.user.is_hub_staff:
+            return resolve_url(settings.STAFF_LOGIN_REDIRECT_URL)
+        return super().get_default_redirect_url()
+
+
+login = LoginView.as_view()
 
 # Public, so that a visitor whose session has already expired is simply sent home.
 logout = login_not_required(auth_views.LogoutView.as_view())

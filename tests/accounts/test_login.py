@@ -62,3 +62,18 @@ def test_logout_is_a_post_that_ends_the_session(client, sign_in, member):
 def test_logout_of_an_expired_session_just_goes_home(client):
     response = client.post(reverse("accounts:logout"))
     assert response.url == reverse("web:home")
+
+
+@pytest.mark.parametrize("cast", ["staff", "administrator"])
+def test_staff_land_on_what_waits_for_them_today(request, client, sign_in, cast):
+    user = request.getfixturevalue(cast)
+
+    response = sign_in(user.email)
+
+    assert response.url == reverse("web:staff_home")
+
+
+def test_staff_following_a_link_still_go_where_they_asked(client, sign_in, staff):
+    response = sign_in(staff.email, next_url=reverse("activities:staff_list"))
+
+    assert response.url == reverse("activities:staff_list")
