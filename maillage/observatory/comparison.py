@@ -189,7 +189,7 @@ def comparisons(snapshot: Snapshot | None) -> list[PublicationComparison]:
                 for area in publication.areas
                 for indicator, value in area.figures.items()
             ],
-            explanations(snapshot, publication),
+            [french.typography(text) for text in explanations(snapshot, publication)],
         )
         for publication in hub_publications()
     ]

@@ -92,7 +92,7 @@ def test_another_hubs_page_explains_its_own_perimeter_and_definitions(
     assert "Atlas de l’ESS du Val de test" in page
     # The old code 35900 is followed to Bains-sur-Oust: only Hors-Champ differs.
     assert "compte 3 communes" in page
-    assert "seulement dans le périmètre publié : Hors-Champ" in page
+    assert f"seulement dans le périmètre publié{NBSP}: Hors-Champ" in page  # French spaces
     assert "seulement dans le territoire de l’instantané" not in page
     assert "postes salariés au 31 décembre (Flores)" in page
     assert "Ancienne commune, comptée avec Bains-sur-Oust (35013)" in page
