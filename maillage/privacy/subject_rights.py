@@ -82,7 +82,7 @@ def export_person(email: str) -> dict[str, Any]:
 
 
 def _full_names(names) -> set[str]:
-    """Names of two words or more: one word alone (« Redon ») would reach other people's rows
+    """Names of two words or more: one word alone (« Martin ») would reach other people's rows
     where rows are found by name."""
     return {name.strip() for name in names if len(name.split()) >= 2}
 
