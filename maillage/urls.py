@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from maillage.core.health import health
+
 admin.site.site_header = "Administration de maillage"
 admin.site.site_title = "maillage"
 
@@ -20,5 +22,7 @@ urlpatterns = [
     path("territoire/", include("maillage.territory.urls")),
     path("compte/", include("maillage.accounts.urls")),
     path("admin/", admin.site.urls),
+    # For the host's monitoring (deploy/, docs/deployment.md).
+    path("sante/", health, name="health"),
     path("", include("maillage.web.urls")),
 ]

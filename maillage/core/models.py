@@ -1,5 +1,5 @@
-"""The ground's own tables: rate-limit counters (ratelimit.py) and the runs of periodic jobs
-(scheduling.py)."""
+"""The ground's own tables: rate-limit counters (ratelimit.py), the runs of periodic jobs
+(scheduling.py) and the heartbeats of long-running processes (health.py)."""
 
 from django.db import models
 
@@ -51,3 +51,17 @@ class JobRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} ({self.period_start:%Y-%m-%d %H:%M})"
+
+
+class Heartbeat(models.Model):
+    """The last pass of a long-running process (the scheduler), read by the health page."""
+
+    process = models.CharField("processus", max_length=30, unique=True)
+    beat_at = models.DateTimeField("dernier signe de vie")
+
+    class Meta:
+        verbose_name = "signe de vie d’un processus"
+        verbose_name_plural = "signes de vie des processus"
+
+    def __str__(self) -> str:
+        return f"{self.process} ({self.beat_at:%Y-%m-%d %H:%M:%S})"

@@ -139,7 +139,8 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Filled by collectstatic; in production the reverse proxy serves it (deploy/Caddyfile).
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 # Front-end packages come from npm (package.json) and are served from node_modules.
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
@@ -225,6 +226,11 @@ BAN_API_TIMEOUT_SECONDS = env_int("BAN_API_TIMEOUT_SECONDS", 30)
 GEOCODING_BATCH_SIZE = env_int("GEOCODING_BATCH_SIZE", 1000)
 # Below this score (0 to 100), a geocoded address waits for staff to confirm it.
 GEOCODING_MIN_SCORE_PERCENT = env_int("GEOCODING_MIN_SCORE_PERCENT", 70)
+
+# The health page (/sante/) fails when the scheduler has not passed for this long (it passes every
+# minute), or when a task ready to run has waited this long for the worker.
+HEALTH_SCHEDULER_MAX_SILENCE_SECONDS = env_int("HEALTH_SCHEDULER_MAX_SILENCE_SECONDS", 5 * 60)
+HEALTH_QUEUE_MAX_WAIT_SECONDS = env_int("HEALTH_QUEUE_MAX_WAIT_SECONDS", 30 * 60)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

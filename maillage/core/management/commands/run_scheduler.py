@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from maillage.core.health import SCHEDULER, beat
 from maillage.core.scheduling import enqueue_due
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         while True:
+            beat(SCHEDULER)  # read by the health page (/sante/)
             for name in enqueue_due():
                 self.stdout.write(f"Tâche planifiée mise en file : {name}")
             if options["once"]:
