@@ -62,7 +62,11 @@ def server(django_db_setup, tmp_path_factory):
 
 def pytest_collection_modifyitems(items):
     """Under xdist (`make test` runs `-n auto --dist loadgroup`), the browser tests share one
-    worker, so that one Chromium at a time competes with the other worker's tests."""
+    worker, so that one Chromium at a time competes with the other worker's tests; so do the
+    concurrency tests."""
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+        elif "concurrency" in item.path.name:
+            # Threads racing on the database: one storm at a time, so each races only itself.
+            item.add_marker(pytest.mark.xdist_group("concurrency"))

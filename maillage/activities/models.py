@@ -194,6 +194,15 @@ class Activity(PlanLinked):
         return self.status == ActivityStatus.CANCELLED
 
     @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC
+
+    @property
+    def is_learning(self) -> bool:
+        """Trainings and workshops: attendance certified, satisfaction surveyed."""
+        return self.kind in (ActivityKind.TRAINING, ActivityKind.WORKSHOP)
+
+    @property
     def is_free(self) -> bool:
         return self.price == 0
 
@@ -305,6 +314,18 @@ class Registration(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("activities:registration", args=[self.token])
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == RegistrationStatus.WAITLISTED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == RegistrationStatus.CANCELLED
 
 
 class AudienceCount(models.Model):

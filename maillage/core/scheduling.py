@@ -44,6 +44,13 @@ class PeriodicJob:
     # Task arguments from the period's start (a day as ISO text, a year; never personal data).
     arguments: Callable[[datetime], Sequence[object]] = field(default=lambda start: ())
 
+    @property
+    def when(self) -> str:
+        """« chaque jour, à 4 h », for staff."""
+        if self.every is Every.HOUR:
+            return self.every.label
+        return f"{self.every.label}, à {self.hour} h"
+
     def period_start(self, now: datetime) -> datetime:
         """The start of the period `now` falls in, in local time."""
         local = timezone.localtime(now)

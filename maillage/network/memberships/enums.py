@@ -7,6 +7,15 @@ class MembershipStatus(models.TextChoices):
     WAIVED = "waived", "Exonérée"
     CANCELLED = "cancelled", "Annulée"
 
+    @property
+    def action_label(self) -> str:
+        """The staff's button that moves a membership to this status."""
+        if self is MembershipStatus.WAIVED:
+            return "Exonérer de cotisation"
+        if self is MembershipStatus.CANCELLED:
+            return "Annuler l’adhésion"
+        return "Remettre en attente de paiement"
+
 
 # Statuses a membership may move to by hand; PAID is reached by recording a payment only.
 TRANSITIONS: dict[str, tuple[str, ...]] = {

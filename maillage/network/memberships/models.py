@@ -198,6 +198,10 @@ class Membership(models.Model):
         return f"{self.year}-{self.receipt_number:04d}" if self.receipt_number else ""
 
     @property
+    def is_pending(self) -> bool:
+        return self.status == MembershipStatus.PENDING
+
+    @property
     def has_receipt(self) -> bool:
         return self.status == MembershipStatus.PAID and self.receipt_number is not None
 

@@ -156,6 +156,18 @@ class Service(models.Model):
         return self.status == ServiceStatus.PUBLISHED
 
     @property
+    def is_draft(self) -> bool:
+        return self.status == ServiceStatus.DRAFT
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == ServiceStatus.SUBMITTED
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == ServiceStatus.CLOSED
+
+    @property
     def is_revision(self) -> bool:
         return self.revision_of_id is not None
 
