@@ -164,7 +164,7 @@ def perimeter_explanation(snapshot: Snapshot, area: PublishedArea) -> str:
 
 def explanations(snapshot: Snapshot | None, publication: Publication) -> list[str]:
     texts = []
-    vintage = f"Millésime : {publication.vintage} ({publication.source})"
+    vintage = f"Millésime : {publication.vintage}, source {publication.source}"
     if snapshot is not None:
         vintage += f" ; l’instantané décrit les données du {snapshot.data_date:%d/%m/%Y}"
     texts.append(vintage + ".")
