@@ -1,7 +1,8 @@
 """Imports against the files that took processes down (issue 13) and at the size of a real
 SIRENE extract (issue 15), generated here, never committed:
 
-- an RNA file of 8,000,000 rows gzipped to about 2 MB: memory must stay flat, asserted as the
+- an RNA file of 8,000,000 identical rows gzipped to about 6 MB (the attacker's 1.9 MB file had
+  shorter rows): memory must stay flat, asserted as the
   peak growth of the 8-million-row import against the same file of 500,000 rows (a reader that
   kept the rows would grow 16 times more);
 - a gzip of about 4 MB holding one line of 4 GiB: refused with a French message, memory bounded;
