@@ -1,6 +1,8 @@
 """The accounts' personal data, declared to the privacy registry."""
 
-from maillage.privacy.registry import WITH_THE_RECORD, register
+from django.conf import settings
+
+from maillage.privacy.registry import WITH_THE_RECORD, LegalBasis, register
 
 
 def declare_personal_data() -> None:
@@ -9,6 +11,8 @@ def declare_personal_data() -> None:
         fields=("email", "full_name", "organisation_name"),
         email_lookup="email",
         purpose="Compte de connexion à la plateforme",
+        legal_basis=LegalBasis.CONTRACT,
+        notice="Le mot de passe n’est conservé que sous une forme chiffrée irréversible.",
         retention="Tant que le compte existe",
         applied_by=WITH_THE_RECORD,
         replacements={
@@ -22,6 +26,8 @@ def declare_personal_data() -> None:
         fields=("email", "ip_address"),
         email_lookup="email",
         purpose="Sécurité : blocage temporaire après des échecs de connexion",
-        retention="Jusqu’à la fin de la période de blocage, puis purge",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=f"{settings.LOGIN_LOCKOUT_SECONDS // 60} minutes (la période de blocage), "
+        "puis purge",
         applied_by="purge_failed_logins",
     )

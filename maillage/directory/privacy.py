@@ -9,6 +9,7 @@ from maillage.directory.search_log import KEPT_DAYS
 from maillage.privacy.durations import duration_text
 from maillage.privacy.registry import (
     WITH_THE_RECORD,
+    LegalBasis,
     OnErasure,
     declare_exempt,
     declare_not_personal,
@@ -52,6 +53,9 @@ def declare_personal_data() -> None:
         fields=("email", "phone"),
         email_lookup="email",
         purpose="Coordonnées de contact d’une structure de l’annuaire",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        recipients="L’équipe du pôle ; le public, sur la fiche de l’annuaire, quand la structure a "
+        "choisi de publier ses coordonnées",
         retention="Tant que la structure figure dans l’annuaire",
         applied_by=WITH_THE_RECORD,
     )
@@ -66,6 +70,7 @@ def declare_personal_data() -> None:
         fields=("role", "message"),
         email_lookup="user__email",
         purpose="Demande de rattachement d’une personne à une structure de l’annuaire",
+        legal_basis=LegalBasis.CONTRACT,
         retention="Tant que la personne représente la structure ; une demande refusée, "
         f"{duration_text(DECISION_KEPT_DAYS)} après la décision",
         applied_by="purge_directory_records",
@@ -76,6 +81,7 @@ def declare_personal_data() -> None:
         fields=("changes",),
         email_lookup="proposed_by__email",
         purpose="Modifications d’une fiche de l’annuaire proposées par son représentant",
+        legal_basis=LegalBasis.CONTRACT,
         retention=f"{duration_text(DECISION_KEPT_DAYS)} après la décision de l’équipe",
         applied_by="purge_directory_records",
         replacements={"changes": {}},
@@ -86,6 +92,7 @@ def declare_personal_data() -> None:
         fields=("old_value", "new_value"),
         email_lookup="new_value",
         purpose="Historique des modifications des fiches de l’annuaire",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         retention="Tant que la structure figure dans l’annuaire",
         applied_by=WITH_THE_RECORD,
         matcher=contact_history_of,
@@ -103,6 +110,7 @@ def declare_personal_data() -> None:
         erased=("raw", "reason"),
         replacements={"reason": "Ligne effacée (droit à l’effacement)"},
         purpose="Lignes rejetées d’un import de l’annuaire, pour que l’équipe les reprenne",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         retention=report,
         applied_by="purge_directory_records",
     )
@@ -116,6 +124,7 @@ def declare_personal_data() -> None:
         erased=("upload",),
         replacements={"upload": delete_uploads},
         purpose="Fichier déposé pour un import de l’annuaire",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         retention=report,
         applied_by="purge_directory_records",
     )
@@ -128,6 +137,7 @@ def declare_personal_data() -> None:
         name_matcher=searches_for,
         on_erasure=OnErasure.DELETE,
         purpose="Ce qui est cherché dans l’annuaire, sans qui le cherche (besoins à couvrir)",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         retention=f"{duration_text(KEPT_DAYS)}, la plus longue période de son rapport",
         applied_by="purge_directory_records",
     )

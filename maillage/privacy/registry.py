@@ -35,6 +35,19 @@ from django.utils.module_loading import module_has_submodule
 WITH_THE_RECORD = "with-the-record"
 
 
+class LegalBasis(StrEnum):
+    """Why the hub may hold the data (article 6 of the GDPR), as the legal notice says it."""
+
+    CONSENT = "Consentement de la personne"
+    CONTRACT = "Exécution d’un contrat ou de mesures précontractuelles"
+    LEGAL_OBLIGATION = "Obligation légale"
+    LEGITIMATE_INTEREST = "Intérêt légitime du pôle"
+
+
+# Who receives the data when nothing else is said: the hub's own staff.
+HUB_STAFF = "L’équipe du pôle (salariés et bénévoles habilités)"
+
+
 class OnErasure(StrEnum):
     # The declared personal fields are replaced; the row stays.
     ANONYMISE = "anonymise"
@@ -53,6 +66,7 @@ class PersonalData:
     email_lookup: str | None
     purpose: str  # in French: shown in the export and the legal notice
     retention: str  # in French
+    legal_basis: LegalBasis
     # Value each field takes on erasure; a field not listed becomes "" (or None if nullable).
     # A value may be a callable of the row. It may also name other fields to set on erasure
     # (an account is deactivated).
@@ -71,6 +85,10 @@ class PersonalData:
     # For rows that may hold a person's name without any link to them (a search typed into the
     # directory): name -> queryset, given each name the person is known by.
     name_matcher: Callable[[str], models.QuerySet] | None = None
+    # Who receives the data, in French, when more than the hub's staff (partners, the public).
+    recipients: str = HUB_STAFF
+    # A further sentence for the legal notice, in French (how a value is protected).
+    notice: str = ""
 
     @property
     def model(self) -> type[models.Model]:
@@ -117,6 +135,9 @@ def register(
     purpose: str,
     retention: str,
     applied_by: str,
+    legal_basis: LegalBasis,
+    recipients: str = HUB_STAFF,
+    notice: str = "",
     replacements: dict[str, Any] | None = None,
     matcher: Callable[[str], models.QuerySet] | None = None,
     person_lookup: str | None = None,
@@ -129,10 +150,13 @@ def register(
             email_lookup,
             purpose,
             retention,
+            legal_basis,
             replacements or {},
             matcher,
             person_lookup,
             applied_by=applied_by,
+            recipients=recipients,
+            notice=notice,
         )
     )
 
@@ -145,6 +169,9 @@ def register_linked_rows(
     purpose: str,
     retention: str,
     applied_by: str,
+    legal_basis: LegalBasis,
+    recipients: str = HUB_STAFF,
+    notice: str = "",
     person_lookup: str | None = None,
     email_lookup: str | None = None,
     matcher: Callable[[str], models.QuerySet] | None = None,
@@ -163,6 +190,7 @@ def register_linked_rows(
             email_lookup,
             purpose,
             retention,
+            legal_basis,
             replacements or {},
             matcher,
             person_lookup,
@@ -170,6 +198,8 @@ def register_linked_rows(
             on_erasure,
             applied_by,
             name_matcher,
+            recipients,
+            notice,
         )
     )
 

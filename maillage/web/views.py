@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Sum
 from django.shortcuts import render
@@ -6,6 +5,7 @@ from django.utils import timezone
 
 from maillage.accounts.permissions import staff_required
 from maillage.accounts.space import cards_for
+from maillage.privacy.notice import processings
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
 from maillage.web.desk import desk
@@ -34,5 +34,4 @@ def staff_home(request):
 
 @login_not_required
 def legal(request):
-    lockout_minutes = settings.LOGIN_LOCKOUT_SECONDS // 60
-    return render(request, "web/legal.html", {"lockout_minutes": lockout_minutes})
+    return render(request, "web/legal.html", {"processings": processings()})

@@ -148,9 +148,10 @@ def test_the_summary_form_and_the_legal_notice_say_the_address_is_used_once(clie
     legal = " ".join(html(client.get("/mentions-legales/")).split())
 
     assert "Votre adresse sert uniquement à cet envoi" in results
-    assert 'href="/mentions-legales/#recapitulatif"' in results
-    assert 'id="recapitulatif"' in legal
-    assert "elle sert une seule fois, à envoyer ce message" in legal
+    anchor = "envoi-une-seule-fois-du-recapitulatif-par-ou-commencer-demande"
+    assert f'href="/mentions-legales/#{anchor}"' in results
+    assert f'id="{anchor}"' in legal
+    assert "Envoi, une seule fois, du récapitulatif « par où commencer » demandé" in legal
     assert "n’est enregistrée dans aucun fichier de contacts" in legal
     assert "la file d’envoi des e-mails ne garde que le numéro de la demande" in legal
 

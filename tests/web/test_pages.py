@@ -1,9 +1,15 @@
 """Home page, legal notice and error pages."""
 
+import re
+from html import unescape
+
 import pytest
 from django.urls import reverse
+from django.utils.text import slugify
 
 from maillage.hub import current_hub
+from maillage.privacy import registry
+from maillage.privacy.registry import LegalBasis, PersonalData, declaration_for, declared
 from maillage.territory.importer import load_configured_territory
 
 
@@ -174,3 +180,95 @@ def test_server_error_page_renders_without_a_request_or_the_database(rf):
     assert response.status_code == 500
     assert "<h1>Erreur du serveur</h1>" in html
     assert "web/maillage.css" in html
+
+
+def _notice_text(html: str) -> str:
+    """The visible text of the personal-data part of the legal notice."""
+    part = html[html.index('<h2 id="donnees">') : html.index('<h2 id="cookies">')]
+    return unescape(" ".join(re.sub(r"<[^>]+>", " ", part).split()))
+
+
+def _section(html: str, entry) -> str:
+    anchor = slugify(entry.purpose)
+    start = html.index(f'<h4 id="{anchor}">')
+    return unescape(" ".join(html[start : html.index("</section>", start)].split()))
+
+
+@pytest.mark.django_db
+def test_legal_notice_lists_every_processing_of_the_registry(client):
+    html = client.get(reverse("web:legal")).content.decode()
+
+    entries = list(declared())
+    assert len(entries) > 20
+    for entry in entries:
+        section = _section(html, entry)
+        assert entry.purpose in section
+        assert str(entry.legal_basis) in section
+        assert entry.recipients in section
+        assert entry.retention in section
+        for name in entry.fields:
+            label = str(entry.model._meta.get_field(name).verbose_name)
+            assert label.lower() in section.lower(), name
+    assert "partenaires associés au dossier" in _section(
+        html, declaration_for("journeys.SupportCase")
+    )
+    assert "Obligation légale" in _section(html, declaration_for("memberships.Membership"))
+    assert "Données concernées" in html
+
+
+@pytest.mark.django_db
+def test_legal_notice_groups_the_rows_of_one_purpose_in_one_section(client):
+    html = client.get(reverse("web:legal")).content.decode()
+
+    purpose = declaration_for("journeys.SupportCase").purpose
+    assert html.count(f">{purpose}</h4>") == 1
+    section = _section(html, declaration_for("journeys.SupportCase"))
+    for label in ("intitulé du projet", "avec qui", "prochaine étape"):
+        assert label in section.lower()
+
+
+@pytest.mark.django_db
+def test_a_model_declared_in_the_registry_appears_on_the_legal_notice(client, monkeypatch):
+    monkeypatch.setitem(
+        registry._REGISTRY,
+        "observatory.SnapshotRun",
+        PersonalData(
+            "observatory.SnapshotRun",
+            ("requested_by",),
+            "requested_by__email",
+            "Calcul de l’observatoire demandé par l’équipe",
+            "Un an après le calcul",
+            LegalBasis.LEGITIMATE_INTEREST,
+        ),
+    )
+
+    text = _notice_text(client.get(reverse("web:legal")).content.decode())
+
+    assert "Calcul de l’observatoire demandé par l’équipe" in text
+    assert "Un an après le calcul" in text
+
+
+@pytest.mark.django_db
+def test_legal_notice_speaks_french_without_code_identifiers(client):
+    text = _notice_text(client.get(reverse("web:legal")).content.decode())
+
+    french = " ".join(
+        str(field.verbose_name)
+        for entry in declared()
+        for field in entry.model._meta.concrete_fields
+    ).lower()
+    code_names = {
+        name
+        for entry in declared()
+        for name in (*entry.fields, *entry.export_fields, entry.model._meta.model_name)
+        if name not in french.split()
+    }
+    # Field names that are French words too (« la file d’envoi », « le résultat du vote »).
+    french_too = {"file", "vote"}
+    words = set(re.findall(r"[\w.]+", text))
+    assert words & code_names - french_too == set()
+    assert not re.search(r"\b\w+_\w+\b", text), "snake_case in the notice"
+    assert not re.search(r"\b[a-z_]+\.[A-Z]\w+", text), "a model label in the notice"
+    assert not any(member.name in text for member in LegalBasis)
+    for term in ("Base légale", "Données concernées", "Destinataires", "Durée de conservation"):
+        assert term in text

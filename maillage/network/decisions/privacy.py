@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from maillage.privacy.registry import (
     WITH_THE_RECORD,
+    LegalBasis,
     OnErasure,
     declare_exempt,
     register_linked_rows,
@@ -36,6 +37,9 @@ def declare_personal_data() -> None:
         erased=("reason", "cast_by"),
         replacements={"reason": _erased_reason},
         purpose="Voix exprimée sur une proposition soumise aux adhérents ou à un groupe",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients="L’équipe du pôle ; les adhérents ou les membres du groupe consultés voient le "
+        "résultat du vote",
         applied_by=WITH_THE_RECORD,
         retention="Aussi longtemps que la décision est conservée",
     )

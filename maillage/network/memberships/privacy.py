@@ -2,7 +2,7 @@
 counts of members and dues must stay true, and once the person is anonymised they name no one.
 Past the retention, the purge (retention.py) unties them from the person with `replacements`."""
 
-from maillage.privacy.registry import OnErasure, register_linked_rows
+from maillage.privacy.registry import LegalBasis, OnErasure, register_linked_rows
 
 
 def declare_personal_data() -> None:
@@ -29,6 +29,9 @@ def declare_personal_data() -> None:
         # purge dates the row itself, with the day it is given).
         replacements={"person": None},
         purpose="Adhésion d’une personne au pôle, cotisation et reçu",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients="L’équipe du pôle ; le trésorier et, pour les comptes, l’expert-comptable ou le "
+        "commissaire aux comptes de l’association",
         applied_by="purge_old_memberships",
         retention=f"{duration_text(retention_years() * DAYS_PER_YEAR)} après l’année "
         "d’adhésion (pièces comptables), puis anonymisation",

@@ -14,7 +14,7 @@ def _imports_mentioning(email: str):
 def declare_personal_data() -> None:
     from maillage.network.people.retention import retention_days
     from maillage.privacy.durations import duration_text
-    from maillage.privacy.registry import OnErasure, register, register_linked_rows
+    from maillage.privacy.registry import LegalBasis, OnErasure, register, register_linked_rows
 
     register(
         "people.Person",
@@ -22,6 +22,7 @@ def declare_personal_data() -> None:
         email_lookup="email",
         person_lookup="pk",
         purpose="Carnet d’adresses du pôle : contacts des structures et du réseau",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         applied_by="purge_inactive_contacts",
         retention=f"{duration_text(retention_days())} après le dernier échange, puis purge "
         "automatique",
@@ -33,6 +34,7 @@ def declare_personal_data() -> None:
         email_lookup="person__email",
         person_lookup="person",
         purpose="Suivi des échanges de l’équipe du pôle avec ses contacts",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         applied_by="purge_inactive_contacts",
         retention="Comme la fiche du carnet d’adresses",
         replacements={"subject": "Échange effacé"},
@@ -43,6 +45,7 @@ def declare_personal_data() -> None:
         email_lookup="person__email",
         person_lookup="person",
         purpose="Preuve des consentements donnés ou retirés",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
         applied_by="purge_inactive_contacts",
         retention="Comme la fiche du carnet d’adresses",
     )
@@ -52,6 +55,7 @@ def declare_personal_data() -> None:
         email_lookup="rows",
         matcher=_imports_mentioning,
         purpose="Import de contacts depuis un tableur, et son compte rendu",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         applied_by="purge_inactive_contacts",
         retention="Trente jours après le dépôt du fichier",
     )
@@ -63,6 +67,7 @@ def declare_personal_data() -> None:
         email_lookup="person__email",
         on_erasure=OnErasure.KEEP,
         purpose="Rôle d’une personne dans une structure de l’annuaire",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         applied_by="purge_inactive_contacts",
         retention="Comme la fiche du carnet d’adresses",
     )
@@ -74,6 +79,8 @@ def declare_personal_data() -> None:
         email_lookup="created_by__email",
         on_erasure=OnErasure.DELETE,
         purpose="Lien de téléchargement à usage unique de l’export des données",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        recipients="La personne concernée seule, par le lien qui lui est remis",
         applied_by="purge_inactive_contacts",
         retention="Jusqu’à son expiration, 24 heures après la demande",
     )

@@ -2,7 +2,7 @@
 and the documents stay (the group's history and member counts), pointing to the anonymised
 person; a group no longer names its erased facilitator."""
 
-from maillage.privacy.registry import WITH_THE_RECORD, OnErasure, register_linked_rows
+from maillage.privacy.registry import WITH_THE_RECORD, LegalBasis, OnErasure, register_linked_rows
 
 RETENTION = "Tant que le groupe de travail existe"
 
@@ -15,6 +15,8 @@ def declare_personal_data() -> None:
         email_lookup="person__email",
         on_erasure=OnErasure.KEEP,
         purpose="Participation à un groupe de travail du pôle",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients="L’équipe du pôle et les membres du groupe de travail",
         applied_by=WITH_THE_RECORD,
         retention=RETENTION,
     )
@@ -26,6 +28,8 @@ def declare_personal_data() -> None:
         on_erasure=OnErasure.ANONYMISE,
         erased=("facilitator",),
         purpose="Animation d’un groupe de travail du pôle",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients="L’équipe du pôle et les membres du groupe de travail",
         applied_by=WITH_THE_RECORD,
         retention=RETENTION,
     )
@@ -36,6 +40,8 @@ def declare_personal_data() -> None:
         email_lookup="uploaded_by__email",
         on_erasure=OnErasure.KEEP,
         purpose="Documents déposés dans un groupe de travail",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients="L’équipe du pôle et les membres du groupe de travail",
         applied_by=WITH_THE_RECORD,
         retention=RETENTION,
     )

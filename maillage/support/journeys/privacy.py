@@ -9,17 +9,20 @@ HOLDER_ROW = "case__holders"
 
 def declare_personal_data() -> None:
     from maillage.privacy.durations import duration_text
-    from maillage.privacy.registry import declare_exempt, register
+    from maillage.privacy.registry import LegalBasis, declare_exempt, register
     from maillage.support.journeys.retention import retention_days
 
     retention = f"{duration_text(retention_days())} après la clôture du dossier, puis anonymisation"
     purpose = "Accompagnement d’un porteur de projet par le pôle et ses partenaires"
+    recipients = "L’équipe du pôle et les partenaires associés au dossier du porteur de projet"
     register(
         "journeys.SupportCase",
         fields=("title", "description", "notes"),
         email_lookup="holders__email",
         person_lookup="holders",
         purpose=purpose,
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=recipients,
         applied_by="purge_closed_cases",
         retention=retention,
         # The case stays, with its kind, stages and outcome, so that counts stay true.
@@ -31,6 +34,8 @@ def declare_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=recipients,
         applied_by="purge_closed_cases",
         retention=retention,
         replacements={"with_whom": "Personne effacée"},
@@ -41,6 +46,8 @@ def declare_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=recipients,
         applied_by="purge_closed_cases",
         retention=retention,
         replacements={"text": "Note effacée"},
@@ -51,6 +58,8 @@ def declare_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=recipients,
         applied_by="purge_closed_cases",
         retention=retention,
         replacements={"title": "Document effacé"},
@@ -61,6 +70,8 @@ def declare_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose=purpose,
+        legal_basis=LegalBasis.CONTRACT,
+        recipients=recipients,
         applied_by="purge_closed_cases",
         retention=retention,
         replacements={"title": "Étape effacée"},
@@ -71,6 +82,8 @@ def declare_personal_data() -> None:
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose="Orientation d’un porteur de projet vers le service d’un partenaire",
+        legal_basis=LegalBasis.CONTRACT,
+        recipients="L’équipe du pôle et le partenaire vers lequel le porteur de projet est orienté",
         applied_by="purge_closed_cases",
         retention=retention,
         # A declined referral keeps a reason (a database rule), without what it said.
