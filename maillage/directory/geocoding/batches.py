@@ -22,6 +22,7 @@ from maillage.directory.enums import (
 )
 from maillage.directory.geocoding.client import Address, BanClient, GeocoderUnavailable, Result
 from maillage.directory.models import Establishment, Geocoding, LocationCheck
+from maillage.directory.models.organisations import LISTING_FIELDS
 
 LEASE = timedelta(minutes=10)
 LONGEST_WAIT = timedelta(days=1)
@@ -69,8 +70,16 @@ def geocode_batch(client: BanClient, now: datetime | None = None) -> int:
     except GeocoderUnavailable as error:
         _postpone(rows, str(error), now)
         raise
+    judged = [(row, _judge(row, results[str(row.pk)])) for row in rows]
+    placed = [(row, result) for row, result in judged if result is not None]
+    _place(placed)
     for row in rows:
-        _apply(row, results[str(row.pk)])
+        if row.status == GeocodingStatus.TO_CONFIRM:
+            _ask_staff(row, results[str(row.pk)])
+    fields = ["status", "score", "label", "attempts", "last_error", "retry_after", "updated_at"]
+    for row in rows:
+        row.updated_at = now
+    Geocoding.objects.bulk_update(rows, fields)
     return len(rows)
 
 
@@ -108,30 +117,39 @@ def _postpone(rows: list[Geocoding], message: str, now: datetime) -> None:
     Geocoding.objects.bulk_update(rows, ["attempts", "last_error", "retry_after"])
 
 
-def _apply(row: Geocoding, result: Result | None) -> None:
+def _judge(row: Geocoding, result: Result | None) -> Result | None:
+    """Set the row's status from the answer; return the result if it is to be placed."""
     row.attempts, row.last_error, row.retry_after = 0, "", None
     if result is None:
         row.status = GeocodingStatus.NOT_FOUND
-    else:
-        row.score, row.label = result.score, result.label
-        if result.score * 100 >= settings.GEOCODING_MIN_SCORE_PERCENT:
-            row.status = GeocodingStatus.PLACED
-            _place(row.establishment, result)
-        else:
-            row.status = GeocodingStatus.TO_CONFIRM
-            _ask_staff(row, result)
-    row.save()
+        return None
+    row.score, row.label = result.score, result.label
+    if result.score * 100 < settings.GEOCODING_MIN_SCORE_PERCENT:
+        row.status = GeocodingStatus.TO_CONFIRM
+        return None
+    row.status = GeocodingStatus.PLACED
+    return result
 
 
-def _place(site: Establishment, result: Result) -> None:
-    """Coordinates only where no source gave any, and never over a person's."""
+def _place(placed: list[tuple[Geocoding, Result]]) -> None:
+    """Coordinates only where no source gave any, never over a person's; written in bulk (the
+    Geocoding row, with its score and label, is the trace of where they come from)."""
+    today = timezone.localdate()
     with transaction.atomic():
-        site = Establishment.objects.select_for_update(of=("self",)).get(pk=site.pk)
-        if site.longitude is not None:
-            return
-        values = {"longitude": result.longitude, "latitude": result.latitude}
-        if provenance.apply(site, values, Source.GEOCODER, timezone.localdate()):
-            site.save()
+        sites = (
+            Establishment.objects.select_for_update(of=("self",))
+            .select_related("legal_unit")
+            .in_bulk([row.establishment_id for row, _ in placed])
+        )
+        changed = []
+        for row, result in placed:
+            site = sites[row.establishment_id]
+            values = {"longitude": result.longitude, "latitude": result.latitude}
+            if site.longitude is None and provenance.apply(site, values, Source.GEOCODER, today):
+                site.fill_listing_fields()
+                changed.append(site)
+        fields = ["longitude", "latitude", "provenance", *LISTING_FIELDS]
+        Establishment.objects.bulk_update(changed, fields, batch_size=500)
 
 
 def _ask_staff(row: Geocoding, result: Result) -> None:
