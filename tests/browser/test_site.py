@@ -96,3 +96,18 @@ def test_axe_core_finds_no_serious_violation(audit_page, live_server, hub_data, 
 
     serious = [v for v in results["violations"] if v["impact"] in SERIOUS]
     assert not serious, f"axe-core on {path} at {width} px:\n{format_violations(serious)}"
+
+
+@pytest.mark.parametrize(("width", "stacked"), [(390, True), (1280, False)])
+def test_legal_notice_processings_stack_on_a_phone(page, live_server, hub_data, width, stacked):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/mentions-legales/")
+
+    section = page.locator(".processing").first
+    term = section.locator("dt").first.bounding_box()
+    value = section.locator("dd").first.bounding_box()
+
+    assert page.locator(".processing").count() > 20
+    # On a phone the value sits under its term; wider, beside it, on the same line.
+    assert (value["y"] >= term["y"] + term["height"]) is stacked
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
