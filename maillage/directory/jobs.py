@@ -1,9 +1,17 @@
 """The directory's periodic jobs."""
 
 from maillage.core.scheduling import Every, PeriodicJob
+from maillage.directory.geocoding.tasks import geocode_addresses
 from maillage.directory.tasks import purge_directory_records, remind_stale_entries
 
 JOBS = [
+    PeriodicJob(
+        "geocode_addresses",
+        "Géocoder les adresses restées sans coordonnées (par exemple pendant une panne de l’API).",
+        geocode_addresses,
+        Every.DAY,
+        hour=5,
+    ),
     PeriodicJob(
         "remind_stale_entries",
         "Rappeler aux représentants les fiches non confirmées depuis longtemps.",

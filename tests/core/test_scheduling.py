@@ -2,6 +2,7 @@
 their outcome kept for staff."""
 
 import os
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -84,15 +85,19 @@ def test_a_failing_job_is_recorded_with_its_error_class_only(only_jobs):
     assert run.error == "builtins.RuntimeError"
 
 
-def test_every_periodic_command_has_its_job():
-    """The README's periodic commands (purges, reminders, closings) all run by the scheduler."""
-    periodic = {
-        name
-        for name, app in get_commands().items()
-        if app.startswith("maillage") and name.startswith(("purge_", "send_", "remind_", "close_"))
-    }
-    assert periodic
-    assert periodic <= {job.name for job in all_jobs()}
+def test_every_command_of_the_readme_s_scheduled_table_has_its_job():
+    """The README's table of scheduled tasks lists commands the scheduler really runs."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme[readme.index("Tâches planifiées") :]
+    section = section[: section.index("\n\n", section.index("| commande"))]
+    listed = set(re.findall(r"^\| `manage\.py (\w+)` \|", section, re.M))
+    assert len(listed) > 10
+    jobs = {job.name for job in all_jobs()}
+    # Django's own prune command runs as the ground's prune_finished_tasks job.
+    assert listed - {"prune_db_task_results"} <= jobs
+    assert "prune_finished_tasks" in jobs
+    commands = get_commands()
+    assert listed <= set(commands)
 
 
 @pytest.mark.django_db(transaction=True)
