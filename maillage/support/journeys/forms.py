@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from maillage.accounts.enums import Role
 from maillage.core.collation import by_name
+from maillage.core.filter_forms import FilterForm
 from maillage.directory.models import LegalUnit
 from maillage.directory.nomenclatures import naf_sections
 from maillage.network.people.models import Person
@@ -300,7 +301,7 @@ class DoneForm(PageForm):
     )
 
 
-class CaseFilterForm(forms.Form):
+class CaseFilterForm(FilterForm):
     etape = forms.ModelChoiceField(
         label="Étape",
         queryset=Stage.objects.active(),

@@ -14,7 +14,7 @@ from maillage.network.memberships import enrolment, payment
 from maillage.network.memberships.counts import counts_by_year_and_category
 from maillage.network.memberships.enums import MembershipStatus
 from maillage.network.memberships.errors import MembershipError
-from maillage.network.memberships.filters import BadFilter, parse_filters
+from maillage.network.memberships.filters import MembershipFilterForm
 from maillage.network.memberships.forms import (
     OrganisationMembershipForm,
     PaymentForm,
@@ -32,15 +32,19 @@ SEARCH_MAX = 100
 MATCHES_MAX = 50
 
 
+class SearchTooLong(ValueError):
+    """The member search typed on the enrolment pages; the message is shown."""
+
+
 @staff_required
 def membership_list(request):
-    try:
-        filters = parse_filters(request.GET)
-    except BadFilter as error:
-        return bad_request(request, str(error))
+    filters = MembershipFilterForm(request.GET)
+    if not filters.is_valid():
+        return bad_request(request, filters.first_error())
     memberships = filters.apply(Membership.objects.all())
     context = {
-        "filters": filters,
+        "filters": filters.cleaned_data,
+        "selects": filters.selects,
         "memberships": memberships.with_member().order_by(
             "-year", "legal_unit__name", "person__last_name"
         )[:LIST_MAX],
@@ -60,7 +64,7 @@ def membership_list(request):
 def _search_query(request) -> str:
     query = request.GET.get("q", "").strip()
     if len(query) > SEARCH_MAX:
-        raise BadFilter("La recherche est trop longue (100 caractères au plus).")
+        raise SearchTooLong("La recherche est trop longue (100 caractères au plus).")
     return query
 
 
@@ -86,7 +90,7 @@ def _matching_people(query: str):
 def _create(request, form_class, matches, member_field: str, template: str):
     try:
         query = _search_query(request)
-    except BadFilter as error:
+    except SearchTooLong as error:
         return bad_request(request, str(error))
     form = form_class(request.POST or None)
     chosen = form[member_field].value() if request.method == "POST" else None
