@@ -45,6 +45,8 @@ def run_db_worker(**environment: str) -> subprocess.CompletedProcess:
         env=_environment(environment),
         capture_output=True,
         text=True,
-        timeout=120,
+        # Generous: a resumed import of thousands of rows on a loaded CI machine took over 120 s;
+        # the limit only stops a worker that hangs.
+        timeout=600,
         check=False,
     )
