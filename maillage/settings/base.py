@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, so that it sees the page as the view made it: French spaces in the text.
+    "maillage.web.typography.FrenchTypographyMiddleware",
 ]
 
 ROOT_URLCONF = "maillage.urls"

@@ -35,7 +35,7 @@ def test_the_list_loads_and_typing_updates_results_and_address(page, live_server
     page.fill("#recherche", "cuma")
     page.wait_for_url("**/annuaire/?q=cuma*")
     page.wait_for_function(
-        "document.querySelector('#nombre-resultats').textContent.includes('« cuma »')"
+        "document.querySelector('#nombre-resultats').textContent.includes('«\\u00a0cuma\\u00a0»')"
     )
 
     names = page.locator(".directory-result__name").all_inner_texts()
@@ -72,7 +72,7 @@ def test_the_keyboard_reaches_the_search_box_and_a_result(page, live_server, dem
     page.keyboard.press("Enter")
     page.wait_for_url("**q=canoe*")
     page.wait_for_function(
-        "document.querySelector('#nombre-resultats').textContent.includes('« canoe »')"
+        "document.querySelector('#nombre-resultats').textContent.includes('«\\u00a0canoe\\u00a0»')"
     )
     # Enter sends the search once: a second, identical request still running would be cut
     # off when the person follows a result.

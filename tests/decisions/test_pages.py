@@ -7,6 +7,7 @@ from maillage.network.decisions.models import Proposal, Vote
 from maillage.network.decisions.queries import decisions_of_group
 from maillage.network.decisions.space import cards as decision_cards
 from tests.decisions.factories import ProposalFactory
+from tests.typeset import french
 from tests.working_groups.factories import GroupMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def test_a_member_votes_then_changes_their_mind_without_javascript(
     vote = Vote.objects.get()
     assert (vote.choice, vote.reason, vote.cast_by) == ("objection", "Trop loin.", eligible_member)
     page = client.get(open_proposal.get_absolute_url()).content.decode()
-    assert "Voix actuelle de « " in page
+    assert french("Voix actuelle de « ") in page
     assert "Trop loin." in page
 
 
@@ -89,7 +90,7 @@ def test_results_name_voters_only_when_the_proposal_says_so(
     secret_page = client.get(secret.get_absolute_url()).content.decode()
     public_page = client.get(public.get_absolute_url()).content.decode()
 
-    assert "Non adoptée : objections à lever" in secret_page
+    assert french("Non adoptée : objections à lever") in secret_page
     assert "Pas prêt." in secret_page
     assert organisation.name not in secret_page
     assert "Qui a voté quoi" in public_page

@@ -11,6 +11,7 @@ from maillage.directory.models import Establishment, LegalUnit
 from maillage.directory.sources.sirene import SireneImporter
 from tests.directory.conftest import establishment, unit
 from tests.directory.factories import EstablishmentFactory, LegalUnitFactory
+from tests.typeset import french
 
 SCIC, SCOP = "666666666", "777777777"
 
@@ -87,7 +88,7 @@ def test_staff_see_the_queue_with_the_reason(scop_import, client_for, staff):
 
     assert page.status_code == 200
     assert "SCIC ENERGIES DU PAYS" in page.content.decode()
-    assert "dont le nom dit « SCIC »" in page.content.decode()
+    assert french("dont le nom dit « SCIC »") in page.content.decode()
 
 
 def test_a_staff_decision_is_kept_with_its_author_and_reused_at_the_next_import(

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from maillage.directory.models import SearchLog
 from maillage.territory.models import Territory
 from tests.directory.factories import CommuneFactory, EstablishmentFactory, ThemeFactory
+from tests.typeset import french
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def test_search_finds_names_without_accents_or_case(client):
     html = page(client, "q=atelier")
     assert "L’Atelier du Vélo" in html
     assert "Club de Canoë" not in html
-    assert "1 organisation trouvée pour « atelier »" in html
+    assert french("1 organisation trouvée pour « atelier »") in html
 
 
 def test_search_reaches_themes_description_and_commune(client):
@@ -152,7 +153,7 @@ def test_the_demo_banner_shows_only_with_demo_records(client):
     EstablishmentFactory(sign="Fictive", source_ref="demo:1")
     html = page(client)
     assert "Données fictives de démonstration" in html
-    assert "données fictives de démonstration</strong> : elles n’existent pas" in html
+    assert french("données fictives de démonstration</strong> : elles n’existent pas") in html
 
 
 def test_searches_are_logged_without_personal_data(client, member):

@@ -16,6 +16,7 @@ from maillage.support.journeys.models import Outcome, Referral
 from tests.factories import UserFactory
 from tests.journeys.factories import SupportCaseFactory, represent
 from tests.services.factories import ServiceFactory
+from tests.typeset import french
 
 SENT = datetime.date(2026, 3, 10)
 CLOSED = datetime.date(2026, 5, 4)
@@ -130,7 +131,7 @@ def test_the_partner_page_says_why_and_offers_no_answer(client_for, case_with_re
         .content.decode()
     )
 
-    assert "Orientation annulée le 4 mai 2026 : dossier clos." in page
+    assert french("Orientation annulée le 4 mai 2026 : dossier clos.") in page
     assert "Accepter l’orientation" not in page
     assert "Décliner l’orientation" not in page
 
@@ -151,7 +152,7 @@ def test_a_partner_cannot_answer_a_cancelled_referral(
 
     assert response.status_code == 302
     page = client_for(partner).get(response.url).content.decode()
-    assert "Cette orientation est annulée depuis le 4 mai 2026 : dossier clos." in page
+    assert french("Cette orientation est annulée depuis le 4 mai 2026 : dossier clos.") in page
     assert status_of(referral)[0] == ReferralStatus.CANCELLED
 
 

@@ -27,6 +27,7 @@ from maillage.support.journeys.submission import ALREADY_SAVED, ELSEWHERE, EXPIR
 from tests.factories import UserFactory
 from tests.journeys.factories import SupportCaseFactory
 from tests.journeys.helpers import with_token
+from tests.typeset import french
 
 THREADS = 6
 
@@ -119,7 +120,7 @@ def test_a_form_without_its_token_is_refused_and_nothing_is_recorded(client_for,
 
     assert response.status_code == 400
     page = response.content.decode()
-    assert EXPIRED in page
+    assert french(EXPIRED) in page
     assert "Rappeler jeudi" in page  # what was typed stays
     assert not CaseNote.objects.exists()
 
@@ -133,7 +134,7 @@ def test_a_token_used_on_another_case_is_refused(client_for, staff):
     response = client.post(reverse("journeys:add_note", args=[second.pk]), data)
 
     assert response.status_code == 400
-    assert ELSEWHERE in response.content.decode()
+    assert french(ELSEWHERE) in response.content.decode()
     assert list(CaseNote.objects.values_list("case", flat=True)) == [first.pk]
 
 

@@ -11,6 +11,7 @@ from tests.journeys.factories import SupportCaseFactory
 from tests.journeys.helpers import close_response, with_token
 from tests.people.factories import PersonFactory
 from tests.services.factories import ServiceFactory
+from tests.typeset import french
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_an_invalid_case_form_is_shown_again_with_what_was_typed(signed_in):
 
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Aucune structure de l’annuaire n’a ce numéro : 999999999." in page
+    assert french("Aucune structure de l’annuaire n’a ce numéro : 999999999.") in page
     assert 'value="Ma recyclerie"' in page
     assert not SupportCase.objects.exists()
 
@@ -155,7 +156,7 @@ def test_a_referral_to_a_closed_service_is_refused_with_a_clear_message(signed_i
 
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Le service « Prêt d’honneur » est fermé ou n’est pas publié" in page
+    assert french("Le service « Prêt d’honneur » est fermé ou n’est pas publié") in page
     assert "Besoin de financement" in page
     assert not Referral.objects.exists()
 
@@ -184,7 +185,7 @@ def test_a_referral_to_the_service_of_a_hidden_provider_is_refused(signed_in):
 
     assert response.status_code == 400
     assert (
-        "La structure qui propose « Prêt d’honneur » n’est plus présentée au public"
+        french("La structure qui propose « Prêt d’honneur » n’est plus présentée au public")
         in response.content.decode()
     )
     assert not Referral.objects.exists()
@@ -203,7 +204,7 @@ def test_closing_asks_for_the_outcome_form(signed_in):
     )  # fmt: skip
 
     assert missing.status_code == 400
-    assert "Une activité a-t-elle été créée ?" in missing.content.decode()
+    assert french("Une activité a-t-elle été créée ?") in missing.content.decode()
     assert done.status_code == 302
     case.refresh_from_db()
     assert case.is_closed

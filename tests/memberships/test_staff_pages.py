@@ -8,6 +8,7 @@ from maillage.network.memberships.models import Membership
 from tests.directory.factories import EstablishmentFactory, LegalUnitFactory
 from tests.memberships.factories import MembershipFactory
 from tests.people.factories import PersonFactory
+from tests.typeset import french
 
 pytestmark = pytest.mark.django_db
 CREATE = reverse("memberships:create_organisation")
@@ -46,7 +47,7 @@ def test_a_double_submit_keeps_one_membership_and_says_why(client_for, staff, ra
     client.post(CREATE, data)
     second = client.post(CREATE, data)
     assert second.status_code == 400
-    assert "« Association fictive du Marais » a déjà une adhésion pour 2026" in second.text
+    assert french("« Association fictive du Marais » a déjà une adhésion pour 2026") in second.text
     assert Membership.objects.count() == 1
     assert str(Membership.objects.get().dues_amount) == "45.50"
 
@@ -74,7 +75,7 @@ def test_staff_record_a_payment_and_get_the_receipt_number(client_for, staff):
     url = reverse("memberships:payment", args=[membership.pk])
     data = {"amount": "50,00", "paid_on": "2026-03-02", "method": "cheque"}
     response = client_for(staff).post(url, data, follow=True)
-    assert "Paiement enregistré : reçu n° 2026-0001." in response.text
+    assert french("Paiement enregistré : reçu n° 2026-0001.") in response.text
     again = client_for(staff).post(url, data)
     assert again.status_code == 400
     assert "déjà enregistré (reçu n° 2026-0001)" in again.text

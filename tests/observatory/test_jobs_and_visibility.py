@@ -13,6 +13,7 @@ from tests.observatory.conftest import REDON, commune
 from tests.observatory.factories import EstablishmentFactory, LegalUnitFactory
 from tests.observatory.sirene_files import write_stock
 from tests.observatory.test_sirene_figures import stock_rows
+from tests.typeset import french
 
 DAY = date(2025, 1, 1)
 
@@ -108,7 +109,7 @@ def test_the_drill_down_list_shows_the_figure_less_the_hidden_and_the_page_says_
     assert listed == figure.establishments - figure.hidden == 3
     assert f'href="/annuaire/?commune={REDON}">4</a>' in page
     assert 'Redon <span class="muted">(l’annuaire en ' in page
-    assert "l’annuaire en montre 3 : 1 masqué à la demande de son organisation" in page
+    assert french("l’annuaire en montre 3 : 1 masqué à la demande de son organisation") in page
     commune_page = client.get(f"/observatoire/communes/{REDON}/").content.decode()
     assert "Sur les 4 établissements comptés, l’annuaire en montre 3" in commune_page
 

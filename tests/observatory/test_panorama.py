@@ -11,6 +11,7 @@ from maillage.directory.models import Establishment
 from maillage.observatory.compute import compute_from_directory
 from maillage.observatory.enums import Dimension
 from tests.observatory.conftest import REDON
+from tests.typeset import french
 
 DAY = date(2025, 1, 1)
 
@@ -86,8 +87,8 @@ def test_unknown_division_or_bracket_is_refused_in_french(client, snapshot):
 
     page = response.content.decode()
     assert response.status_code == 400
-    assert "Division NAF inconnue : « 00 »" in page
-    assert "Tranche d’effectif inconnue : « 77 »" in page
+    assert french("Division NAF inconnue : « 00 »") in page
+    assert french("Tranche d’effectif inconnue : « 77 »") in page
 
 
 def test_columns_that_can_have_no_value_are_not_shown(client, snapshot):
@@ -107,5 +108,5 @@ def test_populations_and_outlines_name_their_source(client, snapshot):
     commune_page = client.get(f"/observatoire/communes/{REDON}/").content.decode()
 
     assert snapshot_territory.population
-    assert "Données territoriales : test" in page
-    assert "Données territoriales : test" in commune_page
+    assert french("Données territoriales : test") in page
+    assert french("Données territoriales : test") in commune_page

@@ -14,6 +14,7 @@ from maillage.network.people.models import Affiliation, ContactImport, Person
 from tests.directory.factories import EstablishmentFactory
 from tests.people.factories import PersonFactory
 from tests.people.sheets import sheet, upload
+from tests.typeset import french
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_the_preview_shows_the_first_rows_and_writes_no_person(staff_client):
     page = staff_client.get(f"/contacts/import/{contact_import.pk}/").content.decode()
 
     assert "Durand" in page
-    assert "Colonne « Courriel »" in page
+    assert french("Colonne « Courriel »") in page
     assert not Person.objects.exists()
 
 

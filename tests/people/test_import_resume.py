@@ -14,6 +14,7 @@ from maillage.network.people.importing.running import ImportAlreadyRun, Runner
 from maillage.network.people.models import ContactImport, Person
 from maillage.network.people.tasks import import_contacts
 from tests.people.sheets import sheet, upload
+from tests.typeset import french
 from tests.workers import DATABASE_TASKS
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +76,7 @@ def test_an_import_with_no_progress_for_ten_minutes_offers_to_resume(staff_clien
     assert "Interrompu" in page
     assert "Reprendre l’import" in page
     assert "hx-trigger" not in page  # no polling of an import that no longer moves
-    assert "Lignes traitées : 4 sur 7." in page
+    assert french("Lignes traitées : 4 sur 7.") in page
 
 
 def test_the_list_of_recent_imports_shows_an_interrupted_one_as_such(staff_client, stopped_import):

@@ -13,6 +13,7 @@ from maillage.network.people.importing.running import ImportAlreadyRun
 from maillage.network.people.models import ContactImport, Person
 from maillage.network.people.tasks import import_contacts
 from tests.people.sheets import confirm_data, sheet, upload, workbook_bomb
+from tests.typeset import french
 from tests.workers import DATABASE_TASKS, run_db_worker
 
 pytestmark = pytest.mark.django_db
@@ -83,11 +84,11 @@ def test_the_page_follows_the_worker_then_shows_the_report_and_rejected_rows(
     rejects = staff_client.get(f"{url}rejets.csv").content.decode()
 
     assert "En file d’attente" in waiting
-    assert "Lignes traitées : 0 sur 3." in waiting
+    assert french("Lignes traitées : 0 sur 3.") in waiting
     assert 'hx-trigger="every 2s"' in waiting
     assert poll.headers["HX-Refresh"] == "true"  # the progress box loads the report
     assert "Compte rendu d’import" in report
-    assert "adresse e-mail invalide : « faux »" in report
+    assert french("adresse e-mail invalide : « faux »") in report
     assert "4;adresse e-mail invalide : « faux »" in rejects
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
     assert Person.objects.count() == 2
@@ -157,7 +158,7 @@ def test_a_workbook_bomb_is_refused_by_the_worker_and_never_read_by_the_web_proc
     assert "Lecture du fichier" in waiting
     assert 'hx-trigger="every 2s"' in waiting
     assert worker.returncode == 0, worker.stderr
-    assert "« contacts.xlsx » a plus de 40 cellules à la ligne 1" in refused
+    assert french("« contacts.xlsx » a plus de 40 cellules à la ligne 1") in refused
     contact_import = ContactImport.objects.get()
     assert (contact_import.status, contact_import.sheet) == (ImportStatus.REFUSED, b"")
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from maillage.plan.models import Action, OperationalObjective, StrategicObjective
+from tests.typeset import french
 
 PAGES = ["plan:values", "plan:project", "plan:about"]
 
@@ -26,7 +27,7 @@ def test_urls_are_readable_french_paths():
 def test_values_page_shows_the_intro_and_the_five_families(loaded_plan, client):
     html = page(client, "plan:values")
     assert "<h1>Nos valeurs</h1>" in html
-    assert "Pour la CADES, l’économie sociale et solidaire est une économie qui :" in html
+    assert french("Pour la CADES, l’économie sociale et solidaire est une économie qui :") in html
     assert "Redonne du pouvoir d’agir à chacun et en collectif" in html
     assert "Complémentarité et coopération entre les acteurs" in html
 
@@ -76,7 +77,7 @@ def test_deactivated_actions_are_not_shown(loaded_plan, client):
 
 def test_about_page_shows_the_hub_founding_month_and_its_sections(loaded_plan, client):
     html = page(client, "plan:about")
-    assert "Qui sommes-nous ?" in html
+    assert french("Qui sommes-nous ?") in html
     assert "CADES du Pays de Redon" in html
     assert "janvier 1996" in html
     assert "Motivations de départ" in html

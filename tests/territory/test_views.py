@@ -5,6 +5,7 @@ from django.urls import reverse
 from maillage.territory.importer import import_territory
 from maillage.territory.models import Commune
 from tests.territory.conftest import spec
+from tests.typeset import french
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +18,11 @@ def test_overview_lists_the_territory_communes_by_departement_to_anyone(client, 
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1>Le territoire : Pays du Canal</h1>" in html
+    assert french("<h1>Le territoire : Pays du Canal</h1>") in html
     assert "3 communes" in html
     assert "3\N{NO-BREAK SPACE}500 habitants" in html
-    assert "Ille-et-Vilaine (35) :" in html
-    assert "Loire-Atlantique (44) :" in html
+    assert french("Ille-et-Vilaine (35) :") in html
+    assert french("Loire-Atlantique (44) :") in html
     assert html.index("Ille-et-Vilaine (35)") < html.index("Loire-Atlantique (44)")
     assert '<th scope="row">Bourg-Neuf</th>' in html
     assert "44290, 44460" in html
@@ -38,8 +39,8 @@ def test_overview_carries_an_accessible_map_hook_and_the_source_note(client, can
     assert "territory/map.js" in html
     assert 'data-maillage-map-tiles=""' in html
     footer = html[html.index("<footer") :]
-    assert "Données territoriales : INSEE, COG de test." in footer
-    assert "Millésime : COG test." in footer
+    assert french("Données territoriales : INSEE, COG de test.") in footer
+    assert french("Millésime : COG test.") in footer
 
 
 def test_overview_passes_the_tile_url_when_one_is_set(client, canal, settings):

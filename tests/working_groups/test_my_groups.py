@@ -8,6 +8,7 @@ from django.utils import timezone
 from maillage.accounts.space import cards_for
 from maillage.activities.enums import ActivityStatus
 from tests.people.factories import PersonFactory
+from tests.typeset import french
 from tests.working_groups.factories import GroupMemberFactory, MeetingFactory, WorkingGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def test_my_groups_lists_only_the_groups_i_belong_to_with_the_next_meeting(
     assert "Atelier éco-construction" in page
     assert "Commission communication" not in page
     local = timezone.localtime(soon).strftime("%Y-%m-%dT%H:%M:%S")
-    assert f'Prochaine réunion : <time datetime="{local}' in page
+    assert french(f'Prochaine réunion : <time datetime="{local}') in page
 
 
 def test_a_cancelled_meeting_is_not_the_next_one(client_for, group, member_in_group):
