@@ -1,13 +1,16 @@
-"""The agenda's filters, read from the query string; a bad value is refused, never ignored."""
+"""The agenda's filters, read from the query string by a form; a bad value is refused, never
+ignored."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django import forms
 from django.http import QueryDict
 
 from maillage.activities.enums import ActivityKind
 from maillage.activities.models import ActivityQuerySet
+from maillage.core.filter_forms import FilterForm
 from maillage.plan.models import OperationalObjective, StrategicObjective, TargetPublic
 from maillage.territory.models import Commune
 
@@ -41,36 +44,47 @@ class AgendaFilters:
         return bool(self.kind or self.public or self.commune or self.objective)
 
 
-def _single(query: QueryDict, name: str) -> str:
-    values = query.getlist(name)
-    if len(values) > 1:
-        raise BadFilter(f"Le filtre « {name} » ne peut avoir qu’une valeur.")
-    value = (values[0] if values else "").strip()
-    if len(value) > 100:
-        raise BadFilter(f"La valeur du filtre « {name} » est trop longue.")
-    return value
+class AgendaFilterForm(FilterForm):
+    type = forms.ChoiceField(
+        label="Type",
+        choices=[("", "Tous"), *ActivityKind.choices],
+        required=False,
+        error_messages={"invalid_choice": "Ce type d’activité n’existe pas."},
+    )
+    public = forms.ModelChoiceField(
+        label="Public",
+        queryset=TargetPublic.objects.active(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "Ce public n’existe pas dans le projet du pôle."},
+    )
+    commune = forms.ModelChoiceField(
+        label="Commune",
+        queryset=Commune.objects.all(),
+        to_field_name="code",
+        required=False,
+        error_messages={"invalid_choice": "Cette commune est inconnue (attendu : son code INSEE)."},
+    )
+    objectif = forms.CharField(label="Objectif", required=False)
+
+    def clean_objectif(self) -> str:
+        code = self.cleaned_data["objectif"].strip()
+        if code and not (
+            StrategicObjective.objects.filter(code=code).exists()
+            or OperationalObjective.objects.filter(code=code).exists()
+        ):
+            raise forms.ValidationError("Cet objectif n’existe pas dans le projet du pôle.")
+        return code
 
 
 def parse_filters(query: QueryDict) -> AgendaFilters:
-    kind = _single(query, "type")
-    if kind and kind not in ActivityKind.values:
-        raise BadFilter("Ce type d’activité n’existe pas.")
-    public_slug = _single(query, "public")
-    public = None
-    if public_slug:
-        public = TargetPublic.objects.active().filter(slug=public_slug).first()
-        if public is None:
-            raise BadFilter("Ce public n’existe pas dans le projet du pôle.")
-    commune_code = _single(query, "commune")
-    commune = None
-    if commune_code:
-        commune = Commune.objects.filter(code=commune_code).first()
-        if commune is None:
-            raise BadFilter("Cette commune est inconnue (attendu : son code INSEE).")
-    objective = _single(query, "objectif")
-    if objective and not (
-        StrategicObjective.objects.filter(code=objective).exists()
-        or OperationalObjective.objects.filter(code=objective).exists()
-    ):
-        raise BadFilter("Cet objectif n’existe pas dans le projet du pôle.")
-    return AgendaFilters(kind=kind, public=public, commune=commune, objective=objective)
+    form = AgendaFilterForm(query)
+    if not form.is_valid():
+        raise BadFilter(form.first_error())
+    data = form.cleaned_data
+    return AgendaFilters(
+        kind=data["type"],
+        public=data["public"],
+        commune=data["commune"],
+        objective=data["objectif"],
+    )
