@@ -194,6 +194,10 @@ class Activity(PlanLinked):
         return self.status == ActivityStatus.CANCELLED
 
     @property
+    def is_draft(self) -> bool:
+        return self.status == ActivityStatus.DRAFT
+
+    @property
     def is_public(self) -> bool:
         return self.visibility == Visibility.PUBLIC
 
