@@ -28,54 +28,23 @@ def declare_personal_data() -> None:
         # The case stays, with its kind, stages and outcome, so that counts stay true.
         replacements={"title": "Dossier anonymisé"},
     )
-    register(
-        "journeys.Appointment",
-        fields=("with_whom", "notes"),
-        email_lookup=HOLDERS,
-        person_lookup=HOLDER_ROW,
-        purpose=purpose,
-        legal_basis=LegalBasis.CONTRACT,
-        recipients=recipients,
-        applied_by="purge_closed_cases",
-        retention=retention,
-        replacements={"with_whom": "Personne effacée"},
-    )
-    register(
-        "journeys.CaseNote",
-        fields=("text",),
-        email_lookup=HOLDERS,
-        person_lookup=HOLDER_ROW,
-        purpose=purpose,
-        legal_basis=LegalBasis.CONTRACT,
-        recipients=recipients,
-        applied_by="purge_closed_cases",
-        retention=retention,
-        replacements={"text": "Note effacée"},
-    )
-    register(
-        "journeys.CaseDocument",
-        fields=("title", "file"),
-        email_lookup=HOLDERS,
-        person_lookup=HOLDER_ROW,
-        purpose=purpose,
-        legal_basis=LegalBasis.CONTRACT,
-        recipients=recipients,
-        applied_by="purge_closed_cases",
-        retention=retention,
-        replacements={"title": "Document effacé"},
-    )
-    register(
-        "journeys.NextStep",
-        fields=("title",),
-        email_lookup=HOLDERS,
-        person_lookup=HOLDER_ROW,
-        purpose=purpose,
-        legal_basis=LegalBasis.CONTRACT,
-        recipients=recipients,
-        applied_by="purge_closed_cases",
-        retention=retention,
-        replacements={"title": "Étape effacée"},
-    )
+    # The records of a case: found through its holders, kept and anonymised with it.
+    case_record = {
+        "email_lookup": HOLDERS,
+        "person_lookup": HOLDER_ROW,
+        "purpose": purpose,
+        "legal_basis": LegalBasis.CONTRACT,
+        "recipients": recipients,
+        "applied_by": "purge_closed_cases",
+        "retention": retention,
+    }
+    for label, fields, replacements in (
+        ("journeys.Appointment", ("with_whom", "notes"), {"with_whom": "Personne effacée"}),
+        ("journeys.CaseNote", ("text",), {"text": "Note effacée"}),
+        ("journeys.CaseDocument", ("title", "file"), {"title": "Document effacé"}),
+        ("journeys.NextStep", ("title",), {"title": "Étape effacée"}),
+    ):
+        register(label, fields=fields, replacements=replacements, **case_record)
     register(
         "journeys.Referral",
         fields=("message", "decline_reason", "partner_note"),
