@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from maillage.observatory.areas import ALL_DEPARTEMENTS
+from maillage.observatory.sources.areas import ALL_DEPARTEMENTS
 from tests.observatory.sirene_files import ESTABLISHMENT_COLUMNS, UNIT_COLUMNS
 
 ESTABLISHMENTS = 40_000_000

@@ -44,9 +44,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from benchmarks.french import met
+from maillage.core.french import number as fr
 from maillage.directory.demo import create_demo_directory
 from maillage.directory.models import Establishment, LegalUnit
-from maillage.observatory.wording import number as fr
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
 

@@ -13,11 +13,11 @@ import pytest
 
 from benchmarks.french import met
 from benchmarks.process_memory import status_kb
+from maillage.core.french import number as fr
 from maillage.directory.enums import GeocodingStatus
 from maillage.directory.geocoding.batches import geocode_batch, queue_missing
 from maillage.directory.geocoding.client import BanClient
 from maillage.directory.models import Establishment, Geocoding, LegalUnit
-from maillage.observatory.wording import number as fr
 from tests.ban_stand_in import StandIn
 
 pytestmark = pytest.mark.django_db

@@ -28,6 +28,7 @@ from django.test import Client
 
 from benchmarks.french import met
 from benchmarks.process_memory import status_kb
+from maillage.core.french import number as fr
 from maillage.directory.enums import ImportStatus
 from maillage.directory.sources.errors import ImportRefused
 from maillage.directory.sources.rna import RnaImporter
@@ -35,7 +36,6 @@ from maillage.directory.sources.sirene import SireneImporter
 from maillage.network.people.enums import ImportStatus as ContactImportStatus
 from maillage.network.people.importing.receiving import read_uploaded
 from maillage.network.people.models import ContactImport
-from maillage.observatory.wording import number as fr
 from maillage.territory.queries import current_territory
 from tests.directory.conftest import rna_row
 from tests.directory.headers import ESTABLISHMENT_COLUMNS, RNA_COLUMNS, UNIT_COLUMNS

@@ -13,8 +13,8 @@ import duckdb
 import pytest
 
 from benchmarks.process_memory import status_kb
-from maillage.observatory.compute import compute_from_sirene
-from maillage.observatory.wording import number as fr
+from maillage.core.french import number as fr
+from maillage.observatory.figures.compute import compute_from_sirene
 from maillage.territory.queries import current_territory
 from tests.observatory.sirene_files import ESTABLISHMENT_COLUMNS, UNIT_COLUMNS
 

@@ -34,7 +34,7 @@ import pytest
 
 from benchmarks.french import met
 from benchmarks.process_memory import status_kb
-from maillage.observatory.wording import number as fr
+from maillage.core.french import number as fr
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME_LIMIT_S = 10
@@ -74,7 +74,7 @@ def _require_pandas() -> None:
 def run_duckdb(etab: str, units: str) -> dict:
     from django.db import transaction
 
-    from maillage.observatory.compute import compute_from_sirene
+    from maillage.observatory.figures.compute import compute_from_sirene
 
     class Rollback(Exception):
         pass
@@ -109,7 +109,7 @@ def run_duckdb(etab: str, units: str) -> dict:
 
 def _territory_tables() -> dict:
     from maillage.directory.nomenclatures import employee_brackets, naf_codes
-    from maillage.observatory.areas import REGION_DEPARTEMENTS
+    from maillage.observatory.sources.areas import REGION_DEPARTEMENTS
     from maillage.territory.models import Commune, OldCommuneCode
     from maillage.territory.queries import current_territory
 
@@ -162,7 +162,7 @@ def _families(units: str):
     """The active units the classification places in the ESS: (siren, family)."""
     import pandas as pd
 
-    from maillage.observatory.reference_tables import family_of
+    from maillage.observatory.sources.reference_tables import family_of
 
     values = ["category", "flag", "nomenclature", "unit_naf"]
     unit = pd.read_parquet(

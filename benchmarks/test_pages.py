@@ -14,7 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from maillage.observatory.wording import number as fr
+from maillage.core.french import number as fr
 
 ROUNDS = 60
 BASELINE = "/mentions-legales/"

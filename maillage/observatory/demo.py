@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from maillage.observatory.compute import compute_from_directory
 from maillage.observatory.enums import Indicator
+from maillage.observatory.figures.compute import compute_from_directory
 from maillage.observatory.models import ReferenceFigure, Snapshot
 from maillage.territory.queries import current_territory
 

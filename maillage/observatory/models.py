@@ -1,7 +1,7 @@
 """Snapshots of the territory's ESS: small tables of figures, computed once, never edited.
 
 Pages read these tables only; the big establishment files are read by the computation
-(`compute.py`) and never on the request path.
+(`figures/compute.py`) and never on the request path.
 """
 
 from __future__ import annotations

@@ -8,9 +8,9 @@ from pathlib import Path
 from django.utils import timezone
 from django_tasks import task
 
-from maillage.observatory.compute import compute_from_directory, compute_from_sirene
 from maillage.observatory.enums import RunStatus, SourceKind
 from maillage.observatory.errors import SnapshotRefused
+from maillage.observatory.figures.compute import compute_from_directory, compute_from_sirene
 from maillage.observatory.models import SnapshotRun
 
 

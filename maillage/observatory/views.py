@@ -14,15 +14,16 @@ from django.utils.safestring import mark_safe
 
 from maillage.accounts.permissions import staff_required
 from maillage.core.csv_safety import escape_cell
-from maillage.observatory import commune_agenda, presentation
-from maillage.observatory.chart_builders import CHARTS, chart
-from maillage.observatory.comparison import comparisons
+from maillage.observatory import commune_agenda
+from maillage.observatory.computation_requests import request_snapshot
 from maillage.observatory.enums import Dimension, SourceKind
 from maillage.observatory.errors import SnapshotRefused
-from maillage.observatory.files import available_files, resolve
 from maillage.observatory.models import Snapshot, SnapshotRun
-from maillage.observatory.png import svg_to_png
-from maillage.observatory.requests import request_snapshot
+from maillage.observatory.presentation import pages
+from maillage.observatory.presentation.comparison import comparisons
+from maillage.observatory.presentation.png import svg_to_png
+from maillage.observatory.presentation.snapshot_charts import CHARTS, chart
+from maillage.observatory.sources.stock_files import available_files, resolve
 from maillage.territory.models import Commune
 
 
@@ -34,7 +35,7 @@ def _snapshot(request: HttpRequest) -> Snapshot | None:
     """The snapshot asked for by ?instantane=<n>, or the latest of the territory."""
     raw = request.GET.get("instantane", "")
     if not raw:
-        return presentation.latest_snapshot()
+        return pages.latest_snapshot()
     if not raw.isdigit():
         raise BadParameter(f"Instantané invalide : « {raw[:40]} ».")
     return get_object_or_404(Snapshot, pk=int(raw))
@@ -44,21 +45,21 @@ def _bad(message: str) -> HttpResponseBadRequest:
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
-def _with_cells(rows: list[presentation.Row]) -> list[tuple[presentation.Row, list]]:
+def _with_cells(rows: list[pages.Row]) -> list[tuple[pages.Row, list]]:
     return [(row, row.cells) for row in rows]
 
 
 def _tables(snapshot: Snapshot) -> list[dict]:
     tables = []
-    for slug, (_, caption, first, _) in presentation.TABLES.items():
-        rows, more = presentation.main_rows(slug, presentation.table_rows(snapshot, slug))
-        columns = presentation.shown_columns(rows)
+    for slug, (_, caption, first, _) in pages.TABLES.items():
+        rows, more = pages.main_rows(slug, pages.table_rows(snapshot, slug))
+        columns = pages.shown_columns(rows)
         tables.append(
             {
                 "slug": slug,
                 "caption": caption,
                 "first": first,
-                "headers": [presentation.HEADERS[i] for i in columns],
+                "headers": [pages.HEADERS[i] for i in columns],
                 "rows": [(row, [cells[i] for i in columns]) for row, cells in _with_cells(rows)],
                 "more": more,
             }
@@ -76,13 +77,13 @@ def overview(request: HttpRequest) -> HttpResponse:
     if snapshot is not None:
         tables = {t["slug"]: t for t in _tables(snapshot)}
         context |= {
-            "area": presentation.territory_figure(snapshot),
-            "area_hidden": presentation.hidden_note(presentation.territory_figure(snapshot)),
-            "paragraph": presentation.paragraph(snapshot),
-            "note": presentation.method_note(snapshot),
+            "area": pages.territory_figure(snapshot),
+            "area_hidden": pages.hidden_note(pages.territory_figure(snapshot)),
+            "paragraph": pages.paragraph(snapshot),
+            "note": pages.method_note(snapshot),
             "tables": tables,
             "charts": {slug: mark_safe(chart(snapshot, slug)) for slug in CHARTS},
-            "series": [(s, presentation.territory_figure(s)) for s in presentation.series()],
+            "series": [(s, pages.territory_figure(s)) for s in pages.series()],
         }
     return render(request, "observatory/overview.html", context)
 
@@ -94,7 +95,7 @@ def _cell(value) -> str | int | float:
 
 @login_not_required
 def table_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    if slug not in presentation.TABLES:
+    if slug not in pages.TABLES:
         raise Http404("Tableau inconnu.")
     try:
         snapshot = _snapshot(request)
@@ -118,10 +119,10 @@ def table_csv(request: HttpRequest, slug: str) -> HttpResponse:
             "emplois_pour_1000_habitants",
         ]
     )
-    for row in presentation.table_rows(snapshot, slug):
+    for row in pages.table_rows(snapshot, slug):
         writer.writerow([_cell(v) for v in row.values])
     writer.writerow([])
-    writer.writerow([_cell(presentation.method_note(snapshot))])
+    writer.writerow([_cell(pages.method_note(snapshot))])
     return response
 
 
@@ -160,11 +161,11 @@ def chart_png(request: HttpRequest, slug: str) -> HttpResponse:
 @login_not_required
 def commune(request: HttpRequest, code: str) -> HttpResponse:
     place = get_object_or_404(Commune.objects.select_related("epci"), code=code)
-    snapshot = presentation.latest_snapshot()
+    snapshot = pages.latest_snapshot()
     figure = area = None
     if snapshot is not None:
         figure = snapshot.figures.filter(dimension=Dimension.COMMUNE, key=code).first()
-        area = presentation.territory_figure(snapshot)
+        area = pages.territory_figure(snapshot)
     if figure is None:
         raise Http404("Cette commune n’est pas dans le territoire de l’observatoire.")
     activities = commune_agenda.upcoming(place, 5)
@@ -173,12 +174,11 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
         "snapshot": snapshot,
         "figure": figure,
         "area": area,
-        "weight": presentation.commune_weight(figure, area),
-        "hidden_note": presentation.hidden_note(figure) if snapshot.drills_down else "",
-        "directory_url": presentation.drill_url(snapshot, "commune", code)
-        or f"/annuaire/?commune={code}",
+        "weight": pages.commune_weight(figure, area),
+        "hidden_note": pages.hidden_note(figure) if snapshot.drills_down else "",
+        "directory_url": pages.drill_url(snapshot, "commune", code) or f"/annuaire/?commune={code}",
         "activities": activities,
-        "note": presentation.method_note(snapshot),
+        "note": pages.method_note(snapshot),
     }
     return render(request, "observatory/commune.html", context)
 
@@ -228,7 +228,7 @@ def snapshots(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 def comparison(request: HttpRequest) -> HttpResponse:
-    snapshot = presentation.latest_snapshot()
+    snapshot = pages.latest_snapshot()
     return render(
         request,
         "observatory/comparison.html",

@@ -17,9 +17,10 @@ from maillage.directory.enums import EssFamily
 from maillage.directory.filters import employers
 from maillage.directory.models import Establishment
 from maillage.directory.nomenclatures import employee_brackets
-from maillage.observatory import aggregate
-from maillage.observatory.facts import FACTS_COLUMNS, connect, insert_rows
-from maillage.observatory.reference_tables import create_brackets, family_of
+from maillage.observatory.facts.counts import total
+from maillage.observatory.facts.table import FACTS_COLUMNS
+from maillage.observatory.sources.reference_tables import create_brackets, family_of
+from maillage.observatory.sources.workspace import connect, insert_rows
 from tests.directory.factories import EstablishmentFactory
 
 
@@ -62,7 +63,7 @@ def test_the_observatory_sql_counts_as_the_definitions(bracket, headcount):
     row = ("1", "35236", True, bracket, "88.99B", "association", headcount, False)
     insert_rows(con, "facts", [row])
 
-    counts = aggregate.total(con)
+    counts = total(con)
 
     assert counts.employers == int(is_employer(bracket, headcount))
     expected = jobs(bracket, headcount)

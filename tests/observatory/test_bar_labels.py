@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from maillage.observatory.charts import WIDTH, Bar, bar_chart
+from maillage.observatory.presentation.svg_charts import WIDTH, Bar, bar_chart
 
 
 def test_a_long_value_on_the_longest_bar_is_written_inside_it():

@@ -7,8 +7,8 @@ from xml.etree import ElementTree
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from maillage.observatory.compute import compute_from_directory
-from maillage.observatory.png import FONT, SCALE
+from maillage.observatory.figures.compute import compute_from_directory
+from maillage.observatory.presentation.png import FONT, SCALE
 
 DAY = date(2025, 1, 1)
 

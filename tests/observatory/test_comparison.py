@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from maillage.hub import current_hub
-from maillage.observatory.compute import compute_from_directory
 from maillage.observatory.enums import Indicator
+from maillage.observatory.figures.compute import compute_from_directory
 from maillage.observatory.models import ReferenceFigure
-from maillage.observatory.published import read_publications
+from maillage.observatory.sources.published import read_publications
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 NBSP = "\u00a0"

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from maillage.observatory.compute import compute_from_directory
 from maillage.observatory.enums import Denominator, Dimension, SourceKind
+from maillage.observatory.figures.compute import compute_from_directory
 from maillage.observatory.models import Figure, ImmutableError, Snapshot
 from tests.observatory.conftest import BAINS, EPCI, EXPECTED_JOBS_MID, REDON
 from tests.observatory.factories import ReferenceFigureFactory

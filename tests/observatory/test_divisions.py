@@ -5,8 +5,8 @@ import io
 from datetime import date
 
 from maillage.directory.nomenclatures import naf_divisions
-from maillage.observatory.compute import compute_from_directory
 from maillage.observatory.enums import Dimension
+from maillage.observatory.figures.compute import compute_from_directory
 from tests.observatory.conftest import REDON, commune
 from tests.observatory.factories import EstablishmentFactory
 

@@ -5,9 +5,9 @@ from datetime import date
 from maillage.directory.enums import EssFamily, FamilyDecision
 from maillage.directory.models import LegalUnit
 from maillage.directory.stewardship import family_decisions
-from maillage.observatory.compute import compute_from_directory
 from maillage.observatory.enums import Dimension
-from maillage.observatory.presentation import method_note
+from maillage.observatory.figures.compute import compute_from_directory
+from maillage.observatory.presentation.pages import method_note
 
 DAY = date(2025, 1, 1)
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 
 from maillage.directory.enums import Visibility
-from maillage.observatory.compute import compute_from_directory, compute_from_sirene
 from maillage.observatory.enums import Dimension
-from maillage.observatory.presentation import jobs_method
+from maillage.observatory.figures.compute import compute_from_directory, compute_from_sirene
+from maillage.observatory.presentation.pages import jobs_method
 from tests.observatory.conftest import REDON, commune
 from tests.observatory.factories import EstablishmentFactory, LegalUnitFactory
 from tests.observatory.sirene_files import write_stock

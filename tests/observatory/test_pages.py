@@ -7,8 +7,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from maillage.observatory.compute import compute_from_directory, compute_from_sirene
 from maillage.observatory.enums import RunStatus, SourceKind
+from maillage.observatory.figures.compute import compute_from_directory, compute_from_sirene
 from maillage.observatory.models import Snapshot, SnapshotRun
 from tests.observatory.conftest import BAINS, OUTSIDE, REDON
 from tests.observatory.factories import LegalUnitFactory

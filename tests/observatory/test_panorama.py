@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from maillage.directory.models import Establishment
-from maillage.observatory.compute import compute_from_directory
 from maillage.observatory.enums import Dimension
+from maillage.observatory.figures.compute import compute_from_directory
 from tests.observatory.conftest import REDON
 from tests.typeset import french
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 
 from maillage.directory.sources.sirene import SireneImporter
-from maillage.observatory.compute import compute_from_directory, compute_from_sirene
 from maillage.observatory.enums import AreaLevel, Denominator, Dimension, SourceKind
 from maillage.observatory.errors import SnapshotRefused
+from maillage.observatory.figures.compute import compute_from_directory, compute_from_sirene
 from maillage.observatory.models import Snapshot
 from tests.observatory.conftest import BAINS, OLD_BAINS, OUTSIDE, REDON
 from tests.observatory.sirene_files import legal_unit, site, write_csv, write_stock

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from maillage.core.french import NBSP, number, percent, plural
-from maillage.observatory.wording import key_figures_paragraph, of_territory
+from maillage.observatory.presentation.wording import key_figures_paragraph, of_territory
 
 
 @given(st.integers(min_value=-(10**12), max_value=10**12))

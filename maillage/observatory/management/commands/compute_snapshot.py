@@ -5,10 +5,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from maillage.observatory.compute import compute_from_directory, compute_from_sirene
 from maillage.observatory.enums import Dimension
 from maillage.observatory.errors import SnapshotRefused
-from maillage.observatory.presentation import paragraph
+from maillage.observatory.figures.compute import compute_from_directory, compute_from_sirene
+from maillage.observatory.presentation.pages import paragraph
 
 
 class Command(BaseCommand):

@@ -9,9 +9,9 @@ from decimal import Decimal
 from maillage.core.collation import sort_key, sorted_by_name
 from maillage.directory.enums import EssFamily
 from maillage.directory.nomenclatures import employee_brackets, naf_divisions, naf_sections
-from maillage.observatory.aggregate import Counts
-from maillage.observatory.areas import REGION_DEPARTEMENTS, covers_france, covers_region
 from maillage.observatory.enums import AreaLevel, Dimension
+from maillage.observatory.facts.counts import Counts
+from maillage.observatory.sources.areas import REGION_DEPARTEMENTS, covers_france, covers_region
 from maillage.territory.models import Commune, Departement, Region, Territory
 
 UNKNOWN = "Non renseigné"

@@ -12,9 +12,9 @@ from maillage.core.collation import sorted_by_name
 from maillage.directory.enums import EssFamily
 from maillage.observatory.enums import AreaLevel, Dimension, Indicator
 from maillage.observatory.models import Figure, Snapshot
-from maillage.observatory.presentation import territory_figure
-from maillage.observatory.published import Publication, PublishedArea, hub_publications
-from maillage.observatory.wording import share
+from maillage.observatory.presentation.pages import territory_figure
+from maillage.observatory.presentation.wording import share
+from maillage.observatory.sources.published import Publication, PublishedArea, hub_publications
 from maillage.territory.models import OldCommuneCode
 
 SHARES = {Indicator.ESS_JOB_SHARE, Indicator.COOPERATIVE_SHARE}

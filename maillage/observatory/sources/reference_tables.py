@@ -7,7 +7,7 @@ import duckdb
 
 from maillage.directory.definitions import bracket_is_employer, bracket_jobs, ess_family
 from maillage.directory.nomenclatures import employee_brackets, naf_codes, normalise_naf
-from maillage.observatory.facts import insert_rows
+from maillage.observatory.sources.workspace import insert_rows
 
 NAF_REV2 = "NAFRev2"
 

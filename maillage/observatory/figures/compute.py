@@ -14,15 +14,22 @@ from pathlib import Path
 import duckdb
 from django.utils import timezone
 
-from maillage.observatory import aggregate, figures, sirene_source
-from maillage.observatory.directory_source import family_overrides, load_directory
 from maillage.observatory.enums import SourceKind
 from maillage.observatory.errors import SnapshotRefused
-from maillage.observatory.facts import connect, create_communes
-from maillage.observatory.figures import FigureRow
+from maillage.observatory.facts import counts
+from maillage.observatory.facts.table import (
+    facts_from_directory,
+    facts_from_sirene,
+    holds_all_sectors,
+)
+from maillage.observatory.figures import rows as figures
+from maillage.observatory.figures.rows import FigureRow
+from maillage.observatory.figures.store import Provenance, record_snapshot
 from maillage.observatory.models import Snapshot
-from maillage.observatory.record import Provenance, record_snapshot
-from maillage.observatory.reference_tables import create_brackets, create_naf
+from maillage.observatory.sources import sirene
+from maillage.observatory.sources.directory import family_overrides
+from maillage.observatory.sources.reference_tables import create_brackets, create_naf
+from maillage.observatory.sources.workspace import connect, create_communes
 from maillage.territory.models import Commune, Territory
 from maillage.territory.queries import current_territory
 
@@ -71,18 +78,16 @@ def figure_rows(
 ) -> list[FigureRow]:
     """Every row of a snapshot from the `facts` (and, for a file, `area_facts`) tables."""
     rows = [
-        figures.territory_row(
-            territory, aggregate.total(con), communes, all_sectors, reference_jobs
-        )
+        figures.territory_row(territory, counts.total(con), communes, all_sectors, reference_jobs)
     ]
     if wider:
-        rows += figures.wider_area_rows(aggregate.by_departement(con), communes)
-    rows += figures.family_rows(aggregate.by_family(con), all_sectors)
-    rows += figures.section_rows(aggregate.by_section(con), all_sectors)
-    rows += figures.division_rows(aggregate.by_division(con), all_sectors)
-    rows += figures.commune_rows(aggregate.by_commune(con), communes, all_sectors)
-    rows += figures.epci_rows(aggregate.by_epci(con), communes, all_sectors)
-    rows += figures.size_rows(aggregate.by_size(con), all_sectors)
+        rows += figures.wider_area_rows(counts.by_departement(con), communes)
+    rows += figures.family_rows(counts.by_family(con), all_sectors)
+    rows += figures.section_rows(counts.by_section(con), all_sectors)
+    rows += figures.division_rows(counts.by_division(con), all_sectors)
+    rows += figures.commune_rows(counts.by_commune(con), communes, all_sectors)
+    rows += figures.epci_rows(counts.by_epci(con), communes, all_sectors)
+    rows += figures.size_rows(counts.by_size(con), all_sectors)
     return rows
 
 
@@ -92,7 +97,7 @@ def compute_from_directory(
     territory = _territory(territory)
     con, communes, definition = _prepare(territory)
     try:
-        checksum = load_directory(con, territory)
+        checksum = facts_from_directory(con, territory)
         provenance = Provenance(
             SourceKind.DIRECTORY,
             "Annuaire de la plateforme",
@@ -124,16 +129,17 @@ def compute_from_sirene(
         raise SnapshotRefused("Donnez le fichier des établissements et celui des unités légales.")
     con, communes, definition = _prepare(territory)
     try:
-        sirene_source.open_files(con, establishments, units)
-        sirene_source.create_unit_families(con)
-        sirene_source.load_territory(con)
-        sirene_source.area_facts(con)
-        all_sectors = sirene_source.holds_all_sectors(con)
+        sirene.open_files(con, establishments, units)
+        sirene.create_unit_families(con)
+        sirene.load_territory(con)
+        facts_from_sirene(con)
+        sirene.area_facts(con)
+        all_sectors = holds_all_sectors(con)
         names = [p.name for p in (*establishments, *units)]
         provenance = Provenance(
             SourceKind.SIRENE,
             ", ".join(names),
-            sirene_source.checksum([*establishments, *units]),
+            sirene.checksum([*establishments, *units]),
             data_date or timezone.localdate(),
             definition,
             METHOD_VERSION,
@@ -148,6 +154,6 @@ def compute_from_sirene(
             territory=territory,
         )
     except duckdb.Error as error:
-        raise sirene_source.unreadable(error) from None
+        raise sirene.unreadable(error) from None
     finally:
         con.close()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from maillage.observatory import charts
 from maillage.observatory.enums import Dimension
 from maillage.observatory.models import Snapshot
-from maillage.observatory.presentation import series, territory_figure
-from maillage.observatory.wording import number, plural
+from maillage.observatory.presentation import svg_charts
+from maillage.observatory.presentation.pages import series, territory_figure
+from maillage.observatory.presentation.wording import number, plural
 from maillage.territory.models import Commune
 
 # Chart slug in URLs → (title, the table that holds its data)
@@ -20,7 +20,7 @@ CHARTS = {
 
 def families(snapshot: Snapshot) -> str:
     bars = [
-        charts.Bar(
+        svg_charts.Bar(
             f.label,
             f.establishments,
             f"{plural(f.establishments, 'établissement', 'établissements')}, "
@@ -29,14 +29,14 @@ def families(snapshot: Snapshot) -> str:
         for f in snapshot.figures.of(Dimension.FAMILY)
     ]
     desc = "Barres horizontales : nombre d’établissements de l’ESS de chaque famille."
-    return charts.bar_chart(CHARTS["familles"][0], desc, bars, "graphique-familles")
+    return svg_charts.bar_chart(CHARTS["familles"][0], desc, bars, "graphique-familles")
 
 
 def sectors(snapshot: Snapshot) -> str:
     figures = sorted(snapshot.figures.of(Dimension.SECTION), key=lambda f: -f.jobs_mid)
-    bars = [charts.Bar(f.label, f.jobs_mid, number(f.jobs)) for f in figures]
+    bars = [svg_charts.Bar(f.label, f.jobs_mid, number(f.jobs)) for f in figures]
     desc = "Barres horizontales : emplois salariés estimés de l’ESS dans chaque section NAF."
-    return charts.bar_chart(CHARTS["secteurs"][0], desc, bars, "graphique-secteurs")
+    return svg_charts.bar_chart(CHARTS["secteurs"][0], desc, bars, "graphique-secteurs")
 
 
 def commune_map(snapshot: Snapshot) -> str:
@@ -50,7 +50,7 @@ def commune_map(snapshot: Snapshot) -> str:
     ]
     desc = "Carte des communes du territoire, d’autant plus foncées qu’elles comptent d’emplois "
     desc += "de l’ESS."
-    return charts.choropleth(CHARTS["carte"][0], desc, areas, "graphique-carte")
+    return svg_charts.choropleth(CHARTS["carte"][0], desc, areas, "graphique-carte")
 
 
 def trend(snapshot: Snapshot) -> str:
@@ -60,7 +60,7 @@ def trend(snapshot: Snapshot) -> str:
         if area is not None:
             points.append((f"{item.data_date:%d/%m/%Y}", area.jobs))
     desc = "Courbe : emplois salariés estimés de l’ESS du territoire à chaque date de données."
-    return charts.line_chart(CHARTS["evolution"][0], desc, points, "graphique-evolution")
+    return svg_charts.line_chart(CHARTS["evolution"][0], desc, points, "graphique-evolution")
 
 
 BUILDERS = {"familles": families, "secteurs": sectors, "carte": commune_map, "evolution": trend}

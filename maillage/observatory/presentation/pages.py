@@ -9,7 +9,13 @@ from urllib.parse import urlencode
 from maillage.core.french import DASH, count
 from maillage.observatory.enums import AreaLevel, Denominator, Dimension, SourceKind
 from maillage.observatory.models import Figure, Snapshot
-from maillage.observatory.wording import key_figures_paragraph, number, percent, plural
+from maillage.observatory.presentation.wording import (
+    key_figures_paragraph,
+    number,
+    percent,
+    plural,
+    share,
+)
 from maillage.territory.queries import current_territory
 
 DIRECTORY = "/annuaire/"
@@ -282,8 +288,6 @@ class CommuneWeight:
 def commune_weight(figure: Figure, area: Figure | None) -> CommuneWeight:
     if area is None:
         return CommuneWeight(None, None)
-    from maillage.observatory.wording import share
-
     return CommuneWeight(
         share(figure.establishments, area.establishments), share(figure.jobs_mid, area.jobs_mid)
     )

@@ -1,12 +1,6 @@
-"""The one table every computation aggregates: a row per establishment of the territory.
+"""The in-memory DuckDB a computation works in, and the territory's commune codes in it.
 
-`facts(siret, commune, open, bracket, naf, family, headcount, hidden)`: `commune` is the current
-commune code (old codes already mapped), `family` the ESS family or "" for an establishment
-outside the ESS, `headcount` the salaried headcount when actually known (the directory's; SIRENE
-publishes brackets only, so it is NULL there), `hidden` whether the directory hides the entry
-at its organisation's request (it still counts: it is part of the territory's ESS).
-Both sources (the directory, a SIRENE stock) fill it; `aggregate.py` reads only it.
-"""
+Every source reads into this database; `communes` tells which rows belong to the territory."""
 
 from __future__ import annotations
 
@@ -15,11 +9,6 @@ from collections.abc import Sequence
 import duckdb
 
 from maillage.territory.models import Commune, OldCommuneCode, Territory
-
-FACTS_COLUMNS = (
-    "siret VARCHAR, commune VARCHAR, open BOOLEAN, bracket VARCHAR, naf VARCHAR, family VARCHAR, "
-    "headcount INTEGER, hidden BOOLEAN"
-)
 
 
 def connect() -> duckdb.DuckDBPyConnection:
@@ -55,10 +44,3 @@ def create_communes(con: duckdb.DuckDBPyConnection, territory: Territory) -> dic
     )
     insert_rows(con, "communes", [(k, *v) for k, v in sorted(codes.items())])
     return {code: value[0] for code, value in codes.items()}
-
-
-def canonical_rows(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    return con.execute(
-        "SELECT siret, commune, open, bracket, naf, family, headcount, hidden FROM facts "
-        "ORDER BY siret"
-    ).fetchall()

@@ -1,6 +1,6 @@
 """PNG images of the charts, drawn on the server with Pillow from the same SVG markup.
 
-The charts (`charts.py`) use a small part of SVG: rectangles, texts, straight-line paths,
+The charts (`svg_charts.py`) use a small part of SVG: rectangles, texts, straight-line paths,
 polylines, lines and circles, with presentation attributes. This module draws exactly that part,
 so that the PNG is the same chart as the SVG, at twice its size for print. The font, DejaVu Sans
 (Bitstream Vera licence, see data/fonts/), ships with the app: Pillow's built-in font has no
@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 SVG = "{http://www.w3.org/2000/svg}"
 SCALE = 2
 FONT_SIZE = 13
-FONT = Path(__file__).resolve().parent / "data" / "fonts" / "DejaVuSans.ttf"
+FONT = Path(__file__).resolve().parents[1] / "data" / "fonts" / "DejaVuSans.ttf"
 COMMAND = re.compile(r"([MLZ])([^MLZ]*)")
 
 

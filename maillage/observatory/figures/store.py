@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 
 from maillage.observatory.enums import Denominator, Indicator, SourceKind
-from maillage.observatory.figures import FigureRow
+from maillage.observatory.figures.rows import FigureRow
 from maillage.observatory.models import Figure, ReferenceFigure, Snapshot
 from maillage.territory.models import Territory
 

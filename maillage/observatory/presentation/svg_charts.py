@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from maillage.observatory.wording import number
+from maillage.observatory.presentation.wording import number
 
 INK, MUTED, BAR, LINE = "#1b1f23", "#4f5660", "#0b5d4b", "#6b7280"
 # Light to dark green, every step distinct for the map (0 gets the palest).

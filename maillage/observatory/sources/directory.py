@@ -1,24 +1,17 @@
-"""Facts from the directory's own entries: its establishments and their legal units' family.
+"""The directory's own entries as rows of facts: its establishments and their legal units' family.
 
 Every entry of the territory counts, hidden ones too: an organisation that asked not to be
 listed is still part of the territory's ESS economy; the figures say how many are not shown."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-
-import duckdb
-
 from maillage.directory.enums import Visibility
 from maillage.directory.models import Establishment, LegalUnit
-from maillage.observatory.facts import FACTS_COLUMNS, canonical_rows, insert_rows
 from maillage.territory.models import Territory
 
 
-def load_directory(con: duckdb.DuckDBPyConnection, territory: Territory) -> str:
-    """Fill `facts` from the directory; return the SHA-256 of its canonical rows."""
-    con.execute(f"CREATE TEMP TABLE facts ({FACTS_COLUMNS})")
+def directory_rows(territory: Territory) -> list[tuple]:
+    """A row per active establishment of the territory, in the order of `facts`' columns."""
     rows = (
         Establishment.objects.in_territory(territory)
         .filter(legal_unit__is_active=True)
@@ -36,13 +29,10 @@ def load_directory(con: duckdb.DuckDBPyConnection, territory: Territory) -> str:
         )
     )
     # An entry without a SIRET (an RNA-only association) is keyed by its id.
-    facts = [
+    return [
         (siret or f"id:{pk}", *rest, visibility != Visibility.PUBLIC)
         for pk, siret, *rest, visibility in rows
     ]
-    insert_rows(con, "facts", facts)
-    digest = hashlib.sha256(json.dumps(canonical_rows(con)).encode()).hexdigest()
-    return digest
 
 
 def family_overrides(territory: Territory) -> int:

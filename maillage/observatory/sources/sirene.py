@@ -1,4 +1,4 @@
-"""Facts from SIRENE stock files, read by DuckDB straight from disk (CSV, gzipped CSV or
+"""SIRENE stock files read by DuckDB straight from disk (CSV, gzipped CSV or
 Parquet; national or per département): only SQL aggregates and the territory's rows come back.
 
 Every column is read as text (`all_varchar`), as published; the establishments are joined to
@@ -19,8 +19,7 @@ from maillage.directory.sources.errors import ImportRefused
 from maillage.directory.sources.files import FileSpec, check_header, file_checksum, is_parquet
 from maillage.directory.sources.sirene import ESTABLISHMENTS, UNITS
 from maillage.observatory.errors import SnapshotRefused
-from maillage.observatory.facts import FACTS_COLUMNS
-from maillage.observatory.reference_tables import create_classes
+from maillage.observatory.sources.reference_tables import create_classes
 
 # NAF code of a row, normalised as `nomenclatures.normalise_naf` does ("9499Z" → "94.99Z"),
 # and only for NAF rév. 2 (older nomenclatures have no section).
@@ -126,7 +125,8 @@ def create_unit_families(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def load_territory(con: duckdb.DuckDBPyConnection) -> None:
-    """Materialise the territory's rows (a few thousand) in one pass, check them, keep `facts`.
+    """Materialise the territory's rows (a few thousand) in one pass as `territory_sites`, and
+    check them.
 
     The territory's codes are written into the query as a constant list, which DuckDB evaluates
     inside the Parquet scan before decoding the other columns (a join alone gives it an
@@ -154,11 +154,6 @@ def load_territory(con: duckdb.DuckDBPyConnection) -> None:
     except duckdb.Error as error:
         raise unreadable(error) from None
     check_rows(con)
-    con.execute(f"CREATE TEMP TABLE facts ({FACTS_COLUMNS})")
-    con.execute(
-        """INSERT INTO facts SELECT siret, current, state = 'A', bracket, naf, family, NULL, false
-           FROM territory_sites"""
-    )
 
 
 def _territory_codes(con: duckdb.DuckDBPyConnection) -> str:
@@ -201,12 +196,6 @@ def check_rows(con: duckdb.DuckDBPyConnection) -> None:
         found = con.execute(sql).fetchone()
         if found is not None:
             raise SnapshotRefused(message.format(*found))
-
-
-def holds_all_sectors(con: duckdb.DuckDBPyConnection) -> bool:
-    """A file with establishments outside the ESS holds every sector, not ESS rows only."""
-    found = con.execute("SELECT 1 FROM facts WHERE family = '' LIMIT 1").fetchone()
-    return found is not None
 
 
 def area_facts(con: duckdb.DuckDBPyConnection) -> None:
