@@ -57,7 +57,7 @@ def test_the_demo_loaded_on_any_day_shows_every_side_of_the_platform(client, day
         assert Membership.objects.of_year(year).in_good_standing().exists()
         assert not_renewed(year).exists()
         client.force_login(member)
-        page = client.get(reverse("memberships:mine")).content.decode()
+        page = client.get(reverse("space:memberships:mine")).content.decode()
         assert "Aucune adhésion enregistrée" not in page
         assert str(year) in page
 

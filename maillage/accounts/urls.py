@@ -2,7 +2,6 @@ from django.urls import path
 
 from maillage.accounts import views
 
-app_name = "accounts"
 urlpatterns = [
     path("connexion/", views.login, name="login"),
     path("deconnexion/", views.logout, name="logout"),

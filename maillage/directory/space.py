@@ -25,7 +25,7 @@ def cards(user) -> list[SpaceCard]:
         cards.append(
             SpaceCard(
                 "Mes structures",
-                reverse("directory:my_organisations"),
+                reverse("space:directory:my_organisations"),
                 "Mettre à jour la fiche de votre organisation dans l’annuaire et la confirmer.",
             )
         )

@@ -1,10 +1,18 @@
 from django.urls import path
 
-from maillage.directory.views import public
+from maillage.directory.views import api, public
 
+# What anyone may read or download, published entries only.
 urlpatterns = [
-    path("annuaire/", public.directory_list, name="list"),
-    path("annuaire/recherches/", public.search_report, name="search_report"),
-    path("annuaire/<id:pk>/", public.detail_without_slug, name="detail_without_slug"),
-    path("annuaire/<id:pk>-<slug:slug>/", public.detail, name="detail"),
+    path("", public.directory_list, name="list"),
+    path("recherches/", public.search_report, name="search_report"),
+    path("export.geojson", api.export_geojson, name="export_geojson"),
+    path("export.csv", api.export_csv, name="export_csv"),
+    path(
+        "export-data-inclusion.json",
+        api.export_data_inclusion,
+        name="export_data_inclusion",
+    ),
+    path("<id:pk>/", public.detail_without_slug, name="detail_without_slug"),
+    path("<id:pk>-<slug:slug>/", public.detail, name="detail"),
 ]

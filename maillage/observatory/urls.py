@@ -2,13 +2,12 @@ from django.urls import path
 
 from maillage.observatory import views
 
-app_name = "observatory"
 urlpatterns = [
-    path("observatoire/", views.overview, name="overview"),
-    path("observatoire/tableaux/<slug:slug>.csv", views.table_csv, name="table_csv"),
-    path("observatoire/graphiques/<slug:slug>.svg", views.chart_svg, name="chart_svg"),
-    path("observatoire/graphiques/<slug:slug>.png", views.chart_png, name="chart_png"),
-    path("observatoire/communes/<str:code>/", views.commune, name="commune"),
-    path("observatoire/instantanes/", views.snapshots, name="snapshots"),
-    path("observatoire/comparaison/", views.comparison, name="comparison"),
+    path("", views.overview, name="overview"),
+    path("tableaux/<slug:slug>.csv", views.table_csv, name="table_csv"),
+    path("graphiques/<slug:slug>.svg", views.chart_svg, name="chart_svg"),
+    path("graphiques/<slug:slug>.png", views.chart_png, name="chart_png"),
+    path("communes/<str:code>/", views.commune, name="commune"),
+    path("instantanes/", views.snapshots, name="snapshots"),
+    path("comparaison/", views.comparison, name="comparison"),
 ]

@@ -2,7 +2,6 @@ from django.urls import path
 
 from maillage.territory import views
 
-app_name = "territory"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("communes.geojson", views.communes_geojson, name="communes_geojson"),

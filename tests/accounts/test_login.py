@@ -23,7 +23,7 @@ def test_login_page_is_public_and_in_french(client):
 def test_member_signs_in_by_email_in_any_case(client, sign_in, member, typed):
     response = sign_in(typed)
     assert response.status_code == 302
-    assert response.url == reverse("web:member_space")
+    assert response.url == reverse("space:home")
     assert is_signed_in(client)
 
 

@@ -38,7 +38,7 @@ def lands_on_this_site(location: str) -> bool:
 def test_hostile_next_lands_on_the_member_space(sign_in, member, next_url):
     response = sign_in(member.email, next_url=next_url)
     assert response.status_code == 302
-    assert response.url == reverse("web:member_space")
+    assert response.url == reverse("space:home")
 
 
 @pytest.mark.parametrize("next_url", ["/valeurs/", "/compte/mot-de-passe/?onglet=1#securite"])

@@ -59,7 +59,7 @@ def test_the_claim_page_renders_without_unknown_variables(client_for, member, si
 def test_an_anonymous_visitor_is_sent_to_login(client, site):
     for url in [
         reverse("directory:claim", args=[site.pk]),
-        reverse("directory:my_organisations"),
+        reverse("space:directory:my_organisations"),
         reverse("directory:staff_claims"),
     ]:
         response = client.get(url)
@@ -103,8 +103,12 @@ def test_a_claim_is_decided_once(staff, member, site):
 def test_a_member_cannot_edit_another_organisations_entry(client_for, representative):
     other = EstablishmentFactory()
 
-    response = client_for(representative).get(reverse("directory:edit_entry", args=[other.pk]))
-    posted = client_for(representative).post(reverse("directory:confirm_entry", args=[other.pk]))
+    response = client_for(representative).get(
+        reverse("space:directory:edit_entry", args=[other.pk])
+    )
+    posted = client_for(representative).post(
+        reverse("space:directory:confirm_entry", args=[other.pk])
+    )
 
     assert response.status_code == 404
     assert posted.status_code == 404
@@ -113,7 +117,7 @@ def test_a_member_cannot_edit_another_organisations_entry(client_for, representa
 def test_an_edit_waits_for_staff_then_applies_with_history(client_for, representative, site, staff):
     theme = ThemeFactory(name="Réemploi")
     response = client_for(representative).post(
-        reverse("directory:edit_entry", args=[site.pk]),
+        reverse("space:directory:edit_entry", args=[site.pk]),
         {
             "description": "Nous réparons.",
             "website": "https://recyclerie.example",
@@ -162,7 +166,7 @@ def test_a_logo_upload_is_kept_with_the_proposal(client_for, representative, sit
     Image.new("RGB", (10, 10), "green").save(buffer, "PNG")
     logo = SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
     client_for(representative).post(
-        reverse("directory:edit_entry", args=[site.pk]), {"logo": logo, "website": ""}
+        reverse("space:directory:edit_entry", args=[site.pk]), {"logo": logo, "website": ""}
     )
     editing.accept_proposal(EditProposal.objects.get(), staff)
 
@@ -175,7 +179,7 @@ def test_a_file_that_is_not_an_image_is_refused_as_logo(client_for, representati
 
     fake = SimpleUploadedFile("logo.png", b"not an image", content_type="image/png")
     response = client_for(representative).post(
-        reverse("directory:edit_entry", args=[site.pk]), {"logo": fake}
+        reverse("space:directory:edit_entry", args=[site.pk]), {"logo": fake}
     )
 
     assert response.status_code == 200
@@ -183,7 +187,7 @@ def test_a_file_that_is_not_an_image_is_refused_as_logo(client_for, representati
 
 
 def test_a_representative_confirms_the_entry(client_for, representative, site):
-    client_for(representative).post(reverse("directory:confirm_entry", args=[site.pk]))
+    client_for(representative).post(reverse("space:directory:confirm_entry", args=[site.pk]))
 
     site.refresh_from_db()
     assert site.last_confirmed_on is not None
@@ -211,7 +215,7 @@ def test_history_is_for_staff_only(client_for, representative, staff, site):
 
 
 def test_my_organisations_lists_the_approved_entries(client_for, representative, site):
-    content = client_for(representative).get(reverse("directory:my_organisations")).content
+    content = client_for(representative).get(reverse("space:directory:my_organisations")).content
     assert "La Recyclerie" in content.decode()
     assert "INVALID_TEMPLATE_VARIABLE" not in content.decode()
 

@@ -93,6 +93,12 @@ VIEWS = [
 ]
 
 
+def journeys_url(name: str, args: list) -> str:
+    # The partner's pages sit in the member space, under its namespace.
+    namespace = "space:journeys" if name.startswith("partner_") else "journeys"
+    return reverse(f"{namespace}:{name}", args=args)
+
+
 def outcome(response) -> str:
     if response.status_code == 302 and "/compte/" in response.url:
         return LOGIN
@@ -108,7 +114,7 @@ def outcome(response) -> str:
     ("name", "method", "args", "expected"), VIEWS, ids=[f"{v[0]}-{v[1]}" for v in VIEWS]
 )
 def test_every_role_gets_what_it_may_on_every_view(world, name, method, args, expected):
-    url = reverse(f"journeys:{name}", args=args(world))
+    url = journeys_url(name, args(world))
     seen = {}
     for role in ROLES:
         client = Client()
@@ -127,7 +133,7 @@ def test_a_partner_asking_for_another_partner_s_referral_by_id_gets_a_404(client
     client = client_for(world["users"]["partner_with"])
 
     for name in ("partner_referral", "partner_accept", "partner_decline", "partner_complete"):
-        url = reverse(f"journeys:{name}", args=[world["other"].pk])
+        url = journeys_url(name, [world["other"].pk])
         response = client.get(url) if name == "partner_referral" else client.post(url)
         assert response.status_code == 404, name
     world["other"].refresh_from_db()
@@ -142,7 +148,9 @@ def test_a_partner_asking_for_a_case_page_by_id_is_refused(client_for, world):
 
 
 def test_the_partner_list_shows_only_its_own_referrals(client_for, world):
-    page = client_for(world["users"]["partner_with"]).get(reverse("journeys:partner_referrals"))
+    page = client_for(world["users"]["partner_with"]).get(
+        reverse("space:journeys:partner_referrals")
+    )
 
     assert world["case"].title in page.content.decode()
     assert "Dossier d’un autre partenaire" not in page.content.decode()
@@ -154,7 +162,7 @@ def test_a_partner_sees_the_project_but_never_the_case_notes(client_for, world):
     case.save()
 
     page = client_for(world["users"]["partner_with"]).get(
-        reverse("journeys:partner_referral", args=[world["referral"].pk])
+        reverse("space:journeys:partner_referral", args=[world["referral"].pk])
     )
 
     assert case.description in page.content.decode()
@@ -168,8 +176,8 @@ def test_a_partner_sees_contact_details_only_when_the_holders_agreed(client_for,
     represent(partner, shared.service.provider)
     client = client_for(partner)
 
-    shared_page = client.get(reverse("journeys:partner_referral", args=[shared.pk]))
-    private_page = client.get(reverse("journeys:partner_referral", args=[private.pk]))
+    shared_page = client.get(reverse("space:journeys:partner_referral", args=[shared.pk]))
+    private_page = client.get(reverse("space:journeys:partner_referral", args=[private.pk]))
 
     assert shared.case.holders.get().email in shared_page.content.decode()
     assert private.case.holders.get().email not in private_page.content.decode()
@@ -183,7 +191,7 @@ def test_a_pending_claim_gives_no_access_to_referrals(client_for, world):
     Claim.objects.create(user=partner, legal_unit=world["referral"].service.provider)
 
     response = client_for(partner).get(
-        reverse("journeys:partner_referral", args=[world["referral"].pk])
+        reverse("space:journeys:partner_referral", args=[world["referral"].pk])
     )
 
     assert response.status_code == 404

@@ -97,11 +97,11 @@ def test_the_partner_list_no_longer_shows_the_referral_as_waiting(
 ):
     case, _ = case_with_referrals
     client = client_for(partner)
-    before = client.get(reverse("journeys:partner_referrals")).content.decode()
+    before = client.get(reverse("space:journeys:partner_referrals")).content.decode()
 
     close(case)
 
-    after = client.get(reverse("journeys:partner_referrals")).content.decode()
+    after = client.get(reverse("space:journeys:partner_referrals")).content.decode()
     assert before.count("<td>Envoyée</td>") == 1
     assert after.count("<td>Envoyée</td>") == after.count("<td>Acceptée</td>") == 0
     assert after.count("<td>Annulée (dossier clos)</td>") == 2
@@ -116,7 +116,7 @@ def test_the_partner_list_shows_the_referrals_waiting_for_an_answer_first(client
     referrals.complete(referral, partner, today=SENT)
     referrals.refer(waiting, service, today=SENT - datetime.timedelta(days=1))
 
-    page = client_for(partner).get(reverse("journeys:partner_referrals")).content.decode()
+    page = client_for(partner).get(reverse("space:journeys:partner_referrals")).content.decode()
 
     assert page.index("En attente") < page.index("Projet fini")
 
@@ -127,7 +127,7 @@ def test_the_partner_page_says_why_and_offers_no_answer(client_for, case_with_re
 
     page = (
         client_for(partner)
-        .get(reverse("journeys:partner_referral", args=[made["sent"].pk]))
+        .get(reverse("space:journeys:partner_referral", args=[made["sent"].pk]))
         .content.decode()
     )
 
@@ -148,7 +148,9 @@ def test_a_partner_cannot_answer_a_cancelled_referral(
     close(case)
     referral = made["accepted"] if name == "partner_complete" else made["sent"]
 
-    response = client_for(partner).post(reverse(f"journeys:{name}", args=[referral.pk]), fields)
+    response = client_for(partner).post(
+        reverse(f"space:journeys:{name}", args=[referral.pk]), fields
+    )
 
     assert response.status_code == 302
     page = client_for(partner).get(response.url).content.decode()

@@ -71,7 +71,7 @@ def urls(member, partner, represent):
         "status": reverse("memberships:status", args=[pending.pk]),
         "receipt": reverse("memberships:receipt", args=[ours.pk]),
         "other_receipt": reverse("memberships:receipt", args=[theirs.pk]),
-        "mine": reverse("memberships:mine"),
+        "mine": reverse("space:memberships:mine"),
     }
 
 

@@ -77,7 +77,7 @@ def test_the_member_space_shows_the_organisation_s_status_and_receipt(
     represent(member, paid.legal_unit)
     MembershipFactory(year=2026, legal_unit=paid.legal_unit)
     MembershipFactory(year=2026, legal_unit__name="Structure fictive d’autrui")
-    page = client_for(member).get(reverse("memberships:mine"))
+    page = client_for(member).get(reverse("space:memberships:mine"))
     assert "En attente de paiement" in page.text
     assert "Reçu n° 2025-0009" in page.text
     assert "Structure fictive d’autrui" not in page.text

@@ -24,7 +24,7 @@ def test_home_page_says_what_the_hub_is_and_what_one_can_do(client):
         "directory:map",
         "activities:agenda",
         "observatory:overview",
-        "web:member_space",
+        "space:home",
     ]:
         assert f'href="{reverse(name)}"' in html
     assert 'href="/projet/"' in html
@@ -51,7 +51,7 @@ def test_home_page_works_before_the_territory_is_loaded(client):
 
 @pytest.mark.django_db
 def test_member_space_asks_an_anonymous_visitor_to_sign_in(client):
-    response = client.get(reverse("web:member_space"))
+    response = client.get(reverse("space:home"))
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
@@ -72,7 +72,7 @@ def test_member_space_greets_each_role_with_what_it_can_do(
 ):
     user = request.getfixturevalue(cast)
 
-    html = client_for(user).get(reverse("web:member_space")).content.decode()
+    html = client_for(user).get(reverse("space:home")).content.decode()
 
     assert f"Bonjour {user.get_short_name()}" in html
     assert f'<span class="badge">{role_label}</span>' in html
@@ -105,7 +105,7 @@ def test_member_space_cards_are_grouped_by_section_in_page_order(member):
 
 @pytest.mark.django_db
 def test_staff_member_space_links_to_the_admin_and_the_plan_in_it(client_for, staff):
-    main = client_for(staff).get(reverse("web:member_space")).content.decode().split("<main")[1]
+    main = client_for(staff).get(reverse("space:home")).content.decode().split("<main")[1]
 
     assert f'href="{reverse("admin:index")}"' in main
     assert f'href="{reverse("admin:app_list", kwargs={"app_label": "plan"})}"' in main
@@ -113,7 +113,7 @@ def test_staff_member_space_links_to_the_admin_and_the_plan_in_it(client_for, st
 
 @pytest.mark.django_db
 def test_member_space_does_not_offer_the_admin_to_a_member(client_for, member):
-    main = client_for(member).get(reverse("web:member_space")).content.decode().split("<main")[1]
+    main = client_for(member).get(reverse("space:home")).content.decode().split("<main")[1]
 
     assert "/admin/" not in main
 

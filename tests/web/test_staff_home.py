@@ -274,13 +274,13 @@ def test_staff_see_the_back_office_bar_on_every_page_members_do_not(client_for, 
     assert '<a href="/agenda/equipe/" aria-current="page">Agenda</a>' in bar
     assert "/admin/" not in bar
 
-    html = client_for(member).get(reverse("web:member_space")).content.decode()
+    html = client_for(member).get(reverse("space:home")).content.decode()
     assert "Navigation de l’équipe" not in html
 
 
 @pytest.mark.django_db
 def test_member_space_puts_the_password_after_the_work(client_for, staff):
-    main = main_of(client_for(staff).get(reverse("web:member_space")))
+    main = main_of(client_for(staff).get(reverse("space:home")))
 
     assert f'href="{reverse("web:staff_home")}"' in main
     assert main.index("Gestion du pôle") < main.index("Mon compte")

@@ -28,7 +28,7 @@ def claim(request, pk: int):
             messages.success(
                 request, "Demande envoyée : l’équipe du pôle vous répondra par courriel."
             )
-        return redirect("directory:my_organisations")
+        return redirect("space:directory:my_organisations")
     return render(request, "directory/space/claim.html", {"site": site, "form": form})
 
 
@@ -58,7 +58,7 @@ def edit_entry(request, pk: int):
             messages.error(request, str(error))
         else:
             messages.success(request, "Modifications envoyées : l’équipe les validera bientôt.")
-        return redirect("directory:my_organisations")
+        return redirect("space:directory:my_organisations")
     return render(request, "directory/space/edit_entry.html", {"site": site, "form": form})
 
 
@@ -68,4 +68,4 @@ def confirm_entry(request, pk: int):
     site = get_object_or_404(Establishment.objects.represented_by(request.user), pk=pk)
     editing.confirm_entry(site)
     messages.success(request, f"Merci : la fiche « {site.display_name} » est confirmée.")
-    return redirect("directory:my_organisations")
+    return redirect("space:directory:my_organisations")

@@ -27,7 +27,7 @@ def cards(user) -> list[SpaceCard]:
         return [
             SpaceCard(
                 "Mon adhésion",
-                reverse("memberships:mine"),
+                reverse("space:memberships:mine"),
                 "Le statut de l’adhésion de votre structure et ses reçus de cotisation.",
                 section="Mon espace",
             )

@@ -11,7 +11,7 @@ def cards(user) -> list[SpaceCard]:
     cards = [
         SpaceCard(
             "Mes données",
-            reverse("people:my_data"),
+            reverse("space:people:my_data"),
             "Voir ce que le pôle conserve sur vous, gérer vos consentements, tout télécharger.",
         )
     ]

@@ -17,7 +17,7 @@ def cards(user) -> list[SpaceCard]:
         cards.append(
             SpaceCard(
                 "Mes groupes de travail",
-                reverse("working_groups:mine"),
+                reverse("space:working_groups:mine"),
                 "Retrouver vos groupes, leurs prochaines réunions et leurs comptes rendus.",
                 section="Mon réseau",
             )

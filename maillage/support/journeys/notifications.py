@@ -35,7 +35,7 @@ def _to_partner(referral_pk: int, subject: str, template: str) -> EmailMessage |
     if referral is None:
         return None
     emails = list(representatives_of(referral.service.provider).values_list("email", flat=True))
-    url = absolute_url(reverse("journeys:partner_referral", args=[referral.pk]))
+    url = absolute_url(reverse("space:journeys:partner_referral", args=[referral.pk]))
     return _message(
         emails, subject.format(service=referral.service), template, referral=referral, url=url
     )

@@ -29,7 +29,7 @@ def cards(user) -> list[SpaceCard]:
         cards.append(
             SpaceCard(
                 "Porteurs de projet orientés vers vous",
-                reverse("journeys:partner_referrals"),
+                reverse("space:journeys:partner_referrals"),
                 "Accepter, décliner ou clore les orientations du pôle vers vos services.",
                 section="Accompagnement",
             )

@@ -1,14 +1,12 @@
 from django.urls import path
 
-from maillage.support.journeys.views import cases, dashboard, partner, records
+from maillage.support.journeys.views import cases, dashboard, records
 
-app_name = "journeys"
-
-CASE = "accompagnement/dossiers/<id:pk>/"
+CASE = "dossiers/<id:pk>/"
 
 urlpatterns = [
-    path("accompagnement/dossiers/", cases.case_list, name="case_list"),
-    path("accompagnement/dossiers/nouveau/", cases.case_create, name="case_create"),
+    path("dossiers/", cases.case_list, name="case_list"),
+    path("dossiers/nouveau/", cases.case_create, name="case_create"),
     path(CASE, cases.case_page, name="case"),
     path(CASE + "modifier/", cases.case_edit, name="case_edit"),
     path(CASE + "etape/", records.change_stage, name="change_stage"),
@@ -24,16 +22,10 @@ urlpatterns = [
     ),
     path(CASE + "orientations/", records.refer, name="refer"),
     path(CASE + "clore/", records.close, name="close"),
-    path("accompagnement/tableau-de-bord/", dashboard.dashboard, name="dashboard"),
+    path("tableau-de-bord/", dashboard.dashboard, name="dashboard"),
     path(
-        "accompagnement/tableau-de-bord/<slug:slug>.csv",
+        "tableau-de-bord/<slug:slug>.csv",
         dashboard.dashboard_csv,
         name="dashboard_csv",
     ),
-    # The partner's space
-    path("espace-membre/orientations/", partner.referral_list, name="partner_referrals"),
-    path("espace-membre/orientations/<id:pk>/", partner.referral_page, name="partner_referral"),
-    path("espace-membre/orientations/<id:pk>/accepter/", partner.accept, name="partner_accept"),
-    path("espace-membre/orientations/<id:pk>/decliner/", partner.decline, name="partner_decline"),
-    path("espace-membre/orientations/<id:pk>/realisee/", partner.complete, name="partner_complete"),
 ]

@@ -14,7 +14,7 @@ def cards(user) -> list[SpaceCard]:
         cards.append(
             SpaceCard(
                 "Mes services d’accompagnement",
-                reverse("services:space_list"),
+                reverse("space:services:space_list"),
                 "Décrire et tenir à jour les services que votre structure propose aux porteurs "
                 "de projet.",
                 section="Accompagnement",

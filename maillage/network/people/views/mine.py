@@ -43,7 +43,7 @@ def my_consent(request):
         recorded_by=request.user,
     )
     messages.success(request, "Votre choix est enregistré.")
-    return redirect("people:my_data")
+    return redirect("space:people:my_data")
 
 
 @require_POST

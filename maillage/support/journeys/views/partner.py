@@ -67,7 +67,7 @@ def _answered(request, referral: Referral, action, success: str):
         messages.error(request, str(error))
     else:
         messages.success(request, success)
-    return redirect("journeys:partner_referral", pk=referral.pk)
+    return redirect("space:journeys:partner_referral", pk=referral.pk)
 
 
 @require_POST

@@ -54,7 +54,7 @@ def _after_save(request, service, new: bool):
     else:
         done = "Service enregistré (brouillon)." if new else "Modifications enregistrées."
         messages.success(request, done)
-    return redirect("services:space_list")
+    return redirect("space:services:space_list")
 
 
 @representatives
@@ -95,7 +95,7 @@ def _act(request, pk: int, action, done: str):
         messages.error(request, str(refusal))
     else:
         messages.success(request, done)
-    return redirect("services:space_list")
+    return redirect("space:services:space_list")
 
 
 @require_POST

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from maillage.directory.views import map
+
+# The map of published entries.
+urlpatterns = [
+    path("", map.map_page, name="map"),
+    path("points.geojson", map.map_points, name="map_points"),
+]
