@@ -10,7 +10,7 @@ from django.http import QueryDict
 
 from maillage.activities.enums import ActivityKind
 from maillage.activities.models import ActivityQuerySet
-from maillage.core.filter_forms import FilterForm
+from maillage.core.filter_forms import FilterForm, one_of, row_of
 from maillage.plan.models import OperationalObjective, StrategicObjective, TargetPublic
 from maillage.territory.models import Commune
 
@@ -45,25 +45,18 @@ class AgendaFilters:
 
 
 class AgendaFilterForm(FilterForm):
-    type = forms.ChoiceField(
-        label="Type",
-        choices=[("", "Tous"), *ActivityKind.choices],
-        required=False,
-        error_messages={"invalid_choice": "Ce type d’activité n’existe pas."},
+    type = one_of("Type", [("", "Tous"), *ActivityKind.choices], "Ce type d’activité n’existe pas.")
+    public = row_of(
+        "Public",
+        TargetPublic.objects.active(),
+        "slug",
+        "Ce public n’existe pas dans le projet du pôle.",
     )
-    public = forms.ModelChoiceField(
-        label="Public",
-        queryset=TargetPublic.objects.active(),
-        to_field_name="slug",
-        required=False,
-        error_messages={"invalid_choice": "Ce public n’existe pas dans le projet du pôle."},
-    )
-    commune = forms.ModelChoiceField(
-        label="Commune",
-        queryset=Commune.objects.all(),
-        to_field_name="code",
-        required=False,
-        error_messages={"invalid_choice": "Cette commune est inconnue (attendu : son code INSEE)."},
+    commune = row_of(
+        "Commune",
+        Commune.objects.all(),
+        "code",
+        "Cette commune est inconnue (attendu : son code INSEE).",
     )
     objectif = forms.CharField(label="Objectif", required=False)
 

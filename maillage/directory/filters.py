@@ -2,22 +2,24 @@
 the API: what a visitor may ask for, checked against allowlists, and how it narrows the
 published establishments.
 
-`parse_filters(request.GET)` gives a `DirectoryFilters` or raises `InvalidFilters` with one
-French message per bad parameter (a view answers 400 with them). Unknown parameters are ignored
-(campaign tags, cache busters); empty values are ignored (an empty <select> option).
+`parse_filters(request.GET)` reads them with `DirectoryFilterForm` (a `core.filter_forms`
+form) and gives a `DirectoryFilters`, or raises `InvalidFilters` with one French message per bad
+parameter (a view answers 400 with them).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
+from django import forms
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from maillage.core.collation import by_name
+from maillage.core.filter_forms import FilterForm, one_of, some_of
 from maillage.core.text import fold
 from maillage.directory.definitions import bracket_is_employer
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
@@ -26,7 +28,6 @@ from maillage.directory.nomenclatures import employee_brackets, naf_divisions, n
 from maillage.territory.models import Commune
 
 MAX_QUERY_LENGTH = 200
-MAX_VALUES = 40  # repeated values of one parameter; more is not a person using a form
 MAX_PAGE = 100_000
 
 SIZE_BRACKETS: dict[str, tuple[str, ...]] = {
@@ -42,22 +43,6 @@ _SIZE_RANK = {
 _COMMUNE_CODE = re.compile(r"^(?:\d{2}|2[AB])\d{3}$")
 _SIREN = re.compile(r"^\d{9}$")
 _PAGE = re.compile(r"^\d{1,6}$")
-
-# Parameter names, in the order a shareable URL lists them.
-PARAMETERS = (
-    "q",
-    "famille",
-    "section",
-    "division",
-    "commune",
-    "epci",
-    "taille",
-    "tranche",
-    "employeurs",
-    "adherents",
-    "tri",
-    "page",
-)
 
 
 class InvalidFilters(ValueError):
@@ -217,113 +202,116 @@ def order(queryset: QuerySet[Establishment], key: str) -> QuerySet[Establishment
     return queryset.order_by("sort_name", "pk")
 
 
-def _values(params: Mapping[str, Any], name: str) -> list[str]:
-    getlist = getattr(params, "getlist", None)
-    raw = getlist(name) if getlist else params.get(name, [])
-    if isinstance(raw, str):
-        raw = [raw]
-    return [value.strip() for value in raw if isinstance(value, str) and value.strip()]
+class CommuneCodesField(forms.Field):
+    """INSEE codes, repeatable; the form resolves them (old codes of merged communes too)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: Any) -> list[str]:
+        return list(dict.fromkeys(code.upper() for code in value or []))
 
 
-def _single(params: Mapping[str, Any], name: str, errors: dict[str, str]) -> str:
-    values = _values(params, name)
-    if len(values) > 1:
-        errors[name] = f"Le paramètre « {name} » ne peut être donné qu’une fois."
-        return ""
-    return values[0] if values else ""
+def _codes(codes: Callable[[], Iterable[str]]) -> Callable[[], list[tuple[str, str]]]:
+    return lambda: [(code, code) for code in codes()]
 
 
-def _choices(
-    params: Mapping[str, Any],
-    name: str,
-    allowed: Mapping[str, Any] | list[str],
-    message: str,
-    errors: dict[str, str],
-) -> tuple[str, ...]:
-    values = _values(params, name)
-    if len(values) > MAX_VALUES:
-        errors[name] = f"Trop de valeurs pour « {name} » (au plus {MAX_VALUES})."
-        return ()
-    unknown = [value for value in values if value not in allowed]
-    if unknown:
-        errors[name] = message.format(value=unknown[0][:40])
-        return ()
-    return tuple(dict.fromkeys(values))
+def _only(label: str, what: str) -> forms.ChoiceField:
+    return one_of(
+        label, [("0", "Tous"), ("1", what)], f"Le filtre « {label} » vaut 1 ({what}) ou 0."
+    )
 
 
-def _communes(params: Mapping[str, Any], errors: dict[str, str]) -> tuple[tuple, tuple]:
-    given = _values(params, "commune")
-    if len(given) > MAX_VALUES:
-        errors["commune"] = f"Trop de communes (au plus {MAX_VALUES})."
-        return (), ()
-    resolved = []
-    for code in dict.fromkeys(value.upper() for value in given):
-        commune = Commune.objects.resolve_code(code) if _COMMUNE_CODE.match(code) else None
-        if commune is None:
-            errors["commune"] = f"Commune inconnue : « {code[:40]} » (code INSEE attendu)."
-            return (), ()
-        resolved.append(commune.code)
-    return tuple(dict.fromkeys(resolved)), tuple(dict.fromkeys(value.upper() for value in given))
+class DirectoryFilterForm(FilterForm):
+    """The parameters, in the order a shareable URL lists them."""
+
+    q = forms.CharField(
+        label="Recherche",
+        max_length=MAX_QUERY_LENGTH,
+        required=False,
+        error_messages={
+            "max_length": f"La recherche est trop longue (au plus {MAX_QUERY_LENGTH} caractères)."
+        },
+    )
+    famille = some_of(
+        "Famille de l’ESS", EssFamily.choices, "Famille de l’ESS inconnue : « %(value)s »."
+    )
+    section = some_of(
+        "Secteur d’activité", _codes(naf_sections), "Section d’activité inconnue : « %(value)s »."
+    )
+    division = some_of(
+        "Division d’activité (NAF)", _codes(naf_divisions), "Division NAF inconnue : « %(value)s »."
+    )
+    commune = CommuneCodesField(label="Commune", required=False)
+    epci = forms.RegexField(
+        label="Intercommunalité",
+        regex=_SIREN,
+        required=False,
+        error_messages={
+            "invalid": "L’intercommunalité (EPCI) se désigne par son SIREN à 9 chiffres."
+        },
+    )
+    taille = some_of("Taille", SizeGroup.choices, "Taille inconnue : « %(value)s ».")
+    tranche = some_of(
+        "Tranche d’effectif",
+        _codes(employee_brackets),
+        "Tranche d’effectif inconnue : « %(value)s ».",
+    )
+    employeurs = _only("Employeurs", "employeurs seulement")
+    adherents = _only("Adhérents", "adhérents seulement")
+    tri = one_of(
+        "Tri",
+        DirectoryOrder.choices,
+        f"Tri impossible sur « %(value)s » : choisir parmi {', '.join(DirectoryOrder.values)}.",
+    )
+    page = forms.CharField(label="Page", required=False)
+
+    def clean_commune(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The current codes, and the codes as given (a shared link reads as it was written)."""
+        given = self.cleaned_data["commune"]
+        resolved = []
+        for code in given:
+            commune = Commune.objects.resolve_code(code) if _COMMUNE_CODE.match(code) else None
+            if commune is None:
+                raise forms.ValidationError(
+                    f"Commune inconnue : « {code[:40]} » (code INSEE attendu)."
+                )
+            resolved.append(commune.code)
+        return tuple(dict.fromkeys(resolved)), tuple(given)
+
+    def clean_page(self) -> int:
+        page = self.cleaned_data["page"] or "1"
+        if not _PAGE.match(page) or not 1 <= int(page) <= MAX_PAGE:
+            raise forms.ValidationError("Le numéro de page doit être un entier positif.")
+        return int(page)
+
+    def filters(self) -> DirectoryFilters:
+        data = self.cleaned_data
+        communes, given_communes = data["commune"]
+        return DirectoryFilters(
+            q=data["q"],
+            families=tuple(dict.fromkeys(data["famille"])),
+            sections=tuple(dict.fromkeys(data["section"])),
+            communes=communes,
+            epci=data["epci"],
+            sizes=tuple(dict.fromkeys(data["taille"])),
+            divisions=tuple(dict.fromkeys(data["division"])),
+            brackets=tuple(dict.fromkeys(data["tranche"])),
+            employers_only=data["employeurs"] == "1",
+            members_only=data["adherents"] == "1",
+            order=data["tri"] or DirectoryOrder.NAME,
+            page=data["page"],
+            given_communes=given_communes,
+        )
+
+
+# Parameter names, in the order a shareable URL lists them; the OpenAPI description documents
+# each (`exports/openapi.py`).
+PARAMETERS = tuple(DirectoryFilterForm.base_fields)
 
 
 def parse_filters(params: Mapping[str, Any]) -> DirectoryFilters:
     """Read the directory's query parameters; raise InvalidFilters on any bad one."""
-    errors: dict[str, str] = {}
-    q = _single(params, "q", errors)
-    if len(q) > MAX_QUERY_LENGTH:
-        errors["q"] = f"La recherche est trop longue (au plus {MAX_QUERY_LENGTH} caractères)."
-    families = _choices(
-        params, "famille", EssFamily.values, "Famille de l’ESS inconnue : « {value} ».", errors
-    )
-    sections = _choices(
-        params,
-        "section",
-        list(naf_sections()),
-        "Section d’activité inconnue : « {value} ».",
-        errors,
-    )
-    sizes = _choices(params, "taille", SizeGroup.values, "Taille inconnue : « {value} ».", errors)
-    divisions = _choices(
-        params, "division", list(naf_divisions()), "Division NAF inconnue : « {value} ».", errors
-    )
-    brackets = _choices(
-        params,
-        "tranche",
-        list(employee_brackets()),
-        "Tranche d’effectif inconnue : « {value} ».",
-        errors,
-    )
-    employers_only = _single(params, "employeurs", errors)
-    if employers_only not in ("", "0", "1"):
-        errors["employeurs"] = "Le paramètre « employeurs » vaut 1 (employeurs seulement) ou 0."
-    communes, given_communes = _communes(params, errors)
-    epci = _single(params, "epci", errors)
-    if epci and not _SIREN.match(epci):
-        errors["epci"] = "L’intercommunalité (EPCI) se désigne par son SIREN à 9 chiffres."
-    members = _single(params, "adherents", errors)
-    if members not in ("", "0", "1"):
-        errors["adherents"] = "Le paramètre « adherents » vaut 1 (adhérents seulement) ou 0."
-    sort = _single(params, "tri", errors) or DirectoryOrder.NAME
-    if sort not in DirectoryOrder.values:
-        allowed = ", ".join(DirectoryOrder.values)
-        errors["tri"] = f"Tri impossible sur « {sort[:40]} » : choisir parmi {allowed}."
-    page = _single(params, "page", errors) or "1"
-    if not _PAGE.match(page) or not 1 <= int(page) <= MAX_PAGE:
-        errors["page"] = "Le numéro de page doit être un entier positif."
-    if errors:
-        raise InvalidFilters(errors)
-    return DirectoryFilters(
-        q=q,
-        families=families,
-        sections=sections,
-        communes=communes,
-        epci=epci,
-        sizes=sizes,
-        divisions=divisions,
-        brackets=brackets,
-        employers_only=employers_only == "1",
-        members_only=members == "1",
-        order=sort,
-        page=int(page),
-        given_communes=given_communes,
-    )
+    form = DirectoryFilterForm(params)
+    if not form.is_valid():
+        raise InvalidFilters(form.messages())
+    return form.filters()

@@ -3,7 +3,7 @@
 from django import forms
 from django.http import QueryDict
 
-from maillage.core.filter_forms import FilterForm
+from maillage.core.filter_forms import VALUES_MAX, FilterForm
 
 
 class ColourFilter(FilterForm):
@@ -32,3 +32,23 @@ def test_an_overlong_value_is_refused_in_french():
     form = ColourFilter(QueryDict("couleur=" + "x" * 500 + "&tags=a"))
     assert not form.is_valid()
     assert "trop longue" in form.errors["couleur"][0]
+
+
+def test_more_values_than_a_person_ticks_are_refused():
+    form = ColourFilter(QueryDict("&".join(["tags=a"] * (VALUES_MAX + 1))))
+    assert not form.is_valid()
+    assert form.messages() == {
+        "tags": f"Trop de valeurs pour le filtre « Étiquettes » (au plus {VALUES_MAX})."
+    }
+
+
+def test_blank_values_are_no_filter_and_values_are_stripped():
+    form = ColourFilter(QueryDict("couleur=&couleur=+vert+&tags="))
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data == {"couleur": "vert", "tags": []}
+
+
+def test_a_plain_mapping_is_read_like_a_query_string():
+    form = ColourFilter({"couleur": "vert", "tags": ["a", "b"]})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data == {"couleur": "vert", "tags": ["a", "b"]}

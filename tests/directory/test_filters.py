@@ -49,6 +49,12 @@ def test_no_parameter_is_the_whole_directory_sorted_by_name():
         ("epci=12", "epci"),
         ("adherents=oui", "adherents"),
         ("q=a&q=b", "q"),
+        ("tri=nom&tri=-nom", "tri"),
+        ("famille=" + "&famille=".join(["association"] * 41), "famille"),
+        ("commune=" + "&commune=".join(["35236"] * 41), "commune"),
+        ("division=04", "division"),
+        ("tranche=77", "tranche"),
+        ("employeurs=2", "employeurs"),
     ],
 )
 def test_a_bad_parameter_is_refused_with_a_french_message(query, parameter):
@@ -57,6 +63,20 @@ def test_a_bad_parameter_is_refused_with_a_french_message(query, parameter):
 
     assert parameter in refused.value.errors
     assert refused.value.errors[parameter][0].isupper()
+
+
+def test_a_refusal_says_which_value_is_unknown():
+    with pytest.raises(InvalidFilters) as refused:
+        parse("famille=association&famille=secte")
+
+    assert refused.value.errors == {"famille": "Famille de l’ESS inconnue : « secte »."}
+
+
+def test_empty_options_and_unknown_parameters_are_no_filter():
+    filters = parse("q=&famille=&famille=association&tri=&utm_source=lettre")
+
+    assert filters.families == (EssFamily.ASSOCIATION,)
+    assert filters.order == DirectoryOrder.NAME
 
 
 def test_every_bad_parameter_gets_its_own_message():

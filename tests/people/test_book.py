@@ -13,6 +13,7 @@ from maillage.network.people.enums import AffiliationRole, ConsentPurpose
 from maillage.network.people.models import Person
 from tests.directory.factories import LegalUnitFactory
 from tests.people.factories import AffiliationFactory, ConsentFactory, PersonFactory, TagFactory
+from tests.typeset import french
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +107,8 @@ def test_names_sort_in_french_order(staff_client):
         {"page": "x"},
         {"page": "40"},
         {"q": "x" * 101},
+        {"role": [AffiliationRole.PRESIDENT, AffiliationRole.VOLUNTEER]},
+        {"structure": "1" * 13},
     ],
 )
 def test_a_bad_query_parameter_is_a_400_with_a_french_message(staff_client, query):
@@ -115,6 +118,21 @@ def test_a_bad_query_parameter_is_a_400_with_a_french_message(staff_client, quer
         response = staff_client.get(url, query)
         assert response.status_code == 400, (url, query)
         assert "Demande incorrecte" in response.content.decode()
+
+
+def test_a_filter_given_twice_is_refused_not_reduced_to_one(staff_client):
+    response = staff_client.get("/contacts/?tri=nom&tri=-nom")
+
+    assert response.status_code == 400
+    assert french("Le filtre « Tri » ne prend qu’une valeur.") in response.content.decode()
+
+
+def test_an_empty_select_option_and_surrounding_spaces_are_no_filter(staff_client):
+    PersonFactory(first_name="Anne", last_name="Abadie")
+
+    response = staff_client.get("/contacts/", {"role": "", "q": "  abadie  ", "etiquette": ""})
+
+    assert names_in(response) == ["Anne Abadie"]
 
 
 def test_csv_export_holds_the_current_selection_only(staff_client):

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from maillage.core.filter_forms import VALUES_MAX as MAX_VALUES
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.exports.map_points import MAX_FEATURES, MAX_ZOOM
-from maillage.directory.filters import MAX_PAGE, MAX_QUERY_LENGTH, MAX_VALUES, PARAMETERS
+from maillage.directory.filters import MAX_PAGE, MAX_QUERY_LENGTH, PARAMETERS
 from maillage.directory.nomenclatures import employee_brackets, naf_divisions, naf_sections
 
 PAGE_SIZE = 50

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from maillage.core.filter_forms import FilterForm
+from maillage.core.filter_forms import FilterForm, one_of, row_of
 from maillage.network.memberships.enums import MembershipStatus
 from maillage.network.memberships.models import College, MembershipQuerySet
 
@@ -24,18 +24,11 @@ class MembershipFilterForm(FilterForm):
             "max_value": "L’année doit être un nombre comme 2026.",
         },
     )
-    college = forms.ModelChoiceField(
-        label="Collège",
-        queryset=College.objects.all(),
-        to_field_name="slug",
-        required=False,
-        error_messages={"invalid_choice": "Ce collège n’existe pas."},
-    )
-    statut = forms.ChoiceField(
-        label="Statut",
-        choices=[("", "Tous"), *MembershipStatus.choices],
-        required=False,
-        error_messages={"invalid_choice": "Ce statut d’adhésion n’existe pas."},
+    college = row_of("Collège", College.objects.all(), "slug", "Ce collège n’existe pas.")
+    statut = one_of(
+        "Statut",
+        [("", "Tous"), *MembershipStatus.choices],
+        "Ce statut d’adhésion n’existe pas.",
     )
     categorie = forms.CharField(label="Catégorie", required=False)
 

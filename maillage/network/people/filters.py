@@ -1,16 +1,16 @@
-"""The address book's search, filters and sort, read from the query string.
-
-A bad value is refused with a French message (the view answers 400), never silently ignored.
-"""
+"""The address book's search, filters, sort and page, read from the query string by a
+`core.filter_forms` form: a bad value is refused in French (the view answers 400), never
+silently ignored."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django import forms
 from django.db.models import Exists, OuterRef
-from django.http import QueryDict
 
 from maillage.core.collation import by_name
+from maillage.core.filter_forms import FilterForm, one_of, row_of
 from maillage.directory.models import LegalUnit
 from maillage.network.people.enums import AffiliationRole, ConsentPurpose
 from maillage.network.people.models import Consent, Person, PersonQuerySet, Tag
@@ -29,11 +29,6 @@ SORT_LABELS = {
     "ancien": "Dernier échange, le plus ancien d’abord",
     "ajout": "Ajout au carnet, le plus récent d’abord",
 }
-PARAMETERS = ("q", "structure", "role", "etiquette", "consentement", "tri")
-
-
-class BadFilter(ValueError):
-    """A filter value the address book does not know; the message is shown to staff."""
 
 
 @dataclass(frozen=True)
@@ -66,50 +61,44 @@ class BookFilters:
         return bool(self.query or self.organisation or self.role or self.tag or self.consent)
 
 
-def _single(query: QueryDict, name: str, longest: int = 100) -> str:
-    values = query.getlist(name)
-    if len(values) > 1:
-        raise BadFilter(f"Le paramètre « {name} » ne peut avoir qu’une valeur.")
-    value = (values[0] if values else "").strip()
-    if len(value) > longest:
-        raise BadFilter(f"La valeur du paramètre « {name} » est trop longue.")
-    return value
-
-
-def _organisation(value: str) -> LegalUnit | None:
-    if not value:
-        return None
-    if not value.isdigit():
-        raise BadFilter("La structure est donnée par son numéro dans l’annuaire.")
-    unit = LegalUnit.objects.filter(pk=int(value)).first()
-    if unit is None:
-        raise BadFilter("Cette structure n’existe pas dans l’annuaire.")
-    return unit
-
-
-def _choice(value: str, allowed, message: str) -> str:
-    if value and value not in allowed:
-        raise BadFilter(message)
-    return value
-
-
-def parse_filters(query: QueryDict) -> BookFilters:
-    tag_slug = _single(query, "etiquette")
-    tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
-    if tag_slug and tag is None:
-        raise BadFilter("Cette étiquette n’existe pas.")
-    return BookFilters(
-        query=_single(query, "q"),
-        organisation=_organisation(_single(query, "structure", 12)),
-        role=_choice(_single(query, "role"), AffiliationRole.values, "Ce rôle n’existe pas."),
-        tag=tag,
-        consent=_choice(
-            _single(query, "consentement"),
-            ConsentPurpose.values,
-            "Ce consentement n’existe pas.",
-        ),
-        sort=_choice(_single(query, "tri"), SORTS, "Ce tri n’existe pas.") or "nom",
+class BookFilterForm(FilterForm):
+    q = forms.CharField(label="Recherche", required=False)
+    structure = forms.CharField(label="Structure", required=False)
+    role = one_of("Rôle", AffiliationRole.choices, "Ce rôle n’existe pas.")
+    etiquette = row_of("Étiquette", Tag.objects.all(), "slug", "Cette étiquette n’existe pas.")
+    consentement = one_of("Consentement", ConsentPurpose.choices, "Ce consentement n’existe pas.")
+    tri = one_of("Tri", SORT_LABELS.items(), "Ce tri n’existe pas.")
+    page = forms.IntegerField(
+        label="Page",
+        min_value=1,
+        required=False,
+        error_messages={
+            "invalid": "Le numéro de page doit être un nombre entier positif.",
+            "min_value": "Le numéro de page doit être un nombre entier positif.",
+        },
     )
+
+    def clean_structure(self) -> LegalUnit | None:
+        value = self.cleaned_data["structure"]
+        if not value:
+            return None
+        if not value.isdigit() or len(value) > 12:
+            raise forms.ValidationError("La structure est donnée par son numéro dans l’annuaire.")
+        unit = LegalUnit.objects.filter(pk=int(value)).first()
+        if unit is None:
+            raise forms.ValidationError("Cette structure n’existe pas dans l’annuaire.")
+        return unit
+
+    def filters(self) -> BookFilters:
+        data = self.cleaned_data
+        return BookFilters(
+            query=data["q"],
+            organisation=data["structure"],
+            role=data["role"],
+            tag=data["etiquette"],
+            consent=data["consentement"],
+            sort=data["tri"] or "nom",
+        )
 
 
 def people_for(filters: BookFilters) -> PersonQuerySet:

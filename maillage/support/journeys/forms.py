@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from maillage.accounts.enums import Role
 from maillage.core.collation import by_name
-from maillage.core.filter_forms import FilterForm
+from maillage.core.filter_forms import FilterForm, row_of
 from maillage.directory.models import LegalUnit
 from maillage.directory.nomenclatures import naf_sections
 from maillage.network.people.models import Person
@@ -302,13 +302,7 @@ class DoneForm(PageForm):
 
 
 class CaseFilterForm(FilterForm):
-    etape = forms.ModelChoiceField(
-        label="Étape",
-        queryset=Stage.objects.active(),
-        to_field_name="slug",
-        required=False,
-        error_messages={"invalid_choice": "Étape inconnue."},
-    )
+    etape = row_of("Étape", Stage.objects.active(), "slug", "Étape inconnue.")
     type = forms.ChoiceField(
         label="Type de projet", choices=[("", "Tous"), *ProjectKind.choices], required=False
     )

@@ -11,27 +11,19 @@ from maillage.core.collation import by_name
 from maillage.directory.models import LegalUnit
 from maillage.network.people.csv_export import people_csv, with_details
 from maillage.network.people.enums import AffiliationRole, ConsentPurpose
-from maillage.network.people.filters import SORT_LABELS, BadFilter, parse_filters, people_for
+from maillage.network.people.filters import SORT_LABELS, BookFilterForm, people_for
 from maillage.network.people.models import Tag
 from maillage.network.people.views.common import bad_request
 
 PER_PAGE = 50
 
 
-def _page_number(request) -> int:
-    value = request.GET.get("page", "1")
-    if not value.isdigit() or int(value) < 1:
-        raise BadFilter("Le numéro de page doit être un nombre entier positif.")
-    return int(value)
-
-
 @staff_required
 def book(request):
-    try:
-        filters = parse_filters(request.GET)
-        number = _page_number(request)
-    except BadFilter as error:
-        return bad_request(request, str(error))
+    form = BookFilterForm(request.GET)
+    if not form.is_valid():
+        return bad_request(request, form.first_error())
+    filters, number = form.filters(), form.cleaned_data["page"] or 1
     paginator = Paginator(with_details(people_for(filters)), PER_PAGE)
     if number > paginator.num_pages:
         return bad_request(request, "Cette page n’existe pas.")
@@ -51,12 +43,11 @@ def book(request):
 
 @staff_required
 def book_csv(request):
-    try:
-        filters = parse_filters(request.GET)
-    except BadFilter as error:
-        return bad_request(request, str(error))
+    form = BookFilterForm(request.GET)
+    if not form.is_valid():
+        return bad_request(request, form.first_error())
     response = HttpResponse(
-        people_csv(people_for(filters)),
+        people_csv(people_for(form.filters())),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="carnet-d-adresses.csv"'
