@@ -211,10 +211,6 @@ class Activity(PlanLinked):
         return self.price == 0
 
     @property
-    def is_online(self) -> bool:
-        return bool(self.online_url) and not self.address
-
-    @property
     def duration_hours(self) -> float:
         return (self.ends_at - self.starts_at).total_seconds() / 3600
 

@@ -21,8 +21,6 @@ from maillage.directory.classification import classify
 from maillage.directory.enums import EssFamily
 from maillage.directory.nomenclatures import employee_bracket
 
-NON_EMPLOYER_BRACKET = "NN"
-
 
 def bracket_is_employer(code: str | None) -> bool:
     """Whether the SIRENE bracket `code` describes an employer (all but « NN » and unknown)."""

@@ -22,7 +22,6 @@ RANK: dict[str, int] = {
     Source.ORGANISATION: 90,
     Source.STAFF: 100,
 }
-EDITED_BY_PEOPLE = frozenset({Source.ORGANISATION.value, Source.STAFF.value})
 
 
 def source_of(provenance: dict[str, Any], field: str) -> str | None:
@@ -50,12 +49,3 @@ def apply(record: Any, values: dict[str, Any], source: str, confirmed_on: date) 
         record.provenance[field] = {"source": source, "confirmed_at": confirmed_on.isoformat()}
         changed.append(field)
     return changed
-
-
-def edited_by_people(record: Any) -> list[str]:
-    """Fields whose value comes from the organisation or the staff."""
-    return sorted(
-        field
-        for field in record.provenance
-        if source_of(record.provenance, field) in EDITED_BY_PEOPLE
-    )

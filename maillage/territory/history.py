@@ -98,12 +98,3 @@ def former_names(
             kind = CommuneNameKind.FORMER_NAME if code == commune else CommuneNameKind.FORMER
             found.setdefault((code, name), FormerName(code, name, kind, commune))
     return [found[key] for key in sorted(found)]
-
-
-def relevant_events(events: list[Event], current: Callable[[str], str | None], wanted: set[str]):
-    """The lines of the history that concern the wanted communes, for an extract."""
-    return [
-        event
-        for event in events
-        if current(event["COM_AV"]) in wanted or current(event["COM_AP"]) in wanted
-    ]

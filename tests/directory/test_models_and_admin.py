@@ -60,7 +60,7 @@ def test_publication_follows_changes_to_the_entry_and_to_its_legal_unit():
     legal_unit.ess_family = EssFamily.COOPERATIVE
     legal_unit.save()
     assert list(Establishment.objects.published()) == [site]
-    assert list(Establishment.objects.of_family(EssFamily.COOPERATIVE)) == [site]
+    assert list(Establishment.objects.filter(family=EssFamily.COOPERATIVE)) == [site]
 
 
 def test_the_sort_name_is_the_folded_display_name_and_follows_the_legal_name():

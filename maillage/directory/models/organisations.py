@@ -54,20 +54,11 @@ class Theme(models.Model):
 
 
 class LegalUnitQuerySet(models.QuerySet):
-    def ess(self) -> LegalUnitQuerySet:
-        return self.exclude(ess_family="")
-
-    def of_family(self, family: EssFamily) -> LegalUnitQuerySet:
-        return self.filter(ess_family=family)
-
     def needing_review(self) -> LegalUnitQuerySet:
         return self.filter(ess_needs_review=True)
 
     def active(self) -> LegalUnitQuerySet:
         return self.filter(is_active=True)
-
-    def hub_members(self) -> LegalUnitQuerySet:
-        return self.filter(is_hub_member=True)
 
     def family_decided(self) -> LegalUnitQuerySet:
         return self.exclude(decided_family="")
@@ -200,12 +191,6 @@ class EstablishmentQuerySet(models.QuerySet):
 
     def in_territory(self, territory: Territory) -> EstablishmentQuerySet:
         return self.filter(commune__territories=territory)
-
-    def of_family(self, family: EssFamily) -> EstablishmentQuerySet:
-        return self.filter(family=family)
-
-    def in_naf_section(self, section: str) -> EstablishmentQuerySet:
-        return self.filter(naf_section=section)
 
     def of_hub_members(self) -> EstablishmentQuerySet:
         return self.filter(legal_unit__is_hub_member=True)

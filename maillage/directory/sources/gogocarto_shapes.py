@@ -20,7 +20,6 @@ from maillage.directory.sources.errors import ImportRefused
 
 NATIVE = "gogocarto"
 TRANSISCOPE = "transiscope"
-SHAPE_LABELS = {NATIVE: "export GoGoCarto", TRANSISCOPE: "export Transiscope"}
 
 
 @dataclass

@@ -37,16 +37,6 @@ logger = logging.getLogger(__name__)
 # broken rows must not fill the database with their copies).
 REJECTIONS_KEPT = 10_000
 CONFLICT = "conflit avec une fiche existante (une autre ligne ou une fiche déjà connue)"
-COUNTS = (
-    "rows_created",
-    "rows_updated",
-    "rows_unchanged",
-    "rows_rejected",
-    "set_aside",
-    "placed_on_map",
-    "awaiting_geocoding",
-    "awaiting_review",
-)
 
 # Runs made before the importer starts (an upload, a command): its report of the same kind
 # fills that run instead of creating one (see `into_run`).

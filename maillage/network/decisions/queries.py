@@ -11,11 +11,6 @@ from maillage.network.decisions import eligibility
 from maillage.network.decisions.models import Proposal
 
 
-def decisions_of_group(group) -> QuerySet[Proposal]:
-    """A working group's open and closed proposals, the latest deadline first."""
-    return Proposal.objects.published().filter(group=group).order_by("-deadline", "-pk")
-
-
 def awaiting_voice_of(user) -> list[Proposal]:
     """Proposals open right now on which `user` may vote (as themselves or an organisation)."""
     return [

@@ -80,9 +80,6 @@ class MembershipQuerySet(models.QuerySet):
     def paid(self) -> MembershipQuerySet:
         return self.filter(status=MembershipStatus.PAID)
 
-    def of_organisations(self, legal_units) -> MembershipQuerySet:
-        return self.filter(legal_unit__in=legal_units)
-
     def with_member(self) -> MembershipQuerySet:
         return self.select_related("legal_unit", "person", "college")
 

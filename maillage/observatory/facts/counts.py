@@ -8,7 +8,7 @@ how many had no bracket either. Closed establishments are left out everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 import duckdb
@@ -73,9 +73,6 @@ class Counts:
             self.known_headcounts,
             self.hidden,
         )
-
-    def ess_only(self) -> Counts:
-        return replace(self, all_establishments=0, all_jobs_mid2=0)
 
 
 def grouped(

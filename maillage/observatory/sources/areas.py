@@ -26,10 +26,6 @@ REGION_DEPARTEMENTS: dict[str, tuple[str, ...]] = {
 ALL_DEPARTEMENTS = frozenset(d for ds in REGION_DEPARTEMENTS.values() for d in ds)
 
 
-def departement_of(commune_code: str) -> str:
-    return commune_code[:3] if commune_code.startswith("97") else commune_code[:2]
-
-
 def covers_region(region: str, present: set[str]) -> bool:
     return region in REGION_DEPARTEMENTS and set(REGION_DEPARTEMENTS[region]) <= present
 

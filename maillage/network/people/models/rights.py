@@ -9,11 +9,6 @@ from django.utils import timezone
 from maillage.network.people.enums import IMPORT_UNDER_WAY, ImportStatus
 
 
-class ExportLinkQuerySet(models.QuerySet):
-    def usable(self) -> ExportLinkQuerySet:
-        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
-
-
 class ExportLink(models.Model):
     """A link to download one person's data once, by the user who asked for it, in the same
     session, before it expires. Only a hash of the token is stored."""
@@ -34,8 +29,6 @@ class ExportLink(models.Model):
     created_at = models.DateTimeField("créé le", default=timezone.now)
     expires_at = models.DateTimeField("expire le")
     used_at = models.DateTimeField("utilisé le", null=True, blank=True)
-
-    objects = ExportLinkQuerySet.as_manager()
 
     class Meta:
         verbose_name = "lien d’export de données"
