@@ -28,7 +28,7 @@ from maillage.plan.models import Action, TargetPublic
 from maillage.territory.models import Commune
 
 REDON, BAINS, PIPRIAC = "35236", "35013", "35219"
-NOTE = "\n\n*Données fictives de démonstration.*"
+NOTE = "\n\nDonnées fictives de démonstration."
 
 
 def _at(days: int, hour: str) -> datetime:

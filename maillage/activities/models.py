@@ -24,7 +24,7 @@ from maillage.activities.enums import (
 )
 from maillage.plan.enums import PublicCategory
 from maillage.plan.links import PlanLinked
-from maillage.plan.models import MARKDOWN_HELP
+from maillage.plan.plain_text import PLAIN_TEXT_HELP
 
 
 def visibilities_for(user) -> list[str]:
@@ -41,7 +41,7 @@ class Series(models.Model):
 
     title = models.CharField("intitulé", max_length=200)
     slug = models.SlugField("identifiant", max_length=200, unique=True)
-    description = models.TextField("présentation", blank=True, help_text=MARKDOWN_HELP)
+    description = models.TextField("présentation", blank=True, help_text=PLAIN_TEXT_HELP)
 
     class Meta:
         verbose_name = "cycle"
@@ -93,7 +93,7 @@ class Activity(PlanLinked):
     kind = models.CharField("type", max_length=20, choices=ActivityKind.choices)
     title = models.CharField("intitulé", max_length=200)
     slug = models.SlugField("identifiant", max_length=200, unique=True)
-    description = models.TextField("présentation", blank=True, help_text=MARKDOWN_HELP)
+    description = models.TextField("présentation", blank=True, help_text=PLAIN_TEXT_HELP)
     series = models.ForeignKey(
         Series,
         on_delete=models.SET_NULL,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maillage.activities.views import agenda, personal, staff
+from maillage.activities.views import agenda, editing, personal, staff
 
 urlpatterns = [
     path("", agenda.agenda, name="agenda"),
@@ -20,7 +20,11 @@ urlpatterns = [
     # The hub's staff
     path("equipe/", staff.activity_list, name="staff_list"),
     path("equipe/bilan/", staff.period_summary, name="staff_summary"),
+    path("equipe/nouvelle/", editing.create, name="staff_create"),
     path("equipe/<slug:slug>/", staff.activity_page, name="staff_activity"),
+    path("equipe/<slug:slug>/modifier/", editing.edit, name="staff_edit"),
+    path("equipe/<slug:slug>/dupliquer/", editing.duplicate, name="staff_duplicate"),
+    path("equipe/<slug:slug>/annuler/", editing.cancel, name="staff_cancel_activity"),
     path("equipe/<slug:slug>/inscrits.csv", staff.export_registrants, name="staff_csv"),
     path("equipe/<slug:slug>/inscrire/", staff.register_by_hand, name="staff_register"),
     path("equipe/<slug:slug>/publics/", staff.record_audience, name="staff_audience"),

@@ -14,7 +14,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     kind = ActivityKind.TRAINING
     title = factory.Sequence(lambda n: f"Formation numéro {n}")
     slug = factory.Sequence(lambda n: f"formation-{n}")
-    description = "Une **formation** pour les associations."
+    description = "Une séance pour les associations."
     starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=10))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=3))
     address = "1 rue de la Gare"

@@ -1,6 +1,7 @@
 from django import template
 
 from maillage.plan.markdown import render_markdown
+from maillage.plan.plain_text import render_plain_text
 
 register = template.Library()
 
@@ -9,3 +10,9 @@ register = template.Library()
 def markdown_filter(text: str):
     """`{{ body|markdown }}`: staff-written Markdown as sanitised HTML."""
     return render_markdown(text)
+
+
+@register.filter(name="plain_text")
+def plain_text_filter(text: str):
+    """`{{ description|plain_text }}`: paragraphs and links of a plain text, escaped."""
+    return render_plain_text(text)

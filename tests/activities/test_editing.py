@@ -1,0 +1,287 @@
+"""Staff create, edit, duplicate and cancel activities in the platform: the rules they meet,
+what registrants are told, and what people read of a description."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from maillage.activities.enums import ActivityKind, ActivityStatus
+from maillage.activities.models import Activity, Announcement
+from maillage.plan.links import actions_of, link_publics, publics_of
+from maillage.plan.models import Action, TargetPublic
+from tests.activities.factories import ActivityFactory, RegistrationFactory
+from tests.typeset import french
+
+pytestmark = pytest.mark.django_db
+
+PARIS = timezone.get_default_timezone()
+
+
+def png() -> bytes:
+    picture = io.BytesIO()
+    Image.new("RGB", (2, 2)).save(picture, "PNG")
+    return picture.getvalue()
+
+
+def at_minute(days: int):
+    """A moment typed as staff type it: to the minute."""
+    return (timezone.now() + timedelta(days=days)).replace(second=0, microsecond=0)
+
+
+def in_days(days: int):
+    return (timezone.localtime() + timedelta(days=days)).date()
+
+
+def form_data(**overrides):
+    data = {
+        "title": "Atelier comptabilité",
+        "kind": ActivityKind.WORKSHOP,
+        "description": "Pour les trésoriers.\n\nInscription sur https://exemple.org/a",
+        "start_date": in_days(20).isoformat(),
+        "start_time": "14:00",
+        "end_time": "17:00",
+        "address": "2 place de la Mairie",
+        "requires_registration": "on",
+        "capacity": "12",
+        "has_waiting_list": "on",
+        "price": "0",
+        "visibility": "public",
+        "status": ActivityStatus.PUBLISHED,
+    }
+    return data | overrides
+
+
+@pytest.fixture
+def staff_client(client_for, staff):
+    return client_for(staff)
+
+
+def test_staff_create_an_activity_in_paris_time(staff_client, loaded_plan):
+    action = Action.objects.active().first()
+    public = TargetPublic.objects.active().first()
+
+    response = staff_client.post(
+        "/agenda/equipe/nouvelle/",
+        form_data(actions=[action.pk], publics=[public.pk]),
+    )
+
+    activity = Activity.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/agenda/equipe/{activity.slug}/"
+    assert activity.slug == f"atelier-comptabilite-{in_days(20).isoformat()}"
+    starts = activity.starts_at.astimezone(PARIS)
+    assert (starts.date(), starts.hour, starts.minute) == (in_days(20), 14, 0)
+    assert activity.ends_at - activity.starts_at == timedelta(hours=3)
+    assert list(actions_of(activity)) == [action]
+    assert list(publics_of(activity)) == [public]
+
+
+def test_an_activity_on_registration_cannot_start_in_the_past(staff_client):
+    response = staff_client.post(
+        "/agenda/equipe/nouvelle/", form_data(start_date=in_days(-3).isoformat())
+    )
+
+    assert response.status_code == 400
+    assert "ne peut pas commencer dans le passé" in response.content.decode()
+    assert not Activity.objects.exists()
+
+
+def test_an_activity_cannot_end_before_it_starts(staff_client):
+    response = staff_client.post(
+        "/agenda/equipe/nouvelle/", form_data(start_time="15:00", end_time="14:00")
+    )
+
+    assert response.status_code == 400
+    assert "La fin doit suivre le début." in response.content.decode()
+    assert not Activity.objects.exists()
+
+
+def test_a_past_intervention_is_recorded_as_done_without_registration(staff_client):
+    data = form_data(start_date=in_days(-3).isoformat(), kind=ActivityKind.AWARENESS)
+    del data["requires_registration"]
+
+    response = staff_client.post("/agenda/equipe/nouvelle/", data, follow=True)
+
+    activity = Activity.objects.get()
+    assert not activity.requires_registration
+    assert not activity.registration_is_open()
+    assert "Notez ci-dessous les publics touchés." in response.content.decode()
+    staff_client.post(
+        f"/agenda/equipe/{activity.slug}/publics/", {"category": "scolaires", "count": "25"}
+    )
+    assert activity.audience_counts.get().count == 25
+
+
+def test_an_image_needs_its_alternative_text(staff_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    image = SimpleUploadedFile("affiche.png", png(), content_type="image/png")
+
+    response = staff_client.post("/agenda/equipe/nouvelle/", form_data(image=image))
+
+    assert response.status_code == 400
+    assert "Décrivez l’image pour qui ne la voit pas." in response.content.decode()
+
+
+def test_the_preview_shows_the_activity_without_saving_it(staff_client):
+    response = staff_client.post(
+        "/agenda/equipe/nouvelle/", form_data(preview="1", description="**Gras** et suite")
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Aperçu" in page
+    assert "<p>**Gras** et suite</p>" in page  # shown as typed: nothing is interpreted
+    assert not Activity.objects.exists()
+
+
+def test_pages_show_descriptions_as_plain_text_with_paragraphs_and_links(client):
+    activity = ActivityFactory(description="Premier.\n\nVoir https://exemple.org <b>x</b>")
+
+    page = client.get(activity.get_absolute_url()).content.decode()
+
+    assert "<p>Premier.</p>" in page
+    assert '<a href="https://exemple.org" rel="nofollow">https://exemple.org</a>' in page
+    assert "&lt;b&gt;x&lt;/b&gt;" in page
+
+
+@pytest.fixture
+def registered():
+    activity = ActivityFactory(title="Atelier", slug="atelier", starts_at=at_minute(10))
+    RegistrationFactory(activity=activity, email="claire@exemple.org")
+    return activity
+
+
+def edit_data(activity, **overrides):
+    starts = activity.starts_at.astimezone(PARIS)
+    ends = activity.ends_at.astimezone(PARIS)
+    data = form_data(
+        title=activity.title,
+        kind=activity.kind,
+        description=activity.description,
+        start_date=starts.date().isoformat(),
+        start_time=starts.strftime("%H:%M"),
+        end_time=ends.strftime("%H:%M"),
+        address=activity.address,
+        capacity=str(activity.capacity),
+    )
+    return data | overrides
+
+
+def test_moving_an_activity_with_registrants_asks_whether_to_tell_them(staff_client, registered):
+    response = staff_client.post(
+        "/agenda/equipe/atelier/modifier/", edit_data(registered, start_time="09:00")
+    )
+
+    assert response.status_code == 400
+    assert french("dites s’il faut prévenir les inscrits") in response.content.decode()
+    registered.refresh_from_db()
+    assert registered.sequence == 0
+
+
+def test_moving_and_telling_sends_the_change_with_a_raised_sequence(
+    staff_client, registered, django_capture_on_commit_callbacks
+):
+    data = edit_data(registered, address="3 rue Neuve", tell_registrants="oui", note="Salle B")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post("/agenda/equipe/atelier/modifier/", data)
+
+    registered.refresh_from_db()
+    assert response.status_code == 302
+    assert (registered.address, registered.sequence) == ("3 rue Neuve", 1)
+    [message] = mail.outbox
+    assert message.to == ["claire@exemple.org"]
+    assert "Salle B" in message.body
+    [(_, calendar, _)] = message.attachments
+    assert "SEQUENCE:1\r\n" in calendar
+    assert "3 rue Neuve" in calendar
+
+
+def test_moving_without_telling_raises_the_sequence_and_sends_nothing(
+    staff_client, registered, django_capture_on_commit_callbacks
+):
+    data = edit_data(registered, start_time="09:00", tell_registrants="non")
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post("/agenda/equipe/atelier/modifier/", data)
+
+    registered.refresh_from_db()
+    assert registered.starts_at.astimezone(PARIS).hour == 9
+    assert registered.sequence == 1
+    assert not mail.outbox
+    assert not Announcement.objects.exists()
+
+
+def test_editing_the_text_only_neither_asks_nor_tells(
+    staff_client, registered, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            "/agenda/equipe/atelier/modifier/", edit_data(registered, title="Atelier renommé")
+        )
+
+    registered.refresh_from_db()
+    assert response.status_code == 302
+    assert (registered.title, registered.sequence) == ("Atelier renommé", 0)
+    assert not mail.outbox
+
+
+def test_a_past_activity_stays_editable_without_moving_it(staff_client):
+    activity = ActivityFactory(slug="passee", starts_at=at_minute(-10))
+    RegistrationFactory(activity=activity)
+
+    response = staff_client.post(
+        "/agenda/equipe/passee/modifier/", edit_data(activity, title="Compte rendu ajouté")
+    )
+
+    assert response.status_code == 302
+
+
+def test_cancelling_always_tells_the_registrants(
+    staff_client, registered, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post("/agenda/equipe/atelier/annuler/", {"note": "Météo"})
+
+    registered.refresh_from_db()
+    assert response.status_code == 302
+    assert registered.is_cancelled
+    [message] = mail.outbox
+    assert "Météo" in message.body
+    assert "METHOD:CANCEL" in message.attachments[0][1]
+
+
+def test_duplicating_proposes_the_same_activity_a_month_later(staff_client, loaded_plan):
+    source = ActivityFactory(
+        title="Atelier mensuel",
+        slug="atelier-mensuel",
+        kind=ActivityKind.WORKSHOP,
+        starts_at=at_minute(10),
+    )
+    public = TargetPublic.objects.active().first()
+
+    link_publics(source, [public])
+    page = staff_client.get("/agenda/equipe/atelier-mensuel/dupliquer/").content.decode()
+    starts = timezone.localtime(source.starts_at)
+    next_month = (starts.month % 12) + 1
+    assert 'value="Atelier mensuel"' in page
+    assert f"-{next_month:02d}-" in page.split('name="start_date"')[1][:80]
+
+    data = edit_data(source, start_date=in_days(40).isoformat(), publics=[public.pk])
+    response = staff_client.post("/agenda/equipe/atelier-mensuel/dupliquer/", data)
+
+    copy = Activity.objects.exclude(pk=source.pk).get()
+    assert response.status_code == 302
+    assert copy.title == "Atelier mensuel"
+    assert copy.slug != source.slug
+    assert list(publics_of(copy)) == [public]
+    assert copy.registrations.count() == 0
+
+
+def test_editing_pages_are_for_staff_only(client_for, member, registered):
+    client = client_for(member)
+    for path in ("nouvelle/", "atelier/modifier/", "atelier/dupliquer/", "atelier/annuler/"):
+        assert client.get(f"/agenda/equipe/{path}").status_code == 403
