@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from maillage.activities import ical
 from maillage.activities.enums import RegistrationStatus
@@ -40,7 +41,9 @@ def _message(registration_pk: int, template: str, subject: str, **context) -> Em
         **context,
     }
     if template == "survey":
-        context["survey_url"] = absolute_url(f"/agenda/inscription/{registration.token}/avis/")
+        context["survey_url"] = absolute_url(
+            reverse("activities:survey", args=[registration.token])
+        )
     message = EmailMessage(
         subject=_one_line(f"{subject} : {activity.title}"),
         body=render_to_string(f"activities/email/{template}.txt", context),

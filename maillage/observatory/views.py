@@ -176,7 +176,8 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
         "area": area,
         "weight": pages.commune_weight(figure, area),
         "hidden_note": pages.hidden_note(figure) if snapshot.drills_down else "",
-        "directory_url": pages.drill_url(snapshot, "commune", code) or f"/annuaire/?commune={code}",
+        "directory_url": pages.drill_url(snapshot, "commune", code)
+        or pages.directory_list({"commune": code}),
         "activities": activities,
         "note": pages.method_note(snapshot),
     }

@@ -20,9 +20,7 @@ def demo(hub_data):
 
 
 def detail_path(site):
-    from maillage.directory.templatetags.directory import detail_url
-
-    return detail_url(site)
+    return site.get_absolute_url()
 
 
 def test_the_list_loads_and_typing_updates_results_and_address(page, live_server, demo):

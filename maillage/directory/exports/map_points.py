@@ -17,8 +17,9 @@ from typing import Any
 from django.db.models import Count, F, Max, Min, QuerySet, Sum
 
 from maillage.directory import grid
-from maillage.directory.exports.public import display_name_expression, organisation_url
+from maillage.directory.exports.public import display_name_expression
 from maillage.directory.models import Establishment
+from maillage.directory.models.organisations import public_path
 from maillage.territory.models import Commune
 
 MAX_ZOOM = grid.GRID_ZOOM
@@ -227,7 +228,7 @@ def _feature(cell: dict[str, Any]) -> dict[str, Any]:
             "nom": cell["name"],
             "famille": cell["family"],
             "commune": cell["commune"] or "",
-            "url": organisation_url(cell["first"], cell["name"]),
+            "url": public_path(cell["first"], cell["name"]),
             "count": 1,
         }
         feature_id: str | int = cell["first"]

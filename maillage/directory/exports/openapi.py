@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
+
 from maillage.core.filter_forms import VALUES_MAX as MAX_VALUES
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.exports.map_points import MAX_FEATURES, MAX_ZOOM
@@ -205,6 +207,8 @@ def _organisation_schema() -> dict[str, Any]:
 
 def describe(hub_name: str, base_url: str) -> dict[str, Any]:
     """The whole OpenAPI 3.1 document."""
+    # One organisation's path is the list's followed by its id (directory/urls_api.py).
+    organisations = reverse("directory:api_organisations")
     return {
         "openapi": "3.1.0",
         "info": {
@@ -223,7 +227,7 @@ def describe(hub_name: str, base_url: str) -> dict[str, Any]:
         },
         "servers": [{"url": base_url.rstrip("/")}],
         "paths": {
-            "/api/organisations/": {
+            organisations: {
                 "get": {
                     "operationId": "listerOrganisations",
                     "summary": "Liste des structures, filtrée et paginée",
@@ -241,7 +245,7 @@ def describe(hub_name: str, base_url: str) -> dict[str, Any]:
                     },
                 }
             },
-            "/api/organisations/{id}/": {
+            organisations + "{id}/": {
                 "get": {
                     "operationId": "lireOrganisation",
                     "summary": "Une structure",
@@ -273,7 +277,7 @@ def describe(hub_name: str, base_url: str) -> dict[str, Any]:
                     },
                 }
             },
-            "/carte/points.geojson": {
+            reverse("directory:map_points"): {
                 "get": {
                     "operationId": "pointsDeLaCarte",
                     "summary": "Points et regroupements d’une zone de la carte",
@@ -287,7 +291,7 @@ def describe(hub_name: str, base_url: str) -> dict[str, Any]:
                     "responses": _file("application/geo+json", "Une FeatureCollection."),
                 }
             },
-            "/annuaire/export.geojson": {
+            reverse("directory:export_geojson"): {
                 "get": {
                     "operationId": "exportGeoJSON",
                     "summary": "Toutes les structures géolocalisées, en GeoJSON (RFC 7946)",
@@ -295,7 +299,7 @@ def describe(hub_name: str, base_url: str) -> dict[str, Any]:
                     "responses": _file("application/geo+json", "Une FeatureCollection."),
                 }
             },
-            "/annuaire/export.csv": {
+            reverse("directory:export_csv"): {
                 "get": {
                     "operationId": "exportCSV",
                     "summary": "Toutes les structures, en CSV pour tableur",
@@ -309,7 +313,7 @@ def describe(hub_name: str, base_url: str) -> dict[str, Any]:
                     "responses": _file("text/csv", "Le fichier CSV."),
                 }
             },
-            "/annuaire/export-data-inclusion.json": {
+            reverse("directory:export_data_inclusion"): {
                 "get": {
                     "operationId": "exportDataInclusion",
                     "summary": "Toutes les structures au schéma « structure » de data·inclusion",

@@ -13,11 +13,10 @@ from typing import Any
 
 from django.db.models import Case, CharField, F, QuerySet, Value, When
 from django.db.models.functions import Coalesce, NullIf
-from django.urls import NoReverseMatch, reverse
-from django.utils.text import slugify
 
 from maillage.directory.enums import EssFamily
 from maillage.directory.models import Establishment
+from maillage.directory.models.organisations import public_path
 from maillage.directory.nomenclatures import employee_bracket, legal_category_label, naf_label
 
 CHUNK_SIZE = 1000
@@ -73,15 +72,6 @@ def public_values(queryset: QuerySet[Establishment]) -> QuerySet:
     ).values(*_FIELDS)
 
 
-def organisation_url(pk: int, name: str) -> str:
-    """The organisation's public page, `/annuaire/<pk>-<slug>/`."""
-    slug = slugify(name) or "structure"
-    try:
-        return reverse("directory:detail", kwargs={"pk": pk, "slug": slug})
-    except NoReverseMatch:  # the public pages are not wired in this build
-        return f"/annuaire/{pk}-{slug}/"
-
-
 def themes_by_establishment(ids: Iterable[int]) -> dict[int, list[str]]:
     through = Establishment.themes.through
     names: dict[int, list[str]] = defaultdict(list)
@@ -133,7 +123,7 @@ def public_record(row: dict[str, Any], themes: list[str]) -> dict[str, Any]:
         "horaires": row["opening_hours"],
         "themes": themes,
         "adherent": row["legal_unit__is_hub_member"],
-        "url": organisation_url(row["pk"], name),
+        "url": public_path(row["pk"], name),
         "date_maj": row["updated_at"].date().isoformat(),
     }
 

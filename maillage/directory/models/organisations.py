@@ -12,6 +12,8 @@ from datetime import date
 from django.conf import settings
 from django.db import connections, models
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
 
 from maillage.core.text import fold, query_words
 from maillage.directory import families, search_index
@@ -176,6 +178,17 @@ class LegalUnit(models.Model):
     def has_override(self) -> bool:
         """Staff gave it a family the rule would not (`families.py`)."""
         return families.has_override(self)
+
+
+def public_slug(name: str) -> str:
+    """The readable part of an entry's page path; the id finds the entry, so a renamed entry's
+    old links still lead to it (redirected)."""
+    return slugify(name)[:80].strip("-") or "fiche"
+
+
+def public_path(pk: int, name: str) -> str:
+    """An entry's public page from its id and the name people know."""
+    return reverse("directory:detail", kwargs={"pk": pk, "slug": public_slug(name)})
 
 
 class EstablishmentQuerySet(models.QuerySet):
@@ -386,6 +399,9 @@ class Establishment(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", *LISTING_FIELDS}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return public_path(self.pk, self.display_name)
 
     def fill_listing_fields(self) -> None:
         """Set the stored sort name and publication flag; bulk paths call it before writing."""

@@ -1,26 +1,13 @@
-"""Template helpers of the public directory: links to an entry, labels of codes."""
+"""Template helpers of the public directory: labels of codes, pages of a list."""
 
 from __future__ import annotations
 
 from django import template
-from django.urls import reverse
-from django.utils.text import slugify
 
 from maillage.directory.enums import EssFamily
 from maillage.directory.nomenclatures import naf_sections
 
 register = template.Library()
-
-
-def slug_of(establishment) -> str:
-    return slugify(establishment.display_name)[:80].strip("-") or "fiche"
-
-
-@register.filter
-def detail_url(establishment) -> str:
-    return reverse(
-        "directory:detail", kwargs={"pk": establishment.pk, "slug": slug_of(establishment)}
-    )
 
 
 @register.filter

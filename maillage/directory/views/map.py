@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from maillage.directory.demo import has_demo_data
@@ -42,10 +42,7 @@ def bad_request(messages: list[str]) -> JsonResponse:
 
 
 def list_url(query_string: str) -> str:
-    try:
-        path = reverse("directory:list")
-    except NoReverseMatch:  # the public list is not wired in this build
-        path = "/annuaire/"
+    path = reverse("directory:list")
     return f"{path}?{query_string}" if query_string else path
 
 

@@ -15,8 +15,8 @@ from maillage.directory import search_log
 from maillage.directory.demo import has_demo_data
 from maillage.directory.filters import InvalidFilters, parse_filters
 from maillage.directory.models import Establishment
+from maillage.directory.models.organisations import public_slug
 from maillage.directory.schema_org import json_ld_of, json_ld_script_body
-from maillage.directory.templatetags.directory import slug_of
 from maillage.directory.views.choices import filter_choices
 from maillage.territory.queries import current_territory
 
@@ -85,15 +85,15 @@ def _published_or_404(pk: int) -> Establishment:
 @login_not_required
 @require_safe
 def detail_without_slug(request, pk: int):
-    return redirect("directory:detail", pk=pk, slug=slug_of(_published_or_404(pk)), permanent=True)
+    return redirect(_published_or_404(pk), permanent=True)
 
 
 @login_not_required
 @require_safe
 def detail(request, pk: int, slug: str):
     site = _published_or_404(pk)
-    if slug != slug_of(site):
-        return redirect("directory:detail", pk=pk, slug=slug_of(site), permanent=True)
+    if slug != public_slug(site.display_name):  # renamed since the link was made
+        return redirect(site, permanent=True)
     siblings = (
         Establishment.objects.published()
         .filter(legal_unit=site.legal_unit_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
@@ -33,7 +34,7 @@ def send_renewal_reminder(reminder_id: int) -> int:
         "hub": hub,
         "membership": reminder.membership,
         "year": reminder.year,
-        "space_url": absolute_url("/espace-membre/adhesion/"),
+        "space_url": absolute_url(reverse("space:memberships:mine")),
     }
     # One message each: members never see each other's addresses. Built here, in the worker:
     # the task table holds the reminder's id, never the addresses.

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.urls import reverse
+
 from maillage.core.french import DASH, count
 from maillage.observatory.enums import AreaLevel, Denominator, Dimension, SourceKind
 from maillage.observatory.models import Figure, Snapshot
@@ -18,7 +20,6 @@ from maillage.observatory.presentation.wording import (
 )
 from maillage.territory.queries import current_territory
 
-DIRECTORY = "/annuaire/"
 # Table slug in URLs → (dimension, caption, heading of the first column, directory filter)
 TABLES: dict[str, tuple[Dimension, str, str, str]] = {
     "zones": (Dimension.AREA, "L’ESS du territoire et des zones de comparaison", "Zone", ""),
@@ -83,7 +84,13 @@ def drill_url(snapshot: Snapshot, parameter: str, key: str, employers: bool = Fa
     if not parameter or not key:
         return ""
     query = {parameter: key} | ({"employeurs": "1"} if employers else {})
-    return f"{DIRECTORY}?{urlencode(query)}"
+    return directory_list(query)
+
+
+def directory_list(query: dict[str, str] | None = None) -> str:
+    """The public directory's list, filtered by `query`."""
+    path = reverse("directory:list")
+    return f"{path}?{urlencode(query)}" if query else path
 
 
 def employers_url(url: str) -> str:
@@ -151,7 +158,7 @@ def table_rows(snapshot: Snapshot, slug: str) -> list[Row]:
     for figure in figures:
         if dimension == Dimension.AREA:
             own = snapshot.drills_down and figure.level == AreaLevel.TERRITORY
-            rows.append(Row(figure, DIRECTORY if own else ""))
+            rows.append(Row(figure, directory_list() if own else ""))
         else:
             rows.append(Row(figure, drill_url(snapshot, parameter, figure.key)))
     return rows

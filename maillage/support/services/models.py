@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.core.validators import MinLengthValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 
 from maillage.directory.enums import Visibility
 from maillage.directory.models import Establishment
@@ -150,6 +151,9 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("services:detail", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

@@ -68,7 +68,7 @@ def detail(request, pk: int):
 
 
 def _url_of(request):
-    return lambda service: request.build_absolute_uri(reverse("services:detail", args=[service.pk]))
+    return lambda service: request.build_absolute_uri(service.get_absolute_url())
 
 
 @require_safe
