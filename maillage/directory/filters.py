@@ -21,6 +21,7 @@ from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from maillage.core.collation import by_name
 from maillage.core.filter_forms import FilterForm, one_of, some_of
 from maillage.core.text import fold
+from maillage.directory import search_query
 from maillage.directory.definitions import bracket_is_employer
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.models import Establishment
@@ -104,16 +105,17 @@ class DirectoryFilters:
         return self.apply(Establishment.objects.published())
 
     def apply(self, queryset: QuerySet[Establishment]) -> QuerySet[Establishment]:
-        queryset = self.narrow(queryset)
-        return order(queryset, self.order)
+        if self.q and self.order == DirectoryOrder.NAME:
+            # A search's default order is relevance.
+            return search_query.ranked(self.narrow(queryset, search=False), self.q)
+        return order(self.narrow(queryset), self.order)
 
-    def narrow(self, queryset: QuerySet[Establishment]) -> QuerySet[Establishment]:
+    def narrow(
+        self, queryset: QuerySet[Establishment], search: bool = True
+    ) -> QuerySet[Establishment]:
         """The filters alone, no ordering (the map and counts need no sort)."""
-        if self.q:
-            # As a subquery on the published entries: SQLite then reads their search texts from
-            # the `listed_by_text` index alone and fetches only the matching rows.
-            matches = Establishment.objects.published().matching(self.q).values("pk")
-            queryset = queryset.filter(pk__in=matches)
+        if self.q and search:
+            queryset = search_query.matching(queryset, self.q)
         if self.families:
             queryset = queryset.filter(family__in=self.families)
         if self.sections:

@@ -1,27 +1,37 @@
-"""Full-text indexes of the establishments' folded search text, so a search reads no table.
+"""The word indexes of the establishments' folded `search_text`, so that a search reads only the
+rows it finds, and the vocabulary the typo tolerance draws from.
 
-Searching is "every folded word of the query inside the folded text" (`search.py`). Scanning that
-text in 200,000 rows is slow, so each database gets a trigram index that answers the same
-question: PostgreSQL a GIN `pg_trgm` index, which its planner uses for `LIKE '%word%'`; SQLite an
-FTS5 table with the trigram tokenizer, kept by triggers, which `MATCH '"word"'` queries. Trigrams
-need three characters: shorter words are still matched with LIKE.
+A query word matches an entry when it starts one of the entry's words (`search_query.py`).
+Both databases answer that from an index of words, tokenised alike (folded text is only
+[a-z0-9] words separated by spaces):
 
-SQLite drops a table's triggers when Django rebuilds the table (some later migrations of
+- PostgreSQL: a GIN index on `to_tsvector('simple', search_text)` of the listed entries, asked
+  with `word:*` prefix queries; the vocabulary is a table of words fed by statement triggers.
+- SQLite: an external-content FTS5 table (unicode61 tokenizer, prefix indexes for short words)
+  kept by triggers, asked with `"word"*`; its vocabulary is an `fts5vocab` table over it.
+
+SQLite drops a table's triggers when Django rebuilds the table (some migrations of
 Establishment do): such a migration must call `install` again (a test checks they exist).
 """
 
 from __future__ import annotations
 
+from django.db.models import BooleanField, F, Func, Q, Value
 from django.db.models.expressions import RawSQL
 
 TABLE = "directory_establishment"
-FTS_TABLE = "directory_establishment_fts"
-MIN_TRIGRAM_WORD = 3
+FTS_TABLE = "directory_establishment_words"
+FTS_VOCABULARY = "directory_establishment_words_vocabulary"
+PG_INDEX = "listed_by_words"
+PG_VOCABULARY = "directory_search_word"
+PG_VECTOR = "to_tsvector('simple'::regconfig, {column})"
 
 _SQLITE_INSTALL = [
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
-        search_text, content='{TABLE}', content_rowid='id', tokenize='trigram'
+        search_text, content='{TABLE}', content_rowid='id', tokenize='unicode61',
+        prefix='1 2 3'
     )""",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_VOCABULARY} USING fts5vocab({FTS_TABLE}, 'row')",
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON {TABLE} BEGIN
         INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text);
     END""",
@@ -41,33 +51,93 @@ _SQLITE_REMOVE = [
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
+    f"DROP TABLE IF EXISTS {FTS_VOCABULARY}",
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
+# Statement triggers with transition tables: a bulk insert of 2,000 entries adds its words in
+# one statement, not 2,000. Words are never removed: a stale one only offers a correction that
+# finds nothing.
+_PG_WORDS_OF_CHANGED = f"""
+    INSERT INTO {PG_VOCABULARY} (word)
+    SELECT DISTINCT word FROM changed, regexp_split_to_table(changed.search_text, ' ') AS word
+    WHERE word <> '' ON CONFLICT DO NOTHING
+"""
 _POSTGRESQL_INSTALL = [
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    f"""CREATE INDEX IF NOT EXISTS listed_by_text_trigrams ON {TABLE}
-        USING gin (search_text gin_trgm_ops) WHERE is_listed""",
+    f"""CREATE INDEX IF NOT EXISTS {PG_INDEX} ON {TABLE}
+        USING gin ({PG_VECTOR.format(column="search_text")}) WHERE is_listed""",
+    f'CREATE TABLE IF NOT EXISTS {PG_VOCABULARY} (word text COLLATE "C" PRIMARY KEY)',
+    f"""CREATE OR REPLACE FUNCTION {PG_VOCABULARY}_add() RETURNS trigger AS $$
+    BEGIN {_PG_WORDS_OF_CHANGED}; RETURN NULL; END $$ LANGUAGE plpgsql""",
+    f"""CREATE OR REPLACE TRIGGER {PG_VOCABULARY}_insert AFTER INSERT ON {TABLE}
+        REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
+        EXECUTE FUNCTION {PG_VOCABULARY}_add()""",
+    f"""CREATE OR REPLACE TRIGGER {PG_VOCABULARY}_update AFTER UPDATE ON {TABLE}
+        REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
+        EXECUTE FUNCTION {PG_VOCABULARY}_add()""",
+    f"WITH changed AS (SELECT search_text FROM {TABLE}) {_PG_WORDS_OF_CHANGED}",
 ]
-_POSTGRESQL_REMOVE = ["DROP INDEX IF EXISTS listed_by_text_trigrams"]
+_POSTGRESQL_REMOVE = [
+    f"DROP TRIGGER IF EXISTS {PG_VOCABULARY}_insert ON {TABLE}",
+    f"DROP TRIGGER IF EXISTS {PG_VOCABULARY}_update ON {TABLE}",
+    f"DROP FUNCTION IF EXISTS {PG_VOCABULARY}_add()",
+    f"DROP TABLE IF EXISTS {PG_VOCABULARY}",
+    f"DROP INDEX IF EXISTS {PG_INDEX}",
+]
 SQLITE_TRIGGERS = {f"{FTS_TABLE}_insert", f"{FTS_TABLE}_delete", f"{FTS_TABLE}_update"}
 
 
 def install(schema_editor) -> None:
-    """Create the index of this database (nothing on others, which keep plain LIKE)."""
     statements = {"sqlite": _SQLITE_INSTALL, "postgresql": _POSTGRESQL_INSTALL}
-    for statement in statements.get(schema_editor.connection.vendor, []):
+    for statement in statements[schema_editor.connection.vendor]:
         schema_editor.execute(statement)
 
 
 def remove(schema_editor) -> None:
     statements = {"sqlite": _SQLITE_REMOVE, "postgresql": _POSTGRESQL_REMOVE}
-    for statement in statements.get(schema_editor.connection.vendor, []):
+    for statement in statements[schema_editor.connection.vendor]:
         schema_editor.execute(statement)
 
 
-def sqlite_matches(words: list[str]) -> RawSQL:
-    """The ids whose text holds every word (each of at least MIN_TRIGRAM_WORD characters).
+class _Matches(Func):
+    """`<tsvector> @@ <tsquery>`, PostgreSQL's full-text match."""
 
-    Folded words are only [a-z0-9], so quoting them makes a safe FTS5 phrase each."""
-    expression = " AND ".join(f'"{word}"' for word in words)
-    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
+    arg_joiner = " @@ "
+    template = "%(expressions)s"
+    output_field = BooleanField()
+
+
+def matches(vendor: str, groups: list[list[str]]) -> Q | Func:
+    """True for the entries with, for each group, a word starting with one of its words.
+
+    Folded words are only [a-z0-9]: quoted, each is a safe FTS5 phrase and tsquery lexeme."""
+    if vendor == "postgresql":
+        query = " & ".join(
+            "(" + " | ".join(f"'{word}':*" for word in group) + ")" for group in groups
+        )
+        # On the column itself, not `id IN (subquery)`: the planner reads only the matches.
+        vector = Func(F("search_text"), template=PG_VECTOR.format(column="%(expressions)s"))
+        return _Matches(
+            vector, Func(Value(query), template="to_tsquery('simple', %(expressions)s)")
+        )
+    query = " AND ".join(
+        "(" + " OR ".join(f'"{word}"*' for word in group) + ")" for group in groups
+    )
+    return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [query]))
+
+
+def _vocabulary_query(vendor: str) -> str:
+    if vendor == "postgresql":
+        return f"SELECT word FROM {PG_VOCABULARY} WHERE word >= %s AND word < %s"
+    return f"SELECT term FROM {FTS_VOCABULARY} WHERE term >= %s AND term < %s"
+
+
+def starts_a_word(cursor, vendor: str, prefix: str) -> bool:
+    """Whether some indexed word starts with `prefix` (listed entry or not)."""
+    cursor.execute(_vocabulary_query(vendor) + " LIMIT 1", [prefix, prefix + "{"])
+    return cursor.fetchone() is not None
+
+
+def words_starting_with(cursor, vendor: str, letter: str) -> list[str]:
+    """The indexed words that start with `letter` ('{' follows 'z' in ASCII)."""
+    cursor.execute(_vocabulary_query(vendor), [letter, chr(ord(letter) + 1)])
+    return [row[0] for row in cursor.fetchall()]

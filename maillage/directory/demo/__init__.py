@@ -26,7 +26,6 @@ from maillage.directory.demo.plan import DEFAULT_COUNT, Slot
 from maillage.directory.enums import EssFlag, Visibility
 from maillage.directory.models import Establishment, LegalUnit, Theme
 from maillage.directory.nomenclatures import naf_section
-from maillage.directory.search import search_text_of
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
 
@@ -196,7 +195,8 @@ def _save_batch(batch: list[tuple[_Unit, dict]], themes: dict[str, Theme]) -> in
         theme_keys.append(values.pop("themes"))
         site = Establishment(legal_unit=unit.record, **values)
         names = " ".join(fold(themes[key].name) for key in theme_keys[-1])
-        site.search_text = f"{search_text_of(site)} {names}".strip()
+        site.fill_search_fields()  # without the themes, not yet attached
+        site.search_text = f"{site.search_text} {names}".strip()
         site.fill_listing_fields()  # bulk_create skips save()
         sites.append(site)
     Establishment.objects.bulk_create(sites)

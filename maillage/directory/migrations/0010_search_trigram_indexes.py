@@ -6,7 +6,7 @@ list's counts on SQLite."""
 
 from django.db import migrations, models
 
-from maillage.directory import search_index
+from maillage.directory.migrations import _trigram_index as search_index
 
 TEXT_INDEX = "listed_by_text"  # 0006's, on SQLite only
 

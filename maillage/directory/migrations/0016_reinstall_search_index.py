@@ -4,7 +4,7 @@ full-text index's triggers and the raw `listed_by_text` index (`search_index.py`
 
 from django.db import migrations
 
-from maillage.directory import search_index
+from maillage.directory.migrations import _trigram_index as search_index
 
 TEXT_INDEX = "listed_by_text"
 

@@ -10,17 +10,17 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.db import connections, models
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
-from maillage.core.text import fold, query_words
-from maillage.directory import families, search_index
+from maillage.core.text import fold
+from maillage.directory import families, search_query
 from maillage.directory.enums import ClaimStatus, EssFamily, EssFlag, FamilyDecision, Visibility
 from maillage.directory.grid import grid_fields
 from maillage.directory.nomenclatures import employee_bracket, legal_category_label, naf_label
-from maillage.directory.search import search_text_of
+from maillage.directory.search import search_name_of, search_place_of, search_text_of
 from maillage.territory.models import Commune, Territory
 
 
@@ -31,6 +31,7 @@ def sort_name_of(name: str) -> str:
 
 FAMILY_FIELDS = ("ess_family", "ess_needs_review", "ess_review_reason")
 LISTING_FIELDS = ("sort_name", "is_listed", "family", "grid_x", "grid_y", "map_tile")
+SEARCH_FIELDS = ("search_name", "search_place", "search_text")
 
 
 class Theme(models.Model):
@@ -162,6 +163,13 @@ class LegalUnit(models.Model):
         directory sorts and filters on those, see `Establishment.fill_listing_fields`)."""
         self.establishments.filter(sign="", name="").update(sort_name=sort_name_of(self.name))
         self.establishments.exclude(family=self.ess_family).update(family=self.ess_family)
+        # Their search texts hold the unit's name.
+        for site in self.establishments.select_related("commune").prefetch_related("themes"):
+            site.legal_unit = self
+            site.fill_search_fields()
+            self.establishments.filter(pk=site.pk).update(
+                **{name: getattr(site, name) for name in SEARCH_FIELDS}
+            )
         listed = bool(self.ess_family)
         sites = self.establishments.exclude(is_listed=False)
         if listed:
@@ -228,20 +236,9 @@ class EstablishmentQuerySet(models.QuerySet):
         ).distinct()
 
     def matching(self, query: str) -> EstablishmentQuerySet:
-        """Every word of the query, accents and case aside, in the entry's searchable text.
-
-        On SQLite the words long enough for trigrams are looked up in the FTS5 index; elsewhere
-        LIKE, which PostgreSQL answers from its trigram index (see `search_index.py`)."""
-        queryset = self
-        words = query_words(query)
-        if connections[self.db].vendor == "sqlite":
-            indexed = [word for word in words if len(word) >= search_index.MIN_TRIGRAM_WORD]
-            if indexed:
-                queryset = queryset.filter(pk__in=search_index.sqlite_matches(indexed))
-            words = [word for word in words if word not in indexed]
-        for word in words:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+        """Every word of the query, accents and case aside, starts a word of the entry's
+        searchable text (see `search_query.py`; no ranking: the caller orders)."""
+        return search_query.matching(self, query)
 
 
 class Establishment(models.Model):
@@ -312,7 +309,10 @@ class Establishment(models.Model):
     last_confirmed_on = models.DateField("dernière confirmation", null=True, blank=True)
     # Last time its representatives were reminded to confirm it: at most once per period.
     last_reminded_on = models.DateField("dernier rappel", null=True, blank=True)
+    # Folded texts the search finds and ranks entries by (`search.py`).
     search_text = models.TextField("texte de recherche", blank=True, editable=False)
+    search_name = models.TextField("noms pour la recherche", blank=True, editable=False)
+    search_place = models.TextField("commune pour la recherche", blank=True, editable=False)
     # Stored so that the directory filters and sorts on indexed columns: the folded display
     # name, and whether the entry is published (public, open, of an ESS legal unit).
     sort_name = models.CharField("nom de tri", max_length=300, blank=True, editable=False)
@@ -394,14 +394,20 @@ class Establishment(models.Model):
         return f"{self.display_name} ({key})"
 
     def save(self, *args, **kwargs):
-        self.search_text = search_text_of(self)
+        self.fill_search_fields()
         self.fill_listing_fields()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", *LISTING_FIELDS}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *SEARCH_FIELDS, *LISTING_FIELDS}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return public_path(self.pk, self.display_name)
+
+    def fill_search_fields(self) -> None:
+        """Set the folded texts the search reads; bulk paths call it before writing."""
+        self.search_name = search_name_of(self)
+        self.search_place = search_place_of(self)
+        self.search_text = search_text_of(self)
 
     def fill_listing_fields(self) -> None:
         """Set the stored sort name and publication flag; bulk paths call it before writing."""

@@ -1,0 +1,124 @@
+"""The directory's search: which entries a query finds, and in which order.
+
+An entry matches when each word of the query (folded: accents, case and punctuation aside)
+starts one of the words of its `search_text`; the word indexes of `search_index.py` answer that
+on both databases. A word that starts no indexed word is taken as a typo and replaced by the
+indexed words within one edit (two for words of eight letters or more) that start with the same
+letter: « coperative » finds « cooperative », « redn » « redon ».
+
+Relevance, the same on SQLite and PostgreSQL because it is computed from the stored texts and
+not by either engine's scoring: each query word scores by where it is found, in the names
+(NAME_WEIGHT), else in the commune (PLACE_WEIGHT), else in the description or the themes
+(TEXT_WEIGHT); entries sort by their total, then by name. An organisation of Redon therefore
+comes before one whose description only says « Pays de Redon ».
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import add, or_
+
+from django.db import connections
+from django.db.models import Case, Func, IntegerField, Q, QuerySet, Value, When
+
+from maillage.core.text import query_words
+from maillage.directory import search_index
+
+NAME_WEIGHT, PLACE_WEIGHT, TEXT_WEIGHT = 4, 2, 1
+# Shorter words are not corrected: too many words lie within one edit of them.
+MIN_CORRECTED_LENGTH = 4
+TWO_EDITS_FROM = 8
+MAX_CORRECTIONS = 12
+MAX_WORDS = 8
+
+
+def matching(queryset: QuerySet, q: str) -> QuerySet:
+    """The entries of `queryset` that every word of `q` (or its correction) finds."""
+    groups = _word_groups(queryset.db, q)
+    return queryset.filter(_matches(queryset, groups)) if groups else queryset
+
+
+def ranked(queryset: QuerySet, q: str) -> QuerySet:
+    """`matching`, most relevant first (then by name: `sort_name`, id)."""
+    groups = _word_groups(queryset.db, q)
+    if not groups:
+        return queryset.order_by("sort_name", "pk")
+    scores = [
+        Case(
+            When(_found_in("search_name", group), then=Value(NAME_WEIGHT)),
+            When(_found_in("search_place", group), then=Value(PLACE_WEIGHT)),
+            default=Value(TEXT_WEIGHT),
+            output_field=IntegerField(),
+        )
+        for group in groups
+    ]
+    return (
+        queryset.filter(_matches(queryset, groups))
+        .annotate(relevance=reduce(add, scores))
+        .order_by("-relevance", "sort_name", "pk")
+    )
+
+
+def _matches(queryset: QuerySet, groups: list[list[str]]) -> Q | Func:
+    return search_index.matches(connections[queryset.db].vendor, groups)
+
+
+def _found_in(field: str, group: list[str]) -> Q:
+    """One of the group's words starts a word of `field` (folded words, separated by spaces)."""
+    found = [
+        Q(**{f"{field}__startswith": word}) | Q(**{f"{field}__contains": f" {word}"})
+        for word in group
+    ]
+    return reduce(or_, found)
+
+
+def _word_groups(using: str, q: str) -> list[list[str]]:
+    """Per query word, the words it stands for: itself, or its corrections if it is a typo.
+
+    One-letter words (« l’atelier » gives « l ») narrow nothing when longer words are there."""
+    words = list(dict.fromkeys(query_words(q)))
+    longer = [word for word in words if len(word) > 1]
+    words = (longer or words)[:MAX_WORDS]
+    connection = connections[using]
+    groups = []
+    with connection.cursor() as cursor:
+        for word in words:
+            if search_index.starts_a_word(cursor, connection.vendor, word):
+                groups.append([word])
+            else:
+                groups.append(_corrections(cursor, connection.vendor, word) or [word])
+    return groups
+
+
+def _corrections(cursor, vendor: str, word: str) -> list[str]:
+    if len(word) < MIN_CORRECTED_LENGTH:
+        return []
+    limit = 2 if len(word) >= TWO_EDITS_FROM else 1
+    near = []
+    for candidate in search_index.words_starting_with(cursor, vendor, word[0]):
+        if abs(len(candidate) - len(word)) <= limit:
+            distance = edit_distance(word, candidate, limit)
+            if distance <= limit:
+                near.append((distance, candidate))
+    return [candidate for _, candidate in sorted(near)[:MAX_CORRECTIONS]]
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Insertions, deletions, substitutions and swaps of two neighbours that turn `a` into `b`
+    (optimal string alignment); any value above `limit` is returned as `limit + 1`."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            current[j] = min(
+                previous[j] + 1,
+                current[j - 1] + 1,
+                previous[j - 1] + (char_a != char_b),
+            )
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
