@@ -92,3 +92,19 @@ class Referral(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_REFERRAL_STATUSES
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status == ReferralStatus.SENT
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == ReferralStatus.ACCEPTED
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == ReferralStatus.DECLINED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ReferralStatus.CANCELLED

@@ -50,7 +50,6 @@ def _page(request, referral: Referral, status: int = 200, **bound):
         "holders": case.holders.all() if case.contact_sharing_agreed else None,
         "decline_form": bound.get("decline_form") or forms.DeclineForm(),
         "done_form": bound.get("done_form") or forms.DoneForm(),
-        "statuses": ReferralStatus,
     }
     return render(request, "journeys/partner/referral.html", context, status=status)
 
