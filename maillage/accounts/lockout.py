@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from maillage.accounts.models import FailedLogin, LoginGate
+from maillage.accounts.models import FailedLogin, FailedLoginQuerySet, LoginGate
 
 
 def normalise_email(email: str) -> str:
@@ -34,11 +34,11 @@ def _window() -> timedelta:
     return timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
 
 
-def _release_time(failures, now: datetime) -> datetime | None:
+def _release_time(failures: FailedLoginQuerySet, now: datetime) -> datetime | None:
     """When the failures in the window drop below the limit again; None if they already are."""
     limit = settings.LOGIN_MAX_FAILURES
     recent = failures.counted().after(now - _window()).order_by("-attempted_at")
-    times = list(recent.values_list("attempted_at", flat=True)[:limit])
+    times: list[datetime] = list(recent.values_list("attempted_at", flat=True)[:limit])
     if len(times) < limit:
         return None
     return times[-1] + _window()

@@ -1,5 +1,9 @@
+from __future__ import annotations
+
+from datetime import datetime
+
 from django.contrib.auth.base_user import BaseUserManager
-from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 
@@ -23,11 +27,11 @@ STAFF_EDITABLE_APPS = frozenset(
 )
 
 
-class UserQuerySet(models.QuerySet):
-    def active(self):
+class UserQuerySet(models.QuerySet["User"]):
+    def active(self) -> UserQuerySet:
         return self.filter(is_active=True)
 
-    def with_role(self, role: Role):
+    def with_role(self, role: Role) -> UserQuerySet:
         return self.filter(role=role)
 
 
@@ -112,21 +116,25 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
 
-class FailedLoginQuerySet(models.QuerySet):
-    def after(self, moment):
+# Who is behind a request: a signed-in account or the anonymous visitor.
+AnyUser = User | AnonymousUser
+
+
+class FailedLoginQuerySet(models.QuerySet["FailedLogin"]):
+    def after(self, moment: datetime) -> FailedLoginQuerySet:
         return self.filter(attempted_at__gt=moment)
 
-    def not_after(self, moment):
+    def not_after(self, moment: datetime) -> FailedLoginQuerySet:
         return self.filter(attempted_at__lte=moment)
 
-    def for_email(self, email: str):
+    def for_email(self, email: str) -> FailedLoginQuerySet:
         return self.filter(email=email)
 
-    def counted(self):
+    def counted(self) -> FailedLoginQuerySet:
         """Failures that count towards a lockout: not those refused while it already held."""
         return self.filter(during_lockout=False)
 
-    def from_ip(self, ip_address: str):
+    def from_ip(self, ip_address: str) -> FailedLoginQuerySet:
         return self.filter(ip_address=ip_address)
 
 

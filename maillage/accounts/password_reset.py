@@ -4,7 +4,6 @@ when the worker runs, so they never sit in the task table (see maillage/mail.py)
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -12,12 +11,13 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from maillage.accounts.models import User
 from maillage.core.site import absolute_url
 from maillage.hub import current_hub
 from maillage.mail import email_task
 
 
-def reset_url(user) -> str:
+def reset_url(user: User) -> str:
     path = reverse(
         "accounts:password_reset_confirm",
         kwargs={
@@ -30,7 +30,7 @@ def reset_url(user) -> str:
 
 @email_task
 def send_password_reset(user_pk: int) -> EmailMessage | None:
-    user = get_user_model().objects.filter(pk=user_pk, is_active=True).first()
+    user = User.objects.filter(pk=user_pk, is_active=True).first()
     if user is None or not user.has_usable_password():
         return None
     context = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import transaction
 from django.db.models import F
 
@@ -14,7 +16,7 @@ def _tell_everyone(activity: Activity, note: str) -> int:
     announcement = Announcement.objects.create(activity=activity, note=note)
     registrations = list(activity.registrations.active().select_related("activity"))
     for registration in registrations:
-        transaction.on_commit(lambda r=registration: notifications.changed(r, announcement))
+        transaction.on_commit(partial(notifications.changed, registration, announcement))
     return len(registrations)
 
 

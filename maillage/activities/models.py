@@ -239,20 +239,20 @@ class Activity(PlanLinked):
         return max(self.capacity - self.confirmed_count(), 0)
 
 
-class RegistrationQuerySet(models.QuerySet):
-    def active(self):
+class RegistrationQuerySet(models.QuerySet["Registration"]):
+    def active(self) -> RegistrationQuerySet:
         return self.exclude(status=RegistrationStatus.CANCELLED)
 
-    def confirmed(self):
+    def confirmed(self) -> RegistrationQuerySet:
         return self.filter(status=RegistrationStatus.CONFIRMED)
 
-    def waitlisted(self):
+    def waitlisted(self) -> RegistrationQuerySet:
         return self.filter(status=RegistrationStatus.WAITLISTED).order_by("waitlist_position", "pk")
 
-    def attended(self):
+    def attended(self) -> RegistrationQuerySet:
         return self.filter(attended=True)
 
-    def matching(self, text: str):
+    def matching(self, text: str) -> RegistrationQuerySet:
         return self.filter(
             Q(name__icontains=text) | Q(email__icontains=text) | Q(organisation__icontains=text)
         )

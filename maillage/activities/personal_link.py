@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.db import transaction
 
+from maillage.accounts.models import AnyUser, User
 from maillage.activities import notifications
 from maillage.activities.models import Registration
 from maillage.core.ratelimit import Limit
@@ -18,9 +19,9 @@ from maillage.core.ratelimit import Limit
 SENT_AGAIN = Limit("activities.personal_link", hits=3, period=timedelta(hours=1))
 
 
-def belongs_to(registration: Registration, user) -> bool:
+def belongs_to(registration: Registration, user: AnyUser) -> bool:
     """A signed-in person sees a registration made with the e-mail of their account."""
-    return user.is_authenticated and registration.email.lower() == user.email.lower()
+    return isinstance(user, User) and registration.email.lower() == user.email.lower()
 
 
 def send_again(registration: Registration) -> bool:

@@ -20,6 +20,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from maillage.accounts.enums import Role
+from maillage.accounts.models import AnyUser, User
 from maillage.accounts.permissions import has_role
 from maillage.activities import notifications
 from maillage.activities.consent import CONSENT_VERSION
@@ -65,7 +66,7 @@ def _clean_email(email: str) -> str:
     return email.lower()
 
 
-def _check_open(activity: Activity, user, *, by_staff: bool) -> None:
+def _check_open(activity: Activity, user: AnyUser | None, *, by_staff: bool) -> None:
     if by_staff:
         if activity.is_cancelled:
             raise RegistrationRefused("Cette activité est annulée.")
@@ -87,7 +88,7 @@ def register(
     email: str,
     organisation: str = "",
     consent: bool,
-    user=None,
+    user: AnyUser | None = None,
     by_staff: bool = False,
 ) -> Registration:
     """Confirm a seat, or a place on the waiting list; the same e-mail twice raises
@@ -125,10 +126,18 @@ def _status_for_newcomer(activity: Activity) -> str:
     raise RegistrationRefused("Cette activité est complète.")
 
 
-def _create(activity, status, name, email, organisation, consent, user) -> Registration:
+def _create(
+    activity: Activity,
+    status: str,
+    name: str,
+    email: str,
+    organisation: str,
+    consent: bool,
+    user: AnyUser | None,
+) -> Registration:
     registration = Registration(
         activity=activity,
-        user=user if user is not None and user.is_authenticated else None,
+        user=user if isinstance(user, User) else None,
         name=name,
         email=email,
         organisation=organisation,

@@ -15,6 +15,6 @@ def register_upcoming(provider: UpcomingProvider) -> None:
     _providers[:] = [provider]
 
 
-def upcoming(commune, limit: int) -> Sequence[Any] | None:
+def upcoming(commune: Any, limit: int) -> Sequence[Any] | None:
     """The commune's next activities, or None when no app provides an agenda."""
     return _providers[0](commune, limit) if _providers else None

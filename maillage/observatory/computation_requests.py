@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from maillage.accounts.models import User
 from maillage.observatory.enums import SourceKind
 from maillage.observatory.errors import SnapshotRefused
 from maillage.observatory.models import SnapshotRun
@@ -14,7 +15,7 @@ from maillage.observatory.tasks import compute_snapshot_task
 
 def request_snapshot(
     kind: SourceKind,
-    user=None,
+    user: User | None = None,
     establishments: str = "",
     units: str = "",
     data_date: date | None = None,

@@ -7,6 +7,7 @@ Pages read these tables only; the big establishment files are read by the comput
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -25,7 +26,7 @@ class ImmutableError(Exception):
     """A snapshot or its figures were about to change after being recorded."""
 
 
-class SnapshotQuerySet(models.QuerySet):
+class SnapshotQuerySet(models.QuerySet["Snapshot"]):
     def by_data_date(self) -> SnapshotQuerySet:
         return self.order_by("data_date", "computed_at")
 
@@ -69,7 +70,7 @@ class Snapshot(models.Model):
             f"{self.territory_name} – {self.data_date:%d/%m/%Y} ({self.get_source_kind_display()})"
         )
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ImmutableError("Un instantané ne se modifie pas : calculez-en un nouveau.")
         super().save(*args, **kwargs)
@@ -80,7 +81,7 @@ class Snapshot(models.Model):
         return self.source_kind == SourceKind.DIRECTORY
 
 
-class FigureQuerySet(models.QuerySet):
+class FigureQuerySet(models.QuerySet["Figure"]):
     def of(self, dimension: Dimension) -> FigureQuerySet:
         return self.filter(dimension=dimension)
 
@@ -139,7 +140,7 @@ class Figure(models.Model):
     def __str__(self) -> str:
         return f"{self.get_dimension_display()} {self.label}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ImmutableError("Les chiffres d’un instantané ne se modifient pas.")
         super().save(*args, **kwargs)
@@ -199,7 +200,7 @@ class ReferenceFigure(models.Model):
         return f"{self.area_name} – {self.get_indicator_display()} ({self.data_year})"
 
 
-class SnapshotRunQuerySet(models.QuerySet):
+class SnapshotRunQuerySet(models.QuerySet["SnapshotRun"]):
     def latest_first(self) -> SnapshotRunQuerySet:
         return self.order_by("-requested_at", "-pk")
 

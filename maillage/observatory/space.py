@@ -9,7 +9,7 @@ from maillage.accounts.space import SpaceCard
 SECTION = "Gestion du pôle"
 
 
-def cards(user) -> list[SpaceCard]:
+def cards(user: object) -> list[SpaceCard]:
     if not getattr(user, "is_hub_staff", False):
         return []
     return [

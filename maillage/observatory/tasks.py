@@ -11,7 +11,7 @@ from django_tasks import task
 from maillage.observatory.enums import RunStatus, SourceKind
 from maillage.observatory.errors import SnapshotRefused
 from maillage.observatory.figures.compute import compute_from_directory, compute_from_sirene
-from maillage.observatory.models import SnapshotRun
+from maillage.observatory.models import Snapshot, SnapshotRun
 
 
 @task()
@@ -31,7 +31,7 @@ def compute_snapshot_task(run_id: int) -> None:
     _finish(run_id, RunStatus.SUCCEEDED, "", snapshot.pk)
 
 
-def run_computation(kind: str, establishments: str, units: str, data_date: date | None):
+def run_computation(kind: str, establishments: str, units: str, data_date: date | None) -> Snapshot:
     if kind == SourceKind.DIRECTORY:
         return compute_from_directory(data_date=data_date)
     return compute_from_sirene([Path(establishments)], [Path(units)], data_date)

@@ -8,6 +8,7 @@ PlanLinked gets `action_links` and `public_links` relations, and its links are d
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -16,7 +17,7 @@ from django.db.models import Count, Q
 
 from maillage.plan.models import Action, ActionLink, PublicLink, TargetPublic
 
-Records = type[models.Model] | models.QuerySet
+Records = type[models.Model] | models.QuerySet[Any]
 
 
 class PlanLinked(models.Model):
@@ -29,7 +30,7 @@ class PlanLinked(models.Model):
         abstract = True
 
 
-def _key(record: models.Model) -> dict:
+def _key(record: models.Model) -> dict[str, Any]:
     return {"content_type": ContentType.objects.get_for_model(record), "object_id": record.pk}
 
 
@@ -67,7 +68,9 @@ def publics_of(record: models.Model) -> models.QuerySet[TargetPublic]:
     )
 
 
-def records_for_action(action: Action, model: type[models.Model] | None = None):
+def records_for_action(
+    action: Action, model: type[models.Model] | None = None
+) -> models.QuerySet[Any] | list[models.Model]:
     """The records linked to `action`: a QuerySet of `model`, or a list of records of any type."""
     links = ActionLink.objects.filter(action=action)
     if model is not None:
@@ -79,7 +82,7 @@ def records_for_action(action: Action, model: type[models.Model] | None = None):
     return [record for record in records if record is not None]
 
 
-def records_for_public(public: TargetPublic, model: type[models.Model]) -> models.QuerySet:
+def records_for_public(public: TargetPublic, model: type[models.Model]) -> models.QuerySet[Any]:
     content_type = ContentType.objects.get_for_model(model)
     return model._default_manager.filter(
         pk__in=PublicLink.objects.filter(public=public, content_type=content_type).values(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from django.db import models, transaction
 
@@ -40,6 +41,8 @@ from maillage.plan.plan_file import (
 )
 
 __all__ = ["LoadReport", "PlanFileError", "load_plan"]
+
+_M = TypeVar("_M", bound=models.Model)
 
 
 @dataclass
@@ -79,11 +82,11 @@ class _PlanWriter:
         self._identity(plan)
         return self.report
 
-    def _upsert(self, model: type[models.Model], lookup: dict, values: dict) -> models.Model:
-        instance = model.objects.filter(**lookup).first()
+    def _upsert(self, model: type[_M], lookup: dict[str, Any], values: dict[str, Any]) -> _M:
+        instance = model._default_manager.filter(**lookup).first()
         if instance is None:
             self.report.created += 1
-            return model.objects.create(**lookup, **values)
+            return model._default_manager.create(**lookup, **values)
         changed = [name for name, value in values.items() if getattr(instance, name) != value]
         if changed:
             for name in changed:
@@ -94,7 +97,7 @@ class _PlanWriter:
             self.report.unchanged += 1
         return instance
 
-    def _delete(self, queryset: models.QuerySet) -> None:
+    def _delete(self, queryset: models.QuerySet[Any]) -> None:
         self.report.deleted += queryset.delete()[0]
 
     def _texts(self, plan: PlanData) -> None:

@@ -7,6 +7,8 @@ so they are deactivated, never deleted, when they leave the plan.
 
 from __future__ import annotations
 
+from typing import Self, TypeVar
+
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -17,8 +19,11 @@ from maillage.plan.enums import PublicCategory, Scope, TextKind
 MARKDOWN_HELP = "Texte au format Markdown (titres ###, listes, liens, gras)."
 
 
-class ActiveQuerySet(models.QuerySet):
-    def active(self):
+_M = TypeVar("_M", bound=models.Model)
+
+
+class ActiveQuerySet(models.QuerySet[_M]):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
 

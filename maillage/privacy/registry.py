@@ -236,8 +236,12 @@ def declared() -> Iterator[PersonalData]:
     yield from _REGISTRY.values()
 
 
-def declaration_for(model_label: str) -> PersonalData | None:
-    return _REGISTRY.get(model_label)
+def declaration_for(model_label: str) -> PersonalData:
+    """The declaration of a model its app declared (a retention job works only on those)."""
+    try:
+        return _REGISTRY[model_label]
+    except KeyError:
+        raise LookupError(f"{model_label} declares no personal data.") from None
 
 
 def exemptions() -> dict[str, str]:

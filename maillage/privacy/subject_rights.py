@@ -8,14 +8,38 @@ rows are anonymised, kept as they are or deleted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 
 from maillage.privacy.registry import OnErasure, PersonalData, declared
+
+
+class _Account(Protocol):
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+
+
+class AddressBookPerson(Protocol):
+    """What the rights need of an address book person (the people app, above, defines it)."""
+
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def first_name(self) -> str: ...
+    @property
+    def last_name(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def user(self) -> _Account | None: ...
 
 
 def _json_value(value: Any) -> Any:
@@ -26,9 +50,16 @@ def _json_value(value: Any) -> Any:
     return value if value is None or isinstance(value, bool | int | float) else str(value)
 
 
+def _concrete_field(row: models.Model, name: str) -> models.Field[Any, Any]:
+    field = row._meta.get_field(name)
+    if not isinstance(field, models.Field):  # declarations name a model's own fields only
+        raise LookupError(f"{row._meta.label}.{name} is not a field of the model.")
+    return field
+
+
 def _exported(row: models.Model, name: str) -> tuple[str, Any]:
     """The field's French label, and its value as a person reads it (a choice's label)."""
-    field = row._meta.get_field(name)
+    field = _concrete_field(row, name)
     value = getattr(row, name)
     if field.choices and value not in (None, ""):
         value = dict(field.flatchoices).get(value, value)
@@ -38,7 +69,7 @@ def _exported(row: models.Model, name: str) -> tuple[str, Any]:
 Found = list[tuple[PersonalData, models.Model]]
 
 
-def _rows(emails: set[str], person_pk: int | None, names: set[str] = frozenset()) -> Found:
+def _rows(emails: set[str], person_pk: int | None, names: AbstractSet[str] = frozenset()) -> Found:
     """Every declared row tied to one of these e-mails or to this address book person, or
     holding one of these names where rows are found by name, once."""
     seen: set[tuple[str, object]] = set()
@@ -81,7 +112,7 @@ def export_person(email: str) -> dict[str, Any]:
     return _export(_rows({email}, None, account_names({email})), email)
 
 
-def _full_names(names) -> set[str]:
+def _full_names(names: Iterable[str]) -> set[str]:
     """Names of two words or more: one word alone (« Martin ») would reach other people's rows
     where rows are found by name."""
     return {name.strip() for name in names if len(name.split()) >= 2}
@@ -93,25 +124,25 @@ def account_names(emails: set[str]) -> set[str]:
     return _full_names(accounts.values_list("full_name", flat=True))
 
 
-def person_names(person) -> set[str]:
+def person_names(person: AddressBookPerson) -> set[str]:
     """The names an address book person is known by: « Prénom Nom », « Nom Prénom », and
     their account's name."""
     first, last = person.first_name.strip(), person.last_name.strip()
     names = {f"{first} {last}", f"{last} {first}"}
-    if person.user_id is not None:
+    if person.user is not None:
         names.add(person.user.full_name)
     return _full_names(names)
 
 
-def person_emails(person) -> set[str]:
+def person_emails(person: AddressBookPerson) -> set[str]:
     """The addresses an address book person is known by: their own and their account's."""
     emails = {person.email}
-    if person.user_id is not None:
+    if person.user is not None:
         emails.add(person.user.email)
     return {email for email in emails if email}
 
 
-def export_person_record(person) -> dict[str, Any]:
+def export_person_record(person: AddressBookPerson) -> dict[str, Any]:
     """Everything held on an address book person, reached by their e-mails and by their row
     (a person without e-mail address is still found)."""
     emails = person_emails(person)
@@ -163,7 +194,7 @@ def erase_person(email: str) -> int:
 
 
 @transaction.atomic
-def erase_person_record(person) -> int:
+def erase_person_record(person: AddressBookPerson) -> int:
     """Anonymise an address book person and every row tied to them or to their e-mails."""
     emails = person_emails(person)
     return _erase(emails, person.pk, person_names(person) | account_names(emails))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models, transaction
 
@@ -27,6 +27,8 @@ from maillage.territory.models import (
 )
 from maillage.territory.outlines import Geometry, read_outlines
 from maillage.territory.perimeter import Perimeter, select_perimeter
+
+_M = TypeVar("_M", bound=models.Model)
 
 
 @dataclass
@@ -173,7 +175,7 @@ def _write_former_names(
 def _write_territory(
     report: ImportReport, spec: TerritorySpec, communes: list[Commune], make_default: bool
 ) -> None:
-    values = {
+    values: dict[str, object] = {
         "name": spec.name,
         "epci_codes": list(spec.epci_codes),
         "commune_codes": list(spec.commune_codes),
@@ -213,31 +215,32 @@ def _epci_fields(record: dict[str, Any], vintage: str) -> dict[str, Any]:
 
 
 def _upsert(
-    report: ImportReport, model: type[models.Model], rows: dict[str, dict[str, Any]]
-) -> dict[str, Any]:
+    report: ImportReport, model: type[_M], rows: dict[str, dict[str, Any]]
+) -> dict[str, _M]:
     """Create missing rows, update changed ones, leave the rest; return instances by code."""
-    existing = {obj.code: obj for obj in model.objects.filter(code__in=rows)}
-    created, changed = [], []
+    existing = model._default_manager.in_bulk(list(rows), field_name="code")
+    created: dict[str, _M] = {}
+    changed: list[_M] = []
     for code, values in rows.items():
         obj = existing.get(code)
         if obj is None:
-            created.append(model(code=code, **values))
+            created[code] = model(code=code, **values)
         elif any(_differs(obj, name, value) for name, value in values.items()):
             for name, value in values.items():
                 setattr(obj, name, value)
             changed.append(obj)
-    model.objects.bulk_create(created)
+    model._default_manager.bulk_create(created.values())
     if changed:
         fields = list(next(iter(rows.values())).keys())
-        model.objects.bulk_update(changed, fields)
+        model._default_manager.bulk_update(changed, fields)
     unchanged = len(rows) - len(created) - len(changed)
     report.add(str(model._meta.verbose_name), len(created), len(changed), unchanged)
-    return {obj.code: obj for obj in [*existing.values(), *created]}
+    return {**existing, **created}
 
 
 def _differs(obj: models.Model, name: str, value: Any) -> bool:
     field = obj._meta.get_field(name)
-    if field.is_relation:
+    if isinstance(field, models.ForeignKey):
         # compare foreign keys by id, without loading the related row
-        return getattr(obj, field.attname) != (value.pk if value is not None else None)
-    return getattr(obj, name) != value
+        return bool(getattr(obj, field.attname) != (value.pk if value is not None else None))
+    return bool(getattr(obj, name) != value)

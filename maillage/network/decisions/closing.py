@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from maillage.network.decisions import eligibility
 from maillage.network.decisions.enums import Choice, Outcome, ProposalStatus
-from maillage.network.decisions.models import Proposal
+from maillage.network.decisions.models import Proposal, Vote
 
 
 class ProposalRefused(Exception):
@@ -56,18 +58,18 @@ def close_proposal(proposal: Proposal) -> bool:
         return True
 
 
-def close_due_proposals(now=None) -> int:
+def close_due_proposals(now: datetime | None = None) -> int:
     """Close every open proposal past its deadline; return how many this run closed."""
     due = Proposal.objects.due(now).values_list("pk", flat=True)
     return sum(close_proposal(Proposal(pk=pk)) for pk in list(due))
 
 
-def compute_result(proposal: Proposal) -> dict:
+def compute_result(proposal: Proposal) -> dict[str, Any]:
     votes = list(proposal.votes.select_related("option"))
     eligible = eligibility.electorate(proposal).count()
     needed = math.ceil(proposal.quorum_percent * eligible / 100)
     counts = _counts(proposal, votes)
-    result = {
+    result: dict[str, Any] = {
         "eligible": eligible,
         "voices": len(votes),
         "quorum_percent": proposal.quorum_percent,
@@ -81,7 +83,7 @@ def compute_result(proposal: Proposal) -> dict:
     return result
 
 
-def _counts(proposal: Proposal, votes: list) -> list[dict]:
+def _counts(proposal: Proposal, votes: list[Vote]) -> list[dict[str, Any]]:
     """One row per option (or consent position), then abstentions, in the page's order."""
     if proposal.is_consent:
         keys = [(choice.value, choice.label) for choice in Choice]
@@ -100,7 +102,7 @@ def _counts(proposal: Proposal, votes: list) -> list[dict]:
     ]
 
 
-def _outcome(proposal: Proposal, result: dict, votes: list) -> dict:
+def _outcome(proposal: Proposal, result: dict[str, Any], votes: list[Vote]) -> dict[str, str]:
     expressed = [row for row in result["counts"] if row["key"] != Choice.ABSTENTION]
     if not votes:
         return {"outcome": Outcome.NO_VOICE.value, "chosen": ""}

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from maillage.accounts.models import User
 from maillage.network.decisions.closing import ProposalRefused
 from maillage.network.decisions.models import Option, Proposal
 
 
 @transaction.atomic
-def save_draft(proposal: Proposal, options: list[str], by=None) -> Proposal:
+def save_draft(proposal: Proposal, options: list[str], by: User | None = None) -> Proposal:
     """Save a new or draft proposal and replace its options; an opened one stays as voted."""
     if proposal.pk:
         stored = Proposal.objects.select_for_update().get(pk=proposal.pk)

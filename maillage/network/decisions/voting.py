@@ -8,10 +8,14 @@ constraint per (proposal, voter) turns a simultaneous second insert into an upda
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from maillage.accounts.models import AnyUser, User
 from maillage.directory.models import LegalUnit
 from maillage.network.decisions import eligibility
 from maillage.network.decisions.enums import Choice
@@ -33,7 +37,7 @@ class NotEligible(VoteRefused):
 
 def cast_vote(
     proposal: Proposal,
-    user,
+    user: AnyUser,
     voter: LegalUnit | Person,
     *,
     option: Option | None = None,
@@ -59,7 +63,7 @@ def cast_vote(
             retries -= 1
 
 
-def _write(proposal: Proposal, voter, values: dict) -> Vote:
+def _write(proposal: Proposal, voter: LegalUnit | Person, values: dict[str, Any]) -> Vote:
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
         now = timezone.now()
@@ -72,7 +76,7 @@ def _sqlite_busy(error: OperationalError) -> bool:
     return connection.vendor == "sqlite" and "database is locked" in str(error)
 
 
-def check_open(proposal: Proposal, now) -> None:
+def check_open(proposal: Proposal, now: datetime) -> None:
     not_yet = VoteRefused("Le vote sur cette proposition n’est pas encore ouvert.")
     if proposal.is_draft:
         raise not_yet
@@ -86,8 +90,8 @@ def check_open(proposal: Proposal, now) -> None:
         raise not_yet
 
 
-def check_voter(proposal: Proposal, user, voter) -> None:
-    if not (user.is_authenticated and user.is_member):
+def check_voter(proposal: Proposal, user: AnyUser, voter: LegalUnit | Person) -> None:
+    if not (isinstance(user, User) and user.is_member):
         raise NotEligible("Seuls les adhérents du pôle votent.")
     allowed = eligibility.voters_for(user, proposal)
     if any(type(candidate) is type(voter) and candidate.pk == voter.pk for candidate in allowed):
@@ -108,7 +112,9 @@ def check_voter(proposal: Proposal, user, voter) -> None:
     )
 
 
-def _position(proposal: Proposal, option: Option | None, choice: str, reason: str) -> dict:
+def _position(
+    proposal: Proposal, option: Option | None, choice: str, reason: str
+) -> dict[str, Any]:
     reason = (reason or "").strip()
     if len(reason) > REASON_MAX:
         raise VoteRefused(f"Le motif ne doit pas dépasser {REASON_MAX} caractères.")
@@ -125,7 +131,7 @@ def _position(proposal: Proposal, option: Option | None, choice: str, reason: st
     raise VoteRefused("Choisissez une des options proposées, ou l’abstention.")
 
 
-def _record(proposal: Proposal, voter, values: dict) -> Vote:
+def _record(proposal: Proposal, voter: LegalUnit | Person, values: dict[str, Any]) -> Vote:
     mine = Vote.objects.filter(proposal=proposal, **Vote.voter_lookup(voter))
     if mine.update(**values, changed_count=F("changed_count") + 1):
         return mine.get()

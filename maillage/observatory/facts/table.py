@@ -52,7 +52,7 @@ def holds_all_sectors(con: duckdb.DuckDBPyConnection) -> bool:
     return found is not None
 
 
-def canonical_rows(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+def canonical_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
     return con.execute(
         "SELECT siret, commune, open, bracket, naf, family, headcount, hidden FROM facts "
         "ORDER BY siret"

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import duckdb
 from django.utils import timezone
@@ -49,7 +51,9 @@ def _territory(territory: Territory | None) -> Territory:
     return territory
 
 
-def _prepare(territory: Territory) -> tuple[duckdb.DuckDBPyConnection, list[Commune], dict]:
+def _prepare(
+    territory: Territory,
+) -> tuple[duckdb.DuckDBPyConnection, list[Commune], dict[str, Any]]:
     communes = list(
         Commune.objects.in_territory(territory).select_related("epci", "departement__region")
     )
@@ -73,7 +77,7 @@ def figure_rows(
     territory: Territory,
     communes: list[Commune],
     all_sectors: bool,
-    reference_jobs=None,
+    reference_jobs: Decimal | None = None,
     wider: bool = False,
 ) -> list[FigureRow]:
     """Every row of a snapshot from the `facts` (and, for a file, `area_facts`) tables."""

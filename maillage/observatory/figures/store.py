@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import IntegrityError, transaction
 
@@ -23,7 +24,7 @@ class Provenance:
     source_name: str
     checksum: str
     data_date: date
-    territory_definition: dict
+    territory_definition: dict[str, Any]
     method_version: str
     is_demo: bool
     # Organisations whose family staff decided against the rule (directory source only).
@@ -56,7 +57,7 @@ def denominator_of(
 
 
 def content_hash(provenance: Provenance, denominator: Denominator, value: Decimal | None) -> str:
-    payload = {
+    payload: dict[str, object] = {
         "source": provenance.source_kind.value,
         "checksum": provenance.checksum,
         "data_date": provenance.data_date.isoformat(),

@@ -23,7 +23,7 @@ UNITS = {
     Indicator.ESS_JOBS: ("salarié", "salariés"),
 }
 # How the observatory counts, to set beside each publication's own definitions.
-OUR_DEFINITIONS = {
+OUR_DEFINITIONS: dict[str, str] = {
     Indicator.EMPLOYER_ESTABLISHMENTS: "établissements de l’ESS employeurs d’après SIRENE (une "
     "tranche d’effectif autre que « NN », ou un effectif connu d’au moins une personne)",
     Indicator.ESS_JOBS: "emplois estimés : l’effectif connu, sinon le milieu de la tranche "

@@ -183,7 +183,7 @@ def main_rows(slug: str, rows: list[Row]) -> tuple[list[Row], str]:
         return rows, ""
     rest = [row.figure for row in rows[MAIN_DIVISIONS:]]
     sites = sum(f.establishments for f in rest)
-    jobs = sum(f.jobs_mid for f in rest)
+    jobs = sum((f.jobs_mid for f in rest), Decimal(0))
     head = (
         "L’autre division compte"
         if len(rest) == 1

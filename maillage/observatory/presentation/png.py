@@ -49,7 +49,9 @@ def _points(raw: str) -> list[tuple[float, float]]:
     return [(float(x) * SCALE, float(y) * SCALE) for x, y in pairs]
 
 
-def _text(draw: ImageDraw.ImageDraw, element: ElementTree.Element, font) -> None:
+def _text(
+    draw: ImageDraw.ImageDraw, element: ElementTree.Element, font: ImageFont.FreeTypeFont
+) -> None:
     anchor = {"end": "rs", "middle": "ms"}.get(element.get("text-anchor", ""), "ls")
     draw.text(
         (_float(element, "x"), _float(element, "y")),
@@ -60,7 +62,9 @@ def _text(draw: ImageDraw.ImageDraw, element: ElementTree.Element, font) -> None
     )
 
 
-def _draw(draw: ImageDraw.ImageDraw, element: ElementTree.Element, font) -> None:
+def _draw(
+    draw: ImageDraw.ImageDraw, element: ElementTree.Element, font: ImageFont.FreeTypeFont
+) -> None:
     tag = element.tag.removeprefix(SVG)
     fill, stroke = _colour(element.get("fill")), _colour(element.get("stroke"))
     width = max(round(float(element.get("stroke-width", "1")) * SCALE), 1)

@@ -9,6 +9,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 from xml.sax.saxutils import escape
 
 from maillage.observatory.presentation.wording import number
@@ -62,9 +63,10 @@ def bar_chart(title: str, desc: str, bars: Sequence[Bar], ident: str) -> str:
     return _svg(title, desc, WIDTH, max(y, 40), body, ident)
 
 
-def _rings(geometry: dict) -> list[list[list[float]]]:
+def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
     if geometry.get("type") == "Polygon":
-        return geometry["coordinates"]
+        rings: list[list[list[float]]] = geometry["coordinates"]
+        return rings
     if geometry.get("type") == "MultiPolygon":
         return [ring for polygon in geometry["coordinates"] for ring in polygon]
     return []
@@ -80,7 +82,7 @@ def shade(value: float, top: float) -> str:
 def choropleth(
     title: str,
     desc: str,
-    areas: Sequence[tuple[str, dict | None, float, str]],
+    areas: Sequence[tuple[str, dict[str, Any] | None, float, str]],
     ident: str,
 ) -> str:
     """Communes shaded by value: (name, GeoJSON geometry, value, text) each; equirectangular

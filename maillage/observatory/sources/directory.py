@@ -10,7 +10,7 @@ from maillage.directory.models import Establishment, LegalUnit
 from maillage.territory.models import Territory
 
 
-def directory_rows(territory: Territory) -> list[tuple]:
+def directory_rows(territory: Territory) -> list[tuple[object, ...]]:
     """A row per active establishment of the territory, in the order of `facts`' columns."""
     rows = (
         Establishment.objects.in_territory(territory)

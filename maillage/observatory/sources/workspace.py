@@ -19,7 +19,9 @@ def connect() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple]) -> None:
+def insert_rows(
+    con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[object, ...]]
+) -> None:
     """Insert Python rows in one statement, a list per column unnested side by side.
 
     `executemany` runs one statement per row: 0,9 s for a thousand rows, this 0,01 s."""
