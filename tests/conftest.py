@@ -4,6 +4,7 @@ import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
+from tests import prepared_database
 from tests.factories import UserFactory
 from tests.live_server import gunicorn
 
@@ -12,6 +13,21 @@ hypothesis_settings.register_profile(
     "maillage", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 hypothesis_settings.load_profile("maillage")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    django_test_environment, django_db_blocker, django_db_modify_db_settings, django_db_createdb
+):
+    """Each test process works on its own copy of a template database migrated once for all
+    processes (tests/prepared_database.py), instead of running every migration itself."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        configured_name = prepared_database.use_copy_of_template(rebuild=django_db_createdb)
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.destroy_test_db(configured_name, verbosity=0)
 
 
 @pytest.fixture
