@@ -33,3 +33,9 @@ def french_date(value: date | datetime | None, format_string: str | None = None)
 def long_date(day: date | datetime) -> str:
     """« 1er avril 2026 »: a date in a sentence."""
     return french_date(day, "j F Y")
+
+
+def clock_time(value: datetime) -> str:
+    """« 10 h », « 9 h 30 »: a time of day in local time, as French typography writes it."""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{local.hour}\u00a0h" + (f"\u00a0{local.minute:02d}" if local.minute else "")

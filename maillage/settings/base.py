@@ -218,8 +218,11 @@ DEFAULT_FROM_EMAIL = (
     env_str("DEFAULT_FROM_EMAIL", "") or load_hub(HUB_DIR).identity.sender or "webmaster@localhost"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Tile server for maps; empty means outlines only (works with no network).
+# Tile server for maps (an OpenStreetMap-style raster URL with {z}/{x}/{y}, {s} for subdomains);
+# empty means commune outlines only (works with no network). Its origin is allowed by the CSP of
+# the map pages only (core/map_tiles.py); the attribution is shown on every map.
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 
 # Geocoding through the API of the Base Adresse Nationale (its /search/ and /search/csv/
 # endpoints), run by the task worker; address completion on forms goes through the same API.

@@ -1,6 +1,5 @@
 from itertools import groupby
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Sum
 from django.http import JsonResponse
@@ -8,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from maillage.core.collation import by_name
+from maillage.core.map_tiles import allow_tiles, configured_tiles
 from maillage.territory.geojson import feature_collection
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
@@ -15,6 +15,7 @@ from maillage.territory.queries import current_territory
 
 @login_not_required
 @require_safe
+@allow_tiles
 def overview(request):
     territory = current_territory()
     communes = Commune.objects.none()
@@ -32,7 +33,7 @@ def overview(request):
             "communes": communes,
             "by_departement": _by_departement(communes),
             "total_population": communes.aggregate(total=Sum("population"))["total"] or 0,
-            "map_tile_url": settings.MAP_TILE_URL,
+            "tiles": configured_tiles(),
         },
     )
 

@@ -1,14 +1,23 @@
-"""The directory map in real Chromium: outlines and points load, the list link works, axe passes."""
+"""The directory map in real Chromium: outlines or configured tiles, clusters with a text twin
+and a live count, the family legend as a filter, side cards, a view kept in the address, the
+map or the list in a phone's first screen, and axe-core with no serious violation."""
+
+import re
 
 import pytest
 from django.core.cache import cache
 
 from maillage.territory.models import Commune
-from tests.browser.conftest import AXE_SCRIPT
+from tests.activities.factories import ActivityFactory
+from tests.browser.conftest import AXE_SCRIPT, DESKTOP, open_page
 from tests.directory.factories import EstablishmentFactory
+from tests.tile_stand_in import TileServer
+from tests.typeset import french
 
 pytestmark = pytest.mark.browser
 SERIOUS = {"serious", "critical"}
+PHONE = {"width": 390, "height": 844}
+ROWS = "[data-maillage-map-rows] tr"
 
 
 @pytest.fixture(autouse=True)
@@ -27,11 +36,28 @@ def organisations(hub_data):
     ]
     entries.append(
         EstablishmentFactory(
-            sign="Coopérative isolée", cooperative=True, longitude=-1.95, latitude=47.80
+            sign="Coopérative isolée",
+            cooperative=True,
+            street="2 rue du Port",
+            description="Une coopérative **fictive** de réemploi.",
+            longitude=-1.95,
+            latitude=47.80,
         )
     )
     EstablishmentFactory(sign="Entrée masquée", hidden=True, longitude=-2.0, latitude=47.7)
     return entries
+
+
+@pytest.fixture
+def tiles(settings):
+    with TileServer() as server:
+        settings.MAP_TILE_URL = server.url
+        settings.MAP_TILE_ATTRIBUTION = "© Tuiles de démonstration"
+        yield server
+
+
+def status_of(page):
+    return page.locator("[data-maillage-map-status]").inner_text()
 
 
 def test_map_shows_outlines_and_clusters_with_a_text_equivalent(page, live_server, organisations):
@@ -40,18 +66,28 @@ def test_map_shows_outlines_and_clusters_with_a_text_equivalent(page, live_serve
 
     page.wait_for_selector(".leaflet-overlay-pane path")  # commune outlines
     page.wait_for_selector(".directory-cluster, .directory-marker")
-    rows = page.locator("[data-maillage-map-rows] tr")
-    rows.first.wait_for()
+    page.locator(ROWS).first.wait_for()
     text = page.locator("[data-maillage-map-table]").inner_text()
     assert "Coopérative isolée" in text
     assert "Entrée masquée" not in page.content()
-    status = page.locator("[data-maillage-map-status]").inner_text()
-    assert "Zone affichée : 13 structures" in status
+    assert french("Zone affichée : 13 structures") in status_of(page)
+    assert page.locator("[data-maillage-map-status]").get_attribute("role") == "status"
+
+
+def test_configured_tiles_load_under_the_csp_and_are_credited(
+    page, live_server, organisations, tiles
+):
+    page.goto(live_server.url + "/carte/")
+
+    page.locator(".leaflet-tile-loaded").first.wait_for()
+    assert tiles.served
+    credit = page.locator(".leaflet-control-attribution").inner_text()
+    assert "© Tuiles de démonstration" in credit
+    # A CSP refusal would be reported by the browser_problems fixture.
 
 
 def test_a_cluster_zooms_in_until_organisations_appear(page, live_server, organisations):
     page.goto(live_server.url + "/carte/")
-    button = page.get_by_role("button", name="Regroupement de 12 structures", exact=False)
     for _ in range(6):
         if page.locator("[data-maillage-map-rows] a", has_text="Structure de test 0").count():
             break
@@ -64,28 +100,117 @@ def test_a_cluster_zooms_in_until_organisations_appear(page, live_server, organi
     assert link.get_attribute("href").startswith("/annuaire/")
 
 
+def test_the_legend_filters_the_map_in_place(page, live_server, organisations):
+    page.goto(live_server.url + "/carte/")
+    page.locator(ROWS).first.wait_for()
+
+    page.get_by_role("checkbox", name="Coopérative").check()
+
+    page.wait_for_function(
+        "document.querySelector('[data-maillage-map-status]').textContent"
+        ".includes('Zone affichée\u00a0: 1 structure (')"
+    )
+    assert page.locator(ROWS).all_inner_texts() == ["Coopérative isolée\tCoopérative\t"]
+    assert "famille=cooperative" in page.url
+    list_link = page.get_by_role("link", name="Voir ces résultats sous forme de liste")
+    assert list_link.get_attribute("href") == "/annuaire/?famille=cooperative"
+
+
+def test_a_shared_address_restores_the_view_the_filters_and_the_card(
+    browser, browser_problems, page, live_server, organisations
+):
+    page.goto(live_server.url + "/carte/")
+    page.locator("[data-maillage-map-rows] button").first.click()  # zoom on Redon's cluster
+    page.wait_for_url(re.compile(r"#carte=1[0-9]/"))
+    page.wait_for_timeout(600)
+    shared = page.url
+    shown = sorted(page.locator(ROWS).all_inner_texts())
+
+    context, other = open_page(browser, DESKTOP, browser_problems)  # someone else's browser
+    other.goto(shared)
+    other.locator(ROWS).first.wait_for()
+    other.wait_for_timeout(600)
+    assert other.url == shared
+    assert sorted(other.locator(ROWS).all_inner_texts()) == shown
+    context.close()
+
+
+def test_a_point_opens_its_side_card_and_the_card_is_in_the_address(
+    page, live_server, organisations
+):
+    coop = organisations[-1]
+    ActivityFactory(title="Atelier réemploi").organisers.add(coop.legal_unit)
+    page.goto(live_server.url + "/carte/?famille=cooperative#carte=14/47.80000/-1.95000")
+
+    page.locator(".directory-marker").first.click()
+
+    card = page.locator("[data-maillage-map-card-panel]")
+    card.get_by_role("heading", name="Coopérative isolée").wait_for()
+    text = card.inner_text()
+    assert "2 rue du Port" in text
+    assert "Une coopérative fictive de réemploi." in text
+    assert "Atelier réemploi" in text
+    page_link = card.get_by_role("link", name="Voir la fiche complète")
+    assert page_link.get_attribute("href") == f"/annuaire/{coop.pk}-cooperative-isolee/"
+    assert f"structure={coop.pk}" in page.url
+
+    page.reload()
+    card.get_by_role("heading", name="Coopérative isolée").wait_for()
+    page.get_by_role("button", name="Fermer la fiche").click()
+    assert card.is_hidden()
+    assert "structure=" not in page.url
+
+
+def test_on_a_phone_the_map_fills_the_first_screen_and_the_list_is_one_tap_away(
+    browser, browser_problems, live_server, organisations
+):
+    context, page = open_page(browser, PHONE, browser_problems)
+    page.goto(live_server.url + "/carte/")
+    page.locator(".leaflet-overlay-pane path").first.wait_for()
+
+    box = page.locator("[data-maillage-directory-map]").bounding_box()
+    assert PHONE["height"] - box["y"] >= 300  # 300 px of map at least before any scrolling
+    assert page.locator("[data-maillage-map-table]").is_hidden()
+
+    page.get_by_role("button", name="Liste").click()
+    page.locator(ROWS).first.wait_for()
+    table = page.locator("[data-maillage-map-table]").bounding_box()
+    assert table["y"] < PHONE["height"]
+    assert page.locator("[data-maillage-directory-map]").is_hidden()
+    filters = page.locator("details.map-page__filters").bounding_box()
+    assert filters["y"] > table["y"]  # results before the filters
+    context.close()
+
+
 def test_list_link_keeps_the_filters(page, live_server, organisations):
     page.goto(live_server.url + "/carte/?famille=cooperative")
-    page.locator("[data-maillage-map-rows] tr").first.wait_for()
-    assert page.locator("[data-maillage-map-rows] tr").count() == 1
+    page.locator(ROWS).first.wait_for()
+    assert page.locator(ROWS).count() == 1
     page.get_by_role("link", name="Voir ces résultats sous forme de liste").click()
     page.wait_for_url(live_server.url + "/annuaire/?famille=cooperative")
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_axe_core_finds_no_serious_violation_on_the_map(
-    audit_page, live_server, organisations, width
-):
-    page = audit_page
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + "/carte/")
-    page.locator("[data-maillage-map-rows] tr").first.wait_for()
+def audit(page):
     page.add_script_tag(path=str(AXE_SCRIPT))
-
     results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-
     serious = [v for v in results["violations"] if v["impact"] in SERIOUS]
     details = "\n".join(
         f"- {v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in serious
     )
     assert not serious, details
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_axe_core_finds_no_serious_violation_on_the_map_and_its_card(
+    audit_page, live_server, organisations, tiles, width
+):
+    page = audit_page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/carte/#carte=14/47.80000/-1.95000")
+    page.locator(".directory-marker").first.click()
+    page.locator("#carte-fiche-titre").wait_for()
+    audit(page)
+    if width < 768:
+        page.get_by_role("button", name="Liste").click()
+        page.locator(ROWS).first.wait_for()
+        audit(page)

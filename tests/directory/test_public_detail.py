@@ -5,12 +5,14 @@ import pytest
 from django.test.utils import override_script_prefix
 
 from maillage.directory.models import SearchLog
+from tests.activities.factories import ActivityFactory
 from tests.directory.factories import (
     CommuneFactory,
     EstablishmentFactory,
     LegalUnitFactory,
     ThemeFactory,
 )
+from tests.services.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +161,50 @@ def test_the_claim_link_follows_the_site_prefix(client, site):
     with override_script_prefix("/maillage/"):
         html = detail(client, site, "la-maison-du-canal")
     assert f'href="/maillage/annuaire/{site.pk}/revendiquer/"' in html
+
+
+@pytest.fixture
+def organised(site):
+    """What the apps above the directory show of the site's organisation, public or not."""
+    unit = site.legal_unit
+    for title, traits in [
+        ("Atelier réparation ouvert", {}),
+        ("Atelier passé", {"past": True}),
+        ("Atelier en brouillon", {"draft": True}),
+        ("Atelier des adhérents", {"members_only": True}),
+    ]:
+        ActivityFactory(title=title, **traits).organisers.add(unit)
+    ActivityFactory(title="Atelier d’une autre structure")
+    ServiceFactory(provider=unit, name="Diagnostic vélo solidaire")
+    ServiceFactory(provider=unit, name="Service en préparation", draft=True)
+    return site
+
+
+def test_the_page_lists_the_organisations_upcoming_public_activities_and_services(
+    client, organised
+):
+    html = detail(client, organised, "la-maison-du-canal")
+
+    assert "Prochaines activités" in html
+    assert "Atelier réparation ouvert" in html
+    for hidden in ("Atelier passé", "en brouillon", "des adhérents", "autre structure"):
+        assert hidden not in html
+    assert "Services proposés" in html
+    assert "Diagnostic vélo solidaire" in html
+    assert "Service en préparation" not in html
+
+
+def test_address_and_map_come_first_and_legal_identifiers_last(client, organised):
+    html = detail(client, organised, "la-maison-du-canal")
+    html = html[html.index("<main") :]  # the JSON-LD of the head says it all too
+
+    address, place_map = html.index("3 rue des Douves"), html.index("data-maillage-place-map")
+    activities, siren = html.index("Atelier réparation ouvert"), html.index("775672272")
+    assert address < place_map < activities < siren
+
+
+def test_an_organisation_without_activities_or_services_has_no_empty_section(client, site):
+    html = detail(client, site, "la-maison-du-canal")
+
+    assert "Prochaines activités" not in html
+    assert "Services proposés" not in html

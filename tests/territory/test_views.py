@@ -37,18 +37,31 @@ def test_overview_carries_an_accessible_map_hook_and_the_source_note(client, can
     assert 'aria-label="Carte des communes du territoire Pays du Canal"' in html
     assert "vendor/leaflet/leaflet.js" in html
     assert "territory/map.js" in html
-    assert 'data-maillage-map-tiles=""' in html
+    assert "data-maillage-map-tiles" not in html  # outlines only, no tile server
     footer = html[html.index("<footer") :]
     assert french("Données territoriales : INSEE, COG de test.") in footer
     assert french("Millésime : COG test.") in footer
 
 
 def test_overview_passes_the_tile_url_when_one_is_set(client, canal, settings):
-    settings.MAP_TILE_URL = "https://tuiles.example.org/{z}/{x}/{y}.png"
+    settings.MAP_TILE_URL = "https://{s}.tuiles.example.org/{z}/{x}/{y}.png"
+    settings.MAP_TILE_ATTRIBUTION = "© Contributeurs d’OpenStreetMap"
 
-    html = client.get(OVERVIEW).content.decode()
+    response = client.get(OVERVIEW)
+    html = response.content.decode()
 
-    assert 'data-maillage-map-tiles="https://tuiles.example.org/{z}/{x}/{y}.png"' in html
+    assert 'data-maillage-map-tiles="https://{s}.tuiles.example.org/{z}/{x}/{y}.png"' in html
+    assert 'data-maillage-map-attribution="© Contributeurs d’OpenStreetMap"' in html
+    img_src = next(
+        part for part in response["Content-Security-Policy"].split(";") if "img-src" in part
+    )
+    assert "https://*.tuiles.example.org" in img_src.split()
+
+
+def test_no_tile_server_is_allowed_when_none_is_configured(client, canal):
+    response = client.get(OVERVIEW)
+
+    assert "img-src 'self' data:;" in response["Content-Security-Policy"]
 
 
 def test_overview_says_plainly_when_the_territory_is_not_loaded(client):

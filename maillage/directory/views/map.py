@@ -3,7 +3,6 @@
 import hashlib
 import json
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
@@ -11,8 +10,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from maillage.core.map_tiles import allow_tiles, configured_tiles
 from maillage.directory.demo import has_demo_data
 from maillage.directory.enums import DirectoryOrder
+from maillage.directory.exports.card import card_of
 from maillage.directory.exports.map_points import (
     MAX_FEATURES,
     InvalidViewport,
@@ -48,6 +49,7 @@ def list_url(query_string: str) -> str:
 
 @login_not_required
 @require_safe
+@allow_tiles
 def map_page(request):
     try:
         filters = parse_filters(request.GET)
@@ -68,7 +70,7 @@ def map_page(request):
             "total": published.count(),
             "located": published.located().count(),
             "territory": territory,
-            "map_tile_url": settings.MAP_TILE_URL,
+            "tiles": configured_tiles(),
             "max_features": MAX_FEATURES,
             "demo": has_demo_data(),
             **filter_choices(filters, territory),
@@ -93,6 +95,20 @@ def map_points(request):
         body = json.dumps(feature_collection(cells(queryset, viewport)), **JSON_PARAMS)
         cache.set(key, body, POINTS_CACHE_SECONDS)
     return HttpResponse(body, content_type="application/geo+json")
+
+
+@login_not_required
+@require_safe
+def map_card(request, pk: int):
+    """One organisation's side card on the map, as JSON (published entries only)."""
+    site = Establishment.objects.published().select_related("legal_unit").filter(pk=pk).first()
+    if site is None:
+        return JsonResponse(
+            {"erreur": "Aucune structure publiée n’a cet identifiant.", "messages": []},
+            status=404,
+            json_dumps_params=JSON_PARAMS,
+        )
+    return JsonResponse(card_of(site), json_dumps_params=JSON_PARAMS)
 
 
 def _cache_key(query_string: str, viewport: Viewport) -> str:

@@ -3,7 +3,6 @@ what people search for."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,16 +10,20 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from maillage.accounts.permissions import staff_required
+from maillage.core.map_tiles import allow_tiles, configured_tiles
 from maillage.directory import search_log
 from maillage.directory.demo import has_demo_data
+from maillage.directory.exports.public import public_records
 from maillage.directory.filters import InvalidFilters, parse_filters
 from maillage.directory.models import Establishment
 from maillage.directory.models.organisations import public_slug
+from maillage.directory.related import related_sections
 from maillage.directory.schema_org import json_ld_of, json_ld_script_body
 from maillage.directory.views.choices import filter_choices
 from maillage.territory.queries import current_territory
 
 PAGE_SIZE = 25
+RELATED_ITEMS = 5  # upcoming activities, services… shown per section on an organisation's page
 # What a result shows: the database sorts these columns only, never outlines or descriptions.
 LIST_FIELDS = (
     "sign",
@@ -90,6 +93,7 @@ def detail_without_slug(request, pk: int):
 
 @login_not_required
 @require_safe
+@allow_tiles
 def detail(request, pk: int, slug: str):
     site = _published_or_404(pk)
     if slug != public_slug(site.display_name):  # renamed since the link was made
@@ -100,14 +104,18 @@ def detail(request, pk: int, slug: str):
         .exclude(pk=site.pk)
         .select_related("legal_unit", "commune")
     )
+    # Contacts are read through the public representation: shown only when published.
+    [record] = public_records(Establishment.objects.filter(pk=site.pk))
     context = {
         "site": site,
+        "record": record,
+        "related": related_sections(site.legal_unit, RELATED_ITEMS),
         "unit": site.legal_unit,
         "themes": list(site.themes.all()),
         "siblings": siblings,
         "json_ld": json_ld_script_body(json_ld_of(site, request.build_absolute_uri())),
         "demo": site.source_ref is not None and site.source_ref.startswith("demo:"),
-        "map_tile_url": settings.MAP_TILE_URL,
+        "tiles": configured_tiles(),
         "territory": current_territory(),
     }
     return render(request, "directory/detail.html", context)

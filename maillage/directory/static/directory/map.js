@@ -1,7 +1,10 @@
-// The directory map: commune outlines as the base layer, then the organisations of the visible
-// area, asked for on every move (bounding box + zoom: never the whole file). The server groups
-// nearby organisations into clusters; a table under the map lists what the map shows, in text.
-// Hooked on [data-maillage-directory-map]; tiles only when data-maillage-map-tiles holds a URL.
+// The directory map: the configured tiles (data-maillage-map-tiles) or commune outlines as the
+// base layer, then the organisations of the visible area, asked for on every move (bounding box
+// + zoom: never the whole file). The server groups nearby organisations into clusters; a table
+// beside the map lists what the map shows, in text, and a status line announces its count.
+// A point opens its side card (map-card.js). The view and the filters live in the address
+// (?filters#carte=zoom/lat/lon&structure=id), rewritten with replaceState, so a view can be
+// shared and comes back on load. The family legend filters the map in place.
 (function () {
   "use strict";
 
@@ -44,25 +47,146 @@
     ].map(function (value) { return value.toFixed(5); }).join(",");
   }
 
+  // "#carte=12/47.65123/-2.08456&structure=42" → {zoom, lat, lon, structure}, or null.
+  function readHash() {
+    var params = new URLSearchParams(window.location.hash.slice(1));
+    var view = (params.get("carte") || "").split("/").map(Number);
+    var structure = parseInt(params.get("structure"), 10);
+    var valid = view.length === 3 && view.every(isFinite) &&
+      view[0] >= 0 && view[0] <= 18 && Math.abs(view[1]) <= 90 && Math.abs(view[2]) <= 180;
+    return {
+      view: valid ? { zoom: view[0], center: L.latLng(view[1], view[2]) } : null,
+      structure: structure > 0 ? structure : null,
+    };
+  }
+
   function DirectoryMap(container) {
     this.container = container;
     this.status = document.querySelector("[data-maillage-map-status]");
     this.tableWrap = document.querySelector("[data-maillage-map-table]");
     this.rows = document.querySelector("[data-maillage-map-rows]");
+    this.form = document.querySelector("[data-maillage-map-form]");
+    this.lead = document.querySelector("[data-maillage-map-lead]");
+    this.panel = document.querySelector("[data-maillage-map-card-panel]");
     this.filters = container.dataset.maillageMapFilters || "";
+    this.structure = null;
     this.controller = null;
     this.timer = null;
     this.map = L.map(container, { scrollWheelZoom: false, maxZoom: 18 });
     var tiles = container.dataset.maillageMapTiles;
     if (tiles) {
-      L.tileLayer(tiles, { maxZoom: 18 }).addTo(this.map);
+      var credit = element("span", null, container.dataset.maillageMapAttribution || "");
+      L.tileLayer(tiles, { maxZoom: 18, attribution: credit.innerHTML }).addTo(this.map);
     }
     this.markers = L.layerGroup().addTo(this.map);
-    this.map.on("moveend", this.schedule.bind(this));
-    this.drawOutlines();
+    this.map.on("moveend", this.moved.bind(this));
+    var state = readHash();
+    if (state.view) {
+      this.map.setView(state.view.center, state.view.zoom);
+    }
+    this.drawOutlines(!state.view);
+    if (state.structure) {
+      this.openCard(state.structure, false);
+    }
+    this.wireLegend();
+    this.wirePanel();
   }
 
-  DirectoryMap.prototype.drawOutlines = function () {
+  DirectoryMap.prototype.moved = function () {
+    this.schedule();
+    this.remember();
+  };
+
+  // The address says what is shown: filters in the query, view and open card in the hash.
+  DirectoryMap.prototype.remember = function () {
+    var center = this.map.getCenter();
+    var hash = "carte=" + this.map.getZoom() + "/" + center.lat.toFixed(5) + "/" +
+      center.lng.toFixed(5) + (this.structure ? "&structure=" + this.structure : "");
+    var query = this.filters ? "?" + this.filters : "";
+    window.history.replaceState(null, "", window.location.pathname + query + "#" + hash);
+    if (this.form) {
+      // A submitted filter keeps the view: a GET form keeps its action's fragment.
+      this.form.action = window.location.pathname + "#" + hash;
+    }
+  };
+
+  DirectoryMap.prototype.wireLegend = function () {
+    var self = this;
+    var boxes = document.querySelectorAll("[data-maillage-map-legend]");
+    var apply = document.querySelector("[data-maillage-map-apply]");
+    if (apply) {
+      apply.hidden = true;  // ticking filters at once
+    }
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () { self.refilter(boxes); });
+    });
+  };
+
+  DirectoryMap.prototype.refilter = function (boxes) {
+    var params = new URLSearchParams();
+    new FormData(this.form).forEach(function (value, name) {
+      if (value) {
+        params.append(name, value);
+      }
+    });
+    this.filters = params.toString();
+    var chosen = Array.prototype.filter.call(boxes, function (box) { return box.checked; })
+      .map(function (box) { return box.labels[0].textContent.trim(); });
+    var link = this.lead.querySelector("[data-maillage-map-list-link]");
+    link.href = this.container.dataset.maillageMapList + (this.filters ? "?" + this.filters : "");
+    this.lead.replaceChildren(
+      document.createTextNode(chosen.length
+        ? "Familles affichées\u00a0: " + chosen.join(", ") + ". "
+        : "Toutes les familles de l’ESS sont affichées. "),
+      link
+    );
+    this.remember();
+    this.load();
+  };
+
+  DirectoryMap.prototype.wirePanel = function () {
+    var self = this;
+    var close = this.panel.querySelector("[data-maillage-map-card-close]");
+    close.addEventListener("click", function () { self.closeCard(); });
+    this.panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        self.closeCard();
+      }
+    });
+  };
+
+  DirectoryMap.prototype.openCard = function (id, focus) {
+    var self = this;
+    var url = this.container.dataset.maillageMapCard.replace(/\/0\.json$/, "/" + id + ".json");
+    fetch(url, { headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (data) {
+        var title = window.maillageMapCard(self.panel.querySelector("[data-maillage-map-card-body]"), data);
+        self.panel.hidden = false;
+        self.structure = id;
+        self.remember();
+        if (focus) {
+          title.focus();
+        }
+      })
+      .catch(function () {
+        self.status.textContent = "La fiche de cette structure n’a pas pu être chargée.";
+      });
+  };
+
+  DirectoryMap.prototype.closeCard = function () {
+    this.panel.hidden = true;
+    this.structure = null;
+    this.remember();
+    this.container.focus();
+  };
+
+  DirectoryMap.prototype.drawOutlines = function (fit) {
     var self = this;
     fetch(this.container.dataset.maillageMapOutlines, { headers: { Accept: "application/geo+json" } })
       .then(function (response) {
@@ -78,6 +202,9 @@
           attribution: "Contours des communes : IGN",
         }).addTo(self.map);
         var bounds = layer.getBounds();
+        if (!fit) {
+          return;
+        }
         if (bounds.isValid()) {
           self.map.fitBounds(bounds, { padding: [8, 8] });
         } else {
@@ -85,7 +212,9 @@
         }
       })
       .catch(function () {
-        self.map.setView([46.6, 2.4], 6);
+        if (fit) {
+          self.map.setView([46.6, 2.4], 6);
+        }
       });
   };
 
@@ -96,6 +225,9 @@
 
   DirectoryMap.prototype.load = function () {
     var self = this;
+    if (!this.container.offsetWidth) {
+      return;  // hidden behind the list on a phone: the list keeps the last area shown
+    }
     if (this.controller) {
       this.controller.abort();
     }
@@ -140,7 +272,7 @@
     this.tableWrap.hidden = data.features.length === 0;
     this.status.textContent = data.total === 0
       ? "Aucune structure dans la zone affichée : dézoomez ou déplacez la carte."
-      : "Zone affichée : " + plural(data.total, "structure", "structures") + " (" +
+      : "Zone affichée\u00a0: " + plural(data.total, "structure", "structures") + " (" +
         plural(singles, "structure seule", "structures seules") + ", " +
         plural(groups, "regroupement", "regroupements") + ").";
   };
@@ -152,12 +284,10 @@
       html: element("span", "visually-hidden", p.nom),
       iconSize: [18, 18],
     });
-    var popup = element("div", "directory-popup");
-    var link = element("a", null, p.nom);
-    link.href = p.url;
-    var meta = [family, p.commune].filter(Boolean).join(" · ");
-    popup.replaceChildren(link, element("span", "directory-popup__meta", meta));
-    L.marker(latLng, { icon: icon, title: p.nom, keyboard: true }).bindPopup(popup).addTo(this.markers);
+    var self = this;
+    L.marker(latLng, { icon: icon, title: p.nom + (family ? " (" + family + ")" : ""), keyboard: true })
+      .on("click", function () { self.openCard(p.id, true); })
+      .addTo(this.markers);
 
     var row = element("tr");
     var name = element("td");
@@ -178,7 +308,7 @@
       iconSize: [size, size],
     });
     var zoom = function () { self.zoomTo(p.bbox, latLng); };
-    L.marker(latLng, { icon: icon, title: label + " : zoomer", keyboard: true })
+    L.marker(latLng, { icon: icon, title: label + "\u00a0: zoomer", keyboard: true })
       .on("click", zoom)
       .addTo(this.markers);
 
@@ -207,13 +337,35 @@
     }
   };
 
+  // On a phone the map and the list take turns (CSS shows the switch below 48rem only).
+  function wireSwitch(map) {
+    var page = document.querySelector("[data-maillage-map-page]");
+    var group = document.querySelector("[data-maillage-map-switch]");
+    if (!page || !group) {
+      return;
+    }
+    var buttons = group.querySelectorAll("[data-maillage-map-view]");
+    group.hidden = false;
+    page.classList.add("map-page--switched");
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        page.dataset.view = button.dataset.maillageMapView;
+        buttons.forEach(function (other) {
+          other.setAttribute("aria-pressed", String(other === button));
+        });
+        map.invalidateSize();
+      });
+    });
+  }
+
   function init() {
     if (typeof L === "undefined") {
       return;
     }
     document.querySelectorAll("[data-maillage-directory-map]").forEach(function (container) {
       container.tabIndex = -1;
-      new DirectoryMap(container);
+      var map = new DirectoryMap(container);
+      wireSwitch(map.map);
     });
   }
 

@@ -27,7 +27,9 @@
     var map = L.map(element, { scrollWheelZoom: false });
     var tiles = element.dataset.maillageMapTiles;
     if (tiles) {
-      L.tileLayer(tiles, { maxZoom: 18 }).addTo(map);
+      var credit = document.createElement("span");
+      credit.textContent = element.dataset.maillageMapAttribution || "";
+      L.tileLayer(tiles, { maxZoom: 18, attribution: credit.innerHTML }).addTo(map);
     }
     fetch(element.dataset.maillageMap, { headers: { Accept: "application/geo+json" } })
       .then(function (response) {
