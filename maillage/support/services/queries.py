@@ -3,8 +3,6 @@ what an organisation offers (for its directory page and map card)."""
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from maillage.directory.models import LegalUnit
 from maillage.directory.related import RelatedItem, RelatedSection
 from maillage.support.services.models import Service
@@ -19,7 +17,7 @@ def offered_by(unit: LegalUnit, limit: int) -> RelatedSection:
     """The published services of `unit`, as the public sees them (never a pending revision)."""
     services = Service.objects.on_offer().originals().of_providers([unit]).order_by("name")
     items = [
-        RelatedItem(service.name, reverse("services:detail", args=[service.pk]), _kind(service))
+        RelatedItem(service.name, service.get_absolute_url(), _kind(service))
         for service in services[:limit]
     ]
     return RelatedSection("services", "Services proposés", items)
