@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -26,6 +26,7 @@ from maillage.activities import notifications
 from maillage.activities.consent import CONSENT_VERSION
 from maillage.activities.enums import RegistrationStatus, Visibility
 from maillage.activities.models import Activity, Registration
+from maillage.core.form_tokens import first_write
 
 NAME_MAX = 150
 ORGANISATION_MAX = 200
@@ -98,21 +99,22 @@ def register(
     organisation = _clean_line(organisation, "structure", ORGANISATION_MAX, required=False)
     if not consent and not by_staff:
         raise RegistrationRefused("Merci d’accepter le texte sur l’usage de vos données.")
-    try:
-        with transaction.atomic():
-            locked = Activity.objects.select_for_update().get(pk=activity.pk)
-            # Checked before looking the e-mail up, so that a closed or full activity answers
-            # the same whether the address is registered or not.
-            _check_open(locked, user, by_staff=by_staff)
-            status = _status_for_newcomer(locked)
-            existing = locked.registrations.active().filter(email__iexact=email).first()
-            if existing is not None:
-                raise AlreadyRegistered(existing)
-            registration = _create(locked, status, name, email, organisation, consent, user)
-    except IntegrityError:
-        # A concurrent twin won the unique constraint.
+
+    def write() -> Registration:
+        locked = Activity.objects.select_for_update().get(pk=activity.pk)
+        # Checked before looking the e-mail up, so that a closed or full activity answers the
+        # same whether the address is registered or not.
+        _check_open(locked, user, by_staff=by_staff)
+        status = _status_for_newcomer(locked)
+        existing = locked.registrations.active().filter(email__iexact=email).first()
+        if existing is not None:
+            raise AlreadyRegistered(existing)
+        return _create(locked, status, name, email, organisation, consent, user)
+
+    registration = first_write(write)
+    if registration is None:  # a concurrent twin won the unique constraint
         twin = Registration.objects.active().get(activity=activity, email__iexact=email)
-        raise AlreadyRegistered(twin) from None
+        raise AlreadyRegistered(twin)
     transaction.on_commit(lambda: notifications.registered(registration))
     return registration
 

@@ -14,6 +14,6 @@ def close_response(response) -> None:
 
 def with_token(data: dict) -> dict:
     """A create form's fields as the page sends them: with the one-time token it drew."""
-    from maillage.support.journeys.submission import new_token
+    from maillage.core.form_tokens import new_token
 
     return {**data, "submission": new_token()}

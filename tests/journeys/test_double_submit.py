@@ -15,18 +15,22 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from maillage.core.form_tokens import ALREADY_SAVED, EXPIRED
 from maillage.network.people.models import Person
 from maillage.support.journeys.models import (
     Appointment,
     CaseDocument,
     CaseNote,
     NextStep,
+    Referral,
     SupportCase,
 )
-from maillage.support.journeys.submission import ALREADY_SAVED, ELSEWHERE, EXPIRED
+from maillage.support.journeys.referrals import ALREADY_OPEN
+from maillage.support.journeys.views.records import ELSEWHERE
 from tests.factories import UserFactory
 from tests.journeys.factories import SupportCaseFactory
 from tests.journeys.helpers import with_token
+from tests.services.factories import ServiceFactory
 from tests.typeset import french
 
 THREADS = 6
@@ -199,3 +203,17 @@ def test_a_case_page_form_fired_from_several_threads_at_once_records_once(name, 
     if model is CaseDocument:
         files = [path for path in settings.SUPPORT_DOCUMENTS_ROOT.rglob("*") if path.is_file()]
         assert len(files) == 1
+
+
+def test_a_referral_sent_twice_stays_one_open_referral(client_for, staff):
+    case = SupportCaseFactory()
+    service = ServiceFactory(on_offer=True)
+    client = client_for(staff)
+    url = reverse("journeys:refer", args=[case.pk])
+
+    client.post(url, {"service": service.pk, "message": "Projet de recyclerie"})
+    second = client.post(url, {"service": service.pk, "message": "Projet de recyclerie"})
+
+    assert second.status_code == 400
+    assert french(ALREADY_OPEN) in second.content.decode()
+    assert Referral.objects.filter(case=case, service=service).count() == 1

@@ -4,12 +4,10 @@ The link is only ever given by e-mail, or to a signed-in person whose account ha
 
 from __future__ import annotations
 
-import contextlib
 from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -20,6 +18,7 @@ from maillage.activities.enums import ActivityKind, RegistrationStatus
 from maillage.activities.forms import RegistrationForm, SatisfactionForm
 from maillage.activities.models import Registration
 from maillage.activities.views.agenda import detail_context, visible_activities
+from maillage.core.form_tokens import first_write
 from maillage.core.ratelimit import Limit, limit_posts
 
 
@@ -116,9 +115,7 @@ def survey(request, token: str):
     form = SatisfactionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.instance.registration = registration
-        # A double submit: the first answer stands.
-        with contextlib.suppress(IntegrityError), transaction.atomic():
-            form.save()
+        first_write(form.save)  # a double submit: the first answer stands
         return render(request, "activities/survey_thanks.html", {"registration": registration})
     status = 400 if request.method == "POST" else 200
     context = {"registration": registration, "form": form}

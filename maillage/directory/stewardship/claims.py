@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from maillage.core.form_tokens import first_write
 from maillage.directory.enums import ClaimStatus
 from maillage.directory.models import Claim, Establishment
 from maillage.directory.stewardship.errors import StewardshipError
@@ -22,15 +23,14 @@ def submit_claim(user, establishment: Establishment, role: str = "", message: st
         raise StewardshipError(
             "Vous avez déjà une demande en cours ou acceptée pour cette structure."
         )
-    try:
-        with transaction.atomic():
-            return Claim.objects.create(
-                legal_unit=unit, user=user, role=role[:200], message=message
-            )
-    except IntegrityError:  # a second submit raced the first: the constraint said no
+    claim = first_write(
+        lambda: Claim.objects.create(legal_unit=unit, user=user, role=role[:200], message=message)
+    )
+    if claim is None:  # a second submit raced the first: the constraint said no
         raise StewardshipError(
             "Vous avez déjà une demande en cours ou acceptée pour cette structure."
-        ) from None
+        )
+    return claim
 
 
 def approve_claim(claim: Claim, by) -> Claim:

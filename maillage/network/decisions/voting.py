@@ -11,11 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from maillage.accounts.models import AnyUser, User
+from maillage.core.form_tokens import first_write
 from maillage.directory.models import LegalUnit
 from maillage.network.decisions import eligibility
 from maillage.network.decisions.enums import Choice
@@ -135,10 +136,10 @@ def _record(proposal: Proposal, voter: LegalUnit | Person, values: dict[str, Any
     mine = Vote.objects.filter(proposal=proposal, **Vote.voter_lookup(voter))
     if mine.update(**values, changed_count=F("changed_count") + 1):
         return mine.get()
-    try:
-        with transaction.atomic():
-            return Vote.objects.create(proposal=proposal, **Vote.voter_lookup(voter), **values)
-    except IntegrityError:
-        # The same voter's voice was inserted meanwhile: this one replaces it.
+    vote = first_write(
+        lambda: Vote.objects.create(proposal=proposal, **Vote.voter_lookup(voter), **values)
+    )
+    if vote is None:  # the same voter's voice was inserted meanwhile: this one replaces it
         mine.update(**values, changed_count=F("changed_count") + 1)
-        return mine.get()
+        vote = mine.get()
+    return vote

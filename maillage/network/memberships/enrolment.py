@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
+from maillage.core.form_tokens import first_save
 from maillage.directory.models import LegalUnit
 from maillage.network.memberships.enums import MemberKind, MembershipStatus
 from maillage.network.memberships.errors import MembershipError
@@ -35,11 +36,8 @@ def enrol(
     _check_kind(terms, person is not None)
     membership = Membership(legal_unit=legal_unit, person=person)
     _apply(membership, terms)
-    try:
-        with transaction.atomic():
-            membership.save()
-    except IntegrityError:  # the year's unique constraint: a double submit or another hand
-        raise MembershipError(_already(membership.member_name, terms.year)) from None
+    if not first_save(membership):  # the year's unique constraint: a double submit or another hand
+        raise MembershipError(_already(membership.member_name, terms.year))
     sync_hub_member_flags([membership.legal_unit_id])
     return membership
 
@@ -54,11 +52,8 @@ def amend(membership: Membership, terms: Terms) -> Membership:
                 "L’année d’une adhésion payée ne change plus : son reçu est émis."
             )
         _apply(membership, terms)
-        try:
-            with transaction.atomic():
-                membership.save()
-        except IntegrityError:
-            raise MembershipError(_already(membership.member_name, terms.year)) from None
+        if not first_save(membership):
+            raise MembershipError(_already(membership.member_name, terms.year))
     sync_hub_member_flags([membership.legal_unit_id])
     return membership
 

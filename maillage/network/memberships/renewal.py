@@ -7,11 +7,12 @@ e-mails are queued, under a unique constraint, so a second click or a cron run s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from maillage.core.form_tokens import first_write
 from maillage.directory.models import Establishment
 from maillage.network.memberships.models import Membership, MembershipQuerySet, RenewalReminder
 from maillage.network.people.models import Affiliation
@@ -66,12 +67,14 @@ def queue_reminders(year: int) -> CampaignResult:
         if not addresses:
             without.append(membership.member_name)
             continue
-        try:
-            with transaction.atomic():
-                reminder = RenewalReminder.objects.create(
-                    membership=membership, year=year, recipients=len(addresses)
-                )
-        except IntegrityError:  # another click or the cron got there first
+        create = partial(
+            RenewalReminder.objects.create,
+            membership=membership,
+            year=year,
+            recipients=len(addresses),
+        )
+        reminder = first_write(create)
+        if reminder is None:  # another click or the cron got there first
             already += 1
             continue
         send_renewal_reminder.enqueue(reminder.pk)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
-
+from maillage.core.form_tokens import first_write
 from maillage.network.people.models import Person
 
 
@@ -19,14 +18,12 @@ def ensure_person_of(user) -> Person:
     """The account's entry, created (and linked) when the person first records a consent."""
     person = person_of(user)
     if person is None:
-        try:
-            with transaction.atomic():
-                first, _, last = (user.full_name or "").rpartition(" ")
-                person = Person.objects.create(
-                    user=user, email=user.email, first_name=first, last_name=last or user.email
-                )
-        except IntegrityError:  # a concurrent request created it first
-            person = person_of(user)
+        first, _, last = (user.full_name or "").rpartition(" ")
+        person = first_write(
+            lambda: Person.objects.create(
+                user=user, email=user.email, first_name=first, last_name=last or user.email
+            )
+        ) or person_of(user)  # a concurrent request created it first
     if person.user_id is None:
         person.user = user
         person.save(update_fields=["user"])

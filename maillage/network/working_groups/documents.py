@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
+from maillage.core.form_tokens import first_save
 from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.models import Document, WorkingGroup
 
@@ -97,10 +98,8 @@ def add_document(group: WorkingGroup, *, title: str, upload: UploadedFile, uploa
     )
     if Document.objects.filter(group=group, title=title).exists():
         raise WorkingGroupRefused("Un document de ce titre existe déjà dans le groupe.")
-    try:
-        with transaction.atomic():
-            document.file.save(upload.name, upload, save=True)
-    except IntegrityError:  # the same title saved at the same instant by another request
+    document.file.save(upload.name, upload, save=False)
+    if not first_save(document):  # the same title saved at the same instant by another request
         document.file.delete(save=False)
         raise WorkingGroupRefused("Un document de ce titre existe déjà dans le groupe.") from None
     return document

@@ -1,25 +1,20 @@
 """Joining and leaving a group: by oneself (a member of the hub) or by the staff.
 
-The unique constraint on (group, person) is the guard against duplicates; each action runs in
-its own savepoint, so a double submit or two tabs racing end with one row and no error page.
+The unique constraint on (group, person) is the guard against duplicates; each addition is a
+`first_write`, so a double submit or two tabs racing end with one row and no error page.
 """
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
-
+from maillage.core.form_tokens import first_write
 from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.models import GroupMember, WorkingGroup
 
 
 def _add(group: WorkingGroup, person) -> bool:
     """Add `person` to `group`; False if they already were a member."""
-    try:
-        with transaction.atomic():
-            _, created = GroupMember.objects.get_or_create(group=group, person=person)
-    except IntegrityError:  # the same person added at the same instant by another request
-        return False
-    return created
+    added = first_write(lambda: GroupMember.objects.get_or_create(group=group, person=person))
+    return added is not None and added[1]  # None: added at the same instant by another request
 
 
 def join(group: WorkingGroup, person) -> bool:

@@ -12,13 +12,13 @@ from django.utils import timezone
 from maillage.accounts.enums import Role
 from maillage.core.collation import by_name
 from maillage.core.filter_forms import FilterForm, row_of
+from maillage.core.form_tokens import OneTimeForm
 from maillage.directory.models import LegalUnit
 from maillage.directory.nomenclatures import naf_sections
 from maillage.network.people.models import Person
 from maillage.plan.models import Action, TargetPublic
 from maillage.support.journeys.enums import ProjectKind
 from maillage.support.journeys.models import Outcome, Stage, SupportCase
-from maillage.support.journeys.submission import OneTimeForm
 from maillage.support.services.models import Service
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from maillage.core.dates import long_date
+from maillage.core.form_tokens import first_write
 from maillage.support.journeys import notifications
 from maillage.support.journeys.enums import ReferralStatus
 from maillage.support.journeys.errors import JourneyError
@@ -42,13 +43,13 @@ def refer(case: SupportCase, service, by=None, message: str = "", today=None) ->
     with transaction.atomic():
         case = SupportCase.objects.select_for_update().get(pk=case.pk)
         _check_can_refer(case, service, today)
-        try:
-            with transaction.atomic():
-                referral = Referral.objects.create(
-                    case=case, service=service, message=message, sent_on=today, sent_by=by
-                )
-        except IntegrityError:
-            raise JourneyError(ALREADY_OPEN) from None
+        referral = first_write(
+            lambda: Referral.objects.create(
+                case=case, service=service, message=message, sent_on=today, sent_by=by
+            )
+        )
+        if referral is None:
+            raise JourneyError(ALREADY_OPEN)
     notifications.referral_sent(referral)
     return referral
 

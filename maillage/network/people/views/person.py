@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
+from maillage.core.form_tokens import first_write
 from maillage.network.people import consents, erasure, exports
 from maillage.network.people.enums import ConsentPurpose
 from maillage.network.people.forms import (
@@ -28,10 +28,7 @@ from maillage.network.people.views.common import session_key_of
 
 def saved(form) -> bool:
     """Save the form; a concurrent twin (double submit) becomes a form error, not a 500."""
-    try:
-        with transaction.atomic():
-            form.save()
-    except IntegrityError:
+    if first_write(form.save) is None:
         form.add_error(None, "Cette fiche vient d’être enregistrée par ailleurs : vérifiez-la.")
         return False
     return True

@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from maillage.core.form_tokens import token_field
 from maillage.core.storage import PrivateStorage
 from maillage.plan.links import PlanLinked
 from maillage.support.journeys.enums import ProjectKind
@@ -86,7 +87,7 @@ class SupportCase(PlanLinked):
     anonymised_on = models.DateField("anonymisé le", null=True, blank=True, editable=False)
     notes = models.TextField("notes de l’équipe", blank=True)
     # The one-time token of the form that created the row: a replayed submit finds it.
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    submission_token = token_field()
     is_demo = models.BooleanField("données fictives de démonstration", default=False)
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
@@ -152,7 +153,7 @@ class Appointment(models.Model):
     held_on = models.DateField("date du rendez-vous")
     with_whom = models.CharField("avec qui", max_length=200)
     notes = models.TextField("compte rendu", blank=True)
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    submission_token = token_field()
     created_at = models.DateTimeField("enregistré le", auto_now_add=True)
 
     class Meta:
@@ -176,7 +177,7 @@ class CaseNote(models.Model):
         related_name="+",
         verbose_name="auteur",
     )
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    submission_token = token_field()
     created_at = models.DateTimeField("écrite le", auto_now_add=True)
 
     class Meta:
@@ -211,7 +212,7 @@ class CaseDocument(models.Model):
         related_name="+",
         verbose_name="déposé par",
     )
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    submission_token = token_field()
     uploaded_at = models.DateTimeField("déposé le", auto_now_add=True)
 
     class Meta:
@@ -256,7 +257,7 @@ class NextStep(models.Model):
     done_on = models.DateField("faite le", null=True, blank=True)
     # Set when the reminder is claimed: a second run of the job never sends it again.
     reminded_at = models.DateTimeField("rappel envoyé le", null=True, blank=True, editable=False)
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    submission_token = token_field()
 
     objects = NextStepQuerySet.as_manager()
 

@@ -8,8 +8,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
 from maillage.accounts.permissions import staff_required
+from maillage.core import form_tokens
 from maillage.plan.links import actions_of, publics_of
-from maillage.support.journeys import dashboard, forms, submission
+from maillage.support.journeys import dashboard, forms
 from maillage.support.journeys.errors import JourneyError
 from maillage.support.journeys.journey import open_case, sync_plan_links, update_case
 from maillage.support.journeys.models import SupportCase
@@ -86,7 +87,7 @@ def _save(request, form, case: SupportCase | None) -> tuple[SupportCase | None, 
     try:
         if case is None:
             token = form.cleaned_data["submission"]
-            return submission.once(SupportCase, token, lambda: _write(request, form, None))
+            return form_tokens.once(SupportCase, token, lambda: _write(request, form, None))
         return _write(request, form, case), True
     except JourneyError as error:
         form.add_error(None, str(error))
@@ -102,7 +103,7 @@ def case_create(request):
             if created:
                 messages.success(request, f"Le dossier « {case.title} » est ouvert.")
             else:
-                messages.info(request, submission.ALREADY_SAVED)
+                messages.info(request, form_tokens.ALREADY_SAVED)
             return redirect(case)
     status = 400 if form.is_bound else 200
     return render(request, "journeys/staff/case_form.html", {"form": form}, status=status)

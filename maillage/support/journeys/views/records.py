@@ -11,7 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
-from maillage.support.journeys import follow_up, forms, journey, referrals, submission
+from maillage.core import form_tokens
+from maillage.support.journeys import follow_up, forms, journey, referrals
 from maillage.support.journeys.errors import JourneyError
 from maillage.support.journeys.models import (
     Appointment,
@@ -21,6 +22,8 @@ from maillage.support.journeys.models import (
     SupportCase,
 )
 from maillage.support.journeys.views.cases import case_context
+
+ELSEWHERE = "Ce formulaire a déjà servi pour un autre dossier : rechargez la page."
 
 
 def _record(request, pk: int, form_name: str, form_class, act: Callable, success: str, model=None):
@@ -35,16 +38,18 @@ def _record(request, pk: int, form_name: str, form_class, act: Callable, success
                 act(case, data)
                 created = True
             else:
-                _, created = submission.once(
-                    model, data["submission"], lambda: act(case, data), case=case
+                _, created = form_tokens.once(
+                    model, data["submission"], lambda: act(case, data), {"case_id": case.pk}
                 )
         except JourneyError as error:
             form.add_error(None, str(error))
+        except form_tokens.TokenUsedElsewhere:
+            form.add_error(None, ELSEWHERE)
         else:
             if created:
                 messages.success(request, success)
             else:
-                messages.info(request, submission.ALREADY_SAVED)
+                messages.info(request, form_tokens.ALREADY_SAVED)
             return redirect(case)
     context = case_context(case, **{form_name: form})
     return render(request, "journeys/staff/case.html", context, status=400)

@@ -1,5 +1,6 @@
-from django.db import IntegrityError, transaction
 from django.shortcuts import render
+
+from maillage.core.form_tokens import first_write
 
 DUPLICATE = "Cette structure propose déjà un service de ce nom."
 
@@ -11,9 +12,7 @@ def bad_request(request, message: str):
 def save_new(form):
     """Save a new service; a double submit that raced past the form's check is an error on the
     name (the database's unique constraint), not a 500. None when refused."""
-    try:
-        with transaction.atomic():
-            return form.save()
-    except IntegrityError:
+    service = first_write(form.save)
+    if service is None:
         form.add_error("name", DUPLICATE)
-        return None
+    return service
