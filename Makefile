@@ -69,8 +69,17 @@ test: install lint
 	scripts/ensure-chromium
 	.venv/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
+# `make bench` runs every benchmark on the default database (SQLite unless DATABASE_URL), then the
+# directory search's again on PostgreSQL at BENCH_POSTGRES_URL, on BENCH_SEARCH_SIZE organisations
+# (200 000; e.g. `make bench BENCH_SEARCH_SIZE=20000` while developing).
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/maillage
+BENCH_SEARCH_SIZE ?= 200000
+export BENCH_SEARCH_SIZE
+
 bench: install
 	.venv/bin/pytest benchmarks -p no:cacheprovider -s $(PYTEST_ARGS)
+	DATABASE_URL=$(BENCH_POSTGRES_URL) .venv/bin/pytest benchmarks/test_search.py \
+	  -p no:cacheprovider -s $(PYTEST_ARGS)
 
 clean:
 	rm -rf .venv $(TOOLS) node_modules staticfiles db.sqlite3*

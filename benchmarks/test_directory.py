@@ -20,32 +20,24 @@ them made `make bench` flake.
 
     .venv/bin/pytest benchmarks/test_directory.py -p no:cacheprovider -s
 
-Generating 200,000 organisations takes minutes: on SQLite the grown database is kept in
-var/bench/directory-<digest>.sqlite3 and copied back on the next run. The digest covers every
-migration, the directory's models and the demo generator, so a changed schema or generator
-generates again. Delete the file (or set BENCH_REGENERATE=1) to force it.
+The grown database is kept between runs on SQLite (`directory_data.py`).
 """
 
-import hashlib
 import json
-import os
-import sqlite3
 import statistics
 import time
 import tracemalloc
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.forms.models import model_to_dict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from benchmarks.directory_data import generate, grow_directory
 from benchmarks.french import met
 from maillage.core.french import number as fr
-from maillage.directory.demo import create_demo_directory
 from maillage.directory.models import Establishment, LegalUnit
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
@@ -62,63 +54,6 @@ PAGE_SCALING = 10
 CSV_GROWTH_MB = 50
 
 
-SEED = 2026
-SNAPSHOTS = Path(settings.BASE_DIR) / "var" / "bench"
-
-
-def _grow_to(count: int) -> None:
-    start = time.perf_counter()
-    create_demo_directory(seed=SEED, count=count)
-    elapsed = time.perf_counter() - start
-    print(f"\n{fr(count)} organisations générées en {fr(elapsed, 1)} s")
-
-
-def _snapshot_path() -> Path:
-    """Where the grown database is kept: named after what could change its content."""
-    root = Path(settings.BASE_DIR) / "maillage"
-    sources = sorted(
-        [
-            *root.glob("*/migrations/*.py"),
-            *(root / "directory" / "models").glob("*.py"),
-            *(root / "directory" / "demo").glob("*.py"),
-            root / "directory" / "search.py",
-            root / "directory" / "grid.py",
-        ]
-    )
-    digest = hashlib.sha256(f"{SMALL}|{TOTAL}|{SEED}".encode())
-    for source in sources:
-        digest.update(str(source.relative_to(root.parent)).encode() + source.read_bytes())
-    return SNAPSHOTS / f"directory-{digest.hexdigest()[:16]}.sqlite3"
-
-
-def _grow_to_total() -> None:
-    """The directory at TOTAL organisations: from the kept copy when there is one (SQLite)."""
-    if connection.vendor != "sqlite":
-        _grow_to(TOTAL)
-        return
-    connection.ensure_connection()
-    snapshot = _snapshot_path()
-    if snapshot.exists() and not os.environ.get("BENCH_REGENERATE"):
-        start = time.perf_counter()
-        source = sqlite3.connect(snapshot)
-        source.backup(connection.connection)
-        source.close()
-        elapsed = time.perf_counter() - start
-        print(
-            f"\nbase de {fr(TOTAL)} organisations reprise de {snapshot.name} en {fr(elapsed, 1)} s"
-        )
-        return
-    _grow_to(TOTAL)
-    SNAPSHOTS.mkdir(parents=True, exist_ok=True)
-    for stale in SNAPSHOTS.glob("directory-*.sqlite3"):
-        stale.unlink()
-    partial = snapshot.with_suffix(".partial")
-    target = sqlite3.connect(partial)
-    connection.connection.backup(target)
-    target.close()
-    partial.replace(snapshot)
-
-
 @pytest.fixture(scope="module")
 def small_pages(django_db_setup, django_db_blocker):
     """Queries and timings of each page with 1,000 organisations; then the directory grows to
@@ -127,12 +62,12 @@ def small_pages(django_db_setup, django_db_blocker):
     Module scope, outside the tests' transactions: the rows stay for every test of the module
     and are deleted at its end."""
     with django_db_blocker.unblock():
-        _grow_to(SMALL)
+        generate(SMALL)
         client = Client()
         small = {
             name: (_queries(client, path), _timed(client, path)) for name, path in PAGES.items()
         }
-        _grow_to_total()
+        grow_directory(TOTAL)
     yield small
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         for model in (Establishment.themes.through, Establishment, LegalUnit):

@@ -2,6 +2,7 @@
 the suite runs (CI runs SQLite and PostgreSQL), through the public list and its filters."""
 
 import pytest
+from django.urls import reverse
 
 from maillage.core.text import fold
 from maillage.directory.filters import parse_filters
@@ -133,3 +134,11 @@ def test_renaming_a_legal_unit_renames_what_search_finds(corpus):
 def test_edit_distance(a, b, distance):
     assert edit_distance(a, b, limit=2) == distance
     assert edit_distance("abcdef", "uvwxyz", limit=2) == 3
+
+
+def test_the_list_page_says_a_search_is_sorted_by_relevance(corpus, client):
+    url = reverse("directory:list")
+    html = client.get(url, {"q": "redon"}).content.decode()
+    assert '<option value="nom" selected>Pertinence (les noms d’abord)</option>' in html
+    assert html.index("Les Jardins de Redon") < html.index("Amap des Marais")
+    assert '<option value="nom" selected>Nom (A → Z)</option>' in client.get(url).content.decode()

@@ -17,6 +17,17 @@ def _options(pairs, selected) -> list[dict[str, Any]]:
     ]
 
 
+def _orders(filters: DirectoryFilters) -> list[tuple[str, str]]:
+    """With a search, the default order is relevance (`DirectoryFilters.apply`)."""
+    if not filters.query_words:
+        return DirectoryOrder.choices
+    relevance = "Pertinence (les noms d’abord)"
+    return [
+        (value, relevance if value == DirectoryOrder.NAME else label)
+        for value, label in DirectoryOrder.choices
+    ]
+
+
 def filter_choices(filters: DirectoryFilters, territory: Territory | None) -> dict[str, Any]:
     communes = Commune.objects.none()
     if territory is not None:
@@ -48,5 +59,5 @@ def filter_choices(filters: DirectoryFilters, territory: Territory | None) -> di
             for name, label, pairs, selected in groups
         ],
         "epci_options": _options(epcis.values_list("code", "name"), [filters.epci]),
-        "order_options": _options(DirectoryOrder.choices, [filters.order]),
+        "order_options": _options(_orders(filters), [filters.order]),
     }
