@@ -10,29 +10,19 @@ then mixes values and fields at random. The admin is left out: it is Django's ow
 
 from __future__ import annotations
 
-import re
-from collections import deque
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from io import StringIO
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.db import DatabaseError, transaction
 from django.test import Client
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import NoReverseMatch, resolve, reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from maillage.accounts.demo import DEMO_ACCOUNTS
-from maillage.accounts.models import User
+from tests.crawler import STARTS, Form, close_file, crawl, demo_clients, load_demo
 
-PAGES_PER_ROUTE = 1  # pages of one route (two activities, two organisations) are alike
-SKIPPED = re.compile(r"^/(admin|static|media)/|/deconnexion/")
 HUGE = str(10**23)
-STARTS = ["/", "/espace-membre/", "/equipe/", "/agenda/", "/annuaire/", "/accompagnement/"]
 
 # Values that broke pages before: ids past any integer column (11 forms and a path on SQLite),
 # a date at the calendar's end (the period summary on both databases), deep brackets and odd
@@ -54,99 +44,6 @@ def hostile_values() -> st.SearchStrategy[str]:
         st.dates().map(lambda day: day.isoformat()),
         st.text(max_size=50),
     )
-
-
-@dataclass(frozen=True)
-class Form:
-    action: str
-    method: str
-    fields: tuple[str, ...]
-
-
-@dataclass
-class Crawl:
-    pages: list[str] = field(default_factory=list)
-    forms: set[Form] = field(default_factory=set)
-
-
-class _FormParser(HTMLParser):
-    def __init__(self, page: str):
-        super().__init__()
-        self.page = page
-        self.links: list[str] = []
-        self.forms: list[Form] = []
-        self._open: dict | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "a" and attributes.get("href"):
-            self.links.append(urljoin(self.page, attributes["href"]))
-        elif tag == "form":
-            action = urljoin(self.page, attributes.get("action") or self.page)
-            method = (attributes.get("method") or "get").lower()
-            self._open = {"action": action, "method": method, "fields": []}
-        elif tag in ("input", "select", "textarea") and self._open is not None:
-            name = attributes.get("name")
-            if name and name != "csrfmiddlewaretoken":
-                self._open["fields"].append(name)
-
-    def handle_endtag(self, tag):
-        if tag == "form" and self._open is not None:
-            self._open["fields"] = tuple(dict.fromkeys(self._open["fields"]))
-            self.forms.append(Form(**self._open))
-            self._open = None
-
-
-def _local_path(url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.netloc not in ("", "testserver") or not parts.path.startswith("/"):
-        return None
-    if SKIPPED.search(parts.path):
-        return None
-    return parts.path + (f"?{parts.query}" if parts.query else "")
-
-
-def _route(path: str) -> str | None:
-    try:
-        return resolve(urlsplit(path).path).route
-    except Resolver404:
-        return None
-
-
-def _close_file(response) -> None:
-    """A file download keeps its file open until read to the end (the test client then ends the
-    request without closing the test's database connection, as response.close() would)."""
-    if response.streaming:
-        b"".join(response.streaming_content)
-
-
-def crawl(client: Client, starts: list[str]) -> Crawl:
-    """Follow the site's links from `starts`, a few pages per route; collect pages and forms."""
-    found = Crawl()
-    seen: set[str] = set()
-    per_route: dict[str, int] = {}
-    queue = deque(starts)
-    while queue:
-        path = queue.popleft()
-        route = _route(path)
-        if path in seen or route is None or per_route.get(route, 0) >= PAGES_PER_ROUTE:
-            continue
-        seen.add(path)
-        per_route[route] = per_route.get(route, 0) + 1
-        response = client.get(path)
-        _close_file(response)
-        assert response.status_code < 500, path
-        found.pages.append(path)
-        if "html" not in response.get("Content-Type", ""):
-            continue
-        parser = _FormParser(path)
-        parser.feed(response.content.decode())
-        for form in parser.forms:
-            action = _local_path(form.action)
-            if action is not None and form.fields:
-                found.forms.add(Form(action, form.method, form.fields))
-        queue.extend(link for link in map(_local_path, parser.links) if link)
-    return found
 
 
 def with_huge_ids(path: str) -> str | None:
@@ -175,7 +72,7 @@ def send(client: Client, method: str, path: str, data: dict | None = None) -> in
             else:
                 query = urlencode(data or {}, doseq=True)
                 response = client.get(f"{path}?{query}" if query else path)
-            _close_file(response)
+            close_file(response)
             if response.status_code >= 500:
                 raise ServerError(f"{response.status_code} {method.upper()} {path} {data!r:.300}")
     except DatabaseError as error:
@@ -183,25 +80,15 @@ def send(client: Client, method: str, path: str, data: dict | None = None) -> in
     return response.status_code
 
 
-def _clients() -> dict[str, Client]:
-    clients = {"visiteur": Client(raise_request_exception=False)}
-    for account in DEMO_ACCOUNTS:
-        client = Client(raise_request_exception=False)
-        client.force_login(User.objects.get(email=account.email))
-        clients[account.role.value] = client
-    return clients
-
-
 @pytest.fixture
 def demo(db):
-    call_command("load_hub", stdout=StringIO())
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
 
 
 def test_no_page_filter_or_form_answers_a_server_error_to_hostile_input(demo):
     failures: list[str] = []
     targets: list[tuple[str, Form]] = []
-    for role, client in _clients().items():
+    for role, client in demo_clients().items():
         found = crawl(client, STARTS)
         for page in found.pages:
             huge = with_huge_ids(page)
@@ -226,7 +113,7 @@ def _record(failures: list[str], role: str, request) -> None:
 
 
 def _mix_at_random(targets: list[tuple[str, Form]]) -> None:
-    clients = _clients()
+    clients = demo_clients()
 
     @hypothesis_settings(
         max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -92,6 +92,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.is_active and self.role in (Role.STAFF, Role.ADMINISTRATOR)
 
     @property
+    def is_administrator(self) -> bool:
+        """The only role shown links into the Django admin; the hub's staff work in pages."""
+        return self.is_active and self.role == Role.ADMINISTRATOR
+
+    @property
     def is_member(self) -> bool:
         return self.is_active and self.role == Role.MEMBER
 

@@ -16,7 +16,7 @@ from maillage.accounts.enums import Role
 def has_role(user, *roles: Role) -> bool:
     if not (user.is_authenticated and user.is_active):
         return False
-    return user.role == Role.ADMINISTRATOR or user.role in roles
+    return user.is_administrator or user.role in roles
 
 
 def role_required(*roles: Role) -> Callable:

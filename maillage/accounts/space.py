@@ -66,7 +66,7 @@ def cards(user) -> list[SpaceCard]:
             section="Mon compte",
         )
     ]
-    if user.is_hub_staff:
+    if user.is_administrator:
         cards.append(
             SpaceCard(
                 "Administration",

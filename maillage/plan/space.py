@@ -16,7 +16,7 @@ def cards(user) -> list[SpaceCard]:
             section="Mon réseau",
         )
     ]
-    if user.is_hub_staff:
+    if user.is_administrator:
         cards.append(
             SpaceCard(
                 "Le projet dans l’administration",

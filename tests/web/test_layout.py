@@ -93,11 +93,14 @@ def test_signed_in_person_sees_their_name_and_a_logout_form(client_for, member):
 
 
 @pytest.mark.django_db
-def test_footer_links_the_administration_for_staff_only(client_for, member, staff):
+def test_footer_links_the_administration_for_administrators_only(
+    client_for, member, staff, administrator
+):
     admin_link = f'href="{reverse("admin:index")}"'
 
     assert admin_link not in client_for(member).get("/").content.decode()
-    assert admin_link in client_for(staff).get("/").content.decode()
+    assert admin_link not in client_for(staff).get("/").content.decode()
+    assert admin_link in client_for(administrator).get("/").content.decode()
 
 
 @pytest.mark.django_db

@@ -104,11 +104,15 @@ def test_member_space_cards_are_grouped_by_section_in_page_order(member):
 
 
 @pytest.mark.django_db
-def test_staff_member_space_links_to_the_admin_and_the_plan_in_it(client_for, staff):
-    main = client_for(staff).get(reverse("space:home")).content.decode().split("<main")[1]
+def test_only_the_administrator_s_space_links_to_the_admin_and_the_plan_in_it(
+    client_for, staff, administrator
+):
+    def main(user):
+        return client_for(user).get(reverse("space:home")).content.decode().split("<main")[1]
 
-    assert f'href="{reverse("admin:index")}"' in main
-    assert f'href="{reverse("admin:app_list", kwargs={"app_label": "plan"})}"' in main
+    for link in (reverse("admin:index"), reverse("admin:app_list", args=["plan"])):
+        assert f'href="{link}"' in main(administrator)
+        assert f'href="{link}"' not in main(staff)
 
 
 @pytest.mark.django_db
