@@ -4,16 +4,20 @@ A file small on the wire may be huge once read: a gzip of 2 MB can hold 8 millio
 line of 4 GiB, an .xlsx of 336 KB a row of three million cells, a JSON file a nesting deep enough
 to exhaust the parser. Each reader here stops as soon as a limit is passed, before memory grows,
 and says why in French (`ReadingRefused`). The limits are settings (`READING_MAX_…`).
+
+A CSV is decoded here too, for every importer: its encoding (`text_encoding`), its separator
+(`delimiter_of`), its lines (`decoded`, BOM dropped) and its records (`csv_records`).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from itertools import accumulate
 from pathlib import Path
@@ -92,6 +96,40 @@ def _too_many_rows(name: str, limits: Limits) -> ReadingRefused:
     return ReadingRefused(
         f"« {name} » dépasse {number(limits.rows)} lignes : découpez-le en plusieurs fichiers."
     )
+
+
+# What a spreadsheet saves as "CSV": UTF-8 (with or without a BOM), or Excel's Windows-1252.
+SPREADSHEET_ENCODINGS = ("utf-8", "cp1252")
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp1252": "Latin-1 (Windows-1252)"}
+
+
+def text_encoding(
+    sample: bytes, name: str, encodings: Sequence[str] = SPREADSHEET_ENCODINGS
+) -> str:
+    """The first of `encodings` that reads the file's first bytes as text ("utf-8-sig" for
+    UTF-8 behind a BOM); an empty or binary file, or one in another encoding, is refused."""
+    if not sample.strip():
+        raise ReadingRefused(f"« {name} » est vide.")
+    if b"\x00" in sample:
+        raise ReadingRefused(
+            f"« {name} » n’est pas un fichier texte lisible (octets nuls : UTF-16 ou binaire ?)."
+        )
+    for encoding in encodings:
+        try:  # incremental: the sample may end inside a character
+            text = codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        if any(ord(char) < 32 and char not in "\t\r\n" for char in text):
+            break  # control characters: binary whatever the encoding
+        bom = encoding == "utf-8" and sample.startswith(codecs.BOM_UTF8)
+        return "utf-8-sig" if bom else encoding
+    accepted = " ou ".join(ENCODING_NAMES.get(encoding, encoding) for encoding in encodings)
+    raise ReadingRefused(f"« {name} » n’est pas encodé en {accepted} : son contenu est illisible.")
+
+
+def delimiter_of(first_line: bytes) -> str:
+    """`;` (French spreadsheets) or `,`: whichever the header line uses more."""
+    return ";" if first_line.count(b";") >= first_line.count(b",") else ","
 
 
 def decoded(raw_lines: Iterable[bytes], encoding: str, describe_error: Any) -> Iterator[str]:

@@ -1,5 +1,6 @@
 """Reading limits: a file past one is refused in French as soon as the limit is passed."""
 
+import codecs
 import gzip
 import io
 import zipfile
@@ -13,9 +14,11 @@ from maillage.core.reading import (
     check_workbook,
     csv_records,
     decoded,
+    delimiter_of,
     json_document,
     lines,
     nesting_depth,
+    text_encoding,
 )
 
 SMALL = Limits(
@@ -155,3 +158,40 @@ def test_limits_come_from_settings(settings):
 
     assert Limits.from_settings().rows == 7
     assert Limits.from_settings(rows=3).rows == 3
+
+
+@pytest.mark.parametrize(
+    ("sample", "encoding"),
+    [
+        ("Nom;Commune\nCafé;Redon\n".encode(), "utf-8"),
+        (codecs.BOM_UTF8 + "Nom;Commune\nCafé;Redon\n".encode(), "utf-8-sig"),
+        ("Nom;Commune\nCafé;Redon\n".encode("cp1252"), "cp1252"),
+        ("Nom\nCafé".encode()[:-1], "utf-8"),  # a sample cut inside its last character
+    ],
+)
+def test_a_spreadsheet_s_encoding_is_recognised(sample, encoding):
+    assert text_encoding(sample, "annuaire.csv") == encoding
+
+
+@pytest.mark.parametrize(
+    ("sample", "refusal"),
+    [
+        (b"  \n", "« vide.csv » est vide."),
+        ("Nom".encode("utf-16"), "octets nuls : UTF-16 ou binaire ?"),
+        (b"Nom\x01\x02;Commune\n", "n’est pas encodé en UTF-8 ou Latin-1 (Windows-1252)"),
+        (b"Nom;Commune\n\x81\x8d;x\n", "son contenu est illisible"),
+    ],
+)
+def test_an_empty_binary_or_unknown_encoding_file_is_refused(sample, refusal):
+    with pytest.raises(ReadingRefused) as refused:
+        text_encoding(sample, "vide.csv")
+
+    assert refusal in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("header", "delimiter"),
+    [(b"nom;commune;themes", ";"), (b"nom,commune", ","), (b'"nom, sigle";commune', ";")],
+)
+def test_the_separator_is_the_one_the_header_uses_most(header, delimiter):
+    assert delimiter_of(header) == delimiter

@@ -150,6 +150,7 @@ def test_a_file_refused_on_its_name_or_size_is_refused_at_once(
         ("contacts.xlsx", b"not a zip file", "n’est pas un fichier Excel lisible"),
         ("contacts.csv", b"Nom;Courriel\n", "qu’une ligne d’en-tête"),
         ("contacts.csv", b"Nom\x00;Courriel\nA;b\n", "pas un fichier texte"),
+        ("contacts.csv", b"Nom;Courriel\n\x81\x8d;b\n", "pas encodé en UTF-8 ou Latin-1"),
         ("contacts.csv", b"Nom;Courriel\n" + b"x;" * 100 + b"\n", "plus de 40 colonnes"),
     ],
 )

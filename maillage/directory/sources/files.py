@@ -8,7 +8,6 @@ stock of 40 million rows never sits in memory (see docs/adr/0004-sirene-import.m
 
 from __future__ import annotations
 
-import codecs
 import csv
 import gzip
 import hashlib
@@ -21,12 +20,14 @@ from pathlib import Path
 import duckdb
 
 from maillage.core.reading import (
+    ENCODING_NAMES,
     Limits,
     ReadingRefused,
     csv_records,
     decoded,
     lines,
     open_binary,
+    text_encoding,
 )
 from maillage.directory.sources.errors import ImportRefused
 
@@ -69,13 +70,6 @@ class Scan:
     checksum: str = ""
 
 
-_ENCODING_NAMES = {
-    "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8",
-    "cp1252": "Latin-1 (Windows-1252)",
-}
-
-
 def is_parquet(path: Path) -> bool:
     return path.suffix.lower() in {".parquet", ".pq"}
 
@@ -91,28 +85,6 @@ def check_header(header: Sequence[str], spec: FileSpec, name: str) -> None:
     raise ImportRefused(
         f"« {name} » n’est pas un {spec.label} : colonne(s) manquante(s) : {', '.join(missing)}."
     )
-
-
-def detect_encoding(sample: bytes, spec: FileSpec, name: str) -> str:
-    if not sample.strip():
-        raise ImportRefused(f"« {name} » est vide.")
-    if b"\x00" in sample:
-        raise ImportRefused(
-            f"« {name} » n’est pas un fichier texte lisible (octets nuls : UTF-16 ou binaire ?)."
-        )
-    for encoding in spec.encodings:
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            text = decoder.decode(sample, final=False)
-        except UnicodeDecodeError:
-            continue
-        if any(ord(char) < 32 and char not in "\t\r\n" for char in text):
-            break
-        return (
-            "utf-8-sig" if encoding == "utf-8" and sample.startswith(codecs.BOM_UTF8) else encoding
-        )
-    accepted = " ou ".join(_ENCODING_NAMES.get(e, e) for e in spec.encodings)
-    raise ImportRefused(f"« {name} » n’est pas encodé en {accepted} : son contenu est illisible.")
 
 
 def scan_csv(
@@ -133,10 +105,10 @@ def scan_csv(
     limits = Limits.from_settings()
     try:
         with open_binary(path) as handle:
-            encoding = detect_encoding(handle.read(SAMPLE_BYTES), spec, name)
+            encoding = text_encoding(handle.read(SAMPLE_BYTES), name, spec.encodings)
         scan.encoding = encoding
         with open_binary(path) as raw:
-            label = _ENCODING_NAMES.get(encoding, encoding)
+            label = ENCODING_NAMES.get(encoding, encoding)
             text = decoded(
                 lines(raw, name, limits),
                 encoding,
@@ -235,7 +207,10 @@ def check_file(path: Path, spec: FileSpec) -> None:
             sample = handle.read(SAMPLE_BYTES)
     except (EOFError, gzip.BadGzipFile, OSError) as error:
         raise ImportRefused(f"« {name} » est tronqué ou abîmé ({error}).") from error
-    encoding = detect_encoding(sample, spec, name)
+    try:
+        encoding = text_encoding(sample, name, spec.encodings)
+    except ReadingRefused as refusal:
+        raise ImportRefused(str(refusal)) from None
     first_line = sample.decode(encoding, errors="replace").splitlines()[0]
     check_header(next(csv.reader([first_line], delimiter=spec.delimiter)), spec, name)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from django.utils import timezone
 from django.utils.text import slugify
 
+from maillage.core.reading import SPREADSHEET_ENCODINGS, delimiter_of
 from maillage.core.text import fold
 from maillage.directory.enums import EssFamily, ImportKind, ImportStatus, Source
 from maillage.directory.models import Establishment, ImportRun, LegalUnit
@@ -79,13 +80,12 @@ def spec_for(path: Path) -> FileSpec:
             first_line = handle.read(SAMPLE_BYTES).split(b"\n", 1)[0]
     except OSError as error:
         raise ImportRefused(f"« {path.name} » est illisible ({error}).") from None
-    delimiter = ";" if first_line.count(b";") >= first_line.count(b",") else ","
     return FileSpec(
         label="tableur au format du modèle de l’annuaire",
         required=REQUIRED,
         optional=[c for c in COLUMNS if c not in REQUIRED] + ["longitude", "latitude"],
-        delimiter=delimiter,
-        encodings=("utf-8", "cp1252"),
+        delimiter=delimiter_of(first_line),
+        encodings=SPREADSHEET_ENCODINGS,
     )
 
 

@@ -14,7 +14,9 @@ from maillage.core.reading import (
     check_workbook,
     csv_records,
     decoded,
+    delimiter_of,
     lines,
+    text_encoding,
 )
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -39,22 +41,9 @@ def _limits() -> Limits:
     return Limits.from_settings(rows=MAX_ROWS + 1, cells_per_row=MAX_COLUMNS)
 
 
-def _encoding(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return encoding
-    raise SheetRefused("Le fichier n’est ni en UTF-8 ni en Windows-1252 : il est illisible.")
-
-
 def _csv_rows(name: str, data: bytes) -> list[list[str]]:
-    if b"\x00" in data:
-        raise SheetRefused("Ce fichier n’est pas un fichier texte CSV.")
-    encoding = _encoding(data)
-    first = data.split(b"\n", 1)[0]
-    delimiter = ";" if first.count(b";") >= first.count(b",") else ","
+    encoding = text_encoding(data, name)
+    delimiter = delimiter_of(data.split(b"\n", 1)[0])
     limits = _limits()
     text = decoded(
         lines(io.BytesIO(data), name, limits),
