@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from maillage.directory.enums import ClaimStatus, ProposalStatus
@@ -46,7 +47,7 @@ def delete_uploads(run: ImportRun) -> str:
     return ""
 
 
-def _anonymise(queryset) -> int:
+def _anonymise(queryset: models.QuerySet[Any]) -> int:
     entry = declaration_for(queryset.model._meta.label)
     count = 0
     for row in queryset.order_by("pk"):

@@ -8,6 +8,7 @@ re-import never overwrites what a person wrote (see `provenance.py`).
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from maillage.accounts.models import User
 from maillage.core.text import fold
 from maillage.directory import families, search_query
 from maillage.directory.enums import ClaimStatus, EssFamily, EssFlag, FamilyDecision, Visibility
@@ -75,6 +77,11 @@ class LegalUnitQuerySet(models.QuerySet):
 
 class LegalUnit(models.Model):
     """A SIREN (or, for an association SIRENE does not know, its RNA number)."""
+
+    # Who made the change being saved and from which source, set by a stewardship action just
+    # before `save` and read by the history's signals (stewardship/history.py).
+    _changed_by: User | None
+    _change_source: str
 
     siren = models.CharField("SIREN", max_length=9, unique=True, null=True, blank=True)
     rna_id = models.CharField("numéro RNA", max_length=10, unique=True, null=True, blank=True)
@@ -142,7 +149,7 @@ class LegalUnit(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.siren or self.rna_id or self.source_ref})"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         families.enforce(self)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *FAMILY_FIELDS}
@@ -243,6 +250,11 @@ class EstablishmentQuerySet(models.QuerySet):
 
 class Establishment(models.Model):
     """A place where an organisation works: a SIRET, or an RNA association's registered seat."""
+
+    # Who made the change being saved and from which source, set by a stewardship action just
+    # before `save` and read by the history's signals (stewardship/history.py).
+    _changed_by: User | None
+    _change_source: str
 
     siret = models.CharField("SIRET", max_length=14, unique=True, null=True, blank=True)
     legal_unit = models.ForeignKey(
@@ -393,7 +405,7 @@ class Establishment(models.Model):
         key = self.siret or self.legal_unit.rna_id or self.source_ref
         return f"{self.display_name} ({key})"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.fill_search_fields()
         self.fill_listing_fields()
         if kwargs.get("update_fields") is not None:

@@ -6,6 +6,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from maillage.accounts.models import User
 from maillage.core.form_tokens import first_write
 from maillage.directory.enums import ClaimStatus
 from maillage.directory.models import Claim, Establishment
@@ -14,7 +15,9 @@ from maillage.hub import current_hub
 from maillage.mail import email_task
 
 
-def submit_claim(user, establishment: Establishment, role: str = "", message: str = "") -> Claim:
+def submit_claim(
+    user: User, establishment: Establishment, role: str = "", message: str = ""
+) -> Claim:
     """Raise StewardshipError when the person already has a live claim on this organisation."""
     unit = establishment.legal_unit
     if Claim.objects.filter(
@@ -33,15 +36,15 @@ def submit_claim(user, establishment: Establishment, role: str = "", message: st
     return claim
 
 
-def approve_claim(claim: Claim, by) -> Claim:
+def approve_claim(claim: Claim, by: User) -> Claim:
     return _decide(claim, by, ClaimStatus.APPROVED)
 
 
-def reject_claim(claim: Claim, by) -> Claim:
+def reject_claim(claim: Claim, by: User) -> Claim:
     return _decide(claim, by, ClaimStatus.REJECTED)
 
 
-def _decide(claim: Claim, by, status: ClaimStatus) -> Claim:
+def _decide(claim: Claim, by: User, status: ClaimStatus) -> Claim:
     with transaction.atomic():
         locked = Claim.objects.select_for_update().select_related("legal_unit", "user")
         claim = locked.get(pk=claim.pk)

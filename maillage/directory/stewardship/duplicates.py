@@ -16,6 +16,7 @@ from itertools import combinations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from maillage.accounts.models import User
 from maillage.core.text import fold
 from maillage.directory.enums import DuplicateStatus, Source
 from maillage.directory.models import (
@@ -24,6 +25,7 @@ from maillage.directory.models import (
     DuplicateCandidate,
     EditProposal,
     Establishment,
+    LegalUnit,
 )
 from maillage.directory.stewardship.errors import StewardshipError
 from maillage.directory.stewardship.history import MERGED
@@ -97,7 +99,7 @@ def find_duplicates() -> int:
     return len(new)
 
 
-def dismiss(candidate: DuplicateCandidate, by) -> None:
+def dismiss(candidate: DuplicateCandidate, by: User) -> None:
     with transaction.atomic():
         locked = DuplicateCandidate.objects.select_for_update().get(pk=candidate.pk)
         if locked.status != DuplicateStatus.PROPOSED:
@@ -108,7 +110,7 @@ def dismiss(candidate: DuplicateCandidate, by) -> None:
         locked.save()
 
 
-def merge(candidate: DuplicateCandidate, by) -> Establishment:
+def merge(candidate: DuplicateCandidate, by: User) -> Establishment:
     """Keep the older entry, fill its blanks from the other (with their provenance), move
     claims, proposals and history onto it, delete the other: all or nothing."""
     with transaction.atomic():
@@ -190,7 +192,7 @@ def _move_related(keep: Establishment, other: Establishment) -> None:
             pair.delete()
 
 
-def _absorb_unit(keep: Establishment, old_unit) -> None:
+def _absorb_unit(keep: Establishment, old_unit: LegalUnit) -> None:
     """An organisation left with no entry joins the kept one's: its claims move along."""
     if old_unit.pk == keep.legal_unit_id or old_unit.establishments.exists():
         return

@@ -11,6 +11,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from maillage.accounts.models import User
 from maillage.directory.enums import ProposalStatus, Source
 from maillage.directory.geocoding.batches import forget_geocoded_position
 from maillage.directory.geocoding.tasks import geocode_addresses
@@ -54,7 +55,7 @@ def differences(site: Establishment, wanted: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def propose_edit(user, site: Establishment, wanted: dict[str, Any]) -> EditProposal:
+def propose_edit(user: User, site: Establishment, wanted: dict[str, Any]) -> EditProposal:
     site = Establishment.objects.get(pk=site.pk)  # a bound ModelForm altered the instance
     changes = differences(site, wanted)
     if not changes:
@@ -66,7 +67,7 @@ def propose_edit(user, site: Establishment, wanted: dict[str, Any]) -> EditPropo
     return EditProposal.objects.create(establishment=site, proposed_by=user, changes=changes)
 
 
-def accept_proposal(proposal: EditProposal, by) -> EditProposal:
+def accept_proposal(proposal: EditProposal, by: User) -> EditProposal:
     with transaction.atomic():
         proposal = _locked_pending(proposal)
         site = Establishment.objects.select_for_update().get(pk=proposal.establishment_id)
@@ -79,7 +80,7 @@ def accept_proposal(proposal: EditProposal, by) -> EditProposal:
     return proposal
 
 
-def reject_proposal(proposal: EditProposal, by) -> EditProposal:
+def reject_proposal(proposal: EditProposal, by: User) -> EditProposal:
     with transaction.atomic():
         proposal = _locked_pending(proposal)
         proposal.status = ProposalStatus.REJECTED
@@ -90,7 +91,7 @@ def reject_proposal(proposal: EditProposal, by) -> EditProposal:
     return proposal
 
 
-def staff_edit(site: Establishment, wanted: dict[str, Any], by) -> list[str]:
+def staff_edit(site: Establishment, wanted: dict[str, Any], by: User) -> list[str]:
     with transaction.atomic():
         site = Establishment.objects.select_for_update().get(pk=site.pk)
         changes = differences(site, wanted)
@@ -104,7 +105,9 @@ def confirm_entry(site: Establishment, today: date | None = None) -> None:
     Establishment.objects.filter(pk=site.pk).update(last_confirmed_on=today or timezone.localdate())
 
 
-def apply_changes(site: Establishment, changes: dict[str, Any], source: str, user) -> None:
+def apply_changes(
+    site: Establishment, changes: dict[str, Any], source: str, user: User | None
+) -> None:
     today = timezone.localdate()
     stamp = {"source": source, "confirmed_at": today.isoformat()}
     site._changed_by = user  # read by the history's signals, themes included

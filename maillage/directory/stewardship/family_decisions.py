@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from maillage.accounts.models import User
 from maillage.directory import families
 from maillage.directory.enums import FamilyDecision, Source
 from maillage.directory.models import LegalUnit
@@ -16,7 +17,7 @@ from maillage.directory.stewardship.errors import StewardshipError
 DECISION_FIELD = "ess_family"
 
 
-def decide(unit: LegalUnit, family: str, reason: str, by) -> LegalUnit:
+def decide(unit: LegalUnit, family: str, reason: str, by: User) -> LegalUnit:
     """Give `unit` the family `family` (a FamilyDecision) for `reason`, in the name of `by`."""
     reason = reason.strip()
     if not reason:
@@ -35,7 +36,7 @@ def decide(unit: LegalUnit, family: str, reason: str, by) -> LegalUnit:
     return locked
 
 
-def withdraw(unit: LegalUnit, by) -> LegalUnit:
+def withdraw(unit: LegalUnit, by: User) -> LegalUnit:
     """Forget the staff's decision: the rule decides again (the unit may go back to review)."""
     with transaction.atomic():
         locked = LegalUnit.objects.select_for_update().get(pk=unit.pk)
@@ -57,7 +58,7 @@ def signs_of(unit: LegalUnit) -> list[str]:
     return [text for pair in pairs for text in pair if text]
 
 
-def _save(unit: LegalUnit, by) -> None:
+def _save(unit: LegalUnit, by: User) -> None:
     unit._changed_by = by
     unit._change_source = Source.STAFF
     unit.save()

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from maillage.accounts.models import User
 from maillage.directory.enums import (
     GeocodingStatus,
     LocationCheckKind,
@@ -18,7 +19,7 @@ from maillage.directory.stewardship import editing
 from maillage.directory.stewardship.errors import StewardshipError
 
 
-def accept(check: LocationCheck, by) -> LocationCheck:
+def accept(check: LocationCheck, by: User) -> LocationCheck:
     """Write the proposed commune or coordinates as the staff's own: no import undoes them."""
     with transaction.atomic():
         check = _locked_pending(check)
@@ -30,7 +31,7 @@ def accept(check: LocationCheck, by) -> LocationCheck:
     return check
 
 
-def refuse(check: LocationCheck, by) -> LocationCheck:
+def refuse(check: LocationCheck, by: User) -> LocationCheck:
     with transaction.atomic():
         check = _locked_pending(check)
         _decide(check, LocationCheckStatus.REFUSED, by)
@@ -44,7 +45,7 @@ def _changes(check: LocationCheck) -> dict[str, Any]:
     return {"longitude": check.longitude, "latitude": check.latitude}
 
 
-def _decide(check: LocationCheck, status: LocationCheckStatus, by) -> None:
+def _decide(check: LocationCheck, status: LocationCheckStatus, by: User) -> None:
     check.status = status
     check.decided_by = by
     check.decided_at = timezone.now()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 import yaml
 from django.core.exceptions import ImproperlyConfigured
@@ -38,7 +39,7 @@ def load_colleges(hub_dir: Path) -> int:
     return len(entries)
 
 
-def _load_college(path: Path, order: int, entry: dict) -> None:
+def _load_college(path: Path, order: int, entry: dict[str, Any]) -> None:
     try:
         college, _ = College.objects.update_or_create(
             slug=entry["slug"],
@@ -68,7 +69,7 @@ def _load_college(path: Path, order: int, entry: dict) -> None:
         ) from error
 
 
-def _amount(value) -> Decimal:
+def _amount(value: object) -> Decimal:
     try:
         return Decimal(str(value))
     except InvalidOperation:

@@ -67,7 +67,7 @@ class DuesRate(models.Model):
         return f"{self.college.name} – {self.name}"
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(models.QuerySet["Membership"]):
     def of_year(self, year: int) -> MembershipQuerySet:
         return self.filter(year=year)
 

@@ -33,8 +33,8 @@ def not_renewed(year: int) -> MembershipQuerySet:
 def recipients_of(membership: Membership) -> list[str]:
     """The member's addresses: a person's own, or an organisation's contact e-mails (its open
     establishments' and its current people's), each once."""
-    if membership.person_id:
-        person = membership.person
+    person = membership.person
+    if person is not None:
         return [person.email] if person.email and not person.is_erased else []
     sites = Establishment.objects.open().filter(legal_unit_id=membership.legal_unit_id)
     today = timezone.localdate()

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from maillage.accounts.models import User
 from maillage.network.people.enums import ConsentMethod, ConsentPurpose
 from maillage.network.people.models import Consent, Person
 
@@ -55,7 +56,7 @@ def record_consent(
     purpose: ConsentPurpose,
     given: bool,
     method: ConsentMethod,
-    recorded_by=None,
+    recorded_by: User | None = None,
     note: str = "",
     at: datetime | None = None,
 ) -> Consent:

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from maillage.accounts.models import AnyUser, User
 from maillage.network.people.models import ExportLink, Person
 from maillage.privacy.subject_rights import export_person, export_person_record
 
@@ -70,16 +71,18 @@ def address_book_part(person: Person) -> dict[str, Any]:
     }
 
 
-def build_export(person: Person | None, user=None) -> bytes:
+def build_export(person: Person | None, user: User | None = None) -> bytes:
     """The export file: a person of the address book, or else a user's account alone."""
     if person is not None:
         data = export_person_record(person) | {"carnet_d_adresses": address_book_part(person)}
-    else:
+    elif user is not None:
         data = export_person(user.email)
+    else:
+        raise ValueError("An export is of a person or of an account.")
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def create_link(person: Person | None, user, session_key: str) -> str:
+def create_link(person: Person | None, user: User, session_key: str) -> str:
     """A fresh link's token (to put in the URL); it is never stored in clear."""
     token = secrets.token_urlsafe(32)
     ExportLink.objects.create(
@@ -93,7 +96,7 @@ def create_link(person: Person | None, user, session_key: str) -> str:
 
 
 @transaction.atomic
-def redeem(token: str, user, session_key: str | None) -> ExportLink:
+def redeem(token: str, user: AnyUser, session_key: str | None) -> ExportLink:
     """Spend the link: the second call with the same token is refused (row lock on the link)."""
     link = ExportLink.objects.select_for_update().filter(token_hash=_digest(token)).first()
     if link is None or link.created_by_id != user.pk:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from maillage.accounts.models import User
 from maillage.network.people.models import Interaction, Person
 
 
@@ -22,7 +24,7 @@ def moment_of(day: date) -> datetime:
 
 
 @transaction.atomic
-def record_interaction(person: Person, staff_member, **fields) -> Interaction:
+def record_interaction(person: Person, staff_member: User, **fields: Any) -> Interaction:
     if fields["occurred_on"] > timezone.localdate():
         raise InteractionRefused("Un échange ne peut pas être noté à une date future.")
     if person.is_erased:

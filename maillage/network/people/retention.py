@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
@@ -59,13 +59,13 @@ def _current_membership() -> Q:
     return condition
 
 
-def _recent_activity(cutoff) -> Q:
+def _recent_activity(cutoff: datetime) -> Q:
     return Q(
         Exists(Interaction.objects.filter(person=OuterRef("pk"), occurred_on__gte=cutoff.date()))
     ) | Q(Exists(Consent.objects.filter(person=OuterRef("pk"), recorded_at__gte=cutoff)))
 
 
-def purge_inactive(now=None) -> PurgeReport:
+def purge_inactive(now: datetime | None = None) -> PurgeReport:
     """Anonymise the people past retention; a second run finds nothing more to do."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=retention_days())

@@ -7,12 +7,14 @@ refused), up to MAX_SIZE. It is stored under a random name outside MEDIA_ROOT (s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePath
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from maillage.core.form_tokens import first_save
+from maillage.network.people.models import Person
 from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.models import Document, WorkingGroup
 
@@ -55,9 +57,9 @@ def file_type_of(name: str) -> FileType | None:
     return FILE_TYPES.get(PurePath(name).suffix.lower())
 
 
-def _content_matches(upload: UploadedFile, file_type: FileType) -> bool:
+def _content_matches(upload: UploadedFile[bytes], file_type: FileType) -> bool:
     upload.seek(0)
-    head = upload.read(8192)
+    head: bytes = upload.read(8192)
     upload.seek(0)
     if file_type.signatures:
         return head.startswith(file_type.signatures)
@@ -69,13 +71,14 @@ def _content_matches(upload: UploadedFile, file_type: FileType) -> bool:
     return b"\x00" not in head
 
 
-def check_upload(upload: UploadedFile) -> FileType:
+def check_upload(upload: UploadedFile[bytes]) -> FileType:
     file_type = file_type_of(upload.name or "")
     if file_type is None:
         raise WorkingGroupRefused(f"Ce type de fichier n’est pas accepté (formats : {ACCEPTED}).")
-    if upload.size > MAX_SIZE:
+    size = upload.size or 0
+    if size > MAX_SIZE:
         raise WorkingGroupRefused("Le fichier dépasse 10 Mo.")
-    if upload.size == 0:
+    if size == 0:
         raise WorkingGroupRefused("Le fichier est vide.")
     if not _content_matches(upload, file_type):
         raise WorkingGroupRefused(
@@ -84,21 +87,24 @@ def check_upload(upload: UploadedFile) -> FileType:
     return file_type
 
 
-def add_document(group: WorkingGroup, *, title: str, upload: UploadedFile, uploaded_by) -> Document:
+def add_document(
+    group: WorkingGroup, *, title: str, upload: UploadedFile[bytes], uploaded_by: Person | None
+) -> Document:
     check_upload(upload)
+    name = upload.name or ""  # check_upload refused a file without a name
     title = title.strip()
     if not title:
         raise WorkingGroupRefused("Donnez un titre au document.")
     document = Document(
         group=group,
         title=title,
-        original_name=PurePath(upload.name).name[:255],
-        size=upload.size,
+        original_name=PurePath(name).name[:255],
+        size=upload.size or 0,
         uploaded_by=uploaded_by,
     )
     if Document.objects.filter(group=group, title=title).exists():
         raise WorkingGroupRefused("Un document de ce titre existe déjà dans le groupe.")
-    document.file.save(upload.name, upload, save=False)
+    document.file.save(name, upload, save=False)
     if not first_save(document):  # the same title saved at the same instant by another request
         document.file.delete(save=False)
         raise WorkingGroupRefused("Un document de ce titre existe déjà dans le groupe.") from None
@@ -110,4 +116,5 @@ def delete_document(document: Document) -> None:
     storage, name = document.file.storage, document.file.name
     with transaction.atomic():
         document.delete()
-        transaction.on_commit(lambda: storage.delete(name))
+        if name:
+            transaction.on_commit(partial(storage.delete, name))

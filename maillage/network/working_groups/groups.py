@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import models, transaction
 
 from maillage.network.working_groups.membership import add_member
 from maillage.network.working_groups.models import WorkingGroup
@@ -31,7 +31,9 @@ def save_group(
     return group
 
 
-def set_plan_links(record, actions: Iterable[Action], publics: Iterable[TargetPublic]) -> None:
+def set_plan_links(
+    record: models.Model, actions: Iterable[Action], publics: Iterable[TargetPublic]
+) -> None:
     actions, publics = set(actions), set(publics)
     unlink_actions(record, set(actions_of(record)) - actions)
     unlink_publics(record, set(publics_of(record)) - publics)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import transaction
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -19,8 +20,17 @@ from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.models import Meeting, WorkingGroup
 from maillage.plan.links import actions_of, link_actions, link_publics, publics_of
 
-TITLE_MAX = Activity._meta.get_field("title").max_length
-SLUG_MAX = Activity._meta.get_field("slug").max_length
+
+def _column_length(name: str) -> int:
+    """An activity column's length, so that a meeting's generated title and slug fit in it."""
+    field = Activity._meta.get_field(name)
+    if not isinstance(field, models.CharField) or field.max_length is None:
+        raise ImproperlyConfigured(f"Activity.{name} is not a text column of fixed length.")
+    return field.max_length
+
+
+TITLE_MAX = _column_length("title")
+SLUG_MAX = _column_length("slug")
 
 
 def _free_slug(group: WorkingGroup, starts_at: datetime) -> str:

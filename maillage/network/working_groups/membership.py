@@ -7,17 +7,18 @@ The unique constraint on (group, person) is the guard against duplicates; each a
 from __future__ import annotations
 
 from maillage.core.form_tokens import first_write
+from maillage.network.people.models import Person
 from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.models import GroupMember, WorkingGroup
 
 
-def _add(group: WorkingGroup, person) -> bool:
+def _add(group: WorkingGroup, person: Person) -> bool:
     """Add `person` to `group`; False if they already were a member."""
     added = first_write(lambda: GroupMember.objects.get_or_create(group=group, person=person))
     return added is not None and added[1]  # None: added at the same instant by another request
 
 
-def join(group: WorkingGroup, person) -> bool:
+def join(group: WorkingGroup, person: Person) -> bool:
     if not group.is_joinable:
         raise WorkingGroupRefused(
             f"Le groupe « {group.name} » ne prend pas de nouveaux membres "
@@ -26,7 +27,7 @@ def join(group: WorkingGroup, person) -> bool:
     return _add(group, person)
 
 
-def leave(group: WorkingGroup, person) -> bool:
+def leave(group: WorkingGroup, person: Person) -> bool:
     if group.facilitator_id is not None and group.facilitator_id == person.pk:
         raise WorkingGroupRefused(
             "Vous animez ce groupe : demandez à l’équipe du pôle de confier l’animation à une "
@@ -36,12 +37,12 @@ def leave(group: WorkingGroup, person) -> bool:
     return deleted > 0
 
 
-def add_member(group: WorkingGroup, person) -> bool:
+def add_member(group: WorkingGroup, person: Person) -> bool:
     """The staff add someone, whatever the group's status."""
     return _add(group, person)
 
 
-def remove_member(group: WorkingGroup, person) -> bool:
+def remove_member(group: WorkingGroup, person: Person) -> bool:
     if group.facilitator_id is not None and group.facilitator_id == person.pk:
         raise WorkingGroupRefused(
             f"{person} anime ce groupe : confiez d’abord l’animation à une autre personne."

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from uuid import UUID
 
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from maillage.accounts.models import User
 from maillage.core.dates import long_date
-from maillage.support.journeys.errors import JourneyError
+from maillage.support.journeys.errors import JourneyError, refuse_if_closed
 from maillage.support.journeys.models import (
     Appointment,
     CaseDocument,
@@ -19,7 +22,7 @@ from maillage.support.journeys.models import (
 
 
 def add_appointment(
-    case: SupportCase, held_on: date, with_whom: str, notes: str = "", token=None
+    case: SupportCase, held_on: date, with_whom: str, notes: str = "", token: UUID | None = None
 ) -> Appointment:
     if held_on < case.opened_on:
         raise JourneyError(
@@ -31,11 +34,13 @@ def add_appointment(
     )
 
 
-def add_note(case: SupportCase, text: str, by, token=None) -> CaseNote:
+def add_note(case: SupportCase, text: str, by: User, token: UUID | None = None) -> CaseNote:
     return CaseNote.objects.create(case=case, text=text, author=by, submission_token=token)
 
 
-def add_document(case: SupportCase, title: str, file, by, token=None) -> CaseDocument:
+def add_document(
+    case: SupportCase, title: str, file: File[bytes], by: User, token: UUID | None = None
+) -> CaseDocument:
     document = CaseDocument(
         case=case, title=title, file=file, uploaded_by=by, submission_token=token
     )
@@ -44,7 +49,8 @@ def add_document(case: SupportCase, title: str, file, by, token=None) -> CaseDoc
             document.save()
     except IntegrityError:
         # The same form, sent at the same moment, stored its copy first: drop this one's file.
-        document.file.storage.delete(document.file.name)
+        if document.file.name:
+            document.file.storage.delete(document.file.name)
         raise
     return document
 
@@ -53,13 +59,12 @@ def plan_next_step(
     case: SupportCase,
     title: str,
     due_on: date,
-    assigned_to=None,
+    assigned_to: User | None = None,
     today: date | None = None,
-    token=None,
+    token: UUID | None = None,
 ) -> NextStep:
     today = today or timezone.localdate()
-    if case.is_closed:
-        raise JourneyError(f"Ce dossier est clos depuis le {long_date(case.closed_on)}.")
+    refuse_if_closed(case)
     if due_on < today:
         raise JourneyError(
             f"L’échéance ({long_date(due_on)}) ne peut pas précéder la création de l’étape "

@@ -10,7 +10,10 @@ from django.db.models import DateField, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from maillage.accounts.models import User
 from maillage.core.dates import long_date
+from maillage.directory.models import LegalUnit
+from maillage.network.people.models import Person
 from maillage.plan.links import (
     actions_of,
     link_actions,
@@ -19,9 +22,10 @@ from maillage.plan.links import (
     unlink_actions,
     unlink_publics,
 )
+from maillage.plan.models import Action, TargetPublic
 from maillage.support.journeys import notifications
 from maillage.support.journeys.enums import ReferralStatus
-from maillage.support.journeys.errors import JourneyError
+from maillage.support.journeys.errors import JourneyError, refuse_if_closed
 from maillage.support.journeys.models import (
     Outcome,
     Referral,
@@ -40,12 +44,9 @@ def _locked(case: SupportCase) -> SupportCase:
     return SupportCase.objects.select_for_update().get(pk=case.pk)
 
 
-def _refuse_if_closed(case: SupportCase) -> None:
-    if case.is_closed:
-        raise JourneyError(f"Ce dossier est clos depuis le {long_date(case.closed_on)}.")
-
-
-def sync_plan_links(case: SupportCase, actions: Iterable, publics: Iterable) -> None:
+def sync_plan_links(
+    case: SupportCase, actions: Iterable[Action], publics: Iterable[TargetPublic]
+) -> None:
     """Make the case's plan links exactly `actions` and `publics`."""
     actions, publics = set(actions), set(publics)
     unlink_actions(case, set(actions_of(case)) - actions)
@@ -56,7 +57,11 @@ def sync_plan_links(case: SupportCase, actions: Iterable, publics: Iterable) -> 
 
 @transaction.atomic
 def open_case(
-    case: SupportCase, holders, organisations, by=None, today: date | None = None
+    case: SupportCase,
+    holders: Iterable[Person],
+    organisations: Iterable[LegalUnit],
+    by: User | None = None,
+    today: date | None = None,
 ) -> SupportCase:
     """Save a new case (unsaved `case`) at the journey's first stage, dated `opened_on`."""
     _not_in_future(case.opened_on, today, "La date d’ouverture")
@@ -82,7 +87,12 @@ def _earliest_record(case: SupportCase) -> date | None:
 
 
 @transaction.atomic
-def update_case(case: SupportCase, holders, organisations, today: date | None = None) -> None:
+def update_case(
+    case: SupportCase,
+    holders: Iterable[Person],
+    organisations: Iterable[LegalUnit],
+    today: date | None = None,
+) -> None:
     """Save the edited `case`; its opening date may move, never past what followed it."""
     _not_in_future(case.opened_on, today, "La date d’ouverture")
     earliest = _earliest_record(case)
@@ -116,10 +126,10 @@ def _check_change_date(case: SupportCase, on: date, today: date | None) -> None:
 
 @transaction.atomic
 def move_to_stage(
-    case: SupportCase, stage: Stage, on: date, by=None, today: date | None = None
+    case: SupportCase, stage: Stage, on: date, by: User | None = None, today: date | None = None
 ) -> StageChange:
     case = _locked(case)
-    _refuse_if_closed(case)
+    refuse_if_closed(case)
     if not stage.is_active:
         raise JourneyError("Cette étape ne fait plus partie du parcours.")
     if stage.is_final:
@@ -136,9 +146,11 @@ CASE_CLOSED = "dossier clos"
 
 
 @transaction.atomic
-def _close(case: SupportCase, outcome: Outcome, on: date, by, today: date) -> list[Referral]:
+def _close(
+    case: SupportCase, outcome: Outcome, on: date, by: User | None, today: date
+) -> list[Referral]:
     case = _locked(case)
-    _refuse_if_closed(case)
+    refuse_if_closed(case)
     final = Stage.objects.closing()
     if final is None:
         raise JourneyError("Aucune étape finale n’est configurée dans le parcours.")
@@ -162,7 +174,7 @@ def close_case(
     case: SupportCase,
     outcome: Outcome,
     on: date,
-    by=None,
+    by: User | None = None,
     today: date | None = None,
     tell_partners: bool = True,
 ) -> Outcome:

@@ -8,20 +8,20 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from maillage.accounts.models import User
 from maillage.core.dates import long_date
 from maillage.core.form_tokens import first_write
 from maillage.support.journeys import notifications
 from maillage.support.journeys.enums import ReferralStatus
-from maillage.support.journeys.errors import JourneyError
+from maillage.support.journeys.errors import JourneyError, refuse_if_closed
 from maillage.support.journeys.models import Referral, SupportCase
 from maillage.support.services.models import Service
 
 ALREADY_OPEN = "Une orientation vers ce service est déjà en cours pour ce dossier."
 
 
-def _check_can_refer(case: SupportCase, service, today: date) -> None:
-    if case.is_closed:
-        raise JourneyError(f"Ce dossier est clos depuis le {long_date(case.closed_on)}.")
+def _check_can_refer(case: SupportCase, service: Service, today: date) -> None:
+    refuse_if_closed(case)
     if not service.is_open:
         raise JourneyError(
             f"Le service « {service} » est fermé ou n’est pas publié : "
@@ -38,7 +38,13 @@ def _check_can_refer(case: SupportCase, service, today: date) -> None:
         raise JourneyError(ALREADY_OPEN)
 
 
-def refer(case: SupportCase, service, by=None, message: str = "", today=None) -> Referral:
+def refer(
+    case: SupportCase,
+    service: Service,
+    by: User | None = None,
+    message: str = "",
+    today: date | None = None,
+) -> Referral:
     today = today or timezone.localdate()
     with transaction.atomic():
         case = SupportCase.objects.select_for_update().get(pk=case.pk)
@@ -56,7 +62,7 @@ def refer(case: SupportCase, service, by=None, message: str = "", today=None) ->
 
 def _locked(referral: Referral, expected: ReferralStatus, refusal: str) -> Referral:
     referral = Referral.objects.select_for_update().select_related("case").get(pk=referral.pk)
-    if referral.status == ReferralStatus.CANCELLED:
+    if referral.cancelled_on is not None:  # set with the CANCELLED status (a constraint)
         raise JourneyError(
             f"Cette orientation est annulée depuis le {long_date(referral.cancelled_on)} : "
             f"{referral.cancel_reason}."
@@ -69,7 +75,7 @@ def _locked(referral: Referral, expected: ReferralStatus, refusal: str) -> Refer
 ANSWERED = "Cette orientation a déjà reçu une réponse."
 
 
-def accept(referral: Referral, by, today: date | None = None) -> Referral:
+def accept(referral: Referral, by: User, today: date | None = None) -> Referral:
     with transaction.atomic():
         referral = _locked(referral, ReferralStatus.SENT, ANSWERED)
         referral.status = ReferralStatus.ACCEPTED
@@ -79,7 +85,7 @@ def accept(referral: Referral, by, today: date | None = None) -> Referral:
     return referral
 
 
-def decline(referral: Referral, by, reason: str, today: date | None = None) -> Referral:
+def decline(referral: Referral, by: User, reason: str, today: date | None = None) -> Referral:
     reason = reason.strip()
     if not reason:
         raise JourneyError("Indiquez le motif du refus : l’équipe du pôle en a besoin.")
@@ -92,7 +98,7 @@ def decline(referral: Referral, by, reason: str, today: date | None = None) -> R
     return referral
 
 
-def complete(referral: Referral, by, note: str = "", today: date | None = None) -> Referral:
+def complete(referral: Referral, by: User, note: str = "", today: date | None = None) -> Referral:
     with transaction.atomic():
         referral = _locked(
             referral,

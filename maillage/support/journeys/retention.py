@@ -7,6 +7,7 @@ so that the dashboard and the activity report count the same before and after.""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
@@ -30,7 +31,7 @@ def retention_days() -> int:
     return getattr(settings, "SUPPORT_CASE_RETENTION_DAYS", 5 * 365)
 
 
-def _blank(rows: models.QuerySet) -> None:
+def _blank(rows: models.QuerySet[Any]) -> None:
     """Give each declared field of `rows` its erased value, as the registry's erasure does."""
     entry = declaration_for(rows.model._meta.label)
     for row in rows:

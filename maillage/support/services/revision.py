@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from maillage.support.services.errors import ServiceActionRefused
 from maillage.support.services.models import Service, ServiceStatus
 
 AREA_FIELDS = ("communes", "epcis", "departements")
@@ -57,6 +58,8 @@ def revision_of(original: Service) -> Service:
 @transaction.atomic
 def merge_revision(revision: Service) -> Service:
     """Publish a revision's content on its original and drop the revision (caller locks it)."""
+    if revision.revision_of_id is None:
+        raise ServiceActionRefused("Ce service n’est pas une révision d’un service publié.")
     original = Service.objects.select_for_update().get(pk=revision.revision_of_id)
     copy_content(revision, original)
     original.status = ServiceStatus.PUBLISHED

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from maillage.accounts.models import User
 from maillage.core import stale_tasks
 from maillage.network.people.enums import ImportStatus
 from maillage.network.people.importing.running import STALE_AFTER, ImportAlreadyRun
@@ -14,7 +15,7 @@ from maillage.network.people.models import ContactImport
 from maillage.network.people.tasks import import_contacts, read_contact_sheet
 
 
-def receive_upload(filename: str, data: bytes, user) -> ContactImport:
+def receive_upload(filename: str, data: bytes, user: User) -> ContactImport:
     """Keep the uploaded file for the task worker to read: the web process never parses it."""
     contact_import = ContactImport.objects.create(
         created_by=user, filename=filename[:200], status=ImportStatus.READING, sheet=data

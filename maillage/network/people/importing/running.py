@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -112,8 +112,8 @@ class Runner:
         try:
             with transaction.atomic():
                 self._import(line, _values(row, self.mapping))
-        except RowRejected as reason:
-            self.report.rejected.append({"line": line, "reason": str(reason), "values": row})
+        except RowRejected as rejection:
+            self.report.rejected.append({"line": line, "reason": str(rejection), "values": row})
         except IntegrityError:
             reason = "conflit avec une fiche existante (réessayez l’import de cette ligne)"
             self.report.rejected.append({"line": line, "reason": reason, "values": row})
@@ -203,7 +203,7 @@ def _resumed(contact_import: ContactImport, header: list[str]) -> Runner:
     return runner
 
 
-def _record_progress(pk: int, lease, **fields):
+def _record_progress(pk: int, lease: datetime | None, **fields: Any) -> datetime:
     """Update the import if this task still holds it (`lease`: the progress time it last
     wrote); the new progress time is the next lease."""
     now = timezone.now()
@@ -298,6 +298,6 @@ def is_waiting_too_long(contact_import: ContactImport) -> bool:
     )
 
 
-def waiting_rows(contact_import: ContactImport) -> tuple[list[str], list]:
+def waiting_rows(contact_import: ContactImport) -> tuple[list[str], list[list[str]]]:
     waiting = json.loads(contact_import.rows)
     return waiting["header"], waiting["rows"]

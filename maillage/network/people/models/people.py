@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -97,7 +98,7 @@ class Person(models.Model):
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.email = self.email.strip().lower()
         self.search_text = "" if self.is_erased else self.searchable_text()
         if kwargs.get("update_fields") is not None:
@@ -153,7 +154,7 @@ class Affiliation(models.Model):
     def __str__(self) -> str:
         return f"{self.person} – {self.get_role_display()} – {self.legal_unit}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         self.person.save(update_fields=["search_text"])
 
