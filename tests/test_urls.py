@@ -50,6 +50,17 @@ def test_no_python_module_writes_a_site_path():
     assert not found, "Use reverse() or get_absolute_url():\n" + "\n".join(found)
 
 
+def test_no_template_writes_a_site_path():
+    alternatives = "|".join(map(re.escape, sorted(site_prefixes())))
+    written = re.compile(rf"""(?:href|action|src|hx-get|hx-post)="/({alternatives})(/|\?|")""")
+    found = [
+        f"{template.relative_to(ROOT)}: {match.group(0)}"
+        for template in sorted(PACKAGE.rglob("templates/**/*.html"))
+        for match in written.finditer(template.read_text(encoding="utf-8"))
+    ]
+    assert not found, "Use {% url %} or get_absolute_url:\n" + "\n".join(found)
+
+
 def test_the_scan_finds_a_written_path_and_leaves_other_strings():
     prefixes = site_prefixes()
     source = (
