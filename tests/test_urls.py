@@ -5,10 +5,52 @@ import ast
 import re
 from pathlib import Path
 
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "maillage"
+
+
+# Paths people keep: in e-mails, calendars, bookmarks, other sites' links and open-data users'
+# scripts. Moving a route between modules or prefixes must leave each one as it is.
+PUBLISHED = {
+    ("web:home", ()): "/",
+    ("activities:agenda", ()): "/agenda/",
+    ("activities:feed", ()): "/agenda/agenda.ics",
+    ("activities:detail", ("atelier",)): "/agenda/atelier/",
+    ("activities:activity_feed", ("atelier",)): "/agenda/atelier.ics",
+    ("activities:registration", ("jeton",)): "/agenda/inscription/jeton/",
+    ("activities:invitation", ("jeton",)): "/agenda/inscription/jeton/invitation.ics",
+    ("activities:survey", ("jeton",)): "/agenda/inscription/jeton/avis/",
+    ("activities:certificate", ("jeton",)): "/agenda/inscription/jeton/attestation/",
+    ("activities:cancel", ("jeton",)): "/agenda/inscription/jeton/annuler/",
+    ("directory:list", ()): "/annuaire/",
+    ("directory:detail", (12, "la-recyclerie")): "/annuaire/12-la-recyclerie/",
+    ("directory:export_csv", ()): "/annuaire/export.csv",
+    ("directory:export_geojson", ()): "/annuaire/export.geojson",
+    ("directory:export_data_inclusion", ()): "/annuaire/export-data-inclusion.json",
+    ("directory:map", ()): "/carte/",
+    ("directory:api_organisations", ()): "/api/organisations/",
+    ("directory:openapi", ()): "/api/openapi.json",
+    ("observatory:commune", ("35236",)): "/observatoire/communes/35236/",
+    ("services:detail", (3,)): "/accompagnement/services/3/",
+    ("services:results", ()): "/accompagnement/resultats/",
+    ("people:download_export", ("jeton",)): "/donnees/export/jeton/",
+    ("memberships:receipt", (4,)): "/adhesions/4/recu/",
+    ("working_groups:detail", ("mobilite",)): "/groupes/mobilite/",
+    ("decisions:detail", (5,)): "/decisions/5/",
+    ("space:home", ()): "/espace-membre/",
+    ("space:memberships:mine", ()): "/espace-membre/adhesion/",
+    ("space:journeys:partner_referral", (6,)): "/espace-membre/orientations/6/",
+    ("space:directory:my_organisations", ()): "/espace-membre/structures/",
+    ("accounts:password_reset", ()): "/compte/mot-de-passe/oubli/",
+    ("plan:values", ()): "/valeurs/",
+    ("territory:overview", ()): "/territoire/",
+}
+
+
+def test_published_paths_never_change():
+    assert {key: reverse(key[0], args=key[1]) for key in PUBLISHED} == PUBLISHED
 
 
 def full_routes(patterns, prefix: str = ""):
