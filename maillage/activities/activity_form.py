@@ -117,6 +117,7 @@ class ActivityForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 8}),
             "accessibility": forms.Textarea(attrs={"rows": 2}),
             "programme": forms.Textarea(attrs={"rows": 4}),
+            "status": forms.RadioSelect,
         }
 
     def __init__(self, *args, registrants: int = 0, **kwargs):
