@@ -9,6 +9,7 @@ from django.db import transaction
 
 from maillage.accounts.enums import Role
 from maillage.accounts.models import User
+from maillage.core import demo
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,12 @@ def create_demo_accounts() -> list[DemoAccount]:
     """Create the missing demonstration accounts; existing ones are left exactly as they are."""
     for account in DEMO_ACCOUNTS:
         if not User.objects.filter(email=account.email).exists():
-            User.objects.create_user(
+            user = User.objects.create_user(
                 account.email,
                 account.password,
                 role=account.role,
                 full_name=account.full_name,
                 organisation_name=account.organisation_name,
             )
+            demo.mark(user)
     return list(DEMO_ACCOUNTS)

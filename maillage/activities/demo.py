@@ -23,6 +23,7 @@ from maillage.activities.models import (
     SatisfactionAnswer,
     Series,
 )
+from maillage.core import demo
 from maillage.plan.links import link_actions, link_publics
 from maillage.plan.models import Action, TargetPublic
 from maillage.territory.models import Commune
@@ -89,10 +90,13 @@ def _link(activity: Activity, action_codes: list[str], public_slugs: list[str]) 
 
 
 def _create(slug: str, **fields) -> tuple[Activity, bool]:
-    return Activity.objects.get_or_create(
-        slug=slug,
-        defaults={"status": ActivityStatus.PUBLISHED, "is_demo": True, **fields},
+    activity, created = Activity.objects.get_or_create(
+        slug=slug, defaults={"status": ActivityStatus.PUBLISHED, **fields}
     )
+    if created:
+        # Dated from the day of loading: created again, with its registrations, on a later day.
+        demo.mark(activity, renewed=True)
+    return activity, created
 
 
 def _register(activity: Activity, number: int, **fields) -> Registration:
@@ -138,10 +142,12 @@ def _full(activity: Activity, first: int) -> None:
 
 
 def _cycle() -> None:
-    series, _ = Series.objects.get_or_create(
+    series, created = Series.objects.get_or_create(
         slug="cycle-associations",
         defaults={"title": "Cycle de formation des associations"},
     )
+    if created:
+        demo.mark(series)
     commune = Commune.objects.filter(code=REDON).first()
     for number, (slug, title, days) in enumerate(CYCLE, start=1):
         activity, created = _create(

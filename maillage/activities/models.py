@@ -145,7 +145,6 @@ class Activity(PlanLinked):
     programme = models.TextField(
         "programme (attestation)", blank=True, help_text="Repris sur l’attestation de présence."
     )
-    is_demo = models.BooleanField("données fictives de démonstration", default=False)
     # RFC 5545 SEQUENCE: bumped on every change that registrants are told about.
     sequence = models.PositiveIntegerField("version de l’invitation", default=0, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)

@@ -65,3 +65,28 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.process} ({self.beat_at:%Y-%m-%d %H:%M:%S})"
+
+
+class DemoRow(models.Model):
+    """A row the demonstration created (core/demo.py): the registry that tells fictitious data
+    from real data without a column in the apps' tables."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name="type de ligne"
+    )
+    object_id = models.BigIntegerField("identifiant de la ligne")
+    loaded_on = models.DateField("chargée le")
+    # Removed and created again when the demo is loaded on a later day (upcoming activities,
+    # this year's memberships…), so that its dates follow the day of loading.
+    renewed = models.BooleanField("recréée chaque jour de chargement", default=False)
+
+    class Meta:
+        verbose_name = "ligne de démonstration"
+        verbose_name_plural = "lignes de démonstration"
+        # Also the index of « is there any demo row of this kind? » (its first column).
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_demo_row")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id}"

@@ -16,8 +16,8 @@ class FigureInline(admin.TabularInline):
 
 @admin.register(Snapshot)
 class SnapshotAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "source_name", "denominator", "is_demo", "computed_at"]
-    list_filter = ["source_kind", "is_demo"]
+    list_display = ["__str__", "source_name", "denominator", "computed_at"]
+    list_filter = ["source_kind"]
     inlines = [FigureInline]
 
     def has_add_permission(self, request):

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from maillage.core import demo
 from maillage.observatory.enums import Indicator
 from maillage.observatory.figures.compute import compute_from_directory
 from maillage.observatory.models import ReferenceFigure, Snapshot
@@ -23,7 +24,7 @@ def create_demo_observatory() -> Snapshot | None:
     territory = current_territory()
     if territory is None:
         return None
-    ReferenceFigure.objects.get_or_create(
+    figure, created = ReferenceFigure.objects.get_or_create(
         area_name=territory.name,
         indicator=Indicator.ALL_JOBS,
         data_year="démonstration",
@@ -36,7 +37,9 @@ def create_demo_observatory() -> Snapshot | None:
             "producer": "Le pôle (démonstration)",
         },
     )
-    existing = Snapshot.objects.filter(is_demo=True, territory_name=territory.name).first()
+    if created:
+        demo.mark(figure)
+    existing = demo.only_demo(Snapshot.objects.filter(territory_name=territory.name)).first()
     if existing is not None:
         return existing
     new_year = timezone.localdate().replace(month=1, day=1)

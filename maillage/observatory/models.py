@@ -48,7 +48,6 @@ class Snapshot(models.Model):
     territory_definition = models.JSONField("définition du territoire")
     method_version = models.CharField("version de la méthode", max_length=20)
     content_hash = models.CharField("empreinte du calcul", max_length=64, unique=True)
-    is_demo = models.BooleanField("données fictives de démonstration", default=False)
     family_overrides = models.PositiveIntegerField(
         "organisations classées par l’équipe contre la règle", default=0
     )

@@ -2,9 +2,9 @@ from collections import Counter
 
 import pytest
 
+from maillage.core import demo
 from maillage.directory.definitions import is_employer, jobs
 from maillage.directory.demo import (
-    DEMO_PREFIX,
     DemoUnavailable,
     create_demo_directory,
     luhn_complete,
@@ -103,8 +103,9 @@ def test_every_record_is_marked_fictitious_and_placed_in_its_commune(territory):
     create_demo_directory()
     sites = Establishment.objects.select_related("legal_unit", "commune")
 
+    assert demo.only_demo(sites).count() == sites.count()
+    assert demo.only_demo(LegalUnit.objects.all()).count() == LegalUnit.objects.count()
     for site in sites:
-        assert site.source_ref.startswith(DEMO_PREFIX)
         assert "fictive" in site.legal_unit.name
         assert site.siret.startswith("99")
         assert luhn_valid(site.siret)

@@ -4,6 +4,7 @@ import re
 import pytest
 from django.test.utils import override_script_prefix
 
+from maillage.core import demo
 from maillage.directory.models import SearchLog
 from tests.activities.factories import ActivityFactory
 from tests.directory.factories import (
@@ -145,8 +146,7 @@ def test_other_published_establishments_of_the_same_unit_are_listed(client, site
 def test_sources_say_when_the_entry_is_fictitious(client, site):
     assert "répertoire SIRENE" in detail(client, site, "la-maison-du-canal")
 
-    site.source_ref = "demo:9"
-    site.save()
+    demo.mark(site)
     html = detail(client, site, "la-maison-du-canal")
     assert "données fictives de démonstration" in html
 

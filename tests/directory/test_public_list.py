@@ -3,6 +3,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from maillage.core import demo
 from maillage.directory.models import SearchLog
 from maillage.territory.models import Territory
 from tests.directory.factories import CommuneFactory, EstablishmentFactory, ThemeFactory
@@ -150,7 +151,7 @@ def test_the_demo_banner_shows_only_with_demo_records(client):
     EstablishmentFactory(sign="Réelle")
     assert "Données fictives de démonstration" not in page(client)
 
-    EstablishmentFactory(sign="Fictive", source_ref="demo:1")
+    demo.mark(EstablishmentFactory(sign="Fictive"))
     html = page(client)
     assert "Données fictives de démonstration" in html
     assert french("données fictives de démonstration</strong> : elles n’existent pas") in html

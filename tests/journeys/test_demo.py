@@ -1,3 +1,4 @@
+from maillage.core import demo
 from maillage.support.journeys.demo import create_demo_journeys
 from maillage.support.journeys.models import Referral, StageChange, SupportCase
 from tests.services.factories import ServiceFactory
@@ -17,7 +18,7 @@ def test_the_demo_creates_fictitious_cases_across_stages_and_kinds_once():
 
     cases = SupportCase.objects.all()
     assert cases.count() == 25
-    assert all(case.is_demo and "(fictif)" in case.title for case in cases)
+    assert all(demo.is_demo(case) and "(fictif)" in case.title for case in cases)
     assert len({case.kind for case in cases}) == 5
     assert cases.values("stage").distinct().count() >= 4
     assert cases.closed().filter(outcome__isnull=False).count() == cases.closed().count() > 0

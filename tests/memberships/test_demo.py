@@ -5,6 +5,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from maillage.core import demo
 from maillage.network.memberships.demo import create_demo_memberships
 from maillage.network.memberships.enums import MembershipStatus
 from maillage.network.memberships.models import Membership
@@ -16,11 +17,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_members():
-    LegalUnitFactory(siren="990000011", name="Association fictive non adhérente")
-    return [
+    """Ten member organisations of the demo directory, and one that is not a member."""
+    demo.mark(LegalUnitFactory(siren="990000011", name="Association fictive non adhérente"))
+    members = [
         LegalUnitFactory(siren=f"9900001{n:02d}", name=f"Association fictive {n}", member=True)
         for n in range(10)
     ]
+    demo.mark(*members)
+    LegalUnitFactory(siren="123456782", name="Association réelle", member=True)
+    return members
 
 
 @time_machine.travel(datetime(2026, 6, 15, 10, tzinfo=ZoneInfo("Europe/Paris")), tick=False)

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from maillage.core import demo
 from maillage.observatory.demo import create_demo_observatory
 from maillage.observatory.models import ReferenceFigure, Snapshot
 from tests.observatory.sirene_files import write_stock
@@ -19,7 +20,7 @@ def test_demo_observatory_is_marked_and_idempotent(hand_directory):
 
     assert second.pk == first.pk
     assert (Snapshot.objects.count(), ReferenceFigure.objects.count()) == counts
-    assert first.is_demo
+    assert demo.is_demo(first)
     assert first.denominator == "reference"
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from maillage.accounts.demo import create_demo_accounts
+from maillage.core import demo
 from maillage.network.people.demo import create_demo_people
 from maillage.network.people.models import Consent, Interaction, Person
 from tests.directory.factories import EstablishmentFactory
@@ -12,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_directory():
-    return [EstablishmentFactory(source_ref=f"demo:{index}").legal_unit for index in range(1, 6)]
+    units = [EstablishmentFactory().legal_unit for _ in range(5)]
+    demo.mark(*units)
+    return units
 
 
 def test_demo_contacts_belong_to_demo_organisations_and_say_they_are_fictitious(

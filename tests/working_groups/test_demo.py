@@ -4,6 +4,7 @@ import pytest
 
 from maillage.accounts.demo import create_demo_accounts
 from maillage.activities.models import Activity
+from maillage.core.demo import is_demo
 from maillage.network.people.models import Person
 from maillage.network.working_groups.demo import create_demo_working_groups
 from maillage.network.working_groups.enums import WorkingGroupStatus
@@ -44,9 +45,8 @@ def test_each_active_group_has_published_minutes_and_one_upcoming_meeting(demo):
 
 
 def test_demo_records_say_they_are_fictitious(demo):
-    assert all(
-        activity.is_demo for activity in Activity.objects.filter(group_meeting__isnull=False)
-    )
+    meetings = Activity.objects.filter(group_meeting__isnull=False)
+    assert all(is_demo(activity) for activity in meetings)
     assert all("fictifs" in group.purpose for group in WorkingGroup.objects.all())
     people = Person.objects.filter(group_memberships__isnull=False).distinct()
     assert all(person.email.endswith("@demo.maillage.test") for person in people)

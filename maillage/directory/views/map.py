@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from maillage.core.demo import has_demo
 from maillage.core.map_tiles import allow_tiles, configured_tiles
-from maillage.directory.demo import has_demo_data
 from maillage.directory.enums import DirectoryOrder
 from maillage.directory.exports.card import card_of
 from maillage.directory.exports.map_points import (
@@ -72,7 +72,7 @@ def map_page(request):
             "territory": territory,
             "tiles": configured_tiles(),
             "max_features": MAX_FEATURES,
-            "demo": has_demo_data(),
+            "demo": has_demo(Establishment),
             **filter_choices(filters, territory),
         },
     )

@@ -10,9 +10,9 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from maillage.accounts.permissions import staff_required
+from maillage.core.demo import has_demo, is_demo
 from maillage.core.map_tiles import allow_tiles, configured_tiles
 from maillage.directory import search_log
-from maillage.directory.demo import has_demo_data
 from maillage.directory.exports.public import public_records
 from maillage.directory.filters import InvalidFilters, parse_filters
 from maillage.directory.models import Establishment
@@ -64,7 +64,7 @@ def directory_list(request):
     # a changed filter or a followed link counts as one.
     if request.headers.get("HX-Trigger-Name") != "q":
         search_log.record_search(filters, page.paginator.count)
-    context = {"filters": filters, "page": page, "demo": has_demo_data()}
+    context = {"filters": filters, "page": page, "demo": has_demo(Establishment)}
     partial = request.htmx and not request.htmx.history_restore_request
     if partial:
         response = render(request, "directory/partials/results.html", context)
@@ -114,7 +114,7 @@ def detail(request, pk: int, slug: str):
         "themes": list(site.themes.all()),
         "siblings": siblings,
         "json_ld": json_ld_script_body(json_ld_of(site, request.build_absolute_uri())),
-        "demo": site.source_ref is not None and site.source_ref.startswith("demo:"),
+        "demo": is_demo(site),
         "tiles": configured_tiles(),
         "territory": current_territory(),
     }

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from maillage.core import demo
 from maillage.network.decisions.closing import compute_result
 from maillage.network.decisions.eligibility import (
     MEMBER_STATUSES,
@@ -57,18 +58,29 @@ def create_demo_decisions() -> int:
     if not _has_members(today.year) or group is None:
         return 0
     created = 0
-    if not Proposal.objects.filter(title=VOTE_TITLE).exists() and _has_members(closed_on.year):
+    if not _exists(VOTE_TITLE) and _has_members(closed_on.year):
         created += _closed_vote(closed_on)
-    if not Proposal.objects.filter(title=OPEN_VOTE_TITLE).exists():
+    if not _exists(OPEN_VOTE_TITLE):
         created += _open_vote(today)
-    if not Proposal.objects.filter(title=CONSENT_TITLE).exists():
+    if not _exists(CONSENT_TITLE):
         created += _open_consent(group)
     return created
 
 
+def _exists(title: str) -> bool:
+    return demo.only_demo(Proposal.objects.filter(title=title)).exists()
+
+
+def _proposal(**fields) -> Proposal:
+    """Dated from the day of loading: created again, with its voices, on a later day."""
+    proposal = Proposal.objects.create(**fields)
+    demo.mark(proposal, renewed=True)
+    return proposal
+
+
 def _closed_vote(opened: date) -> int:
     year = opened.year
-    proposal = Proposal.objects.create(
+    proposal = _proposal(
         title=VOTE_TITLE,
         text=(
             "*Proposition fictive de démonstration.*\n\n"
@@ -108,7 +120,7 @@ def _closed_vote(opened: date) -> int:
 def _open_vote(today: date) -> int:
     """Open for twelve more days; half the member organisations have voted, not the demo
     member's, whose representative can still cast its voice."""
-    proposal = Proposal.objects.create(
+    proposal = _proposal(
         title=OPEN_VOTE_TITLE,
         text=(
             "*Proposition fictive de démonstration.*\n\n"
@@ -141,7 +153,7 @@ def _open_vote(today: date) -> int:
 
 def _open_consent(group: WorkingGroup) -> int:
     today = timezone.localdate()
-    proposal = Proposal.objects.create(
+    proposal = _proposal(
         title=CONSENT_TITLE,
         text=(
             "*Proposition fictive de démonstration.*\n\n"

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from maillage.directory.demo import DEMO_SIREN_PREFIX
+from maillage.core import demo
 from maillage.directory.enums import ClaimStatus, EssFamily
 from maillage.directory.models import Claim, LegalUnit
 from maillage.hub import current_hub
@@ -40,7 +40,7 @@ MID_BRACKETS = {"01", "02", "03"}
 def _demo_units(account) -> list[LegalUnit]:
     # Units with a membership stay in the set even once the flag follows the memberships, so a
     # second run sees the same organisations.
-    units = LegalUnit.objects.filter(siren__startswith=DEMO_SIREN_PREFIX).filter(
+    units = demo.only_demo(LegalUnit.objects.all()).filter(
         Q(is_hub_member=True) | Q(memberships__isnull=False)
     )
     chosen = {unit.pk: unit for unit in units.distinct()}
@@ -61,13 +61,14 @@ def _represented(account, units) -> list[LegalUnit]:
     decided = datetime.combine(
         timezone.localdate(), time(9), tzinfo=timezone.get_default_timezone()
     )
-    Claim.objects.create(
+    claim = Claim.objects.create(
         user=account,
         legal_unit=unit,
         role="Trésorier (fictif)",
         status=ClaimStatus.APPROVED,
         decided_at=decided,
     )
+    demo.mark(claim)
     # In the address book too: the staff see him among the organisation's people.
     person = Person.objects.filter(user=account).first()
     if person is not None:
@@ -103,6 +104,8 @@ def _create(unit: LegalUnit, rate: DuesRate, year: int, index: int) -> int:
         dues_amount=rate.amount,
         status=MembershipStatus.WAIVED if waived else MembershipStatus.PENDING,
     )
+    # Not renewed on a later day: memberships are of a year, and a new year adds its own.
+    demo.mark(membership)
     unpaid = year == today.year and index % 5 == 3
     if not (waived or unpaid):
         paid_on = min(date(year, 1 + index % 3, 5 + index % 20), today)

@@ -17,7 +17,8 @@ from django.utils.text import slugify
 from maillage.accounts.demo import DEMO_ACCOUNTS
 from maillage.accounts.enums import Role
 from maillage.accounts.models import User
-from maillage.directory.demo import DEMO_PREFIX, demo_day
+from maillage.core import demo
+from maillage.core.demo import today as demo_day
 from maillage.directory.models import LegalUnit
 from maillage.network.people.consents import record_consent
 from maillage.network.people.enums import (
@@ -60,7 +61,7 @@ def _at(day: date) -> datetime:
 
 
 def _organisations() -> list[LegalUnit]:
-    units = LegalUnit.objects.filter(establishments__source_ref__startswith=DEMO_PREFIX)
+    units = demo.only_demo(LegalUnit.objects.filter(establishments__isnull=False))
     return list(units.distinct().order_by("-is_hub_member", "siren")[:40])
 
 
@@ -125,6 +126,7 @@ def _contact(index: int, units, tags, staff) -> bool:
     )
     if not created:
         return False
+    demo.mark(person)
     person.tags.add(tags[0], *rng.sample(tags[1:], k=rng.randint(0, 2)))
     unit = units[index % len(units)] if units else None
     if unit is not None:
@@ -141,10 +143,11 @@ def _account_people() -> int:
         if user is None or Person.objects.filter(user=user).exists():
             continue
         first, _, last = account.full_name.rpartition(" ")
-        Person.objects.update_or_create(
+        person, _ = Person.objects.update_or_create(
             email=account.email,
             defaults={"user": user, "first_name": first, "last_name": last, "notes": NOTE},
         )
+        demo.mark(person)
         created += 1
     return created
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maillage.accounts.models import User
+from maillage.core import demo
 from maillage.network.people.models import Person
 from maillage.network.working_groups import meetings
 from maillage.network.working_groups.enums import WorkingGroupStatus
@@ -93,19 +94,23 @@ def _people() -> list[Person]:
     for first, last in PEOPLE:
         email = f"{first}.{last}@demo.maillage.test".lower()
         email = email.translate(str.maketrans("ëïéè", "eiee"))
-        person, _ = Person.objects.get_or_create(
+        person, created = Person.objects.get_or_create(
             email=email, defaults={"first_name": first, "last_name": last, "notes": PERSON_NOTE}
         )
+        if created:
+            demo.mark(person)
         people.append(person)
     return people
 
 
 def _demo_member() -> Person:
     """The demo member account's entry, linked to the account when both exist."""
-    person, _ = Person.objects.get_or_create(
+    person, created = Person.objects.get_or_create(
         email=DEMO_MEMBER,
         defaults={"first_name": "Dominique", "last_name": "Exemple", "notes": PERSON_NOTE},
     )
+    if created:
+        demo.mark(person)
     user = User.objects.filter(email=DEMO_MEMBER).first()
     if person.user_id is None and user is not None and not Person.objects.filter(user=user):
         person.user = user
@@ -120,6 +125,7 @@ def _group(slug, name, status, purpose, codes, publics, members, people) -> Work
                   "facilitator": people[members[0]]},
     )  # fmt: skip
     if created:
+        demo.mark(group)
         link_actions(group, Action.objects.filter(code__in=codes))
         link_publics(group, TargetPublic.objects.filter(slug__in=publics))
         for index in members:
@@ -127,26 +133,29 @@ def _group(slug, name, status, purpose, codes, publics, members, people) -> Work
     return group
 
 
+def _meet(group: WorkingGroup, days: int) -> Meeting:
+    """A meeting `days` after the day of loading; created again on a later day of loading."""
+    day = demo.today() + timedelta(days=days)
+    meeting = meetings.schedule_meeting(
+        group, starts_at=_paris(day, 14), ends_at=_paris(day, 16),
+        address="Salle fictive du pôle, Redon", agenda=AGENDA,
+    )  # fmt: skip
+    demo.mark(meeting.activity, renewed=True)
+    return meeting
+
+
 def _meetings(group: WorkingGroup) -> int:
     created = 0
     if group.status == WorkingGroupStatus.PROPOSED:
         return created  # a proposed group has not met yet
-    # Once a group has met, a later load (another day) writes no other past.
+    # Once a group has met, a later load the same day writes no other past.
     if not group.meetings.past().exists():
         for days in PAST_DAYS:
-            day = timezone.localdate() + timedelta(days=days)
-            meeting = meetings.schedule_meeting(
-                group, starts_at=_paris(day, 14), ends_at=_paris(day, 16),
-                address="Salle fictive du pôle, Redon", agenda=AGENDA, is_demo=True,
-            )  # fmt: skip
+            meeting = _meet(group, days)
             meetings.write_minutes(meeting, agenda=AGENDA, minutes=MINUTES, publish=True)
             created += 1
     if group.status == WorkingGroupStatus.ACTIVE and not group.meetings.upcoming().exists():
-        day = timezone.localdate() + timedelta(days=14)
-        meetings.schedule_meeting(
-            group, starts_at=_paris(day, 14), ends_at=_paris(day, 16),
-            address="Salle fictive du pôle, Redon", agenda=AGENDA, is_demo=True,
-        )  # fmt: skip
+        _meet(group, 14)
         created += 1
     return created
 
@@ -160,6 +169,7 @@ def _charter(group: WorkingGroup, author: Person | None) -> None:
             uploaded_by=author,
         )  # fmt: skip
         document.file.save("charte.md", ContentFile(content), save=True)
+        demo.mark(document)
 
 
 @transaction.atomic

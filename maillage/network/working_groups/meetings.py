@@ -52,7 +52,6 @@ def schedule_meeting(
     address: str = "",
     online_url: str = "",
     agenda: str = "",
-    is_demo: bool = False,
 ) -> Meeting:
     """Create the meeting and its activity; the same group never meets twice at the same time."""
     if ends_at <= starts_at:
@@ -76,7 +75,6 @@ def schedule_meeting(
         visibility=Visibility.MEMBERS,
         status=ActivityStatus.PUBLISHED,
         requires_registration=False,
-        is_demo=is_demo,
     )
     # The meeting serves what its group serves: the activity report counts it there.
     link_actions(activity, actions_of(group))

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
+from maillage.core import demo
 from maillage.observatory.enums import Denominator, Indicator, SourceKind
 from maillage.observatory.figures.rows import FigureRow
 from maillage.observatory.models import Figure, ReferenceFigure, Snapshot
@@ -119,12 +120,14 @@ def record_snapshot(
                 territory_definition=provenance.territory_definition,
                 method_version=provenance.method_version,
                 content_hash=digest,
-                is_demo=provenance.is_demo,
                 family_overrides=provenance.family_overrides,
                 denominator=denominator,
                 denominator_note=note,
             )
             Figure.objects.bulk_create([figure_of(snapshot, row) for row in rows])
+            if provenance.is_demo:
+                # Dated 1 January of the year of loading: computed again on a later day.
+                demo.mark(snapshot, renewed=True)
     except IntegrityError:
         # Computed twice at once: the other run recorded the same figures first.
         return Snapshot.objects.get(content_hash=digest)

@@ -46,7 +46,7 @@ class ReferralInline(admin.TabularInline):
 @admin.register(SupportCase)
 class SupportCaseAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "stage", "opened_on", "closed_on", "staff_in_charge"]
-    list_filter = ["kind", "stage", "is_demo"]
+    list_filter = ["kind", "stage"]
     search_fields = ["title"]
     autocomplete_fields = ["holders", "organisations"]
     # Stages change through the case page, which records the dates; never by hand here.

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maillage.accounts.models import User
-from maillage.directory.demo import DEMO_PREFIX
+from maillage.core import demo
 from maillage.directory.models import LegalUnit
 from maillage.network.people.models import Person
 from maillage.plan.links import link_actions, link_publics
@@ -71,10 +71,12 @@ FUNDING_SOURCES = ["Région Bretagne", "France Active", "Prêt d’honneur", "Fo
 
 def _holder(index: int) -> Person:
     first = FIRST_NAMES[index % len(FIRST_NAMES)]
-    person, _ = Person.objects.get_or_create(
+    person, created = Person.objects.get_or_create(
         email=f"porteur.fictif.{index:02d}@demo.maillage.test",
         defaults={"first_name": first, "last_name": f"Porteur fictif {index:02d}"},
     )
+    if created:
+        demo.mark(person)
     return person
 
 
@@ -159,9 +161,10 @@ def _create(index: int, rng: random.Random, context: dict) -> None:
         staff_in_charge=context["staff"],
         contact_sharing_agreed=index % 3 != 0,
         opened_on=opened,
-        is_demo=True,
     )
     open_case(case, [_holder(index)], [], by=context["staff"], today=today)
+    # Dated back from the day of loading: created again, with its journey, on a later day.
+    demo.mark(case, renewed=True)
     _, actions, publics = PROJECTS[kind]
     link_actions(case, Action.objects.filter(code__in=actions))
     link_publics(case, TargetPublic.objects.filter(slug__in=publics))
@@ -188,7 +191,7 @@ def create_demo_journeys() -> int:
         "communes": list(Commune.objects.filter(code__in=COMMUNES).order_by("code")),
         "services": list(Service.objects.on_offer().order_by("pk")),
         "structures": list(
-            LegalUnit.objects.filter(establishments__source_ref__startswith=DEMO_PREFIX)
+            demo.only_demo(LegalUnit.objects.filter(establishments__isnull=False))
             .filter(created_on__gte=today - timedelta(days=SPAN_DAYS))
             .distinct()
             .order_by("siren")[:10]
@@ -198,7 +201,8 @@ def create_demo_journeys() -> int:
     for index in range(COUNT):
         # The generator advances for every case, created or not: a re-run draws the same.
         case_rng = random.Random(rng.random())
-        if SupportCase.objects.filter(is_demo=True, title=_case_plan(index, today)[1]).exists():
+        title = _case_plan(index, today)[1]
+        if demo.only_demo(SupportCase.objects.filter(title=title)).exists():
             continue
         _create(index, case_rng, context)
         created += 1

@@ -20,7 +20,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from maillage.directory.demo import DemoUnavailable, demo_day, luhn_complete, of_place
+from maillage.core import demo
+from maillage.core.demo import today as demo_day
+from maillage.directory.demo import DemoUnavailable, luhn_complete, of_place
 from maillage.directory.enums import ClaimStatus, EssFamily, Visibility
 from maillage.directory.models import Claim, Establishment, LegalUnit
 from maillage.directory.nomenclatures import naf_section
@@ -107,7 +109,7 @@ def _provider(index: int, provider: Provider, territory, seat) -> LegalUnit:
         is_hub_member=provider.member,
         created_on=demo_day() - timedelta(days=3650 + 365 * index),
     )
-    Establishment.objects.create(
+    site = Establishment.objects.create(
         legal_unit=unit,
         siret=luhn_complete(f"{siren}0001"),
         naf_code=provider.naf_code,
@@ -125,6 +127,7 @@ def _provider(index: int, provider: Provider, territory, seat) -> LegalUnit:
         source_ref=f"demo:services:{provider.key}",
         last_confirmed_on=demo_day(),
     )
+    demo.mark(unit, site)
     return unit
 
 
@@ -153,6 +156,7 @@ def _service(spec: dict, unit: LegalUnit, index: int, territory) -> Service | No
         **spec,
     )
     _area(service, area, territory)
+    demo.mark(service)
     # A stable « mis à jour le », spread over the months before the demonstration's day.
     day = demo_day() - timedelta(days=12 * index)
     moment = timezone.make_aware(datetime.combine(day, time(10)))
@@ -164,13 +168,14 @@ def _link_demo_partner(unit: LegalUnit) -> None:
     partner = get_user_model().objects.filter(email=DEMO_PARTNER_EMAIL).first()
     if partner is None or Claim.objects.filter(user=partner, legal_unit=unit).exists():
         return
-    Claim.objects.create(
+    claim = Claim.objects.create(
         user=partner,
         legal_unit=unit,
         role="Chargée d’accompagnement (fictive)",
         status=ClaimStatus.APPROVED,
         decided_at=timezone.make_aware(datetime.combine(demo_day(), time(9))),
     )
+    demo.mark(claim)
 
 
 @transaction.atomic

@@ -88,7 +88,6 @@ class SupportCase(PlanLinked):
     notes = models.TextField("notes de l’équipe", blank=True)
     # The one-time token of the form that created the row: a replayed submit finds it.
     submission_token = token_field()
-    is_demo = models.BooleanField("données fictives de démonstration", default=False)
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
 

@@ -4,6 +4,7 @@ from maillage.accounts.demo import create_demo_accounts
 from maillage.accounts.models import User
 from maillage.activities.demo import create_demo_activities
 from maillage.activities.models import Activity, Registration, SatisfactionAnswer
+from maillage.core import demo
 from maillage.directory.demo import create_demo_directory
 from maillage.directory.models import Establishment, LegalUnit
 from maillage.network.decisions.demo import create_demo_decisions
@@ -90,6 +91,9 @@ class Command(BaseCommand):
     help = "Create the fictitious demonstration data and one account per role (local use only)."
 
     def handle(self, *args, **options):
+        # Loaded on an earlier day: what is dated from that day goes, and is created again below.
+        if demo.renew():
+            self.stdout.write("Démonstration d’un jour précédent remise à la date du jour.")
         self.stdout.write("Données fictives de démonstration créées\u00a0:")
         for step in STEPS:
             self.stdout.write(f"  {run(step)}")
