@@ -24,6 +24,7 @@ from maillage.activities.models import (
     Series,
 )
 from maillage.core import demo
+from maillage.directory.models import Establishment
 from maillage.plan.links import link_actions, link_publics
 from maillage.plan.models import Action, TargetPublic
 from maillage.territory.models import Commune
@@ -87,6 +88,22 @@ def _participant(number: int) -> tuple[str, str, str]:
 def _link(activity: Activity, action_codes: list[str], public_slugs: list[str]) -> None:
     link_actions(activity, Action.objects.filter(code__in=action_codes))
     link_publics(activity, TargetPublic.objects.filter(slug__in=public_slugs))
+
+
+def _co_organise(activity: Activity, commune_code: str) -> None:
+    """A public activity is co-organised by the first demo organisation of its commune, so that
+    organisation's page and map card show it (none when the directory demo is not loaded)."""
+    if activity.visibility != Visibility.PUBLIC:
+        return
+    host = (
+        demo.only_demo(Establishment.objects.published())
+        .filter(commune__code=commune_code)
+        .order_by("pk")
+        .values_list("legal_unit", flat=True)
+        .first()
+    )
+    if host is not None:
+        activity.organisers.add(host)
 
 
 def _create(slug: str, **fields) -> tuple[Activity, bool]:
@@ -193,6 +210,7 @@ def create_demo_activities() -> int:
         )
         if created:
             _link(activity, actions, publics)
+            _co_organise(activity, code)
     elus = Activity.objects.get(slug="elus-ess")
     AudienceCount.objects.get_or_create(activity=elus, category="elus", defaults={"count": 12})
     return Activity.objects.count() - before
