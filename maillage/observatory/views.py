@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
@@ -25,6 +26,8 @@ from maillage.observatory.presentation.png import svg_to_png
 from maillage.observatory.presentation.snapshot_charts import CHARTS, chart
 from maillage.observatory.sources.stock_files import available_files, resolve
 from maillage.territory.models import Commune
+
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 class BadParameter(Exception):
@@ -126,8 +129,14 @@ def table_csv(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@login_not_required
-def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
+def _chart_file(
+    request: HttpRequest,
+    slug: str,
+    suffix: str,
+    content_type: str,
+    render: Callable[[str], str | bytes],
+) -> HttpResponse:
+    """A chart of the chosen snapshot as a file to download; `render` makes it from the SVG."""
     if slug not in CHARTS:
         raise Http404("Graphique inconnu.")
     try:
@@ -136,26 +145,22 @@ def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
         return _bad(str(error))
     if snapshot is None:
         raise Http404("Aucun instantané.")
-    svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + chart(snapshot, slug)
-    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="observatoire-{slug}.svg"'
+    response = HttpResponse(render(chart(snapshot, slug)), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="observatoire-{slug}.{suffix}"'
     return response
+
+
+@login_not_required
+def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
+    return _chart_file(
+        request, slug, "svg", "image/svg+xml; charset=utf-8", lambda svg: XML_DECLARATION + svg
+    )
 
 
 @login_not_required
 def chart_png(request: HttpRequest, slug: str) -> HttpResponse:
     """The same chart as the SVG, drawn as a PNG image for a report or a slide."""
-    if slug not in CHARTS:
-        raise Http404("Graphique inconnu.")
-    try:
-        snapshot = _snapshot(request)
-    except BadParameter as error:
-        return _bad(str(error))
-    if snapshot is None:
-        raise Http404("Aucun instantané.")
-    response = HttpResponse(svg_to_png(chart(snapshot, slug)), content_type="image/png")
-    response["Content-Disposition"] = f'attachment; filename="observatoire-{slug}.png"'
-    return response
+    return _chart_file(request, slug, "png", "image/png", svg_to_png)
 
 
 @login_not_required

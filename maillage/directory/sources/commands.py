@@ -1,18 +1,22 @@
-"""What the import commands share: choosing the territory and printing a run's report."""
+"""What the import commands share: choosing the territory, resuming an interrupted run, printing
+a run's report, and the command that imports one file."""
 
 from __future__ import annotations
 
+from argparse import ArgumentParser
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import CommandError, OutputWrapper
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 from maillage.directory.enums import ImportKind
 from maillage.directory.models import ImportRun
 from maillage.directory.sources.errors import ImportRefused
 from maillage.directory.sources.files import file_checksum
 from maillage.directory.sources.runs import failures_recorded, into_run
+from maillage.directory.stewardship.duplicates import find_duplicates
 from maillage.territory.models import Territory
 
 
@@ -84,3 +88,36 @@ def print_report(run: ImportRun, out: OutputWrapper, shown: int = 20) -> None:
         out.write(f"  ligne {rejection.line} : {rejection.reason}")
     if run.rows_rejected > shown:
         out.write(f"  … et {run.rows_rejected - shown} autre(s) (voir l’import n° {run.pk}).")
+
+
+class FileImportCommand(BaseCommand):
+    """`manage.py import_<source> FILE [--territory] [--reprendre N]`: a subclass names its
+    source's kind and file, adds its own options and runs its importer in `run_import`."""
+
+    kind: ImportKind
+    file_help: str
+    looks_for_duplicates = True  # what the staff then review on the duplicates page
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("file", type=Path, help=self.file_help)
+        parser.add_argument(
+            "--territory", help="identifiant du territoire (défaut : celui du pôle)"
+        )
+        parser.add_argument(
+            "--reprendre",
+            type=int,
+            metavar="N",
+            help="reprendre l’import interrompu n° N après son dernier lot enregistré",
+        )
+
+    def run_import(self, territory: Territory, options: dict[str, Any]) -> ImportRun:
+        raise NotImplementedError
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        territory = territory_from(options["territory"])
+        resumed = resumable(options["reprendre"], self.kind, options["file"])
+        with reported(*resumed):
+            run = self.run_import(territory, options)
+        print_report(run, self.stdout)
+        if self.looks_for_duplicates:
+            self.stdout.write(f"{find_duplicates()} doublon(s) probable(s) nouveau(x) à examiner.")

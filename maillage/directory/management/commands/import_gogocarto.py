@@ -1,47 +1,31 @@
 """Import a GoGoCarto JSON export for the hub's territory."""
 
+from argparse import ArgumentParser
 from pathlib import Path
-
-from django.core.management.base import BaseCommand
+from typing import Any
 
 from maillage.directory.enums import ImportKind
-from maillage.directory.sources.commands import (
-    print_report,
-    reported,
-    resumable,
-    territory_from,
-)
+from maillage.directory.models import ImportRun
+from maillage.directory.sources.commands import FileImportCommand
 from maillage.directory.sources.gogocarto import GogocartoImporter
-from maillage.directory.stewardship.duplicates import find_duplicates
+from maillage.territory.models import Territory
 
 
-class Command(BaseCommand):
+class Command(FileImportCommand):
     help = "Importe les structures du territoire depuis un export JSON de GoGoCarto."
+    kind = ImportKind.GOGOCARTO
+    file_help = "export JSON des éléments"
 
-    def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="export JSON des éléments")
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        super().add_arguments(parser)
         parser.add_argument("--taxonomie", type=Path, help="export JSON de la taxonomie")
-        parser.add_argument(
-            "--territory", help="identifiant du territoire (défaut : celui du pôle)"
-        )
-        parser.add_argument(
-            "--reprendre",
-            type=int,
-            metavar="N",
-            help="reprendre l’import interrompu n° N après son dernier lot enregistré",
-        )
         parser.add_argument(
             "--partiel",
             action="store_true",
             help="export d’une partie de la carte : ne pas masquer les structures absentes",
         )
 
-    def handle(self, *args, **options):
-        importer = GogocartoImporter(territory_from(options["territory"]))
-        resumed = resumable(options["reprendre"], ImportKind.GOGOCARTO, options["file"])
-        with reported(*resumed):
-            run = importer.run(
-                options["file"], options["taxonomie"], complete=not options["partiel"]
-            )
-        print_report(run, self.stdout)
-        self.stdout.write(f"{find_duplicates()} doublon(s) probable(s) nouveau(x) à examiner.")
+    def run_import(self, territory: Territory, options: dict[str, Any]) -> ImportRun:
+        return GogocartoImporter(territory).run(
+            options["file"], options["taxonomie"], complete=not options["partiel"]
+        )

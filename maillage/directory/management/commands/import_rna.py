@@ -1,37 +1,19 @@
 """Import the RNA `waldec` file for the hub's territory."""
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand
+from typing import Any
 
 from maillage.directory.enums import ImportKind
-from maillage.directory.sources.commands import (
-    print_report,
-    reported,
-    resumable,
-    territory_from,
-)
+from maillage.directory.models import ImportRun
+from maillage.directory.sources.commands import FileImportCommand
 from maillage.directory.sources.rna import RnaImporter
+from maillage.territory.models import Territory
 
 
-class Command(BaseCommand):
+class Command(FileImportCommand):
     help = "Importe les associations du territoire depuis le fichier RNA « waldec »."
+    kind = ImportKind.RNA
+    file_help = "fichier waldec (CSV séparé par « ; »)"
+    looks_for_duplicates = False
 
-    def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="fichier waldec (CSV séparé par « ; »)")
-        parser.add_argument(
-            "--territory", help="identifiant du territoire (défaut : celui du pôle)"
-        )
-        parser.add_argument(
-            "--reprendre",
-            type=int,
-            metavar="N",
-            help="reprendre l’import interrompu n° N après son dernier lot enregistré",
-        )
-
-    def handle(self, *args, **options):
-        importer = RnaImporter(territory_from(options["territory"]))
-        resumed = resumable(options["reprendre"], ImportKind.RNA, options["file"])
-        with reported(*resumed):
-            run = importer.run(options["file"])
-        print_report(run, self.stdout)
+    def run_import(self, territory: Territory, options: dict[str, Any]) -> ImportRun:
+        return RnaImporter(territory).run(options["file"])
