@@ -81,7 +81,25 @@ class PlanText(models.Model):
 # Objectives and actions
 
 
-class StrategicObjective(models.Model):
+class Objective:
+    """What strategic and operational objectives share: their title and their place on the
+    project page."""
+
+    code: str
+    title: str
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('plan:project')}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"objectif-{self.code}"
+
+
+class StrategicObjective(Objective, models.Model):
     code = models.CharField("code", max_length=10, unique=True, help_text="Par exemple « 1 ».")
     title = models.TextField("intitulé")
     short_title = models.CharField(
@@ -97,18 +115,8 @@ class StrategicObjective(models.Model):
         verbose_name_plural = "objectifs stratégiques"
         ordering = ["position", "code"]
 
-    def __str__(self) -> str:
-        return f"{self.code}. {self.title}"
 
-    def get_absolute_url(self) -> str:
-        return f"{reverse('plan:project')}#{self.anchor}"
-
-    @property
-    def anchor(self) -> str:
-        return f"objectif-{self.code}"
-
-
-class OperationalObjective(models.Model):
+class OperationalObjective(Objective, models.Model):
     strategic_objective = models.ForeignKey(
         StrategicObjective,
         on_delete=models.CASCADE,
@@ -126,16 +134,6 @@ class OperationalObjective(models.Model):
         verbose_name = "objectif opérationnel"
         verbose_name_plural = "objectifs opérationnels"
         ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return f"{self.code}. {self.title}"
-
-    def get_absolute_url(self) -> str:
-        return f"{reverse('plan:project')}#{self.anchor}"
-
-    @property
-    def anchor(self) -> str:
-        return f"objectif-{self.code}"
 
 
 class Action(models.Model):

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from maillage.directory.enums import FamilyDecision, ImportKind
 from maillage.directory.models import Establishment, Theme
+from maillage.directory.stewardship.editing import EDITABLE
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 UPLOAD_KINDS = [
@@ -44,18 +45,8 @@ class EntryForm(forms.ModelForm):
 
     class Meta:
         model = Establishment
-        fields = [
-            "street",
-            "postcode",
-            "city_name",
-            "description",
-            "website",
-            "email",
-            "phone",
-            "contacts_public",
-            "opening_hours",
-            "themes",
-        ]
+        # The logo is stored apart (`wanted`): the model's file field never takes the upload.
+        fields = [name for name in EDITABLE if name != "logo"]
         labels = {
             "street": "Adresse",
             "city_name": "Commune",
