@@ -22,6 +22,7 @@ from django.db import IntegrityError, models, transaction
 
 EXPIRED = "Ce formulaire a expiré : rechargez la page, puis envoyez-le de nouveau."
 ALREADY_SAVED = "Ce formulaire avait déjà été envoyé : il n’est enregistré qu’une fois."
+ELSEWHERE = "Ce formulaire a déjà servi ailleurs : rechargez la page."
 
 Row = TypeVar("Row")
 Model = TypeVar("Model", bound=models.Model)

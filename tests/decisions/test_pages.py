@@ -1,10 +1,12 @@
 import pytest
 from django.urls import reverse
 
+from maillage.core.form_tokens import ALREADY_SAVED
 from maillage.network.decisions.closing import close_proposal
 from maillage.network.decisions.models import Proposal, Vote
 from maillage.network.decisions.space import cards as decision_cards
 from tests.decisions.factories import ProposalFactory
+from tests.tokens import with_token
 from tests.typeset import french
 from tests.working_groups.factories import GroupMemberFactory
 
@@ -122,11 +124,11 @@ def test_staff_write_a_vote_then_open_it(client_for, staff):
         "options": "Rester\nDéménager\n",
     }
 
-    response = client.post(reverse("decisions:create"), {**data, "options": "Rester"})
+    response = client.post(reverse("decisions:create"), with_token({**data, "options": "Rester"}))
     assert response.status_code == 400
     assert "Un vote demande au moins deux options." in response.content.decode()
 
-    client.post(reverse("decisions:create"), data)
+    client.post(reverse("decisions:create"), with_token(data))
     proposal = Proposal.objects.get()
     assert [o.label for o in proposal.options.all()] == ["Rester", "Déménager"]
     assert proposal.is_draft
@@ -136,20 +138,44 @@ def test_staff_write_a_vote_then_open_it(client_for, staff):
     assert proposal.accepts_votes()
 
 
+def test_a_new_proposal_sent_twice_is_one_draft(client_for, staff):
+    client = client_for(staff)
+    data = with_token(
+        {
+            "title": "Changer de local",
+            "text": "Le bail se termine.",
+            "method": "consent",
+            "voter_scope": "person",
+            "quorum_percent": "0",
+            "secrecy": "results_only",
+            "deadline": "2099-06-30T18:00",
+        }
+    )
+
+    first = client.post(reverse("decisions:create"), data)
+    second = client.post(reverse("decisions:create"), data, follow=True)
+
+    proposal = Proposal.objects.get()
+    assert first.url == proposal.get_absolute_url()
+    assert french(ALREADY_SAVED) in second.content.decode()
+
+
 def test_a_group_proposal_cannot_be_one_voice_per_organisation(client_for, staff):
     group = GroupMemberFactory().group
     response = client_for(staff).post(
         reverse("decisions:create"),
-        {
-            "title": "T",
-            "text": "T",
-            "group": group.pk,
-            "method": "consent",
-            "voter_scope": "organisation",
-            "quorum_percent": "0",
-            "secrecy": "results_only",
-            "deadline": "2099-06-30T18:00",
-        },
+        with_token(
+            {
+                "title": "T",
+                "text": "T",
+                "group": group.pk,
+                "method": "consent",
+                "voter_scope": "organisation",
+                "quorum_percent": "0",
+                "secrecy": "results_only",
+                "deadline": "2099-06-30T18:00",
+            }
+        ),
     )
 
     assert response.status_code == 400

@@ -10,10 +10,3 @@ def close_response(response) -> None:
         response.close()
     finally:
         request_finished.connect(close_old_connections)
-
-
-def with_token(data: dict) -> dict:
-    """A create form's fields as the page sends them: with the one-time token it drew."""
-    from maillage.core.form_tokens import new_token
-
-    return {**data, "submission": new_token()}

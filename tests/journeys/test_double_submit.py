@@ -29,8 +29,8 @@ from maillage.support.journeys.referrals import ALREADY_OPEN
 from maillage.support.journeys.views.records import ELSEWHERE
 from tests.factories import UserFactory
 from tests.journeys.factories import SupportCaseFactory
-from tests.journeys.helpers import with_token
 from tests.services.factories import ServiceFactory
+from tests.tokens import with_token
 from tests.typeset import french
 
 THREADS = 6

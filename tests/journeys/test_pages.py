@@ -8,9 +8,10 @@ from maillage.support.journeys.models import CaseDocument, Referral, SupportCase
 from maillage.support.services.models import ServiceStatus
 from tests.directory.factories import CommuneFactory, EstablishmentFactory, LegalUnitFactory
 from tests.journeys.factories import SupportCaseFactory
-from tests.journeys.helpers import close_response, with_token
+from tests.journeys.helpers import close_response
 from tests.people.factories import PersonFactory
 from tests.services.factories import ServiceFactory
+from tests.tokens import with_token
 from tests.typeset import french
 
 

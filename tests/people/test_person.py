@@ -5,11 +5,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from maillage.core.form_tokens import ALREADY_SAVED, ELSEWHERE
 from maillage.network.people.consents import current_consents, record_consent
 from maillage.network.people.enums import AffiliationRole, ConsentMethod, ConsentPurpose
 from maillage.network.people.models import Affiliation, Consent, Interaction, Person
 from tests.directory.factories import EstablishmentFactory, LegalUnitFactory
 from tests.people.factories import AffiliationFactory, InteractionFactory, PersonFactory
+from tests.tokens import with_token
+from tests.typeset import french
 
 pytestmark = pytest.mark.django_db
 
@@ -115,8 +118,8 @@ def test_an_interaction_moves_the_last_activity_forward(staff_client, staff):
 
     staff_client.post(
         f"/contacts/{person.pk}/echanges/",
-        {"occurred_on": timezone.localdate().isoformat(), "channel": "phone",
-         "subject": "Projet de tiers-lieu", "legal_unit": unit.siren, "notes": "À rappeler"},
+        with_token({"occurred_on": timezone.localdate().isoformat(), "channel": "phone",
+         "subject": "Projet de tiers-lieu", "legal_unit": unit.siren, "notes": "À rappeler"}),
     )  # fmt: skip
 
     interaction = Interaction.objects.get()
@@ -131,7 +134,9 @@ def test_an_old_interaction_never_moves_the_last_activity_back(staff_client):
 
     staff_client.post(
         f"/contacts/{person.pk}/echanges/",
-        {"occurred_on": "2021-03-01", "channel": "meeting", "subject": "Ancien échange"},
+        with_token(
+            {"occurred_on": "2021-03-01", "channel": "meeting", "subject": "Ancien échange"}
+        ),
     )
 
     person.refresh_from_db()
@@ -145,7 +150,9 @@ def test_an_interaction_in_the_future_is_refused(staff_client):
 
     response = staff_client.post(
         f"/contacts/{person.pk}/echanges/",
-        {"occurred_on": tomorrow.isoformat(), "channel": "meeting", "subject": "Plus tard"},
+        with_token(
+            {"occurred_on": tomorrow.isoformat(), "channel": "meeting", "subject": "Plus tard"}
+        ),
     )
 
     assert response.status_code == 400
@@ -202,3 +209,27 @@ def test_an_erased_person_has_no_page(staff_client):
     erase(person)
 
     assert staff_client.get(f"/contacts/{person.pk}/").status_code == 404
+
+
+def test_an_exchange_noted_twice_is_noted_once(staff_client):
+    person = PersonFactory()
+    url = f"/contacts/{person.pk}/echanges/"
+    data = with_token({"occurred_on": "2026-03-01", "channel": "phone", "subject": "Relance"})
+
+    first = staff_client.post(url, data)
+    second = staff_client.post(url, data, follow=True)
+
+    assert first.status_code == 302
+    assert french(ALREADY_SAVED) in second.content.decode()
+    assert Interaction.objects.filter(person=person).count() == 1
+
+
+def test_an_exchange_form_copied_to_another_person_is_refused(staff_client):
+    data = with_token({"occurred_on": "2026-03-01", "channel": "phone", "subject": "Relance"})
+    staff_client.post(f"/contacts/{PersonFactory().pk}/echanges/", data)
+
+    response = staff_client.post(f"/contacts/{PersonFactory().pk}/echanges/", data)
+
+    assert response.status_code == 400
+    assert french(ELSEWHERE) in response.content.decode()
+    assert Interaction.objects.count() == 1

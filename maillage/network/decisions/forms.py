@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from maillage.core.form_tokens import OneTimeForm
 from maillage.network.decisions.enums import Choice, Method, VoterScope
 from maillage.network.decisions.models import Proposal
 from maillage.network.decisions.voting import REASON_MAX
@@ -17,7 +18,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(OneTimeForm, forms.ModelForm):
     options = forms.CharField(
         label="Options du vote (une par ligne)",
         required=False,
@@ -52,6 +53,8 @@ class ProposalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["group"].empty_label = "Tous les adhérents"
         self.fields["quorum_percent"].widget.attrs["max"] = 100
+        if self.instance.pk:
+            del self.fields["submission"]  # an edit sent twice saves the same values twice
         if self.instance.pk and not self.is_bound:
             self.initial["options"] = "\n".join(o.label for o in self.instance.options.all())
 

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from maillage.core.form_tokens import token_field
 from maillage.network.decisions.enums import Choice, Method, ProposalStatus, Secrecy, VoterScope
 
 
@@ -45,6 +46,8 @@ class Proposal(models.Model):
 
     title = models.CharField("intitulé", max_length=200)
     text = models.TextField("texte de la proposition", help_text="En Markdown.")
+    # The one-time token of the form that wrote it: a replayed creation finds it.
+    submission_token = token_field()
     group = models.ForeignKey(
         "working_groups.WorkingGroup",
         verbose_name="groupe de travail",

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import slugify
 
+from maillage.core.form_tokens import OneTimeForm
 from maillage.directory.models import LegalUnit
 from maillage.network.people.enums import ConsentMethod, ConsentPurpose
 from maillage.network.people.importing.reading import MAX_BYTES
@@ -100,13 +101,18 @@ class AffiliationForm(forms.ModelForm):
         return data
 
 
-class InteractionForm(forms.ModelForm):
+class InteractionForm(OneTimeForm, forms.ModelForm):
     legal_unit = OrganisationField(label="Structure concernée (facultatif)", required=False)
 
     class Meta:
         model = Interaction
         fields = ["occurred_on", "channel", "subject", "legal_unit", "notes"]
         widgets = {"occurred_on": DATE, "notes": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["submission"]  # an edit sent twice saves the same values twice
 
     def clean_occurred_on(self):
         day = self.cleaned_data["occurred_on"]

@@ -7,22 +7,36 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
+from maillage.core import form_tokens
 from maillage.network.decisions import closing, drafting
 from maillage.network.decisions.forms import ProposalForm
 from maillage.network.decisions.models import Proposal
+
+
+def _save(request, form: ProposalForm) -> tuple[Proposal, bool]:
+    """The saved draft, and whether this submit wrote it: a replayed creation finds the
+    proposal its first submit created."""
+    draft, options = form.save(commit=False), form.cleaned_data["options"]
+    if draft.pk:
+        return drafting.save_draft(draft, options), True
+    draft.submission_token = token = form.cleaned_data["submission"]
+    return form_tokens.once(
+        Proposal, token, lambda: drafting.save_draft(draft, options, by=request.user)
+    )
 
 
 def _edit(request, proposal: Proposal):
     form = ProposalForm(request.POST or None, instance=proposal)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = drafting.save_draft(
-                form.save(commit=False), form.cleaned_data["options"], by=request.user
-            )
+            saved, created = _save(request, form)
         except closing.ProposalRefused as error:
             messages.error(request, str(error))
             return redirect(proposal)
-        messages.success(request, "La proposition est enregistrée (brouillon).")
+        if created:
+            messages.success(request, "La proposition est enregistrée (brouillon).")
+        else:
+            messages.info(request, form_tokens.ALREADY_SAVED)
         return redirect(saved)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "proposal": proposal if proposal.pk else None}

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from maillage.core.form_tokens import token_field
 from maillage.network.people.enums import ConsentMethod, ConsentPurpose, InteractionChannel
 
 
@@ -36,6 +37,8 @@ class Interaction(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField("enregistré le", default=timezone.now, editable=False)
+    # The one-time token of the form that noted it: a replayed submit finds it.
+    submission_token = token_field()
 
     class Meta:
         verbose_name = "échange"

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
+from maillage.core import form_tokens
 from maillage.core.form_tokens import first_write
 from maillage.network.people import consents, erasure, exports
 from maillage.network.people.enums import ConsentPurpose
@@ -122,12 +123,24 @@ def add_interaction(request, pk: int):
     person = _person(pk)
     form = InteractionForm(request.POST)
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("submission")
         try:
-            record_interaction(person, request.user, **form.cleaned_data)
+            _, created = form_tokens.once(
+                Interaction,
+                token,
+                lambda: record_interaction(person, request.user, submission_token=token, **data),
+                {"person_id": person.pk},
+            )
         except InteractionRefused as error:
             form.add_error(None, str(error))
+        except form_tokens.TokenUsedElsewhere:
+            form.add_error(None, form_tokens.ELSEWHERE)
         else:
-            messages.success(request, "L’échange est noté.")
+            if created:
+                messages.success(request, "L’échange est noté.")
+            else:
+                messages.info(request, form_tokens.ALREADY_SAVED)
             return redirect("people:person", pk=pk)
     return render(
         request, "people/person.html", _context(person, interaction_form=form), status=400
