@@ -7,7 +7,8 @@ import re
 import pytest
 from django.core import mail
 
-from maillage.activities.models import Registration
+from maillage.activities.demo import create_demo_activities
+from maillage.activities.models import Activity, Registration
 from tests.activities.factories import ActivityFactory, RegistrationFactory
 from tests.activities.test_ical import assert_valid_ical
 
@@ -95,3 +96,20 @@ def test_a_cancelled_registration_has_no_calendar_file(client, on_registration):
     response = client.get(f"/agenda/inscription/{registration.token}/invitation.ics")
 
     assert response.status_code == 404
+
+
+def test_every_public_output_of_a_demo_activity_says_it_is_fictitious(client):
+    create_demo_activities()
+    forum = Activity.objects.get(slug="forum-ess")
+    page = client.get(forum.get_absolute_url()).content.decode()
+    (json_ld,) = JSON_LD.findall(page)
+    feeds = [
+        client.get(path).content.decode()
+        for path in ("/agenda/agenda.ics", "/agenda/forum-ess.ics")
+    ]
+
+    assert "données fictives de démonstration" in page  # the mark beside the kind
+    assert "données fictives de démonstration" in client.get("/agenda/").content.decode()
+    assert "Données fictives de démonstration." in json.loads(json_ld)["description"]
+    for feed in feeds:
+        assert "Données fictives de démonstration." in feed.replace("\r\n ", "")
