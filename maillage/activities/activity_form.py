@@ -15,7 +15,7 @@ from django import forms
 from django.utils import timezone
 
 from maillage.activities.enums import ActivityStatus
-from maillage.activities.models import Activity
+from maillage.activities.models import Activity, Series
 from maillage.directory.models import Establishment
 from maillage.plan.pickers import ActionsField, PublicsField
 from maillage.territory.queries import territory_communes
@@ -219,3 +219,10 @@ class ActivityForm(forms.ModelForm):
     @property
     def tells_registrants(self) -> bool:
         return self.cleaned_data.get("tell_registrants") == TELL
+
+
+class SeriesForm(forms.ModelForm):
+    class Meta:
+        model = Series
+        fields = ["title", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}

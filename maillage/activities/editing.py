@@ -1,4 +1,5 @@
-"""Staff's writes of an activity: save a new or edited one with its plan links, duplicate one.
+"""Staff's writes of an activity: save a new or edited one with its plan links, duplicate one;
+create a cycle.
 
 A change of date, time, place or link always raises the invitation's SEQUENCE, so that the next
 invitation a registrant gets replaces the old one in their calendar; telling them now is the
@@ -16,9 +17,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from maillage.activities import announcements
-from maillage.activities.activity_form import ActivityForm
+from maillage.activities.activity_form import ActivityForm, SeriesForm
 from maillage.activities.enums import ActivityStatus
-from maillage.activities.models import Activity
+from maillage.activities.models import Activity, Series
 from maillage.plan.links import (
     actions_of,
     link_actions,
@@ -92,3 +93,15 @@ def duplicate_initial(source: Activity) -> dict:
         "publics": list(publics_of(source)),
     }
     return initial
+
+
+def create_series(form: SeriesForm) -> Series:
+    """A new cycle, its slug taken from its title (« -2 », « -3 »… when taken)."""
+    series = form.save(commit=False)
+    base = slugify(series.title)[: SLUG_MAX - 4].strip("-") or "cycle"
+    series.slug, number = base, 1
+    while Series.objects.filter(slug=series.slug).exists():
+        number += 1
+        series.slug = f"{base}-{number}"
+    series.save()
+    return series

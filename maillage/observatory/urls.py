@@ -10,4 +10,12 @@ urlpatterns = [
     path("communes/<str:code>/", views.commune, name="commune"),
     path("instantanes/", views.snapshots, name="snapshots"),
     path("comparaison/", views.comparison, name="comparison"),
+    path("chiffres-de-reference/", views.references, name="references"),
+    path("chiffres-de-reference/nouveau/", views.reference_form, name="reference_create"),
+    path("chiffres-de-reference/<id:pk>/", views.reference_form, name="reference_edit"),
+    path(
+        "chiffres-de-reference/<id:pk>/supprimer/",
+        views.reference_delete,
+        name="reference_delete",
+    ),
 ]

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
 from maillage.core.csv_safety import escape_cell
@@ -19,13 +20,15 @@ from maillage.observatory import commune_agenda
 from maillage.observatory.computation_requests import request_snapshot
 from maillage.observatory.enums import Dimension, SourceKind
 from maillage.observatory.errors import SnapshotRefused
-from maillage.observatory.models import Snapshot, SnapshotRun
+from maillage.observatory.forms import ReferenceFigureForm
+from maillage.observatory.models import ReferenceFigure, Snapshot, SnapshotRun
 from maillage.observatory.presentation import pages
 from maillage.observatory.presentation.comparison import comparisons
 from maillage.observatory.presentation.png import svg_to_png
 from maillage.observatory.presentation.snapshot_charts import CHARTS, chart
 from maillage.observatory.sources.stock_files import available_files, resolve
 from maillage.territory.models import Commune
+from maillage.territory.queries import current_territory
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
@@ -240,3 +243,38 @@ def comparison(request: HttpRequest) -> HttpResponse:
         "observatory/comparison.html",
         {"snapshot": snapshot, "comparisons": comparisons(snapshot)},
     )
+
+
+@staff_required
+def references(request: HttpRequest) -> HttpResponse:
+    figures = ReferenceFigure.objects.order_by("area_name", "indicator", "-data_year")
+    # Each value with the decimals it was published with: 3 042, 12,7.
+    rows = [
+        (figure, max(0, -int(figure.value.normalize().as_tuple().exponent))) for figure in figures
+    ]
+    context = {"rows": rows, "territory": current_territory()}
+    return render(request, "observatory/references.html", context)
+
+
+@staff_required
+def reference_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    figure = get_object_or_404(ReferenceFigure, pk=pk) if pk else None
+    territory = current_territory()
+    initial = {"area_name": territory.name, "area_code": territory.slug} if territory else {}
+    form = ReferenceFigureForm(request.POST or None, instance=figure, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Le chiffre de référence est enregistré.")
+        return redirect("observatory:references")
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "figure": figure}
+    return render(request, "observatory/reference_form.html", context, status=status)
+
+
+@staff_required
+@require_POST
+def reference_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    figure = get_object_or_404(ReferenceFigure, pk=pk)
+    figure.delete()
+    messages.success(request, f"« {figure} » est supprimé.")
+    return redirect("observatory:references")

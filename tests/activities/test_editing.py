@@ -11,7 +11,7 @@ from django.utils import timezone
 from PIL import Image
 
 from maillage.activities.enums import ActivityKind, ActivityStatus
-from maillage.activities.models import Activity, Announcement
+from maillage.activities.models import Activity, Announcement, Series
 from maillage.plan.links import actions_of, link_publics, publics_of
 from maillage.plan.models import Action, TargetPublic
 from tests.activities.factories import ActivityFactory, RegistrationFactory
@@ -281,7 +281,33 @@ def test_duplicating_proposes_the_same_activity_a_month_later(staff_client, load
     assert copy.registrations.count() == 0
 
 
+def test_staff_reach_the_editing_pages_from_the_public_page_and_visitors_do_not(
+    client_for, staff, registered
+):
+    anonymous_page = client_for(None).get("/agenda/atelier/").content.decode()
+    staff_page = client_for(staff).get("/agenda/atelier/").content.decode()
+
+    assert "/agenda/equipe/atelier/modifier/" not in anonymous_page
+    assert "/agenda/equipe/atelier/modifier/" in staff_page
+    assert "/agenda/equipe/atelier/dupliquer/" in staff_page
+
+
 def test_editing_pages_are_for_staff_only(client_for, member, registered):
     client = client_for(member)
-    for path in ("nouvelle/", "atelier/modifier/", "atelier/dupliquer/", "atelier/annuler/"):
+    paths = ["nouvelle/", "nouveau-cycle/", "atelier/modifier/", "atelier/dupliquer/"]
+    for path in [*paths, "atelier/annuler/"]:
         assert client.get(f"/agenda/equipe/{path}").status_code == 403
+
+
+def test_staff_create_a_cycle_then_offer_it_to_new_sessions(staff_client):
+    response = staff_client.post(
+        "/agenda/equipe/nouveau-cycle/", {"title": "Parcours trésorier", "description": ""}
+    )
+    staff_client.post("/agenda/equipe/nouveau-cycle/", {"title": "Parcours trésorier"})
+
+    assert response.status_code == 302
+    assert list(Series.objects.values_list("slug", flat=True)) == [
+        "parcours-tresorier",
+        "parcours-tresorier-2",
+    ]
+    assert "Parcours trésorier" in staff_client.get("/agenda/equipe/nouvelle/").content.decode()

@@ -24,6 +24,13 @@ STAFF_PAGES = [
     "/agenda/equipe/bilan/",
     "/observatoire/instantanes/",
     "/observatoire/comparaison/",
+    "/observatoire/chiffres-de-reference/",
+    "/observatoire/chiffres-de-reference/nouveau/",
+    "/agenda/equipe/nouvelle/",
+    "/agenda/equipe/nouveau-cycle/",
+    "/agenda/equipe/forum-ess/modifier/",
+    "/agenda/equipe/forum-ess/dupliquer/",
+    "/agenda/equipe/forum-ess/annuler/",
     "/espace-membre/",
 ]
 

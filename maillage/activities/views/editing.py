@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from maillage.accounts.permissions import staff_required
 from maillage.activities import announcements, editing
-from maillage.activities.activity_form import ActivityForm
+from maillage.activities.activity_form import ActivityForm, SeriesForm
 from maillage.activities.forms import AnnouncementForm
 from maillage.activities.models import Activity
 from maillage.core.french import plural
@@ -87,7 +87,7 @@ def edit(request, slug: str):
     return _form_page(request, form, heading=heading, activity=activity, status=status)
 
 
-def _status(request, form: ActivityForm) -> int:
+def _status(request, form) -> int:
     return 400 if request.method == "POST" and not form.is_valid() else 200
 
 
@@ -105,3 +105,17 @@ def cancel(request, slug: str):
         "registrants": activity.registrations.active().count(),
     }
     return render(request, "activities/staff/cancel.html", context)
+
+
+@staff_required
+def create_series(request):
+    form = SeriesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        series = editing.create_series(form)
+        messages.success(
+            request, f"Le cycle « {series.title} » est créé : choisissez-le pour ses séances."
+        )
+        return redirect("activities:staff_create")
+    return render(
+        request, "activities/staff/series.html", {"form": form}, status=_status(request, form)
+    )
