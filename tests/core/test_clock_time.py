@@ -1,0 +1,21 @@
+"""Times of day as French typography writes them, in the hub's local time."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from maillage.core.dates import clock_time
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (datetime(2026, 5, 12, 8, 0, tzinfo=UTC), f"10{NBSP}h"),  # summer time in Paris
+        (datetime(2026, 12, 7, 8, 30, tzinfo=UTC), f"9{NBSP}h{NBSP}30"),
+        (datetime(2026, 12, 7, 8, 5, tzinfo=UTC), f"9{NBSP}h{NBSP}05"),
+    ],
+)
+def test_a_time_is_hours_then_minutes_when_there_are_some(moment, expected):
+    assert clock_time(moment) == expected
