@@ -72,7 +72,7 @@ class PersonalData:
     # (an account is deactivated).
     replacements: dict[str, Any] = field(default_factory=dict)
     # For rows an e-mail lookup cannot reach (a history of values): email -> queryset.
-    matcher: Callable[[str], models.QuerySet] | None = None
+    matcher: Callable[[str], models.QuerySet[Any]] | None = None
     # Lookup from this model to the primary key of an address book person ("pk" on the person
     # itself, "person" on a row pointing to one): reaches rows of a person without e-mail.
     person_lookup: str | None = None
@@ -84,7 +84,7 @@ class PersonalData:
     applied_by: str = WITH_THE_RECORD
     # For rows that may hold a person's name without any link to them (a search typed into the
     # directory): name -> queryset, given each name the person is known by.
-    name_matcher: Callable[[str], models.QuerySet] | None = None
+    name_matcher: Callable[[str], models.QuerySet[Any]] | None = None
     # Who receives the data, in French, when more than the hub's staff (partners, the public).
     recipients: str = HUB_STAFF
     # A further sentence for the legal notice, in French (how a value is protected).
@@ -98,19 +98,19 @@ class PersonalData:
     def export_fields(self) -> tuple[str, ...]:
         return self.exported or self.fields
 
-    def rows_of(self, email: str) -> models.QuerySet:
+    def rows_of(self, email: str) -> models.QuerySet[Any]:
         if self.matcher is not None:
             return self.matcher(email)
         if self.email_lookup is None:
             return self.model._default_manager.none()
         return self.model._default_manager.filter(**{f"{self.email_lookup}__iexact": email})
 
-    def rows_named(self, name: str) -> models.QuerySet:
+    def rows_named(self, name: str) -> models.QuerySet[Any]:
         if self.name_matcher is None:
             return self.model._default_manager.none()
         return self.name_matcher(name)
 
-    def rows_of_person(self, person_pk: int) -> models.QuerySet:
+    def rows_of_person(self, person_pk: int) -> models.QuerySet[Any]:
         if self.person_lookup is None:
             return self.model._default_manager.none()
         return self.model._default_manager.filter(**{self.person_lookup: person_pk})
@@ -139,7 +139,7 @@ def register(
     recipients: str = HUB_STAFF,
     notice: str = "",
     replacements: dict[str, Any] | None = None,
-    matcher: Callable[[str], models.QuerySet] | None = None,
+    matcher: Callable[[str], models.QuerySet[Any]] | None = None,
     person_lookup: str | None = None,
 ) -> None:
     """Rows holding personal fields: exported, and anonymised in place on erasure."""
@@ -174,8 +174,8 @@ def register_linked_rows(
     notice: str = "",
     person_lookup: str | None = None,
     email_lookup: str | None = None,
-    matcher: Callable[[str], models.QuerySet] | None = None,
-    name_matcher: Callable[[str], models.QuerySet] | None = None,
+    matcher: Callable[[str], models.QuerySet[Any]] | None = None,
+    name_matcher: Callable[[str], models.QuerySet[Any]] | None = None,
     erased: tuple[str, ...] = (),
     replacements: dict[str, Any] | None = None,
 ) -> None:
