@@ -41,7 +41,7 @@ CASES = {
     "mot avec résultats": "jardins",
     "sans accent": "cooperative",
     "mot dans chaque fiche": "redon",
-    "mot de deux lettres": "eu",
+    "mot de deux lettres": "ca",
     "faute de frappe": "coperative",
 }
 SELECTIVE = ("mot avec résultats", "sans accent")

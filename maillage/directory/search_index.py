@@ -10,8 +10,8 @@ Both databases answer that from an index of words, tokenised alike (folded text 
 - SQLite: an external-content FTS5 table (unicode61 tokenizer, prefix indexes for short words)
   kept by triggers, asked with `"word"*`; its vocabulary is an `fts5vocab` table over it.
 
-SQLite drops a table's triggers when Django rebuilds the table (some migrations of
-Establishment do): such a migration must call `install` again (a test checks they exist).
+SQLite drops a table's triggers and raw indexes when Django rebuilds the table (some migrations
+of Establishment do): such a migration must call `install` again (a test checks they exist).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ TABLE = "directory_establishment"
 FTS_TABLE = "directory_establishment_words"
 FTS_VOCABULARY = "directory_establishment_words_vocabulary"
 PG_INDEX = "listed_by_words"
+SQLITE_RANKING_INDEX = "listed_for_ranking"
 PG_VOCABULARY = "directory_search_word"
 PG_VECTOR = "to_tsvector('simple'::regconfig, {column})"
 
@@ -46,8 +47,13 @@ _SQLITE_INSTALL = [
         INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text);
     END""",
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+    # What ranking a match reads, by id: SQLite looks the matches up in this slim index instead
+    # of their rows, which carry the descriptions (a third of the time for 200,000 matches).
+    f"""CREATE INDEX IF NOT EXISTS {SQLITE_RANKING_INDEX}
+        ON {TABLE} (id, sort_name, search_name, search_place, is_listed) WHERE is_listed""",
 ]
 _SQLITE_REMOVE = [
+    f"DROP INDEX IF EXISTS {SQLITE_RANKING_INDEX}",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",

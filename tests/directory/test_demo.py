@@ -20,6 +20,7 @@ from maillage.directory.demo.plan import (
     quotas,
 )
 from maillage.directory.enums import EssFamily
+from maillage.directory.filters import parse_filters
 from maillage.directory.models import Establishment, LegalUnit
 from maillage.hub import current_hub
 from maillage.territory.importer import load_configured_territory
@@ -123,11 +124,19 @@ def test_every_record_is_marked_fictitious_and_placed_in_its_commune(territory):
 def test_search_text_includes_themes(territory):
     create_demo_directory()
     site = Establishment.objects.filter(themes__isnull=False).first()
-    stored = site.search_text
+    stored = (site.search_text, site.search_name, site.search_place)
 
     site.save()
 
-    assert sorted(stored.split()) == sorted(site.search_text.split())
+    assert sorted(stored[0].split()) == sorted(site.search_text.split())
+    assert stored[1:] == (site.search_name, site.search_place)
+
+
+def test_bulk_created_entries_are_found_even_with_a_typo(territory):
+    create_demo_directory()
+    exact = list(parse_filters({"q": "cooperative"}).results().values_list("pk", flat=True))
+    assert exact
+    assert list(parse_filters({"q": "coperative"}).results().values_list("pk", flat=True)) == exact
 
 
 def test_a_large_count_keeps_the_proportions(territory):

@@ -64,12 +64,12 @@ def test_the_index_follows_renames_and_deletions(named):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 triggers")
-def test_sqlite_keeps_the_triggers_that_feed_the_search_index():
+def test_sqlite_keeps_the_triggers_and_index_of_the_search():
     """A migration that rebuilds the table drops them: it must call search_index.install."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        triggers = {row[0] for row in cursor.fetchall()}
-    assert triggers >= search_index.SQLITE_TRIGGERS
+        cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'index')")
+        names = {row[0] for row in cursor.fetchall()}
+    assert names >= {*search_index.SQLITE_TRIGGERS, search_index.SQLITE_RANKING_INDEX}
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's full-text index")
