@@ -19,8 +19,9 @@ DEMO_ALL_JOBS = Decimal("23953")
 def create_demo_observatory() -> Snapshot | None:
     """A demo all-sector denominator and one snapshot of the demo directory,
     dated 1 January of the year it is loaded. Idempotent: once a demo snapshot of the territory
-    exists, a later call (another day, more entries) records no other, so that no « évolution »
-    is drawn between two fictitious states. None when no territory is loaded."""
+    exists, a later call the same day (more entries) records no other, so that no « évolution »
+    is drawn between two fictitious states; on a later day `load_demo` has removed it first
+    (core.demo.renew) and it is computed again. None when no territory is loaded."""
     territory = current_territory()
     if territory is None:
         return None
@@ -43,4 +44,7 @@ def create_demo_observatory() -> Snapshot | None:
     if existing is not None:
         return existing
     new_year = timezone.localdate().replace(month=1, day=1)
-    return compute_from_directory(territory, data_date=new_year, is_demo=True)
+    # `is_demo` keeps its figures apart from a real snapshot of the same data (by their hash).
+    snapshot = compute_from_directory(territory, data_date=new_year, is_demo=True)
+    demo.mark(snapshot, renewed=True)
+    return snapshot

@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from maillage.core import demo
 from maillage.observatory.enums import RunStatus, SourceKind
 from maillage.observatory.figures.compute import compute_from_directory, compute_from_sirene
 from maillage.observatory.models import Snapshot, SnapshotRun
@@ -45,7 +46,7 @@ def test_overview_shows_key_figures_tables_and_charts(client, snapshot):
 
 
 def test_demo_snapshot_carries_the_demo_marker(client, hand_directory):
-    compute_from_directory(data_date=DAY, is_demo=True)
+    demo.mark(compute_from_directory(data_date=DAY, is_demo=True))
 
     assert "données fictives de démonstration" in client.get("/observatoire/").content.decode()
 

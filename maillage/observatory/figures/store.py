@@ -12,7 +12,6 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from maillage.core import demo
 from maillage.observatory.enums import Denominator, Indicator, SourceKind
 from maillage.observatory.figures.rows import FigureRow
 from maillage.observatory.models import Figure, ReferenceFigure, Snapshot
@@ -125,9 +124,6 @@ def record_snapshot(
                 denominator_note=note,
             )
             Figure.objects.bulk_create([figure_of(snapshot, row) for row in rows])
-            if provenance.is_demo:
-                # Dated 1 January of the year of loading: computed again on a later day.
-                demo.mark(snapshot, renewed=True)
     except IntegrityError:
         # Computed twice at once: the other run recorded the same figures first.
         return Snapshot.objects.get(content_hash=digest)
