@@ -17,10 +17,6 @@ from maillage.territory.models import Commune
 PARAMETERS = ("type", "public", "commune", "objectif")
 
 
-class BadFilter(ValueError):
-    """A filter value the agenda does not know; the message is shown to the visitor."""
-
-
 @dataclass(frozen=True)
 class AgendaFilters:
     kind: str = ""
@@ -71,10 +67,8 @@ class AgendaFilterForm(FilterForm):
 
 
 def parse_filters(query: QueryDict) -> AgendaFilters:
-    form = AgendaFilterForm(query)
-    if not form.is_valid():
-        raise BadFilter(form.first_error())
-    data = form.cleaned_data
+    """The agenda's filters; FilterRefused on any bad value."""
+    data = AgendaFilterForm(query).read()
     return AgendaFilters(
         kind=data["type"],
         public=data["public"],

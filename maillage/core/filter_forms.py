@@ -27,6 +27,19 @@ def _query_dict(data: Mapping[str, Any]) -> QueryDict:
     return query
 
 
+class FilterRefused(ValueError):
+    """Filters not understood: `errors` maps each refused parameter to its French message, for
+    a view that answers 400 with them."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        super().__init__(" ".join(errors.values()))
+
+    @property
+    def messages(self) -> list[str]:
+        return list(self.errors.values())
+
+
 class FilterForm(forms.Form):
     def __init__(self, data: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
         self._refused: dict[str, str] = {}
@@ -55,6 +68,12 @@ class FilterForm(forms.Form):
         for name, message in self._refused.items():
             self.add_error(name, message)
         return super().clean()
+
+    def read(self) -> dict[str, Any]:
+        """The values of the filters, or FilterRefused naming each refused one."""
+        if not self.is_valid():
+            raise FilterRefused(self.messages())
+        return self.cleaned_data
 
     def first_error(self) -> str:
         """The first message, for a page that answers a bad filter with one sentence."""

@@ -3,7 +3,7 @@ the API: what a visitor may ask for, checked against allowlists, and how it narr
 published establishments.
 
 `parse_filters(request.GET)` reads them with `DirectoryFilterForm` (a `core.filter_forms`
-form) and gives a `DirectoryFilters`, or raises `InvalidFilters` with one French message per bad
+form) and gives a `DirectoryFilters`, or raises `FilterRefused` with one French message per bad
 parameter (a view answers 400 with them).
 """
 
@@ -44,18 +44,6 @@ _SIZE_RANK = {
 _COMMUNE_CODE = re.compile(r"^(?:\d{2}|2[AB])\d{3}$")
 _SIREN = re.compile(r"^\d{9}$")
 _PAGE = re.compile(r"^\d{1,6}$")
-
-
-class InvalidFilters(ValueError):
-    """One or more parameters are not understood; `errors` maps each to a French message."""
-
-    def __init__(self, errors: dict[str, str]):
-        self.errors = errors
-        super().__init__(" ".join(errors.values()))
-
-    @property
-    def messages(self) -> list[str]:
-        return list(self.errors.values())
 
 
 @dataclass(frozen=True)
@@ -287,7 +275,7 @@ class DirectoryFilterForm(FilterForm):
         return int(page)
 
     def filters(self) -> DirectoryFilters:
-        data = self.cleaned_data
+        data = self.read()
         communes, given_communes = data["commune"]
         return DirectoryFilters(
             q=data["q"],
@@ -312,8 +300,5 @@ PARAMETERS = tuple(DirectoryFilterForm.base_fields)
 
 
 def parse_filters(params: Mapping[str, Any]) -> DirectoryFilters:
-    """Read the directory's query parameters; raise InvalidFilters on any bad one."""
-    form = DirectoryFilterForm(params)
-    if not form.is_valid():
-        raise InvalidFilters(form.messages())
-    return form.filters()
+    """Read the directory's query parameters; raise FilterRefused on any bad one."""
+    return DirectoryFilterForm(params).filters()

@@ -1,9 +1,10 @@
 """Query-string filters as forms: a repeated or overlong value is refused in French."""
 
+import pytest
 from django import forms
 from django.http import QueryDict
 
-from maillage.core.filter_forms import VALUES_MAX, FilterForm
+from maillage.core.filter_forms import VALUES_MAX, FilterForm, FilterRefused
 
 
 class ColourFilter(FilterForm):
@@ -52,3 +53,13 @@ def test_a_plain_mapping_is_read_like_a_query_string():
     form = ColourFilter({"couleur": "vert", "tags": ["a", "b"]})
     assert form.is_valid(), form.errors
     assert form.cleaned_data == {"couleur": "vert", "tags": ["a", "b"]}
+
+
+def test_reading_refused_filters_names_each_parameter_with_its_message():
+    form = ColourFilter(QueryDict("couleur=rouge&tags=c"))
+
+    with pytest.raises(FilterRefused) as refused:
+        form.read()
+
+    assert set(refused.value.errors) == {"couleur", "tags"}
+    assert len(refused.value.messages) == 2

@@ -3,8 +3,9 @@ from django.http import QueryDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from maillage.core.filter_forms import FilterRefused
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
-from maillage.directory.filters import InvalidFilters, parse_filters
+from maillage.directory.filters import parse_filters
 from maillage.directory.models import Establishment
 from maillage.territory.enums import OldCodeKind
 from maillage.territory.models import OldCommuneCode
@@ -58,7 +59,7 @@ def test_no_parameter_is_the_whole_directory_sorted_by_name():
     ],
 )
 def test_a_bad_parameter_is_refused_with_a_french_message(query, parameter):
-    with pytest.raises(InvalidFilters) as refused:
+    with pytest.raises(FilterRefused) as refused:
         parse(query)
 
     assert parameter in refused.value.errors
@@ -66,7 +67,7 @@ def test_a_bad_parameter_is_refused_with_a_french_message(query, parameter):
 
 
 def test_a_refusal_says_which_value_is_unknown():
-    with pytest.raises(InvalidFilters) as refused:
+    with pytest.raises(FilterRefused) as refused:
         parse("famille=association&famille=secte")
 
     assert refused.value.errors == {"famille": "Famille de l’ESS inconnue : « secte »."}
@@ -80,7 +81,7 @@ def test_empty_options_and_unknown_parameters_are_no_filter():
 
 
 def test_every_bad_parameter_gets_its_own_message():
-    with pytest.raises(InvalidFilters) as refused:
+    with pytest.raises(FilterRefused) as refused:
         parse("page=-1&tri=secret&famille=x")
 
     assert set(refused.value.errors) == {"page", "tri", "famille"}
@@ -99,7 +100,7 @@ def test_arbitrary_parameters_raise_nothing_but_invalid_filters(pairs):
         params.appendlist(name, value)
     try:
         filters = parse_filters(params)
-    except InvalidFilters as refused:
+    except FilterRefused as refused:
         errors = refused.errors
     else:
         errors = None

@@ -13,10 +13,11 @@ from django.utils import timezone
 from maillage.activities import ical, jsonld
 from maillage.activities.consent import CONSENT_VERSION
 from maillage.activities.enums import ActivityKind
-from maillage.activities.filters import BadFilter, parse_filters
+from maillage.activities.filters import parse_filters
 from maillage.activities.forms import RegistrationForm
 from maillage.activities.models import Activity
 from maillage.activities.public import public_view, public_views
+from maillage.core.filter_forms import FilterRefused
 from maillage.plan.links import actions_of, publics_of
 from maillage.plan.models import StrategicObjective, TargetPublic
 
@@ -46,10 +47,10 @@ def _page(request, activities):
     try:
         number = int(request.GET.get("page", "1"))
     except ValueError:
-        raise BadFilter("Le numéro de page doit être un nombre.") from None
+        raise FilterRefused({"page": "Le numéro de page doit être un nombre."}) from None
     paginator = Paginator(activities, PAGE_SIZE)
     if not 1 <= number <= paginator.num_pages:
-        raise BadFilter("Cette page n’existe pas.")
+        raise FilterRefused({"page": "Cette page n’existe pas."})
     return paginator.page(number)
 
 
@@ -58,7 +59,7 @@ def agenda(request):
     try:
         filters = parse_filters(request.GET)
         page = _page(request, filters.apply(visible_activities(request.user)).upcoming())
-    except BadFilter as error:
+    except FilterRefused as error:
         return bad_request(request, str(error))
     today = timezone.localdate()
     return render(
@@ -73,7 +74,7 @@ def archives(request):
     try:
         filters = parse_filters(request.GET)
         page = _page(request, filters.apply(visible_activities(request.user)).past())
-    except BadFilter as error:
+    except FilterRefused as error:
         return bad_request(request, str(error))
     return render(request, "activities/archives.html", {"page": page, **_filter_context(filters)})
 
@@ -92,7 +93,7 @@ def month(request, year: int, month: int):
         )
     try:
         filters = parse_filters(request.GET)
-    except BadFilter as error:
+    except FilterRefused as error:
         return bad_request(request, str(error))
     first, following = _month_bounds(year, month)
     paris = timezone.get_default_timezone()
@@ -174,7 +175,7 @@ def agenda_feed(request):
     """Public activities only, whoever asks: a feed URL is shared and subscribed to."""
     try:
         filters = parse_filters(request.GET)
-    except BadFilter as error:
+    except FilterRefused as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     activities = filters.apply(Activity.objects.public()).select_related("commune")
     recent = activities.filter(ends_at__gte=timezone.now() - timedelta(days=90))

@@ -8,12 +8,13 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from maillage.core.filter_forms import FilterRefused
 from maillage.directory.exports import csv as csv_export
 from maillage.directory.exports.data_inclusion import stream_structures
 from maillage.directory.exports.geojson import stream_feature_collection
 from maillage.directory.exports.openapi import PAGE_SIZE, describe, filter_parameters
 from maillage.directory.exports.public import public_records
-from maillage.directory.filters import InvalidFilters, parse_filters
+from maillage.directory.filters import parse_filters
 from maillage.directory.models import Establishment
 from maillage.directory.views.map import JSON_PARAMS, bad_request
 from maillage.hub import current_hub
@@ -32,7 +33,7 @@ def _page_url(request, filters, page: int) -> str:
 def organisation_list(request):
     try:
         filters = parse_filters(request.GET)
-    except InvalidFilters as error:
+    except FilterRefused as error:
         return bad_request(error.messages)
     results = filters.results()
     count = results.count()
@@ -114,7 +115,7 @@ def _filename(suffix: str) -> str:
 def export_geojson(request):
     try:
         queryset = _export_queryset(request)
-    except InvalidFilters as error:
+    except FilterRefused as error:
         return bad_request(error.messages)
     return _download(
         stream_feature_collection(queryset), "application/geo+json", _filename(".geojson")
@@ -126,7 +127,7 @@ def export_geojson(request):
 def export_csv(request):
     try:
         queryset = _export_queryset(request)
-    except InvalidFilters as error:
+    except FilterRefused as error:
         return bad_request(error.messages)
     return _download(csv_export.rows(queryset), "text/csv; charset=utf-8", _filename(".csv"))
 
@@ -136,7 +137,7 @@ def export_csv(request):
 def export_data_inclusion(request):
     try:
         queryset = _export_queryset(request)
-    except InvalidFilters as error:
+    except FilterRefused as error:
         return bad_request(error.messages)
     base = request.build_absolute_uri("/")
     return _download(

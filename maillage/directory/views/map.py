@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from maillage.core.demo import has_demo
+from maillage.core.filter_forms import FilterRefused
 from maillage.core.map_tiles import allow_tiles, configured_tiles
 from maillage.directory.enums import DirectoryOrder
 from maillage.directory.exports.card import card_of
@@ -22,7 +23,7 @@ from maillage.directory.exports.map_points import (
     feature_collection,
     parse_viewport,
 )
-from maillage.directory.filters import InvalidFilters, parse_filters
+from maillage.directory.filters import parse_filters
 from maillage.directory.models import Establishment
 from maillage.directory.views.choices import filter_choices
 from maillage.territory.queries import current_territory
@@ -53,7 +54,7 @@ def list_url(query_string: str) -> str:
 def map_page(request):
     try:
         filters = parse_filters(request.GET)
-    except InvalidFilters as error:
+    except FilterRefused as error:
         context = {"errors": error.messages, "demo": False, "territory": current_territory()}
         return render(request, "directory/map.html", context, status=400)
     territory = current_territory()
@@ -84,7 +85,7 @@ def map_points(request):
     try:
         filters = parse_filters(request.GET)
         viewport = parse_viewport(request.GET.get("bbox"), request.GET.get("zoom"))
-    except InvalidFilters as error:
+    except FilterRefused as error:
         return bad_request(error.messages)
     except InvalidViewport as error:
         return bad_request([str(error)])

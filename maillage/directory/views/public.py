@@ -11,10 +11,11 @@ from django.views.decorators.http import require_safe
 
 from maillage.accounts.permissions import staff_required
 from maillage.core.demo import has_demo, is_demo
+from maillage.core.filter_forms import FilterRefused
 from maillage.core.map_tiles import allow_tiles, configured_tiles
 from maillage.directory import search_log
 from maillage.directory.exports.public import public_records
-from maillage.directory.filters import InvalidFilters, parse_filters
+from maillage.directory.filters import parse_filters
 from maillage.directory.models import Establishment
 from maillage.directory.models.organisations import public_slug
 from maillage.directory.related import related_sections
@@ -47,7 +48,7 @@ def invalid(request, messages: list[str]):
 def directory_list(request):
     try:
         filters = parse_filters(request.GET)
-    except InvalidFilters as refused:
+    except FilterRefused as refused:
         return invalid(request, refused.messages)
     # The page's ids first, sorted from the indexes alone; then only those rows are read.
     page = Paginator(filters.results().values_list("pk", flat=True), PAGE_SIZE).get_page(

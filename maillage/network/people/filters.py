@@ -90,7 +90,8 @@ class BookFilterForm(FilterForm):
         return unit
 
     def filters(self) -> BookFilters:
-        data = self.cleaned_data
+        """The book's filters; FilterRefused on any bad value."""
+        data = self.read()
         return BookFilters(
             query=data["q"],
             organisation=data["structure"],

@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from maillage.accounts.permissions import staff_required
 from maillage.core.collation import by_name
+from maillage.core.filter_forms import FilterRefused
 from maillage.directory.models import LegalUnit
 from maillage.network.people.csv_export import people_csv, with_details
 from maillage.network.people.enums import AffiliationRole, ConsentPurpose
@@ -21,9 +22,11 @@ PER_PAGE = 50
 @staff_required
 def book(request):
     form = BookFilterForm(request.GET)
-    if not form.is_valid():
-        return bad_request(request, form.first_error())
-    filters, number = form.filters(), form.cleaned_data["page"] or 1
+    try:
+        filters = form.filters()
+    except FilterRefused as refused:
+        return bad_request(request, refused.messages[0])
+    number = form.cleaned_data["page"] or 1
     paginator = Paginator(with_details(people_for(filters)), PER_PAGE)
     if number > paginator.num_pages:
         return bad_request(request, "Cette page n’existe pas.")
@@ -43,11 +46,12 @@ def book(request):
 
 @staff_required
 def book_csv(request):
-    form = BookFilterForm(request.GET)
-    if not form.is_valid():
-        return bad_request(request, form.first_error())
+    try:
+        filters = BookFilterForm(request.GET).filters()
+    except FilterRefused as refused:
+        return bad_request(request, refused.messages[0])
     response = HttpResponse(
-        people_csv(people_for(form.filters())),
+        people_csv(people_for(filters)),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="carnet-d-adresses.csv"'
