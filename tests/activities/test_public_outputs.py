@@ -6,9 +6,12 @@ import re
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from maillage.activities.demo import create_demo_activities
 from maillage.activities.models import Activity, Registration
+from maillage.core import demo
 from tests.activities.factories import ActivityFactory, RegistrationFactory
 from tests.activities.test_ical import assert_valid_ical
 
@@ -113,3 +116,18 @@ def test_every_public_output_of_a_demo_activity_says_it_is_fictitious(client):
     assert "Données fictives de démonstration." in json.loads(json_ld)["description"]
     for feed in feeds:
         assert "Données fictives de démonstration." in feed.replace("\r\n ", "")
+
+
+def _agenda_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert "données fictives de démonstration" in client.get("/agenda/").content.decode()
+    return len(queries)
+
+
+def test_the_fictitious_mark_costs_the_agenda_one_query_however_many_demo_activities(client):
+    demo.mark(*ActivityFactory.create_batch(2))
+    few = _agenda_queries(client)
+
+    demo.mark(*ActivityFactory.create_batch(6))
+
+    assert _agenda_queries(client) == few
