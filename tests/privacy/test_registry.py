@@ -4,7 +4,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from maillage.privacy.registry import declared, exemptions, is_declared
+from maillage.privacy.registry import declaration_for, declared, exemptions, is_declared
 from maillage.privacy.subject_rights import erase_person, export_person
 from tests.factories import UserFactory
 
@@ -155,3 +155,9 @@ def test_a_person_s_record_export_reaches_rows_of_their_account_email():
 
     purposes = {record["finalite"] for record in export["traitements"]}
     assert "Compte de connexion à la plateforme" in purposes
+
+
+def test_a_model_no_app_declared_has_no_declaration_to_erase_by():
+    # A retention job on such a model stops loudly rather than keeping its rows unerased.
+    with pytest.raises(LookupError, match="declares no personal data"):
+        declaration_for("observatory.Snapshot")
