@@ -36,7 +36,7 @@ def upcoming_of_organisation(unit: LegalUnit, limit: int) -> RelatedSection:
 
 
 def _when(view: ActivityView) -> str:
-    """« mardi 12 mai 2026, 10 h · Redon », « annulée » when it is."""
+    """« mardi 12 mai 2026, 10 h · <its commune> », then « annulée » when it is."""
     parts = [f"{french_date(view.starts_at, 'l j F Y')}, {clock_time(view.starts_at)}"]
     if view.commune_name:
         parts.append(view.commune_name)

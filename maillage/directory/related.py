@@ -20,7 +20,7 @@ from maillage.directory.models import LegalUnit
 class RelatedItem:
     title: str
     url: str
-    detail: str = ""  # « mardi 12 mai 2026, 10 h · Redon », « Gratuit »
+    detail: str = ""  # « mardi 12 mai 2026, 10 h · <commune> », « Accompagnement »
 
 
 @dataclass(frozen=True)
