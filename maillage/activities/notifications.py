@@ -6,6 +6,8 @@ personal link when it runs, so the task table never holds them (see maillage/mai
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -23,7 +25,9 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _message(registration_pk: int, template: str, subject: str, **context) -> EmailMessage | None:
+def _message(
+    registration_pk: int, template: str, subject: str, **context: Any
+) -> EmailMessage | None:
     registration = (
         Registration.objects.select_related("activity", "activity__commune")
         .filter(pk=registration_pk)

@@ -55,7 +55,7 @@ class Epci(Division):
         return self.code
 
 
-class CommuneQuerySet(models.QuerySet):
+class CommuneQuerySet(models.QuerySet["Commune"]):
     def in_territory(self, territory: Territory) -> CommuneQuerySet:
         return self.filter(territories=territory)
 
@@ -138,7 +138,7 @@ class CommuneName(models.Model):
         return f"{self.name} ({self.code}) → {self.commune.name}"
 
 
-class TerritoryQuerySet(models.QuerySet):
+class TerritoryQuerySet(models.QuerySet["Territory"]):
     def default(self) -> Territory | None:
         return self.filter(is_default=True).first()
 

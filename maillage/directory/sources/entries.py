@@ -40,7 +40,7 @@ NO = {"non", "n", "no", "faux", "false", "0", ""}
 class Located:
     """Where a row lies: a commune of the territory, or a commune proposed to staff."""
 
-    commune_id: int | None
+    commune_id: int
     code: str
     name: str
     proposal: str = ""  # why the commune is only proposed (French), empty when found
@@ -81,10 +81,10 @@ class CommuneResolver:
 
 
 def clean_text(value: Any, label: str) -> str:
-    value = "" if value is None else str(value).strip()
-    if MOJIBAKE.search(value):
-        raise RowError(f"{label} mal encodé : « {value[:60]} » (caractères illisibles)")
-    return value
+    text = "" if value is None else str(value).strip()
+    if MOJIBAKE.search(text):
+        raise RowError(f"{label} mal encodé : « {text[:60]} » (caractères illisibles)")
+    return text
 
 
 def clean_siret(value: str) -> str:
@@ -152,8 +152,13 @@ def entry_record(
     located: Located | None = None,
 ) -> Record:
     """A Record keyed on the SIRET when there is one (so a repeated SIRET is caught)."""
-    values = {"unit": unit, "site": site, "themes": themes, "source_ref": source_ref}
-    values["located"] = located
+    values = {
+        "unit": unit,
+        "site": site,
+        "themes": themes,
+        "source_ref": source_ref,
+        "located": located,
+    }
     return Record(row, siret or source_ref, siret[:9], True, values)
 
 

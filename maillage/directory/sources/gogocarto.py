@@ -174,7 +174,7 @@ class GogocartoImporter:
     @staticmethod
     def row(number: int, element: dict[str, Any]) -> Row:
         raw = json.dumps(element, ensure_ascii=False)[:RAW_LIMIT]
-        return Row(number, element, raw)  # type: ignore[arg-type]
+        return Row(number, element, raw)
 
     def parse(self, row: Row, categories: shapes.CategoryTree) -> Record:
         element: dict[str, Any] = row.values
@@ -183,8 +183,8 @@ class GogocartoImporter:
         name = clean_text(element.get("name"), "nom")
         if not name:
             raise RowError("élément sans nom")
-        address = element.get("address") if isinstance(element.get("address"), dict) else {}
-        geo = element.get("geo") if isinstance(element.get("geo"), dict) else {}
+        address = shapes.nested(element, "address")
+        geo = shapes.nested(element, "geo")
         longitude, latitude = coordinates(geo.get("longitude"), geo.get("latitude"))
         postcode = clean_text(address.get("postalCode"), "code postal")[:5]
         locality = clean_text(address.get("addressLocality"), "commune")

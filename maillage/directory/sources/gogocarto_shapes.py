@@ -98,10 +98,16 @@ def tree_of(elements: list[dict[str, Any]]) -> CategoryTree:
     return tree
 
 
+def nested(element: dict[str, Any], key: str) -> dict[str, Any]:
+    """An element's sub-object (its address, its position), or {} where the export has none."""
+    value = element.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def from_transiscope(element: dict[str, Any]) -> dict[str, Any]:
     """A Transiscope element in GoGoCarto's own shape (unknown keys are left as they are)."""
-    location = element.get("location") if isinstance(element.get("location"), dict) else {}
-    address = element.get("address") if isinstance(element.get("address"), dict) else {}
+    location = nested(element, "location")
+    address = nested(element, "address")
     categories = element.get("categories")
     native = {
         **element,
@@ -130,6 +136,7 @@ def category_names(element: dict[str, Any]) -> list[str] | None:
     if not isinstance(named, list):
         return None
     names = [n.get("name") if isinstance(n, dict) else n for n in named]
-    if not all(isinstance(n, str) for n in names):
+    texts = [n for n in names if isinstance(n, str)]
+    if len(texts) != len(names):
         return None
-    return [n for n in names if n.strip()]
+    return [n for n in texts if n.strip()]

@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -50,7 +50,11 @@ class Superseded(Exception):
 
 
 class HasRow(Protocol):
-    row: Row
+    @property
+    def row(self) -> Row: ...
+
+
+_Item = TypeVar("_Item", bound=HasRow)
 
 
 @dataclass
@@ -149,9 +153,9 @@ class Report:
         landed = self.created + self.updated + self.unchanged
         return max(self.scan.rows_read - landed - self.rejected, 0)
 
-    def batches(self, items: Iterable[HasRow]) -> Iterator[list[Any]]:
+    def batches(self, items: Iterable[_Item]) -> Iterator[list[_Item]]:
         """The items after the resume point, IMPORT_BATCH_ROWS at a time."""
-        batch: list[Any] = []
+        batch: list[_Item] = []
         for item in items:
             if item.row.line <= self.resume_after:
                 continue

@@ -523,7 +523,7 @@ class SireneImporter:
         """Propose each pair of units sharing an RNA number to staff, through one of their
         establishments each (head office first); say so in the report."""
         for shared in self.shared_rna:
-            sites = {}
+            sites: dict[str, Establishment] = {}
             for site in Establishment.objects.filter(legal_unit__siren__in=shared.sirens).order_by(
                 "-is_head_office", "pk"
             ):
@@ -570,9 +570,9 @@ class SireneImporter:
         siret = record.key
         unit = units.get(record.siren)
         site = existing.get(siret)
-        if unit is None and unit_records is None:
-            return True
         if unit is None:
+            if unit_records is None:
+                return True
             if record.siren not in unit_records:
                 report.reject(
                     record.row,
