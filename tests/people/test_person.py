@@ -25,8 +25,8 @@ def staff_client(client_for, staff):
 def test_staff_create_a_person_with_new_tags(staff_client):
     response = staff_client.post(
         "/contacts/nouveau/",
-        {"first_name": "Inès", "last_name": "Morel", "email": "Ines.Morel@Exemple.org",
-         "new_tags": "Élus, finances solidaires"},
+        with_token({"first_name": "Inès", "last_name": "Morel", "email": "Ines.Morel@Exemple.org",
+         "new_tags": "Élus, finances solidaires"}),
     )  # fmt: skip
 
     person = Person.objects.get()
@@ -35,11 +35,22 @@ def test_staff_create_a_person_with_new_tags(staff_client):
     assert sorted(person.tags.values_list("name", flat=True)) == ["finances solidaires", "Élus"]
 
 
+def test_a_new_person_sent_twice_is_one_entry_even_without_an_email(staff_client):
+    data = with_token({"first_name": "Jo", "last_name": "Sanscourriel"})
+
+    first = staff_client.post("/contacts/nouveau/", data)
+    second = staff_client.post("/contacts/nouveau/", data, follow=True)
+
+    person = Person.objects.get()
+    assert first["Location"] == f"/contacts/{person.pk}/"
+    assert french(ALREADY_SAVED) in second.content.decode()
+
+
 def test_a_second_person_with_the_same_email_is_refused_with_a_message(staff_client):
     PersonFactory(email="lea@exemple.org")
 
     response = staff_client.post(
-        "/contacts/nouveau/", {"last_name": "Autre", "email": "LEA@exemple.org"}
+        "/contacts/nouveau/", with_token({"last_name": "Autre", "email": "LEA@exemple.org"})
     )
 
     assert response.status_code == 400

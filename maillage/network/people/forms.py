@@ -41,7 +41,7 @@ class OrganisationField(forms.CharField):
         return unit
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(OneTimeForm, forms.ModelForm):
     new_tags = forms.CharField(
         label="Nouvelles étiquettes",
         required=False,
@@ -53,6 +53,11 @@ class PersonForm(forms.ModelForm):
         model = Person
         fields = ["first_name", "last_name", "email", "phone", "tags", "notes"]
         widgets = {"tags": forms.CheckboxSelectMultiple, "notes": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["submission"]  # an edit sent twice saves the same values twice
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

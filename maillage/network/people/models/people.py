@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from maillage.core.form_tokens import token_field
 from maillage.core.text import fold, query_words
 from maillage.network.people.enums import AffiliationRole
 
@@ -74,6 +75,8 @@ class Person(models.Model):
     )
     is_erased = models.BooleanField("effacée", default=False, editable=False)
     created_at = models.DateTimeField("créée le", default=timezone.now, editable=False)
+    # The one-time token of the form that created it: a replayed submit finds it.
+    submission_token = token_field()
     # Last exchange with the hub: the retention job purges people inactive for too long.
     last_active_at = models.DateTimeField("dernier échange le", default=timezone.now)
     # Folded names, e-mail and organisations: search ignores accents and case on any database.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -26,13 +27,26 @@ from maillage.network.people.interactions import (
 from maillage.network.people.models import Affiliation, Interaction, Person
 from maillage.network.people.views.common import session_key_of
 
+TWIN = "Cette fiche vient d’être enregistrée par ailleurs : vérifiez-la."
+
 
 def saved(form) -> bool:
     """Save the form; a concurrent twin (double submit) becomes a form error, not a 500."""
     if first_write(form.save) is None:
-        form.add_error(None, "Cette fiche vient d’être enregistrée par ailleurs : vérifiez-la.")
+        form.add_error(None, TWIN)
         return False
     return True
+
+
+def _created(form: PersonForm) -> tuple[Person | None, bool]:
+    """The new person and whether this submit created it (a replay finds the first one's); None
+    and a form error when another form saved the same e-mail at the same instant."""
+    form.instance.submission_token = token = form.cleaned_data["submission"]
+    try:
+        return form_tokens.once(Person, token, form.save)
+    except IntegrityError:
+        form.add_error(None, TWIN)
+        return None, False
 
 
 def _person(pk: int) -> Person:
@@ -73,7 +87,16 @@ def _edit(request, form: PersonForm, success: str):
 @staff_required
 def create(request):
     form = PersonForm(request.POST or None)
-    return _edit(request, form, "La fiche est créée.")
+    if request.method == "POST" and form.is_valid():
+        person, created = _created(form)
+        if person is not None:
+            if created:
+                messages.success(request, "La fiche est créée.")
+            else:
+                messages.info(request, form_tokens.ALREADY_SAVED)
+            return redirect("people:person", pk=person.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "people/person_form.html", {"form": form}, status=status)
 
 
 @staff_required
