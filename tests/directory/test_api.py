@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from maillage.directory.exports.openapi import PAGE_SIZE, filter_docs
-from maillage.directory.filters import PARAMETERS
+from maillage.directory.filters import PARAMETERS, DirectoryFilterForm
 from tests.directory.factories import EstablishmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +139,21 @@ def test_every_documented_enum_value_is_accepted(client):
         for value in values:
             response = client.get(LIST, {parameter["name"]: value})
             assert response.status_code == 200, (parameter["name"], value)
+
+
+def test_every_value_a_filter_accepts_is_documented(client):
+    document = client.get(reverse("directory:openapi")).json()
+    enums = {
+        parameter["name"]: parameter["schema"].get("enum") or parameter["schema"]["items"]["enum"]
+        for parameter in document["paths"]["/api/organisations/"]["get"]["parameters"]
+        if "enum" in str(parameter["schema"])
+    }
+
+    assert set(enums) == {"famille", "section", "division", "taille", "tranche", "employeurs",
+                          "adherents", "tri"}  # fmt: skip
+    for name, values in enums.items():
+        field = DirectoryFilterForm.base_fields[name]
+        assert values == [value for value, _ in field.choices if value], name
 
 
 def test_an_undocumented_sort_value_is_refused(client):

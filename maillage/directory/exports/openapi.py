@@ -1,7 +1,8 @@
-"""The OpenAPI 3.1 description of the open data, built from the directory's filter definitions.
+"""The OpenAPI 3.1 description of the open data, built from the directory's filter form.
 
-Each parameter of `filters.PARAMETERS` must have its documentation here (`FILTER_DOCS`): the
-description is assembled from that list, so a filter added without documentation fails loudly.
+Each field of `filters.DirectoryFilterForm` (`PARAMETERS`) must have its documentation here
+(`filter_docs`): the description is assembled from that list, so a filter added without
+documentation fails loudly, and the values it lists are the ones the form's fields accept.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from django.urls import reverse
 from maillage.core.filter_forms import VALUES_MAX as MAX_VALUES
 from maillage.directory.enums import DirectoryOrder, EssFamily, SizeGroup
 from maillage.directory.exports.map_points import MAX_FEATURES, MAX_ZOOM
-from maillage.directory.filters import MAX_PAGE, MAX_QUERY_LENGTH, PARAMETERS
-from maillage.directory.nomenclatures import employee_brackets, naf_divisions, naf_sections
+from maillage.directory.filters import MAX_PAGE, MAX_QUERY_LENGTH, PARAMETERS, DirectoryFilterForm
 
 PAGE_SIZE = 50
 
@@ -23,10 +23,16 @@ def _choices(choices: Any) -> str:
     return " ; ".join(f"`{value}` : {label}" for value, label in choices)
 
 
-def _repeatable(values: list[str], description: str, example: str) -> dict[str, Any]:
+def _accepted(name: str) -> list[str]:
+    """The values the filter form accepts for `name`: the description cannot drift from it."""
+    field = DirectoryFilterForm.base_fields[name]
+    return [str(value) for value, _ in getattr(field, "choices", ()) if value != ""]
+
+
+def _repeatable(name: str, description: str, example: str) -> dict[str, Any]:
     return {
         "description": f"{description} Répétable (au plus {MAX_VALUES} valeurs).",
-        "schema": {"type": "array", "items": {"type": "string", "enum": values}},
+        "schema": {"type": "array", "items": {"type": "string", "enum": _accepted(name)}},
         "style": "form",
         "explode": True,
         "example": [example],
@@ -35,7 +41,6 @@ def _repeatable(values: list[str], description: str, example: str) -> dict[str, 
 
 def filter_docs() -> dict[str, dict[str, Any]]:
     """Documentation of each filter parameter, keyed by its name."""
-    sections = naf_sections()
     return {
         "q": {
             "description": (
@@ -47,17 +52,17 @@ def filter_docs() -> dict[str, dict[str, Any]]:
             "example": "economie circulaire",
         },
         "famille": _repeatable(
-            EssFamily.values,
+            "famille",
             f"Famille de l’ESS : {_choices(EssFamily.choices)}.",
             EssFamily.ASSOCIATION,
         ),
         "section": _repeatable(
-            list(sections),
+            "section",
             "Section d’activité NAF rév. 2 (lettre A à U).",
             "Q",
         ),
         "division": _repeatable(
-            list(naf_divisions()),
+            "division",
             "Division d’activité NAF rév. 2 (deux chiffres, de 01 à 99).",
             "88",
         ),
@@ -80,12 +85,12 @@ def filter_docs() -> dict[str, dict[str, Any]]:
             "example": "243500741",
         },
         "taille": _repeatable(
-            SizeGroup.values,
+            "taille",
             f"Taille (effectif salarié) : {_choices(SizeGroup.choices)}.",
             SizeGroup.SMALL,
         ),
         "tranche": _repeatable(
-            list(employee_brackets()),
+            "tranche",
             "Tranche d’effectif salarié SIRENE de l’établissement (code INSEE, `NN` à `53`).",
             "11",
         ),
@@ -94,19 +99,19 @@ def filter_docs() -> dict[str, dict[str, Any]]:
                 "`1` : seulement les établissements employeurs (effectif connu d’au moins une "
                 "personne, sinon tranche d’effectif SIRENE autre que `NN`)."
             ),
-            "schema": {"type": "string", "enum": ["0", "1"]},
+            "schema": {"type": "string", "enum": _accepted("employeurs")},
             "example": "1",
         },
         "adherents": {
             "description": "`1` : seulement les structures adhérentes du pôle.",
-            "schema": {"type": "string", "enum": ["0", "1"]},
+            "schema": {"type": "string", "enum": _accepted("adherents")},
             "example": "1",
         },
         "tri": {
             "description": f"Ordre des résultats : {_choices(DirectoryOrder.choices)}.",
             "schema": {
                 "type": "string",
-                "enum": DirectoryOrder.values,
+                "enum": _accepted("tri"),
                 "default": DirectoryOrder.NAME,
             },
             "example": DirectoryOrder.COMMUNE,
