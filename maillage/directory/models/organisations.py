@@ -58,7 +58,7 @@ class Theme(models.Model):
         return self.name
 
 
-class LegalUnitQuerySet(models.QuerySet):
+class LegalUnitQuerySet(models.QuerySet["LegalUnit"]):
     def needing_review(self) -> LegalUnitQuerySet:
         return self.filter(ess_needs_review=True)
 
@@ -67,6 +67,10 @@ class LegalUnitQuerySet(models.QuerySet):
 
     def family_decided(self) -> LegalUnitQuerySet:
         return self.exclude(decided_family="")
+
+    def represented_by(self, user: User) -> LegalUnitQuerySet:
+        """The organisations whose claim by `user` the staff approved (one claim a pair)."""
+        return self.filter(claims__user=user, claims__status=ClaimStatus.APPROVED)
 
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)

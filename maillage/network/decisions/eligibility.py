@@ -23,7 +23,7 @@ from decimal import Decimal
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
-from maillage.directory.enums import ClaimStatus
+from maillage.accounts.models import AnyUser, User
 from maillage.directory.models import LegalUnit
 from maillage.network.decisions.models import Proposal
 from maillage.network.memberships.models import Membership, MembershipStatus
@@ -45,13 +45,6 @@ def member_organisations(year: int) -> QuerySet[LegalUnit]:
     return LegalUnit.objects.filter(pk__in=memberships_of(year).values("legal_unit"))
 
 
-def represented_organisations(user) -> QuerySet[LegalUnit]:
-    """The organisations whose claim by `user` staff approved."""
-    return LegalUnit.objects.filter(
-        pk__in=user.directory_claims.filter(status=ClaimStatus.APPROVED).values("legal_unit")
-    )
-
-
 def current_affiliations(year: int) -> QuerySet[Affiliation]:
     """Affiliations not ended to the member organisations of `year`."""
     not_ended = Q(until__isnull=True) | Q(until__gte=timezone.localdate())
@@ -71,26 +64,27 @@ def eligible_people(proposal: Proposal) -> QuerySet[Person]:
     )
 
 
-def electorate(proposal: Proposal) -> QuerySet:
+def electorate(proposal: Proposal) -> QuerySet[LegalUnit] | QuerySet[Person]:
     """Every voter this proposal counts: organisations or people."""
     if proposal.per_organisation:
         return member_organisations(membership_year(proposal))
     return eligible_people(proposal)
 
 
-def voters_for(user, proposal: Proposal) -> list:
+def voters_for(user: AnyUser, proposal: Proposal) -> list[LegalUnit] | list[Person]:
     """What `user` may vote as on `proposal`: organisations they represent, or themselves."""
-    if not (user.is_authenticated and user.is_member):
+    if not (isinstance(user, User) and user.is_member):
         return []
     if proposal.per_organisation:
-        return list(electorate(proposal).filter(pk__in=represented_organisations(user)))
+        represented = LegalUnit.objects.represented_by(user)
+        return list(member_organisations(membership_year(proposal)).filter(pk__in=represented))
     person = Person.objects.active().filter(user=user).first()
     if person is None or not electorate(proposal).filter(pk=person.pk).exists():
         return []
     return [person]
 
 
-def weight_of(voter, proposal: Proposal) -> Decimal:
+def weight_of(voter: LegalUnit | Person, proposal: Proposal) -> Decimal:
     if not proposal.weighted or proposal.group_id:
         return Decimal(1)
     memberships = memberships_of(membership_year(proposal))

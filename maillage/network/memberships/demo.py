@@ -27,7 +27,6 @@ from maillage.network.memberships.enums import MemberKind, MembershipStatus, Pay
 from maillage.network.memberships.hub_members import sync_hub_member_flags
 from maillage.network.memberships.models import College, DuesRate, Membership
 from maillage.network.memberships.payment import record_payment
-from maillage.network.memberships.representation import legal_units_represented_by
 from maillage.network.people.enums import AffiliationRole
 from maillage.network.people.models import Affiliation, Person
 
@@ -52,7 +51,7 @@ def _demo_units(account) -> list[LegalUnit]:
 def _represented(account, units) -> list[LegalUnit]:
     """The demo member's organisations; without any, the first member association becomes his
     through a claim the staff approved."""
-    represented = list(legal_units_represented_by(account))
+    represented = list(LegalUnit.objects.represented_by(account))
     if represented:
         return represented
     unit = units.filter(ess_family=EssFamily.ASSOCIATION).order_by("siren").first()
@@ -120,7 +119,7 @@ def create_demo_memberships() -> int:
     colleges = list(College.objects.filter(member_kind=MemberKind.ORGANISATION))
     account = get_user_model().objects.filter(email=DEMO_MEMBER_EMAIL).first()
     created, units = 0, _demo_units(account)
-    own = {unit.pk for unit in legal_units_represented_by(account)} if account else set()
+    own = {unit.pk for unit in LegalUnit.objects.represented_by(account)} if account else set()
     year = timezone.localdate().year
     for unit in units:
         # From the unit itself, not its rank: other demos may add units (the hub, partners)

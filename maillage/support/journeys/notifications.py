@@ -17,6 +17,7 @@ from maillage.core.site import absolute_url
 from maillage.hub import current_hub
 from maillage.mail import email_task
 from maillage.support.journeys.models import NextStep, Referral
+from maillage.support.services.representation import representatives_of
 
 
 def _message(to: list[str], subject: str, template: str, **context) -> EmailMessage | None:
@@ -29,8 +30,6 @@ def _message(to: list[str], subject: str, template: str, **context) -> EmailMess
 
 
 def _to_partner(referral_pk: int, subject: str, template: str) -> EmailMessage | None:
-    from maillage.support.journeys.partners import representatives_of
-
     referral = Referral.objects.select_related("service__provider").filter(pk=referral_pk).first()
     if referral is None:
         return None

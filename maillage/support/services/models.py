@@ -19,7 +19,7 @@ from maillage.support.services.enums import (
 __all__ = ["Service", "ServiceQuerySet", "ServiceStatus", "SummaryRequest"]
 
 
-class ServiceQuerySet(models.QuerySet):
+class ServiceQuerySet(models.QuerySet["Service"]):
     def published(self) -> ServiceQuerySet:
         return self.filter(status=ServiceStatus.PUBLISHED)
 

@@ -8,10 +8,8 @@ from django.utils import timezone
 from maillage.accounts.enums import Role
 from maillage.accounts.permissions import role_required
 from maillage.core.collation import by_name
-from maillage.network.memberships.representation import (
-    legal_units_represented_by,
-    memberships_of_member,
-)
+from maillage.directory.models import LegalUnit
+from maillage.network.memberships.representation import memberships_of_member
 
 
 @role_required(Role.MEMBER)
@@ -20,7 +18,7 @@ def my_membership(request):
         memberships_of_member(request.user).with_member().order_by("-year", "legal_unit__name")
     )
     year = timezone.localdate().year
-    units = legal_units_represented_by(request.user).order_by(by_name(), "pk")
+    units = LegalUnit.objects.represented_by(request.user).order_by(by_name(), "pk")
     current = {m.legal_unit_id for m in memberships if m.year == year and m.legal_unit_id}
     context = {
         "memberships": memberships,

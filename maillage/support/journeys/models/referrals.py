@@ -6,7 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from maillage.directory.enums import ClaimStatus
+from maillage.accounts.models import AnyUser, User
+from maillage.directory.models import LegalUnit
 from maillage.support.journeys.enums import OPEN_REFERRAL_STATUSES, ReferralStatus
 from maillage.support.journeys.models.cases import SupportCase
 
@@ -15,14 +16,11 @@ class ReferralQuerySet(models.QuerySet):
     def open(self) -> ReferralQuerySet:
         return self.filter(status__in=OPEN_REFERRAL_STATUSES)
 
-    def for_representative(self, user) -> ReferralQuerySet:
+    def for_representative(self, user: AnyUser) -> ReferralQuerySet:
         """Referrals to the services of the organisations `user` represents (approved claim)."""
-        if not (user.is_authenticated and user.is_active):
+        if not (isinstance(user, User) and user.is_active):
             return self.none()
-        return self.filter(
-            service__provider__claims__user=user,
-            service__provider__claims__status=ClaimStatus.APPROVED,
-        ).distinct()
+        return self.filter(service__provider__in=LegalUnit.objects.represented_by(user))
 
 
 class Referral(models.Model):
