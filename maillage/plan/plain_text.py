@@ -83,3 +83,17 @@ def from_markdown(text: str) -> str:
     lines = "".join(writer.parts).split("\n")
     cleaned = "\n".join(line.strip() for line in lines)
     return re.sub(r"\n{3,}", "\n\n", cleaned).strip()
+
+
+def converting_migration(app_label: str, fields: dict[str, list[str]]):
+    """A RunPython function turning the Markdown of `fields` ({model: [field, …]}) to plain text,
+    for the migrations of the apps whose texts were Markdown."""
+
+    def convert(apps, schema_editor) -> None:
+        for model_name, names in fields.items():
+            model = apps.get_model(app_label, model_name)
+            for row in model.objects.only("pk", *names).iterator():
+                values = {name: from_markdown(getattr(row, name)) for name in names}
+                model.objects.filter(pk=row.pk).update(**values)
+
+    return convert

@@ -25,7 +25,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Proposition {n}")
-    text = "Nous proposons de **mutualiser** un local."
+    text = "Nous proposons de mutualiser un local."
     method = Method.CONSENT
     voter_scope = VoterScope.PERSON
     status = ProposalStatus.OPEN

@@ -97,12 +97,13 @@ def test_results_name_voters_only_when_the_proposal_says_so(
     assert organisation.name in public_page
 
 
-def test_the_proposal_text_is_sanitised_markdown(client_for, member):
-    proposal = ProposalFactory(text="**Important**<script>alert(1)</script>")
+def test_the_proposal_text_is_shown_as_typed_never_as_markup(client_for, member):
+    proposal = ProposalFactory(text="**Important**\n\n<script>alert(1)</script>")
 
     page = client_for(member).get(proposal.get_absolute_url()).content.decode()
 
-    assert "<strong>Important</strong>" in page
+    assert "<p>**Important**</p>" in page
+    assert "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>" in page
     assert "<script>alert" not in page
 
 

@@ -60,7 +60,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
             )
         )
         with_published_minutes = factory.Trait(
-            minutes="Compte rendu publié : **projets retenus**.",
+            minutes="Compte rendu publié : projets retenus.",
             minutes_published_at=factory.LazyFunction(timezone.now),
         )
         with_draft_minutes = factory.Trait(minutes="Brouillon du compte rendu, à relire.")

@@ -18,7 +18,7 @@ def _data(**overrides):
     return {
         "name": "Atelier restauration bio hors domicile",
         "slug": "",
-        "purpose": "Approvisionner les cantines en produits **bio et locaux**.",
+        "purpose": "Approvisionner les cantines en produits bio et locaux.",
         "status": WorkingGroupStatus.ACTIVE,
         "facilitator": "",
         **overrides,

@@ -2,18 +2,12 @@
 
 from django.db import migrations, models
 
-from maillage.plan.plain_text import from_markdown
+from maillage.plan.plain_text import converting_migration
 
 # Descriptions and programmes were Markdown: people now read the stored text as it is.
-CONVERTED = {"Activity": ["description", "programme"], "Series": ["description"]}
-
-
-def to_plain_text(apps, schema_editor):
-    for model_name, fields in CONVERTED.items():
-        model = apps.get_model("activities", model_name)
-        for row in model.objects.only("pk", *fields).iterator():
-            values = {field: from_markdown(getattr(row, field)) for field in fields}
-            model.objects.filter(pk=row.pk).update(**values)
+to_plain_text = converting_migration(
+    "activities", {"Activity": ["description", "programme"], "Series": ["description"]}
+)
 
 
 class Migration(migrations.Migration):

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from maillage.core.form_tokens import token_field
 from maillage.network.decisions.enums import Choice, Method, ProposalStatus, Secrecy, VoterScope
+from maillage.plan.plain_text import PLAIN_TEXT_HELP
 
 
 class ProposalQuerySet(models.QuerySet):
@@ -45,7 +46,7 @@ class Proposal(models.Model):
     """
 
     title = models.CharField("intitulé", max_length=200)
-    text = models.TextField("texte de la proposition", help_text="En Markdown.")
+    text = models.TextField("texte de la proposition", help_text=PLAIN_TEXT_HELP)
     # The one-time token of the form that wrote it: a replayed creation finds it.
     submission_token = token_field()
     group = models.ForeignKey(

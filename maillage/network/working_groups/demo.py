@@ -26,7 +26,7 @@ from maillage.network.working_groups.models import Document, GroupMember, Meetin
 from maillage.plan.links import link_actions, link_publics
 from maillage.plan.models import Action, TargetPublic
 
-NOTE = "\n\n*Groupe de démonstration : membres, réunions et documents fictifs.*"
+NOTE = "\n\nGroupe de démonstration : membres, réunions et documents fictifs."
 PERSON_NOTE = "Personne fictive de démonstration (groupes de travail)."
 DEMO_MEMBER = "adherent@demo.maillage.test"
 PAST_DAYS = (-84, -56)  # days before the loading day: two meetings held, minutes written
@@ -46,7 +46,7 @@ GROUPS = [
      ["entreprises-de-l-ess", "collectifs-porteurs-de-projets"], [0, 1, 2, 3]),
     ("atelier-restauration-bio", "Atelier coopératif restauration bio hors domicile",
      WorkingGroupStatus.ACTIVE,
-     "Approvisionner cantines et restaurants collectifs en produits **bio et locaux** : "
+     "Approvisionner cantines et restaurants collectifs en produits bio et locaux : "
      "logistique partagée, achats groupés, formation des équipes de cuisine.",
      ["2c.4", "3c.3"], ["entreprises-de-l-ess", "acteurs-du-territoire"], [4, 5, 6]),
     ("atelier-services-a-la-personne", "Atelier coopératif services à la personne",
@@ -74,10 +74,10 @@ GROUPS = [
 
 AGENDA = "1. Tour de table des structures\n2. Suivi des projets communs\n3. Prochaines étapes"
 MINUTES = (
-    "### Présents\n\nLes membres du groupe (personnes fictives).\n\n"
-    "### Relevé de décisions\n\n- Poursuivre le projet commun engagé au printemps.\n"
-    "- Présenter l’avancée du groupe à la prochaine assemblée des adhérents.\n\n"
-    "*Compte rendu fictif de démonstration.*"
+    "Présents\n\nLes membres du groupe (personnes fictives).\n\n"
+    "Relevé de décisions\n\n– Poursuivre le projet commun engagé au printemps.\n"
+    "– Présenter l’avancée du groupe à la prochaine assemblée des adhérents.\n\n"
+    "Compte rendu fictif de démonstration."
 )
 CHARTER = (
     "# Charte de fonctionnement du groupe (document fictif)\n\n"

@@ -81,7 +81,7 @@ class MeetingForm(forms.Form):
         assume_scheme="https",
     )
     agenda = forms.CharField(
-        label="Ordre du jour (Markdown, facultatif)",
+        label="Ordre du jour (facultatif)",
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
         max_length=20000,
@@ -96,13 +96,13 @@ class MeetingForm(forms.Form):
 
 class MinutesForm(forms.Form):
     agenda = forms.CharField(
-        label="Ordre du jour (Markdown)",
+        label="Ordre du jour",
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
         max_length=20000,
     )
     minutes = forms.CharField(
-        label="Compte rendu (Markdown)",
+        label="Compte rendu",
         widget=forms.Textarea(attrs={"rows": 14}),
         required=False,
         max_length=100000,

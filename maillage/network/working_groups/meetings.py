@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from maillage.activities.enums import ActivityKind, ActivityStatus, Visibility
 from maillage.activities.models import Activity
+from maillage.core.site import absolute_url
 from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.models import Meeting, WorkingGroup
 from maillage.plan.links import actions_of, link_actions, link_publics, publics_of
@@ -66,7 +67,7 @@ def schedule_meeting(
         slug=_free_slug(group, starts_at),
         description=(
             f"Réunion du groupe de travail « {group.name} » du pôle : ordre du jour et compte "
-            f"rendu sur [la page du groupe]({group.get_absolute_url()})."
+            f"rendu sur la page du groupe, {absolute_url(group.get_absolute_url())}"
         ),
         starts_at=starts_at,
         ends_at=ends_at,

@@ -14,7 +14,7 @@ from maillage.activities.enums import ActivityStatus
 from maillage.core.storage import PrivateStorage
 from maillage.network.working_groups.enums import JOINABLE_STATUSES, WorkingGroupStatus
 from maillage.plan.links import PlanLinked
-from maillage.plan.models import MARKDOWN_HELP
+from maillage.plan.plain_text import PLAIN_TEXT_HELP
 
 __all__ = ["Document", "GroupMember", "Meeting", "WorkingGroup", "WorkingGroupStatus"]
 
@@ -38,7 +38,7 @@ class WorkingGroup(PlanLinked):
 
     name = models.CharField("nom", max_length=200, unique=True)
     slug = models.SlugField("identifiant", max_length=120, unique=True)
-    purpose = models.TextField("objet", help_text="En Markdown.")
+    purpose = models.TextField("objet", help_text=PLAIN_TEXT_HELP)
     status = models.CharField(
         "statut",
         max_length=20,
@@ -126,8 +126,8 @@ class Meeting(models.Model):
         related_name="group_meeting",
         verbose_name="activité",
     )
-    agenda = models.TextField("ordre du jour", blank=True, help_text=MARKDOWN_HELP)
-    minutes = models.TextField("compte rendu", blank=True, help_text=MARKDOWN_HELP)
+    agenda = models.TextField("ordre du jour", blank=True, help_text=PLAIN_TEXT_HELP)
+    minutes = models.TextField("compte rendu", blank=True, help_text=PLAIN_TEXT_HELP)
     minutes_published_at = models.DateTimeField("compte rendu publié le", null=True, blank=True)
 
     objects = MeetingQuerySet.as_manager()
