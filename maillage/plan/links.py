@@ -58,6 +58,17 @@ def unlink_publics(record: models.Model, publics: Iterable[TargetPublic]) -> Non
     PublicLink.objects.filter(public__in=list(publics), **_key(record)).delete()
 
 
+def set_links(
+    record: models.Model, actions: Iterable[Action], publics: Iterable[TargetPublic]
+) -> None:
+    """Make `record`'s links exactly `actions` and `publics` (as a form with both pickers says)."""
+    actions, publics = set(actions), set(publics)
+    unlink_actions(record, set(actions_of(record)) - actions)
+    unlink_publics(record, set(publics_of(record)) - publics)
+    link_actions(record, actions)
+    link_publics(record, publics)
+
+
 def actions_of(record: models.Model) -> models.QuerySet[Action]:
     return Action.objects.filter(pk__in=ActionLink.objects.filter(**_key(record)).values("action"))
 

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import models, transaction
+from django.db import transaction
 
 from maillage.network.working_groups.membership import add_member
 from maillage.network.working_groups.models import WorkingGroup
-from maillage.plan.links import (
-    actions_of,
-    link_actions,
-    link_publics,
-    publics_of,
-    unlink_actions,
-    unlink_publics,
-)
+from maillage.plan.links import set_links
 from maillage.plan.models import Action, TargetPublic
 
 
@@ -25,17 +18,7 @@ def save_group(
 ) -> WorkingGroup:
     """Save `group`, link it to exactly these actions and publics; its facilitator is a member."""
     group.save()
-    set_plan_links(group, actions, publics)
+    set_links(group, actions, publics)
     if group.facilitator is not None:
         add_member(group, group.facilitator)
     return group
-
-
-def set_plan_links(
-    record: models.Model, actions: Iterable[Action], publics: Iterable[TargetPublic]
-) -> None:
-    actions, publics = set(actions), set(publics)
-    unlink_actions(record, set(actions_of(record)) - actions)
-    unlink_publics(record, set(publics_of(record)) - publics)
-    link_actions(record, actions)
-    link_publics(record, publics)

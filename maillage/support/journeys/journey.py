@@ -14,15 +14,6 @@ from maillage.accounts.models import User
 from maillage.core.dates import long_date
 from maillage.directory.models import LegalUnit
 from maillage.network.people.models import Person
-from maillage.plan.links import (
-    actions_of,
-    link_actions,
-    link_publics,
-    publics_of,
-    unlink_actions,
-    unlink_publics,
-)
-from maillage.plan.models import Action, TargetPublic
 from maillage.support.journeys import notifications
 from maillage.support.journeys.enums import ReferralStatus
 from maillage.support.journeys.errors import JourneyError, refuse_if_closed
@@ -42,17 +33,6 @@ def _not_in_future(day: date, today: date | None, what: str) -> None:
 
 def _locked(case: SupportCase) -> SupportCase:
     return SupportCase.objects.select_for_update().get(pk=case.pk)
-
-
-def sync_plan_links(
-    case: SupportCase, actions: Iterable[Action], publics: Iterable[TargetPublic]
-) -> None:
-    """Make the case's plan links exactly `actions` and `publics`."""
-    actions, publics = set(actions), set(publics)
-    unlink_actions(case, set(actions_of(case)) - actions)
-    link_actions(case, actions)
-    unlink_publics(case, set(publics_of(case)) - publics)
-    link_publics(case, publics)
 
 
 @transaction.atomic

@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from maillage.accounts.permissions import staff_required
 from maillage.core import form_tokens
-from maillage.plan.links import actions_of, publics_of
+from maillage.plan.links import actions_of, publics_of, set_links
 from maillage.support.journeys import dashboard, forms
 from maillage.support.journeys.errors import JourneyError
-from maillage.support.journeys.journey import open_case, sync_plan_links, update_case
+from maillage.support.journeys.journey import open_case, update_case
 from maillage.support.journeys.models import SupportCase
 
 PAGE_SIZE = 50
@@ -77,7 +77,7 @@ def _write(request, form, case: SupportCase | None) -> SupportCase:
             open_case(instance, holders, organisations, by=request.user)
         else:
             update_case(instance, holders, organisations)
-        sync_plan_links(instance, form.cleaned_data["actions"], form.cleaned_data["publics"])
+        set_links(instance, form.cleaned_data["actions"], form.cleaned_data["publics"])
     return instance
 
 
