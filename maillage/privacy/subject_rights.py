@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 
+from maillage.privacy import journal as erasure_journal
 from maillage.privacy.registry import OnErasure, PersonalData, declared
 
 
@@ -188,13 +189,18 @@ def _erase(emails: set[str], person_pk: int | None, names: set[str]) -> int:
 
 
 @transaction.atomic
-def erase_person(email: str) -> int:
-    """Anonymise every declared field of every row tied to this e-mail; return rows changed."""
+def erase_person(email: str, *, journal: bool = True) -> int:
+    """Anonymise every declared field of every row tied to this e-mail; return rows changed.
+    The erasure is journalled, so that restoring an older backup repeats it."""
+    if journal:
+        erasure_journal.record({email})
     return _erase({email}, None, account_names({email}))
 
 
 @transaction.atomic
-def erase_person_record(person: AddressBookPerson) -> int:
+def erase_person_record(person: AddressBookPerson, *, journal: bool = True) -> int:
     """Anonymise an address book person and every row tied to them or to their e-mails."""
     emails = person_emails(person)
+    if journal:
+        erasure_journal.record(emails, person.pk)
     return _erase(emails, person.pk, person_names(person) | account_names(emails))

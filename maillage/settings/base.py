@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "maillage.support.journeys",
     # Layout and home page
     "maillage.web",
+    # Backups and restores of the whole platform
+    "maillage.backups",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +163,12 @@ WORKING_GROUP_DOCUMENTS_ROOT = Path(
 )
 SUPPORT_DOCUMENTS_ROOT = Path(
     env_str("SUPPORT_DOCUMENTS_ROOT", str(BASE_DIR / "var" / "accompagnement"))
+)
+# Backups (`manage.py backup`), and the erasure journal kept beside them so that a restore
+# repeats the erasures made after the backup even when the database itself was lost.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "var" / "sauvegardes")))
+ERASURE_JOURNAL_PATH = Path(
+    env_str("ERASURE_JOURNAL_PATH", str(BACKUP_DIR / "journal-des-effacements.jsonl"))
 )
 
 # E-mails are queued as tasks; the worker hands them to EMAIL_DELIVERY_BACKEND.

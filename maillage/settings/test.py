@@ -39,6 +39,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # here; tests/postgresql/base.py says why).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "tests.postgresql"
+# Each test process journals erasures in its own file, never in a real journal.
+ERASURE_JOURNAL_PATH = BASE_DIR / "var" / f"test-erasures-{os.getpid()}.jsonl"
 WHITENOISE_AUTOREFRESH = True
 # No network from tests: the address API is a local stand-in that a test starts (and passes to
 # a worker it runs); by default a closed local port, so an unplanned call fails at once.
