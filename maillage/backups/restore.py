@@ -42,7 +42,9 @@ def _stage(archive_path: Path, staging: Path) -> Manifest:
         with tarfile.open(archive_path, "r:gz") as archive:
             archive.extractall(staging, filter="data")
     except FileNotFoundError:
-        raise RestoreRefused(f"Le fichier {archive_path} n’existe pas. Rien n’a été restauré.") from None
+        raise RestoreRefused(
+            f"Le fichier {archive_path} n’existe pas. Rien n’a été restauré."
+        ) from None
     except _UNREADABLE:
         raise RestoreRefused(
             "L’archive est illisible ou incomplète (tronquée ou corrompue). Rien n’a été restauré."
@@ -142,9 +144,7 @@ def restore_backup(archive_path: Path) -> Restored:
             name.split("/")[1] for name in manifest.members if name.startswith("files/")
         } - set(FILE_ROOT_SETTINGS)
         if unknown_roots:
-            raise RestoreRefused(
-                "L’archive contient des dossiers inconnus. Rien n’a été restauré."
-            )
+            raise RestoreRefused("L’archive contient des dossiers inconnus. Rien n’a été restauré.")
         # Read before the database is replaced: the erasures made since the backup.
         erasures = journal.known_entries()
         restore_dump(manifest.database, dump)
