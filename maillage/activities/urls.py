@@ -30,11 +30,7 @@ urlpatterns = [
     path("equipe/<slug:slug>/inscrire/", staff.register_by_hand, name="staff_register"),
     path("equipe/<slug:slug>/publics/", staff.record_audience, name="staff_audience"),
     path("equipe/<slug:slug>/questionnaire/", staff.send_survey, name="staff_survey"),
-    path(
-        "equipe/<slug:slug>/annonce/<slug:what>/",
-        staff.announce,
-        name="staff_announce",
-    ),
+    path("equipe/<slug:slug>/message/", staff.announce, name="staff_announce"),
     path(
         "equipe/<slug:slug>/inscription/<id:pk>/presence/",
         staff.toggle_attendance,

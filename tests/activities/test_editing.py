@@ -311,3 +311,17 @@ def test_staff_create_a_cycle_then_offer_it_to_new_sessions(staff_client):
         "parcours-tresorier-2",
     ]
     assert "Parcours trésorier" in staff_client.get("/agenda/equipe/nouvelle/").content.decode()
+
+
+def test_staff_write_to_registrants_with_the_invitation_as_it_stands(
+    staff_client, registered, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            "/agenda/equipe/atelier/message/", {"note": "Apportez un stylo."}, follow=True
+        )
+
+    [message] = mail.outbox
+    assert french("Message envoyé : 1 personne.") in response.content.decode()
+    assert "Apportez un stylo." in message.body
+    assert "SEQUENCE:1" in message.attachments[0][1]

@@ -33,7 +33,7 @@ def staff_urls(activity, registration):
             f"{base}/inscrire/",
             f"{base}/publics/",
             f"{base}/questionnaire/",
-            f"{base}/annonce/changement/",
+            f"{base}/message/",
             f"{base}/inscription/{registration.pk}/presence/",
             f"{base}/inscription/{registration.pk}/annuler/",
         ],
@@ -192,7 +192,7 @@ def test_cancelling_the_activity_tells_every_registrant_with_a_cancel_invitation
 
     with django_capture_on_commit_callbacks(execute=True):
         client_for(staff).post(
-            f"/agenda/equipe/{activity.slug}/annonce/annulation/", {"note": "Intervenant malade"}
+            f"/agenda/equipe/{activity.slug}/annuler/", {"note": "Intervenant malade"}
         )
 
     activity.refresh_from_db()
@@ -205,11 +205,6 @@ def test_cancelling_the_activity_tells_every_registrant_with_a_cancel_invitation
     assert "METHOD:CANCEL" in message.attachments[0][1]
     assert "STATUS:CANCELLED" in message.attachments[0][1]
     assert "SEQUENCE:1" in message.attachments[0][1]
-
-
-def test_an_unknown_announcement_is_a_400(client_for, staff, activity):
-    response = client_for(staff).post(f"/agenda/equipe/{activity.slug}/annonce/autre/")
-    assert response.status_code == 400
 
 
 def test_summary_counts_activities_people_and_training_hours(loaded_plan):

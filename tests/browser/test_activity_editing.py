@@ -95,7 +95,10 @@ def test_staff_create_then_move_an_activity_and_registrants_get_the_new_invitati
     page.locator("#id_address").fill("2 place de la Mairie")
     page.get_by_label("Nombre de places").fill("10")
     page.get_by_label("Publiée").check()
+    publics_shown = page.locator("#id_publics input:visible")
+    every_public = publics_shown.count()
     page.get_by_label("Filtrer les publics").fill("associations")
+    assert 0 < publics_shown.count() < every_public
     page.get_by_role("checkbox", name="Associations", exact=False).first.check()
     page.get_by_role("button", name="Aperçu").click()
     assert "Deux heures d’échanges." in page.locator(".activity-preview").inner_text()

@@ -23,6 +23,7 @@ from maillage.activities.forms import (
 from maillage.activities.models import Activity, Registration
 from maillage.activities.views.agenda import bad_request
 from maillage.activities.views.personal import can_have_certificate, render_certificate
+from maillage.core.french import plural
 
 SEARCH_MAX = 100
 
@@ -142,20 +143,14 @@ def record_audience(request, slug: str):
 
 @staff_required
 @require_POST
-def announce(request, slug: str, what: str):
-    if what not in ("annulation", "changement"):
-        return bad_request(request, "Annonce inconnue : « annulation » ou « changement ».")
+def announce(request, slug: str):
+    """A message to every registrant, with their invitation as it stands (SEQUENCE raised)."""
     activity = get_object_or_404(Activity, slug=slug)
     form = AnnouncementForm(request.POST)
     if not form.is_valid():
         return bad_request(request, "Le message est trop long (1 000 caractères au plus).")
-    note = form.cleaned_data["note"]
-    if what == "annulation":
-        told = announcements.cancel_activity(activity, note)
-        messages.success(request, f"Activité annulée ; {told} personne(s) prévenue(s).")
-    else:
-        told = announcements.announce_change(activity, note)
-        messages.success(request, f"Changement annoncé à {told} personne(s).")
+    told = announcements.announce_change(activity, form.cleaned_data["note"])
+    messages.success(request, f"Message envoyé : {plural(told, 'personne', 'personnes')}.")
     return redirect("activities:staff_activity", slug=slug)
 
 

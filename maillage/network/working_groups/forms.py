@@ -4,7 +4,7 @@ from django.utils.text import slugify
 from maillage.network.people.models import Person
 from maillage.network.working_groups.documents import ACCEPTED, MAX_SIZE
 from maillage.network.working_groups.models import WorkingGroup
-from maillage.plan.models import Action, TargetPublic
+from maillage.plan.pickers import ActionsField, PublicsField
 
 # Paths of the app's own pages under /groupes/.
 RESERVED_SLUGS = {"nouveau"}
@@ -28,18 +28,8 @@ class WorkingGroupForm(forms.ModelForm):
         queryset=Person.objects.active(),
         required=False,
     )
-    actions = forms.ModelMultipleChoiceField(
-        label="Actions du projet que le groupe porte",
-        queryset=Action.objects.active().select_related("operational_objective"),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    publics = forms.ModelMultipleChoiceField(
-        label="Publics visés",
-        queryset=TargetPublic.objects.active(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    actions = ActionsField(label="Actions du projet que le groupe porte")
+    publics = PublicsField()
 
     class Meta:
         model = WorkingGroup
