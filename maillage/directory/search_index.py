@@ -8,7 +8,7 @@ Both databases answer that from an index of words, tokenised alike (folded text 
 - PostgreSQL: a GIN index on `to_tsvector('simple', search_text)` of the listed entries, asked
   with `word:*` prefix queries; the vocabulary is a table of words fed by statement triggers.
 - SQLite: an external-content FTS5 table (unicode61 tokenizer, prefix indexes for short words)
-  kept by triggers, asked with `"word"*`; its vocabulary is an `fts5vocab` table over it.
+  kept by triggers, asked with `"word"*`; its vocabulary a table of words fed by triggers.
 
 SQLite drops a table's triggers and raw indexes when Django rebuilds the table (some migrations
 of Establishment do): such a migration must call `install` again (a test checks they exist).
@@ -21,18 +21,35 @@ from django.db.models.expressions import RawSQL
 
 TABLE = "directory_establishment"
 FTS_TABLE = "directory_establishment_words"
-FTS_VOCABULARY = "directory_establishment_words_vocabulary"
+OLD_FTS_VOCABULARY = "directory_establishment_words_vocabulary"  # 0018's, replaced by 0021
 PG_INDEX = "listed_by_words"
 SQLITE_RANKING_INDEX = "listed_for_ranking"
-PG_VOCABULARY = "directory_search_word"
+VOCABULARY = "directory_search_word"
 PG_VECTOR = "to_tsvector('simple'::regconfig, {column})"
+
+
+def _sqlite_add_words(text: str, rows: str = "") -> str:
+    """Add the words of `text` to the vocabulary: folded text has only [a-z0-9] words and
+    spaces, so it reads as a JSON array once each space is turned into '","'."""
+    return f"""INSERT OR IGNORE INTO {VOCABULARY} (word)
+        SELECT value FROM {rows}json_each('["' || replace({text}, ' ', '","') || '"]')
+        WHERE value <> ''"""
+
 
 _SQLITE_INSTALL = [
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
         search_text, content='{TABLE}', content_rowid='id', tokenize='unicode61',
         prefix='1 2 3'
     )""",
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_VOCABULARY} USING fts5vocab({FTS_TABLE}, 'row')",
+    f"CREATE TABLE IF NOT EXISTS {VOCABULARY} (word TEXT PRIMARY KEY) WITHOUT ROWID",
+    f"""CREATE TRIGGER IF NOT EXISTS {VOCABULARY}_insert AFTER INSERT ON {TABLE} BEGIN
+        {_sqlite_add_words("new.search_text")};
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS {VOCABULARY}_update AFTER UPDATE OF search_text ON {TABLE}
+    BEGIN
+        {_sqlite_add_words("new.search_text")};
+    END""",
+    _sqlite_add_words("search_text", rows=f"{TABLE}, "),
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON {TABLE} BEGIN
         INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text);
     END""",
@@ -57,39 +74,47 @@ _SQLITE_REMOVE = [
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
-    f"DROP TABLE IF EXISTS {FTS_VOCABULARY}",
+    f"DROP TRIGGER IF EXISTS {VOCABULARY}_insert",
+    f"DROP TRIGGER IF EXISTS {VOCABULARY}_update",
+    f"DROP TABLE IF EXISTS {VOCABULARY}",
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
-# Statement triggers with transition tables: a bulk insert of 2,000 entries adds its words in
-# one statement, not 2,000. Words are never removed: a stale one only offers a correction that
-# finds nothing.
+# PostgreSQL's vocabulary triggers work per statement, with transition tables: a bulk insert of
+# 2,000 entries adds its words in one statement, not 2,000. On both databases words are never
+# removed: a stale one only offers a correction that finds nothing.
 _PG_WORDS_OF_CHANGED = f"""
-    INSERT INTO {PG_VOCABULARY} (word)
+    INSERT INTO {VOCABULARY} (word)
     SELECT DISTINCT word FROM changed, regexp_split_to_table(changed.search_text, ' ') AS word
     WHERE word <> '' ON CONFLICT DO NOTHING
 """
 _POSTGRESQL_INSTALL = [
     f"""CREATE INDEX IF NOT EXISTS {PG_INDEX} ON {TABLE}
         USING gin ({PG_VECTOR.format(column="search_text")}) WHERE is_listed""",
-    f'CREATE TABLE IF NOT EXISTS {PG_VOCABULARY} (word text COLLATE "C" PRIMARY KEY)',
-    f"""CREATE OR REPLACE FUNCTION {PG_VOCABULARY}_add() RETURNS trigger AS $$
+    f'CREATE TABLE IF NOT EXISTS {VOCABULARY} (word text COLLATE "C" PRIMARY KEY)',
+    f"""CREATE OR REPLACE FUNCTION {VOCABULARY}_add() RETURNS trigger AS $$
     BEGIN {_PG_WORDS_OF_CHANGED}; RETURN NULL; END $$ LANGUAGE plpgsql""",
-    f"""CREATE OR REPLACE TRIGGER {PG_VOCABULARY}_insert AFTER INSERT ON {TABLE}
+    f"""CREATE OR REPLACE TRIGGER {VOCABULARY}_insert AFTER INSERT ON {TABLE}
         REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
-        EXECUTE FUNCTION {PG_VOCABULARY}_add()""",
-    f"""CREATE OR REPLACE TRIGGER {PG_VOCABULARY}_update AFTER UPDATE ON {TABLE}
+        EXECUTE FUNCTION {VOCABULARY}_add()""",
+    f"""CREATE OR REPLACE TRIGGER {VOCABULARY}_update AFTER UPDATE ON {TABLE}
         REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
-        EXECUTE FUNCTION {PG_VOCABULARY}_add()""",
+        EXECUTE FUNCTION {VOCABULARY}_add()""",
     f"WITH changed AS (SELECT search_text FROM {TABLE}) {_PG_WORDS_OF_CHANGED}",
 ]
 _POSTGRESQL_REMOVE = [
-    f"DROP TRIGGER IF EXISTS {PG_VOCABULARY}_insert ON {TABLE}",
-    f"DROP TRIGGER IF EXISTS {PG_VOCABULARY}_update ON {TABLE}",
-    f"DROP FUNCTION IF EXISTS {PG_VOCABULARY}_add()",
-    f"DROP TABLE IF EXISTS {PG_VOCABULARY}",
+    f"DROP TRIGGER IF EXISTS {VOCABULARY}_insert ON {TABLE}",
+    f"DROP TRIGGER IF EXISTS {VOCABULARY}_update ON {TABLE}",
+    f"DROP FUNCTION IF EXISTS {VOCABULARY}_add()",
+    f"DROP TABLE IF EXISTS {VOCABULARY}",
     f"DROP INDEX IF EXISTS {PG_INDEX}",
 ]
-SQLITE_TRIGGERS = {f"{FTS_TABLE}_insert", f"{FTS_TABLE}_delete", f"{FTS_TABLE}_update"}
+SQLITE_TRIGGERS = {
+    f"{FTS_TABLE}_insert",
+    f"{FTS_TABLE}_delete",
+    f"{FTS_TABLE}_update",
+    f"{VOCABULARY}_insert",
+    f"{VOCABULARY}_update",
+}
 
 
 def install(schema_editor) -> None:
@@ -131,19 +156,16 @@ def matches(vendor: str, groups: list[list[str]]) -> Q | Func:
     return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [query]))
 
 
-def _vocabulary_query(vendor: str) -> str:
-    if vendor == "postgresql":
-        return f"SELECT word FROM {PG_VOCABULARY} WHERE word >= %s AND word < %s"
-    return f"SELECT term FROM {FTS_VOCABULARY} WHERE term >= %s AND term < %s"
+_VOCABULARY_RANGE = f"SELECT word FROM {VOCABULARY} WHERE word >= %s AND word < %s"
 
 
-def starts_a_word(cursor, vendor: str, prefix: str) -> bool:
+def starts_a_word(cursor, prefix: str) -> bool:
     """Whether some indexed word starts with `prefix` (listed entry or not)."""
-    cursor.execute(_vocabulary_query(vendor) + " LIMIT 1", [prefix, prefix + "{"])
+    cursor.execute(_VOCABULARY_RANGE + " LIMIT 1", [prefix, prefix + "{"])
     return cursor.fetchone() is not None
 
 
-def words_starting_with(cursor, vendor: str, letter: str) -> list[str]:
+def words_starting_with(cursor, letter: str) -> list[str]:
     """The indexed words that start with `letter` ('{' follows 'z' in ASCII)."""
-    cursor.execute(_vocabulary_query(vendor), [letter, chr(ord(letter) + 1)])
+    cursor.execute(_VOCABULARY_RANGE, [letter, chr(ord(letter) + 1)])
     return [row[0] for row in cursor.fetchall()]

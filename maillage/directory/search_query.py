@@ -83,19 +83,19 @@ def _word_groups(using: str, q: str) -> list[list[str]]:
     groups = []
     with connection.cursor() as cursor:
         for word in words:
-            if search_index.starts_a_word(cursor, connection.vendor, word):
+            if search_index.starts_a_word(cursor, word):
                 groups.append([word])
             else:
-                groups.append(_corrections(cursor, connection.vendor, word) or [word])
+                groups.append(_corrections(cursor, word) or [word])
     return groups
 
 
-def _corrections(cursor, vendor: str, word: str) -> list[str]:
+def _corrections(cursor, word: str) -> list[str]:
     if len(word) < MIN_CORRECTED_LENGTH:
         return []
     limit = 2 if len(word) >= TWO_EDITS_FROM else 1
     near = []
-    for candidate in search_index.words_starting_with(cursor, vendor, word[0]):
+    for candidate in search_index.words_starting_with(cursor, word[0]):
         if abs(len(candidate) - len(word)) <= limit:
             distance = edit_distance(word, candidate, limit)
             if distance <= limit:
