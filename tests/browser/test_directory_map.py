@@ -179,6 +179,10 @@ def test_on_a_phone_the_map_fills_the_first_screen_and_the_list_is_one_tap_away(
     assert page.locator("[data-maillage-directory-map]").is_hidden()
     filters = page.locator("details.map-page__filters").bounding_box()
     assert filters["y"] > table["y"]  # results before the filters
+
+    page.locator("[data-maillage-map-rows] button").first.click()  # a cluster: back to the map
+    assert page.locator("[data-maillage-directory-map]").is_visible()
+    page.wait_for_url(re.compile(r"#carte=1[0-9]/"))
     context.close()
 
 

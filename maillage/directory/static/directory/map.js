@@ -225,8 +225,8 @@
 
   DirectoryMap.prototype.load = function () {
     var self = this;
-    if (!this.container.offsetWidth) {
-      return;  // hidden behind the list on a phone: the list keeps the last area shown
+    if (!this.map.getSize().x) {
+      return;  // resized while hidden behind the list on a phone: no area to ask for
     }
     if (this.controller) {
       this.controller.abort();
@@ -294,7 +294,12 @@
     var rowLink = element("a", null, p.nom);
     rowLink.href = p.url;
     name.append(rowLink);
-    row.append(name, element("td", null, family), element("td", null, p.commune));
+    var familyCell = element("td", null);
+    if (family) {
+      familyCell.append(element("span", "map-legend__swatch directory-marker--" + p.famille),
+        document.createTextNode(family));
+    }
+    row.append(name, familyCell, element("td", null, p.commune));
     this.rows.append(row);
   };
 
@@ -317,6 +322,10 @@
     var button = element("button", "link-button", "Regroupement de " + label);
     button.type = "button";
     button.addEventListener("click", function () {
+      var showMap = document.querySelector("[data-maillage-map-view='carte']");
+      if (!self.container.offsetWidth && showMap) {
+        showMap.click();  // the list was shown instead of the map, on a phone
+      }
       zoom();
       self.container.focus();
     });
@@ -353,7 +362,9 @@
         buttons.forEach(function (other) {
           other.setAttribute("aria-pressed", String(other === button));
         });
-        map.invalidateSize();
+        if (button.dataset.maillageMapView === "carte") {
+          map.invalidateSize();  // hidden, the map kept its last area for the list
+        }
       });
     });
   }
