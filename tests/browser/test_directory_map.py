@@ -56,6 +56,19 @@ def tiles(settings):
         yield server
 
 
+def settled(page):
+    """The list beside the map shows the area drawn (the region is busy while it loads)."""
+    page.locator("[data-maillage-map-region][aria-busy='false']").wait_for(state="attached")
+
+
+def moved(page, action):
+    """Run `action`, then wait for the map to move (the address follows) and settle."""
+    before = page.url
+    action()
+    page.wait_for_function("before => window.location.href !== before", arg=before)
+    settled(page)
+
+
 def status_of(page):
     return page.locator("[data-maillage-map-status]").inner_text()
 
@@ -88,13 +101,11 @@ def test_configured_tiles_load_under_the_csp_and_are_credited(
 
 def test_a_cluster_zooms_in_until_organisations_appear(page, live_server, organisations):
     page.goto(live_server.url + "/carte/")
+    settled(page)
     for _ in range(6):
         if page.locator("[data-maillage-map-rows] a", has_text="Structure de test 0").count():
             break
-        button = page.locator("[data-maillage-map-rows] button").first
-        button.wait_for()
-        button.click()
-        page.wait_for_timeout(600)
+        moved(page, page.locator("[data-maillage-map-rows] button").first.click)
     link = page.locator("[data-maillage-map-rows] a", has_text="Structure de test 0")
     assert link.count() == 1
     assert link.get_attribute("href").startswith("/annuaire/")
@@ -104,12 +115,11 @@ def test_the_legend_filters_the_map_in_place(page, live_server, organisations):
     page.goto(live_server.url + "/carte/")
     page.locator(ROWS).first.wait_for()
 
-    page.get_by_role("checkbox", name="Coopérative").check()
+    settled(page)
 
-    page.wait_for_function(
-        "document.querySelector('[data-maillage-map-status]').textContent"
-        ".includes('Zone affichée\u00a0: 1 structure (')"
-    )
+    moved(page, page.get_by_role("checkbox", name="Coopérative").check)
+
+    assert french("Zone affichée : 1 structure (") in status_of(page)
     assert page.locator(ROWS).all_inner_texts() == ["Coopérative isolée\tCoopérative\t"]
     assert "famille=cooperative" in page.url
     list_link = page.get_by_role("link", name="Voir ces résultats sous forme de liste")
@@ -120,16 +130,15 @@ def test_a_shared_address_restores_the_view_the_filters_and_the_card(
     browser, browser_problems, page, live_server, organisations
 ):
     page.goto(live_server.url + "/carte/")
-    page.locator("[data-maillage-map-rows] button").first.click()  # zoom on Redon's cluster
-    page.wait_for_url(re.compile(r"#carte=1[0-9]/"))
-    page.wait_for_timeout(600)
+    settled(page)
+    moved(page, page.locator("[data-maillage-map-rows] button").first.click)  # Redon's cluster
     shared = page.url
+    assert re.search(r"#carte=1[0-9]/", shared)
     shown = sorted(page.locator(ROWS).all_inner_texts())
 
     context, other = open_page(browser, DESKTOP, browser_problems)  # someone else's browser
     other.goto(shared)
-    other.locator(ROWS).first.wait_for()
-    other.wait_for_timeout(600)
+    settled(other)
     assert other.url == shared
     assert sorted(other.locator(ROWS).all_inner_texts()) == shown
     context.close()
@@ -166,7 +175,7 @@ def test_on_a_phone_the_map_fills_the_first_screen_and_the_list_is_one_tap_away(
 ):
     context, page = open_page(browser, PHONE, browser_problems)
     page.goto(live_server.url + "/carte/")
-    page.locator(".leaflet-overlay-pane path").first.wait_for()
+    settled(page)
 
     box = page.locator("[data-maillage-directory-map]").bounding_box()
     assert PHONE["height"] - box["y"] >= 300  # 300 px of map at least before any scrolling
@@ -180,9 +189,9 @@ def test_on_a_phone_the_map_fills_the_first_screen_and_the_list_is_one_tap_away(
     filters = page.locator("details.map-page__filters").bounding_box()
     assert filters["y"] > table["y"]  # results before the filters
 
-    page.locator("[data-maillage-map-rows] button").first.click()  # a cluster: back to the map
+    # A cluster picked in the list: back to the map, zoomed on it.
+    moved(page, page.locator("[data-maillage-map-rows] button").first.click)
     assert page.locator("[data-maillage-directory-map]").is_visible()
-    page.wait_for_url(re.compile(r"#carte=1[0-9]/"))
     context.close()
 
 

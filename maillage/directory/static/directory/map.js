@@ -63,6 +63,7 @@
   function DirectoryMap(container) {
     this.container = container;
     this.status = document.querySelector("[data-maillage-map-status]");
+    this.region = document.querySelector("[data-maillage-map-region]");
     this.tableWrap = document.querySelector("[data-maillage-map-table]");
     this.rows = document.querySelector("[data-maillage-map-rows]");
     this.form = document.querySelector("[data-maillage-map-form]");
@@ -130,6 +131,7 @@
       }
     });
     this.filters = params.toString();
+    this.busy(true);
     var chosen = Array.prototype.filter.call(boxes, function (box) { return box.checked; })
       .map(function (box) { return box.labels[0].textContent.trim(); });
     var link = this.lead.querySelector("[data-maillage-map-list-link]");
@@ -218,7 +220,14 @@
       });
   };
 
+  // The list region is busy from a move until its area is drawn: a screen reader announces the
+  // count once, when it is right.
+  DirectoryMap.prototype.busy = function (busy) {
+    this.region.setAttribute("aria-busy", String(busy));
+  };
+
   DirectoryMap.prototype.schedule = function () {
+    this.busy(true);
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(this.load.bind(this), 150);
   };
@@ -226,6 +235,7 @@
   DirectoryMap.prototype.load = function () {
     var self = this;
     if (!this.map.getSize().x) {
+      this.busy(false);
       return;  // resized while hidden behind the list on a phone: no area to ask for
     }
     if (this.controller) {
@@ -242,11 +252,15 @@
         }
         return response.json();
       })
-      .then(function (data) { self.render(data); })
+      .then(function (data) {
+        self.render(data);
+        self.busy(false);
+      })
       .catch(function (error) {
         if (error.name !== "AbortError") {
           self.status.textContent =
             "Les structures de cette zone n’ont pas pu être chargées. La liste des résultats reste disponible.";
+          self.busy(false);
         }
       });
   };
