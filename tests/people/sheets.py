@@ -9,6 +9,7 @@ from openpyxl import Workbook
 
 from maillage.network.people.importing.mapping import guess_mapping
 from maillage.network.people.models import ContactImport
+from tests.tokens import with_token
 
 HEADER = "Nom;Prénom;Courriel;Téléphone;Structure;SIRET;Rôle;Étiquettes"
 
@@ -18,7 +19,7 @@ def sheet(*lines: str, name="contacts.csv", encoding="utf-8") -> SimpleUploadedF
 
 
 def upload(client, file) -> ContactImport:
-    response = client.post("/contacts/import/", {"sheet": file})
+    response = client.post("/contacts/import/", with_token({"sheet": file}))
     assert response.status_code == 302, response.content.decode()[:2000]
     return ContactImport.objects.get(pk=int(re.search(r"/(\d+)/$", response["Location"])[1]))
 

@@ -8,12 +8,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
+from maillage.core.form_tokens import ALREADY_SAVED
 from maillage.network.people.enums import AffiliationRole, ImportStatus
 from maillage.network.people.importing.mapping import guess_mapping, role_from
 from maillage.network.people.models import Affiliation, ContactImport, Person
 from tests.directory.factories import EstablishmentFactory
 from tests.people.factories import PersonFactory
 from tests.people.sheets import sheet, upload
+from tests.tokens import with_token
 from tests.typeset import french
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +139,9 @@ def test_an_xlsx_sheet_is_imported_with_numeric_siret(staff_client, run):
 def test_a_file_refused_on_its_name_or_size_is_refused_at_once(
     staff_client, name, content, message
 ):
-    response = staff_client.post("/contacts/import/", {"sheet": SimpleUploadedFile(name, content)})
+    response = staff_client.post(
+        "/contacts/import/", with_token({"sheet": SimpleUploadedFile(name, content)})
+    )
 
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -157,7 +161,9 @@ def test_a_file_refused_on_its_name_or_size_is_refused_at_once(
 def test_an_unreadable_file_is_refused_by_the_worker_before_any_write(
     staff_client, name, content, message
 ):
-    response = staff_client.post("/contacts/import/", {"sheet": SimpleUploadedFile(name, content)})
+    response = staff_client.post(
+        "/contacts/import/", with_token({"sheet": SimpleUploadedFile(name, content)})
+    )
 
     contact_import = ContactImport.objects.get()
     page = staff_client.get(response["Location"]).content.decode()
@@ -195,3 +201,15 @@ def test_running_the_same_import_twice_creates_nothing_more(staff_client, run):
 
     assert second.status_code == 200  # the report, shown again
     assert Person.objects.count() == 1
+
+
+def test_the_same_upload_sent_twice_is_one_import(staff_client):
+    data = with_token({"sheet": sheet("Morel;Inès;ines@exemple.org;;;;;")})
+    first = staff_client.post("/contacts/import/", data)
+    data["sheet"].seek(0)
+
+    second = staff_client.post("/contacts/import/", data, follow=True)
+
+    contact_import = ContactImport.objects.get()
+    assert first["Location"] == f"/contacts/import/{contact_import.pk}/"
+    assert french(ALREADY_SAVED) in second.content.decode()

@@ -13,6 +13,7 @@ from maillage.network.people.importing.running import ImportAlreadyRun
 from maillage.network.people.models import ContactImport, Person
 from maillage.network.people.tasks import import_contacts
 from tests.people.sheets import confirm_data, sheet, upload, workbook_bomb
+from tests.tokens import with_token
 from tests.typeset import french
 from tests.workers import DATABASE_TASKS, run_db_worker
 
@@ -149,7 +150,7 @@ def test_a_workbook_bomb_is_refused_by_the_worker_and_never_read_by_the_web_proc
     queued_tasks()
     bomb = SimpleUploadedFile("contacts.xlsx", workbook_bomb(300_000))
 
-    response = staff_client.post("/contacts/import/", {"sheet": bomb})
+    response = staff_client.post("/contacts/import/", with_token({"sheet": bomb}))
     waiting = staff_client.get(response["Location"]).content.decode()
     worker = run_db_worker()
     refused = staff_client.get(response["Location"]).content.decode()

@@ -144,7 +144,7 @@ class MyConsentForm(forms.Form):
     )
 
 
-class UploadForm(forms.Form):
+class UploadForm(OneTimeForm):
     sheet = forms.FileField(
         label="Fichier de contacts",
         help_text="CSV (séparé par des points-virgules ou des virgules) ou Excel (.xlsx), "

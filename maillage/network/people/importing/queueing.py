@@ -3,6 +3,8 @@ the number of confirms; and again, once, when the worker stopped in the middle."
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -15,10 +17,17 @@ from maillage.network.people.models import ContactImport
 from maillage.network.people.tasks import import_contacts, read_contact_sheet
 
 
-def receive_upload(filename: str, data: bytes, user: User) -> ContactImport:
-    """Keep the uploaded file for the task worker to read: the web process never parses it."""
+def receive_upload(
+    filename: str, data: bytes, user: User, token: uuid.UUID | None = None
+) -> ContactImport:
+    """Keep the uploaded file for the task worker to read: the web process never parses it.
+    `token` is the upload form's one-time token (`core.form_tokens`)."""
     contact_import = ContactImport.objects.create(
-        created_by=user, filename=filename[:200], status=ImportStatus.READING, sheet=data
+        created_by=user,
+        filename=filename[:200],
+        status=ImportStatus.READING,
+        sheet=data,
+        submission_token=token,
     )
     read_contact_sheet.enqueue(contact_import.pk)
     return contact_import

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from maillage.core.form_tokens import token_field
 from maillage.network.people.enums import IMPORT_UNDER_WAY, ImportStatus
 
 
@@ -56,6 +57,8 @@ class ContactImport(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField("déposé le", default=timezone.now)
+    # The one-time token of the upload form: the same upload sent twice is one import.
+    submission_token = token_field()
     filename = models.CharField("fichier", max_length=200)
     status = models.CharField(
         "état", max_length=20, choices=ImportStatus.choices, default=ImportStatus.PENDING

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django_htmx.http import HttpResponseClientRefresh
 
 from maillage.accounts.permissions import staff_required
+from maillage.core import form_tokens
 from maillage.network.people.enums import ImportStatus
 from maillage.network.people.forms import UploadForm
 from maillage.network.people.importing.forms import MappingForm
@@ -38,8 +39,14 @@ RESUME = "reprendre"
 def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        sheet = form.cleaned_data["sheet"]
-        contact_import = receive_upload(sheet.name, sheet.read(), request.user)
+        sheet, token = form.cleaned_data["sheet"], form.cleaned_data["submission"]
+        contact_import, created = form_tokens.once(
+            ContactImport,
+            token,
+            lambda: receive_upload(sheet.name, sheet.read(), request.user, token),
+        )
+        if not created:
+            messages.info(request, form_tokens.ALREADY_SAVED)
         return redirect("people:import", pk=contact_import.pk)
     status = 400 if request.method == "POST" else 200
     recent = [
