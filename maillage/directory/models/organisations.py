@@ -210,7 +210,7 @@ def public_path(pk: int, name: str) -> str:
     return reverse("directory:detail", kwargs={"pk": pk, "slug": public_slug(name)})
 
 
-class EstablishmentQuerySet(models.QuerySet):
+class EstablishmentQuerySet(models.QuerySet["Establishment"]):
     def open(self) -> EstablishmentQuerySet:
         return self.filter(is_open=True)
 

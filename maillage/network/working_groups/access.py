@@ -12,8 +12,11 @@ from __future__ import annotations
 from enum import IntEnum
 
 from maillage.accounts.enums import Role
+from maillage.accounts.models import AnyUser, User
 from maillage.accounts.permissions import has_role
 from maillage.network.people import mine as people_mine
+from maillage.network.people.models import Person
+from maillage.network.working_groups.models import WorkingGroup
 
 
 class Access(IntEnum):
@@ -23,14 +26,14 @@ class Access(IntEnum):
     MANAGE = 3
 
 
-def person_of(user):
+def person_of(user: AnyUser) -> Person | None:
     """The address-book entry of a signed-in, active account (the people app's rule), or None."""
-    if not (user.is_authenticated and user.is_active):
+    if not (isinstance(user, User) and user.is_active):
         return None
     return people_mine.person_of(user)
 
 
-def access_to(user, group) -> Access:
+def access_to(user: AnyUser, group: WorkingGroup) -> Access:
     if has_role(user, Role.STAFF):
         return Access.MANAGE
     person = person_of(user)
@@ -43,6 +46,6 @@ def access_to(user, group) -> Access:
     return Access.PUBLIC
 
 
-def may_join(user) -> bool:
+def may_join(user: AnyUser) -> bool:
     """Members of the hub join groups by themselves; others are added by the staff."""
     return has_role(user, Role.MEMBER)

@@ -29,7 +29,7 @@ class Tag(models.Model):
         return self.name
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(models.QuerySet["Person"]):
     def active(self) -> PersonQuerySet:
         return self.filter(is_erased=False)
 
