@@ -39,3 +39,8 @@ def clock_time(value: datetime) -> str:
     """« 10 h », « 9 h 30 »: a time of day in local time, as French typography writes it."""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return f"{local.hour}\u00a0h" + (f"\u00a0{local.minute:02d}" if local.minute else "")
+
+
+def time_range(start: datetime, end: datetime) -> str:
+    """« de 9 h 30 à 12 h »: the hours of something held within one day."""
+    return f"de {clock_time(start)} à {clock_time(end)}"

@@ -148,7 +148,7 @@ def test_staff_create_then_move_an_activity_and_registrants_get_the_new_invitati
     assert change["To"] == "claire@exemple.org"
     body = change.get_body().get_content()
     assert "Nous commençons une heure plus tard." in body
-    assert "15h00" in body
+    assert "de 15\u00a0h à 17\u00a0h" in body
     assert "**" not in body
     assert "SEQUENCE:1" in invitation_lines(change)
     # What waited in the task table: ids, never an address or a text.

@@ -2,7 +2,9 @@
 Django's `date` and `pluralize`, so that no page, e-mail or export can print « 1 janvier » or
 « 0 lignes », and write numbers through the one French formatter, `maillage.core.french`:
 `{{ n|count }}` « 13 700 », `{{ x|number:1 }}` « 7,5 », `{{ x|percent }}` « 12,7 % »,
-`{{ gap|points }}` « −1,4 pt », `{{ year|year }}` « 2026 », `{{ amount|euros }}` « 12,00 € »."""
+`{{ gap|points }}` « −1,4 pt », `{{ year|year }}` « 2026 », `{{ amount|euros }}` « 12,00 € »;
+and times through `maillage.core.dates`: `{{ start|clock }}` « 9 h 30 »,
+`{{ start|time_range:end }}` « de 9 h 30 à 12 h »."""
 
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -11,12 +13,14 @@ from typing import Any
 from django import template
 
 from maillage.core import french
-from maillage.core.dates import french_date
+from maillage.core.dates import clock_time, french_date, time_range
 from maillage.core.plurals import pluralize
 
 register = template.Library()
 register.filter("date", french_date, expects_localtime=True, is_safe=False)
 register.filter("pluralize", pluralize, is_safe=False)
+register.filter("clock", clock_time, expects_localtime=True, is_safe=False)
+register.filter("time_range", time_range, expects_localtime=True, is_safe=False)
 
 
 def _numeric(write: Callable[..., str]) -> Callable[..., str]:
