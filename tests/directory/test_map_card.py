@@ -79,3 +79,18 @@ def test_an_unpublished_entry_has_no_card(client, state):
     site = EstablishmentFactory(**state)
 
     assert card(client, site, status=404)["erreur"]
+
+
+def test_the_card_reads_a_constant_number_of_queries(client, site, django_assert_max_num_queries):
+    """A card's queries do not grow with the organisation's activities and services."""
+    unit = site.legal_unit
+    ActivityFactory().organisers.add(unit)
+    ServiceFactory(provider=unit)
+    with django_assert_max_num_queries(99) as one:
+        card(client, site)
+    for _ in range(2):
+        ActivityFactory().organisers.add(unit)
+        ServiceFactory(provider=unit)
+
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        assert len(card(client, site)["sections"][0]["elements"]) == 3
