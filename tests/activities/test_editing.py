@@ -96,8 +96,11 @@ def test_an_activity_cannot_end_before_it_starts(staff_client):
         "/agenda/equipe/nouvelle/", form_data(start_time="15:00", end_time="14:00")
     )
 
+    page = response.content.decode()
     assert response.status_code == 400
-    assert "La fin doit suivre le début." in response.content.decode()
+    assert "La fin doit suivre le début." in page
+    # The summary at the top leads to the field to correct.
+    assert french('<a href="#id_end_time">Heure de fin</a> : La fin doit suivre le début.') in page
     assert not Activity.objects.exists()
 
 
