@@ -47,6 +47,14 @@ def _snapshot(request: HttpRequest) -> Snapshot | None:
     return get_object_or_404(Snapshot, pk=int(raw))
 
 
+def _downloaded(request: HttpRequest) -> Snapshot:
+    """The snapshot a file is downloaded from (the latest unless one is named); 404 if none."""
+    snapshot = _snapshot(request)
+    if snapshot is None:
+        raise Http404("Aucun instantané.")
+    return snapshot
+
+
 def _bad(message: str) -> HttpResponseBadRequest:
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
@@ -104,11 +112,9 @@ def table_csv(request: HttpRequest, slug: str) -> HttpResponse:
     if slug not in pages.TABLES:
         raise Http404("Tableau inconnu.")
     try:
-        snapshot = _snapshot(request)
+        snapshot = _downloaded(request)
     except BadParameter as error:
         return _bad(str(error))
-    if snapshot is None:
-        raise Http404("Aucun instantané.")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="observatoire-{slug}.csv"'
     writer = csv.writer(response)
@@ -143,11 +149,9 @@ def _chart_file(
     if slug not in CHARTS:
         raise Http404("Graphique inconnu.")
     try:
-        snapshot = _snapshot(request)
+        snapshot = _downloaded(request)
     except BadParameter as error:
         return _bad(str(error))
-    if snapshot is None:
-        raise Http404("Aucun instantané.")
     response = HttpResponse(render(chart(snapshot, slug)), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="observatoire-{slug}.{suffix}"'
     return response

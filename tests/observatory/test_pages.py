@@ -107,6 +107,13 @@ def test_unknown_table_or_chart_is_404_and_bad_snapshot_400(client, snapshot):
     assert client.get("/observatoire/?instantane=99999").status_code == 404
 
 
+def test_a_download_from_a_bad_or_missing_snapshot_is_refused(client, snapshot):
+    assert client.get("/observatoire/tableaux/familles.csv?instantane=abc").status_code == 400
+    assert client.get("/observatoire/graphiques/familles.png?instantane=abc").status_code == 400
+    assert client.get("/observatoire/graphiques/familles.svg?instantane=99999").status_code == 404
+    assert client.get("/observatoire/tableaux/zones.csv?instantane=99999").status_code == 404
+
+
 @pytest.mark.parametrize("slug", ["familles", "secteurs", "carte", "evolution"])
 def test_every_chart_downloads_as_valid_svg(client, snapshot, slug):
     response = client.get(f"/observatoire/graphiques/{slug}.svg")
