@@ -118,7 +118,8 @@ def edit_distance(a: str, b: str, limit: int) -> int:
             )
             if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
                 current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
+        # A swap reads two rows back: only two rows over the limit keep all the next ones over.
+        if min(current) > limit and min(previous) > limit:
             return limit + 1
         previous2, previous = previous, current
     return min(previous[-1], limit + 1)

@@ -3,6 +3,8 @@ the suite runs (CI runs SQLite and PostgreSQL), through the public list and its 
 
 import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from maillage.core.text import fold
 from maillage.directory.filters import parse_filters
@@ -142,3 +144,9 @@ def test_the_list_page_says_a_search_is_sorted_by_relevance(corpus, client):
     assert '<option value="nom" selected>Pertinence (les noms d’abord)</option>' in html
     assert html.index("Les Jardins de Redon") < html.index("Amap des Marais")
     assert '<option value="nom" selected>Nom (A → Z)</option>' in client.get(url).content.decode()
+
+
+@given(st.text("abc", max_size=7), st.text("abc", max_size=7), st.integers(0, 2))
+def test_edit_distance_stops_early_without_changing_the_answer(a, b, limit):
+    unbounded = edit_distance(a, b, limit=len(a) + len(b))
+    assert edit_distance(a, b, limit) == min(unbounded, limit + 1)
