@@ -262,3 +262,18 @@ def test_clusters_stay_the_same_while_the_map_pans(client):
     cache.clear()
     after = points(client, bbox="-2.25,47.55,-1.75,47.95", zoom=11)["features"]
     assert before == after
+
+
+@pytest.mark.parametrize(
+    ("query", "opened"),
+    [
+        ({}, False),
+        ({"famille": "cooperative"}, False),
+        ({"famille": "cooperative", "q": "pain"}, True),
+    ],
+)
+def test_the_filters_disclosure_opens_on_filters_the_legend_does_not_show(client, query, opened):
+    html = client.get(reverse("directory:map"), query).content.decode()
+
+    assert ('<details class="map-page__filters" open>' in html) is opened
+    assert html.index("data-maillage-directory-map") < html.index("map-page__filters")

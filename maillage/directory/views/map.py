@@ -67,6 +67,8 @@ def map_page(request):
             "errors": [],
             "filters": filters,
             "query_string": query_string,
+            # The filters' disclosure opens on filters other than the legend's families.
+            "refined": filters.as_query_string(page=1, families=()) != "",
             "list_url": list_url(query_string),
             "total": published.count(),
             "located": published.located().count(),
