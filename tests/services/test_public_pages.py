@@ -50,6 +50,8 @@ def test_the_offer_filters_by_thematique_and_public(client, redon):
         ("/accompagnement/resultats/", {"secteur": "<script>"}),
         ("/accompagnement/resultats/", {"commune": "44999"}),  # outside the territory
         ("/accompagnement/", {"forme": "sarl"}),
+        ("/accompagnement/services/", {"etape": ["idee", "creation"]}),
+        ("/accompagnement/resultats/", {"besoin": "x" * 500}),
     ],
 )
 def test_a_bad_parameter_is_a_400_with_a_french_message(client, territory, url, params):

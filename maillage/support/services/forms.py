@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from maillage.core.collation import by_name
+from maillage.core.filter_forms import FilterForm
 from maillage.directory.models import LegalUnit
 from maillage.support.services import vocabularies as vocab
 from maillage.support.services.enums import LegalForm, ProjectCarrier, ProjectStage, Sector
@@ -222,8 +223,9 @@ class SendBackForm(forms.Form):
     )
 
 
-class AddressForm(forms.Form):
-    """A GET form read from the address: a commune of the territory, a French problem."""
+class AddressForm(FilterForm):
+    """A GET form read from the address (a `core.filter_forms` form: a repeated or overlong
+    answer is refused): a commune of the territory, a French problem."""
 
     commune = forms.ChoiceField(label="Commune", required=False)
 
