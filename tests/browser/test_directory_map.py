@@ -227,3 +227,16 @@ def test_axe_core_finds_no_serious_violation_on_the_map_and_its_card(
         page.get_by_role("button", name="Liste").click()
         page.locator(ROWS).first.wait_for()
         audit(page)
+
+
+def test_a_search_from_the_filters_keeps_the_view(page, live_server, organisations):
+    page.goto(live_server.url + "/carte/#carte=12/47.80000/-1.95000")
+    settled(page)
+
+    page.get_by_text("Rechercher et filtrer").click()
+    page.get_by_label("Rechercher").fill("isolée")
+    page.get_by_role("button", name="Filtrer la carte").click()
+
+    page.wait_for_url(re.compile(r"\?q=isol%C3%A9e#carte=12/47\.80000/-1\.95000$"))
+    settled(page)
+    assert page.locator(ROWS).all_inner_texts() == ["Coopérative isolée\tCoopérative\t"]
