@@ -12,11 +12,12 @@ from datetime import datetime
 from pathlib import Path
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 
 from maillage.activities.enums import ActivityStatus
 from maillage.activities.models import Activity, Series
-from maillage.directory.models import Establishment
+from maillage.activities.places import find_host, host_address, known_places
 from maillage.plan.pickers import ActionsField, PublicsField
 from maillage.territory.queries import territory_communes
 
@@ -24,7 +25,6 @@ IMAGE_MAX_BYTES = 2 * 1024 * 1024
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
 # What registrants are told about when it changes (their invitation carries it).
 WHEN_AND_WHERE = ("starts_at", "ends_at", "address", "commune_id", "online_url")
-KNOWN_PLACES = 30
 TELL = "oui"
 DONT_TELL = "non"
 
@@ -43,21 +43,6 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M")
 
 
-def known_places() -> list[tuple[str, str]]:
-    """The places of the hub's recent activities, as « commune id|address » choices."""
-    rows = (
-        Activity.objects.exclude(address="")
-        .filter(organised_by_hub=True)
-        .order_by("-starts_at")
-        .values_list("address", "commune_id", "commune__name")
-    )
-    places: dict[str, str] = {}
-    for address, commune_id, commune_name in rows[: KNOWN_PLACES * 5]:
-        key = f"{commune_id or ''}|{address}"
-        places.setdefault(key, ", ".join(part for part in (address, commune_name) if part))
-    return list(places.items())[:KNOWN_PLACES]
-
-
 def paris_datetime(day, moment) -> datetime:
     return timezone.make_aware(datetime.combine(day, moment), timezone.get_default_timezone())
 
@@ -72,9 +57,9 @@ class ActivityForm(forms.ModelForm):
     known_place = forms.ChoiceField(
         label="Un lieu où le pôle a déjà organisé une activité", required=False
     )
-    host_siret = forms.CharField(
-        label="Ou la structure de l’annuaire qui accueille (son SIRET)",
-        max_length=14,
+    host = forms.CharField(
+        label="Ou la structure de l’annuaire qui accueille (son nom ou son SIRET)",
+        max_length=200,
         required=False,
         help_text="Son adresse et sa commune remplissent le lieu.",
     )
@@ -130,6 +115,14 @@ class ActivityForm(forms.ModelForm):
             (ActivityStatus.PUBLISHED, "Publiée"),
         ]
         self.fields["known_place"].choices = [("", "—"), *known_places()]
+        # Suggestions from the directory as one types (directory/address-complete.js).
+        self.fields["host"].widget.attrs["data-maillage-address"] = reverse(
+            "activities:staff_hosts"
+        )
+        # And from the national address base for a typed address.
+        self.fields["address"].widget.attrs["data-maillage-address"] = reverse(
+            "directory:address_suggestions"
+        )
         if not registrants:
             del self.fields["tell_registrants"]
             del self.fields["note"]
@@ -187,15 +180,13 @@ class ActivityForm(forms.ModelForm):
             )
 
     def _clean_place(self, data: dict) -> None:
-        siret = data.get("host_siret", "").replace(" ", "")
-        if siret:
-            host = Establishment.objects.filter(siret=siret).select_related("commune").first()
-            if host is None:
-                self.add_error("host_siret", "Aucun établissement de l’annuaire n’a ce SIRET.")
+        if data.get("host", "").strip():
+            try:
+                host = find_host(data["host"].strip())
+            except forms.ValidationError as error:
+                self.add_error("host", error)
                 return
-            name = host.sign or host.name or host.legal_unit.name
-            data["address"] = ", ".join(part for part in (name, host.street) if part)
-            data["commune"] = host.commune
+            data["address"], data["commune"] = host_address(host), host.commune
         elif data.get("known_place"):
             commune_id, address = data["known_place"].split("|", 1)
             data["address"] = address

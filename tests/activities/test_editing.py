@@ -15,6 +15,7 @@ from maillage.activities.models import Activity, Announcement, Series
 from maillage.plan.links import actions_of, link_publics, publics_of
 from maillage.plan.models import Action, TargetPublic
 from tests.activities.factories import ActivityFactory, RegistrationFactory
+from tests.directory.factories import EstablishmentFactory
 from tests.typeset import french
 
 pytestmark = pytest.mark.django_db
@@ -328,3 +329,34 @@ def test_staff_write_to_registrants_with_the_invitation_as_it_stands(
     assert french("Message envoyé : 1 personne.") in response.content.decode()
     assert "Apportez un stylo." in message.body
     assert "SEQUENCE:1" in message.attachments[0][1]
+
+
+def test_a_directory_establishment_hosts_the_activity_by_name_or_siret(staff_client):
+    host = EstablishmentFactory(name="Ressourcerie du Canal", street="4 quai Surcouf")
+    EstablishmentFactory(name="Ressourcerie du Bourg", street="1 rue Haute")
+
+    by_siret = staff_client.post("/agenda/equipe/nouvelle/", form_data(host=host.siret))
+    both = staff_client.post("/agenda/equipe/nouvelle/", form_data(host="Ressourcerie"))
+    by_name = staff_client.post(
+        "/agenda/equipe/nouvelle/", form_data(host="ressourcerie canal", title="Autre atelier")
+    )
+
+    assert by_siret.status_code == by_name.status_code == 302
+    assert set(Activity.objects.values_list("address", flat=True)) == {
+        "Ressourcerie du Canal, 4 quai Surcouf"
+    }
+    assert both.status_code == 400
+    assert "Plusieurs structures correspondent" in both.content.decode()
+
+
+def test_host_suggestions_carry_the_siret_the_form_reads_back(staff_client):
+    host = EstablishmentFactory(name="Ressourcerie du Canal", street="4 quai Surcouf")
+    EstablishmentFactory(name="Autre structure", closed=True)
+
+    suggestions = staff_client.get("/agenda/equipe/lieux-d-accueil/", {"q": "ressour"}).json()
+
+    [suggestion] = suggestions["suggestions"]
+    assert host.siret in suggestion["label"]
+    response = staff_client.post("/agenda/equipe/nouvelle/", form_data(host=suggestion["name"]))
+    assert response.status_code == 302
+    assert Activity.objects.get().address == "Ressourcerie du Canal, 4 quai Surcouf"

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from maillage.accounts.permissions import staff_required
-from maillage.activities import announcements, editing
+from maillage.activities import announcements, editing, places
 from maillage.activities.activity_form import ActivityForm, SeriesForm
 from maillage.activities.forms import AnnouncementForm
 from maillage.activities.models import Activity
 from maillage.core.french import plural
+
+SEARCH_MAX = 100
 
 
 def _told(count: int) -> str:
@@ -119,3 +122,20 @@ def create_series(request):
     return render(
         request, "activities/staff/series.html", {"form": form}, status=_status(request, form)
     )
+
+
+@staff_required
+def host_suggestions(request):
+    """The establishments matching ?q=, for the host field's completion."""
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX]
+    found = places.host_suggestions(query) if len(query) >= 3 else []
+    suggestions = [
+        {
+            "label": places.host_label(host),
+            "name": places.host_choice(host),
+            "postcode": "",
+            "city": "",
+        }
+        for host in found
+    ]
+    return JsonResponse({"suggestions": suggestions})
