@@ -27,6 +27,7 @@ member_space_patterns = [
     mount("working_groups", {"groupes/": "maillage.network.working_groups.urls_space"}),
     mount("services", {"services/": "maillage.support.services.urls_space"}),
     mount("journeys", {"orientations/": "maillage.support.journeys.urls_space"}),
+    mount("activities", {"inscriptions/": "maillage.activities.urls_space"}),
 ]
 
 # Public paths are in e-mails, calendars and bookmarks: a prefix written here never changes.

@@ -43,6 +43,8 @@ PUBLISHED = {
     ("space:memberships:mine", ()): "/espace-membre/adhesion/",
     ("space:journeys:partner_referral", (6,)): "/espace-membre/orientations/6/",
     ("space:directory:my_organisations", ()): "/espace-membre/structures/",
+    ("space:activities:mine", ()): "/espace-membre/inscriptions/",
+    ("space:activities:feed", (7, "cle")): "/espace-membre/inscriptions/7-cle.ics",
     ("accounts:password_reset", ()): "/compte/mot-de-passe/oubli/",
     ("plan:values", ()): "/valeurs/",
     ("territory:overview", ()): "/territoire/",

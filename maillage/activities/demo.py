@@ -189,6 +189,33 @@ def _cycle() -> None:
             _full(activity, first=number * 20)
 
 
+# The demo member's account address (accounts/demo.py): « Mes inscriptions » shows these.
+DEMO_MEMBER = ("Dominique Exemple", "adherent@demo.maillage.test")
+# slug, status, waiting-list rank: one to come, one on a waiting list, one held.
+MEMBER_REGISTRATIONS = [
+    ("atelier-tiers-lieux", RegistrationStatus.CONFIRMED, None),
+    (f"formation-{FULL_SESSION}", RegistrationStatus.WAITLISTED, 4),
+    ("formation-gestion-administrative", RegistrationStatus.CONFIRMED, None),
+]
+
+
+def _demo_member_registrations() -> None:
+    """Made with the member account's address, so they are the account's own."""
+    name, email = DEMO_MEMBER
+    for slug, status, position in MEMBER_REGISTRATIONS:
+        activity = Activity.objects.get(slug=slug)
+        Registration.objects.get_or_create(
+            activity=activity,
+            email=email,
+            defaults={
+                "name": name,
+                "status": status,
+                "waitlist_position": position,
+                "attended": activity.ends_at < timezone.now(),
+            },
+        )
+
+
 @transaction.atomic
 def create_demo_activities() -> int:
     """Create the demonstration activities; a second call creates nothing. Returns how many."""
@@ -211,6 +238,7 @@ def create_demo_activities() -> int:
         if created:
             _link(activity, actions, publics)
             _co_organise(activity, code)
+    _demo_member_registrations()
     elus = Activity.objects.get(slug="elus-ess")
     AudienceCount.objects.get_or_create(activity=elus, category="elus", defaults={"count": 12})
     return Activity.objects.count() - before

@@ -14,7 +14,13 @@ def cards(user) -> list[SpaceCard]:
             reverse("activities:agenda"),
             "Vous inscrire aux formations, aux événements et aux temps d’échange.",
             section="Mon réseau",
-        )
+        ),
+        SpaceCard(
+            "Mes inscriptions",
+            reverse("space:activities:mine"),
+            "Vos inscriptions à venir et passées, leur annulation et votre calendrier.",
+            section="Mon espace",
+        ),
     ]
     if user.is_hub_staff:
         cards += [
