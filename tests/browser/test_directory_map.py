@@ -240,3 +240,15 @@ def test_a_search_from_the_filters_keeps_the_view(page, live_server, organisatio
     page.wait_for_url(re.compile(r"\?q=isol%C3%A9e#carte=12/47\.80000/-1\.95000$"))
     settled(page)
     assert page.locator(ROWS).all_inner_texts() == ["Coopérative isolée\tCoopérative\t"]
+
+
+def test_on_a_touch_screen_an_organisation_is_a_24_pixel_target(
+    browser, browser_problems, live_server, organisations
+):
+    context, page = open_page(browser, PHONE, browser_problems, has_touch=True, is_mobile=True)
+    page.goto(live_server.url + "/carte/#carte=14/47.80000/-1.95000")
+    settled(page)
+
+    box = page.locator(".directory-marker").first.bounding_box()
+    assert min(box["width"], box["height"]) >= 24
+    context.close()

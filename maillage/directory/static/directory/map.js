@@ -17,6 +17,8 @@
     commercial: "Société commerciale de l’ESS",
   };
   var numberFormat = new Intl.NumberFormat("fr-FR");
+  // A finger needs a larger target than a mouse pointer (24 px, WCAG 2.5.8).
+  var markerSize = window.matchMedia("(pointer: coarse)").matches ? 24 : 18;
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -296,7 +298,7 @@
     var icon = L.divIcon({
       className: "directory-marker directory-marker--" + (p.famille || "autre"),
       html: element("span", "visually-hidden", p.nom),
-      iconSize: [18, 18],
+      iconSize: [markerSize, markerSize],
     });
     var self = this;
     L.marker(latLng, { icon: icon, title: p.nom + (family ? " (" + family + ")" : ""), keyboard: true })
