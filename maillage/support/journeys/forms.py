@@ -16,7 +16,7 @@ from maillage.core.form_tokens import OneTimeForm
 from maillage.directory.models import LegalUnit
 from maillage.directory.nomenclatures import naf_sections
 from maillage.network.people.models import Person
-from maillage.plan.models import Action, TargetPublic
+from maillage.plan.pickers import ActionsField, PublicsField
 from maillage.support.journeys.enums import ProjectKind
 from maillage.support.journeys.models import Outcome, Stage, SupportCase
 from maillage.support.services.models import Service
@@ -88,18 +88,8 @@ class CaseForm(OneTimeForm, forms.ModelForm):
     organisations = LegalUnitsField(
         label="Structures porteuses (SIREN ou numéro RNA, séparés par des virgules)"
     )
-    actions = forms.ModelMultipleChoiceField(
-        label="Actions du projet du pôle",
-        queryset=Action.objects.active(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    publics = forms.ModelMultipleChoiceField(
-        label="Publics visés",
-        queryset=TargetPublic.objects.active(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    actions = ActionsField()
+    publics = PublicsField()
 
     class Meta:
         model = SupportCase
