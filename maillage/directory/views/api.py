@@ -1,4 +1,8 @@
-"""Open data: the JSON API, its OpenAPI description, its French documentation and the exports."""
+"""Open data: the JSON API, its OpenAPI description, its French documentation and the exports.
+
+They only read (`require_safe`), so they are `csrf_exempt`: another method is a 405 saying which
+ones are allowed, not the CSRF refusal a form gets (an HTML page, for a client expecting JSON).
+"""
 
 import math
 
@@ -6,6 +10,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from maillage.core.filter_forms import FilterRefused
@@ -29,6 +34,7 @@ def _page_url(request, filters, page: int) -> str:
 
 
 @login_not_required
+@csrf_exempt
 @require_safe
 def organisation_list(request):
     try:
@@ -61,17 +67,28 @@ def _page_records(results, start: int) -> list[dict]:
 
 
 @login_not_required
+@csrf_exempt
 @require_safe
 def organisation_detail(request, pk: int):
     records = public_records(Establishment.objects.published().filter(pk=pk))
     if not records:
-        return _json(
-            {"erreur": "Aucune structure publiée n’a cet identifiant.", "messages": []}, 404
-        )
+        return _not_found("Aucune structure publiée n’a cet identifiant.")
     return _json(records[0])
 
 
 @login_not_required
+@csrf_exempt
+@require_safe
+def not_found(request):
+    return _not_found("Cette adresse n’existe pas dans l’API.")
+
+
+def _not_found(message: str) -> JsonResponse:
+    return _json({"erreur": message, "messages": []}, 404)
+
+
+@login_not_required
+@csrf_exempt
 @require_safe
 def openapi(request):
     return _json(describe(current_hub().identity.full_name, request.build_absolute_uri("/")))
@@ -111,6 +128,7 @@ def _filename(suffix: str) -> str:
 
 
 @login_not_required
+@csrf_exempt
 @require_safe
 def export_geojson(request):
     try:
@@ -123,6 +141,7 @@ def export_geojson(request):
 
 
 @login_not_required
+@csrf_exempt
 @require_safe
 def export_csv(request):
     try:
@@ -133,6 +152,7 @@ def export_csv(request):
 
 
 @login_not_required
+@csrf_exempt
 @require_safe
 def export_data_inclusion(request):
     try:

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from maillage.core.demo import has_demo
@@ -82,6 +83,7 @@ def map_page(request):
 
 
 @login_not_required
+@csrf_exempt  # read-only, part of the API: see views/api.py
 @require_safe
 def map_points(request):
     try:
