@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from maillage.activities import ical, jsonld
+from maillage.activities import ical, jsonld, month_grid
 from maillage.activities.consent import CONSENT_VERSION
 from maillage.activities.enums import ActivityKind
 from maillage.activities.filters import parse_filters
@@ -101,16 +101,16 @@ def month(request, year: int, month: int):
         datetime.combine(first, time.min, tzinfo=paris),
         datetime.combine(following, time.min, tzinfo=paris),
     )
-    days: dict[date, list[Activity]] = {}
-    for activity in activities.order_by("starts_at", "pk"):
-        start = max(timezone.localdate(activity.starts_at), first)
-        days.setdefault(start, []).append(activity)
+    days = month_grid.by_day(activities.order_by("starts_at", "pk"), first)
     previous = date(year - (month == 1), (month - 2) % 12 + 1, 1)
+    now = timezone.now()
     return render(
         request,
         "activities/month.html",
         {
             "first": first,
+            "now": now,
+            "weeks": month_grid.weeks(first, days, now),
             "days": sorted(days.items()),
             "previous": previous.strftime("%Y-%m"),
             "next": following.strftime("%Y-%m"),
