@@ -16,13 +16,15 @@ TEST_WORKERS ?= auto
 SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 export SITE_URL
 
-.PHONY: help install run serve worker test lint format bench load clean
+.PHONY: help install run serve worker test lint format bench load clean audit fuzz
 
 help:
 	@echo "make run     installe, charge le territoire, le projet et la démo, puis sert http://$(HOST):$(PORT)"
 	@echo "make test    installe puis lance le lint et toute la suite de tests"
 	@echo "make worker  lance le worker de tâches (e-mails, imports…)"
 	@echo "make lint    vérifie le code : ruff, couches (import-linter), types (mypy)"
+	@echo "make audit   cherche les failles : bandit sur le code, pip-audit sur les dépendances"
+	@echo "make fuzz    fuzzing guidé par la couverture de chaque import ($(FUZZ_SECONDS) s par import)"
 
 $(UV):
 	@command -v python3 >/dev/null || { echo "python3 (>= 3.11) est requis." >&2; exit 1; }
@@ -68,6 +70,15 @@ format: install
 test: install lint
 	scripts/ensure-chromium
 	.venv/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+# Security checks (docs/security-checks.md); fails loudly when pip-audit cannot reach its service.
+audit: install
+	scripts/audit
+
+# Each importer's parsing under atheris for FUZZ_SECONDS (tests/fuzz); the suite runs it briefly.
+FUZZ_SECONDS ?= 20
+fuzz: install
+	FUZZ_SECONDS=$(FUZZ_SECONDS) .venv/bin/pytest tests/fuzz -n 0 -p no:cacheprovider $(PYTEST_ARGS)
 
 # `make bench` runs every benchmark on the default database (SQLite unless DATABASE_URL), then the
 # directory search's again on PostgreSQL at BENCH_POSTGRES_URL, on BENCH_SEARCH_SIZE organisations
