@@ -15,6 +15,7 @@ from maillage.directory.models import Establishment, Geocoding, ImportRun, Locat
 from maillage.directory.stewardship import locations
 from tests.ban_stand_in import StandIn
 from tests.directory.factories import EstablishmentFactory
+from tests.tokens import with_token
 from tests.workers import DATABASE_TASKS, run_db_worker
 
 CLOSED_PORT = "http://127.0.0.1:9"
@@ -116,7 +117,9 @@ def test_an_uploaded_sheet_lands_while_the_api_is_down_and_its_entries_wait(
     sheet = "nom;adresse;code_postal;commune\nLa Recyclerie;3 rue des Douves;35600;Redon\n"
     upload = SimpleUploadedFile("annuaire.csv", sheet.encode(), content_type="text/csv")
 
-    client_for(staff).post(reverse("directory:imports"), {"kind": "spreadsheet", "file": upload})
+    client_for(staff).post(
+        reverse("directory:imports"), with_token({"kind": "spreadsheet", "file": upload})
+    )
 
     run = ImportRun.objects.get()
     site = Establishment.objects.get()

@@ -12,6 +12,7 @@ from maillage.directory.enums import ImportKind, ImportStatus
 from maillage.directory.models import Establishment, ImportRun
 from tests.directory.conftest import establishment
 from tests.directory.headers import ESTABLISHMENT_COLUMNS
+from tests.tokens import with_token
 
 DEEP = "[" * 5_000 + "]" * 5_000
 
@@ -78,7 +79,9 @@ def test_deeply_nested_json_is_refused_in_french_from_the_command(territory, tmp
 def test_deeply_nested_json_is_refused_in_french_on_the_upload_page(client_for, staff, territory):
     client = client_for(staff)
     upload = SimpleUploadedFile("carte.json", DEEP.encode(), content_type="application/json")
-    client.post(reverse("directory:imports"), {"kind": ImportKind.GOGOCARTO, "file": upload})
+    client.post(
+        reverse("directory:imports"), with_token({"kind": ImportKind.GOGOCARTO, "file": upload})
+    )
 
     run = ImportRun.objects.get()
     page = client.get(reverse("directory:import_run", args=[run.pk])).content.decode()

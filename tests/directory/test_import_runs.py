@@ -21,6 +21,7 @@ from maillage.directory.sources.sirene import SireneImporter
 from maillage.directory.sources.spreadsheet import SpreadsheetImporter
 from tests.directory.conftest import establishment, rna_row, unit
 from tests.directory.test_gogocarto_import import element, export
+from tests.tokens import with_token
 
 BOOM = "BOUM"
 
@@ -163,7 +164,9 @@ def test_the_run_page_shows_every_count(client_for, staff, territory, tmp_path, 
     )
     client = client_for(staff)
     upload = SimpleUploadedFile("annuaire.csv", sheet.encode(), content_type="text/csv")
-    client.post(reverse("directory:imports"), {"kind": ImportKind.SPREADSHEET, "file": upload})
+    client.post(
+        reverse("directory:imports"), with_token({"kind": ImportKind.SPREADSHEET, "file": upload})
+    )
     run = ImportRun.objects.get()
 
     page = client.get(reverse("directory:import_run", args=[run.pk])).content.decode()

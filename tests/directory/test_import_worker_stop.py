@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from maillage.directory.enums import ImportKind, ImportStatus
 from maillage.directory.models import ImportRun, LegalUnit
 from tests.directory.conftest import rna_row
+from tests.tokens import with_token
 from tests.workers import DATABASE_TASKS, run_db_worker, start_db_worker
 
 ROWS = 3000
@@ -52,7 +53,7 @@ def test_a_killed_worker_leaves_an_interrupted_run_that_resumes_after_its_last_b
     path = rna_file([rna_row(f"W35{n:07d}") for n in range(1, ROWS + 1)])
     client = client_for(staff)
     upload = SimpleUploadedFile("waldec.csv", path.read_bytes(), content_type="text/csv")
-    client.post(reverse("directory:imports"), {"kind": ImportKind.RNA, "file": upload})
+    client.post(reverse("directory:imports"), with_token({"kind": ImportKind.RNA, "file": upload}))
     run = ImportRun.objects.get()
     url = reverse("directory:import_run", args=[run.pk])
 

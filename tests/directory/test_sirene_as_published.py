@@ -20,6 +20,7 @@ from tests.directory.headers import (
     INSEE_GEOLOCATION_COLUMNS,
     UNIT_COLUMNS,
 )
+from tests.tokens import with_token
 
 ASSO, OTHER, STRANGER = "111111111", "444444444", "555555555"
 REDON_LON, REDON_LAT = -2.0852, 47.6517
@@ -244,7 +245,7 @@ def test_staff_upload_a_units_file_alone_and_read_its_report(
     upload = SimpleUploadedFile("StockUniteLegale_utf8.csv", content, content_type="text/csv")
 
     client_for(staff).post(
-        reverse("directory:imports"), {"kind": ImportKind.SIRENE_UNITS, "file": upload}
+        reverse("directory:imports"), with_token({"kind": ImportKind.SIRENE_UNITS, "file": upload})
     )
 
     run = ImportRun.objects.filter(requested_by=staff).get()

@@ -6,8 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from maillage.core.csv_safety import escape_cell
+from maillage.core.form_tokens import ALREADY_SAVED
 from maillage.directory.enums import ImportKind, ImportStatus
 from maillage.directory.models import Establishment, ImportRejection, ImportRun
+from tests.tokens import with_token
+from tests.typeset import french
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +29,8 @@ SHEET = (
 
 def test_an_uploaded_sheet_is_imported_by_the_task_into_its_run(client_for, staff, territory):
     response = client_for(staff).post(
-        reverse("directory:imports"), {"kind": ImportKind.SPREADSHEET, "file": upload(SHEET)}
+        reverse("directory:imports"),
+        with_token({"kind": ImportKind.SPREADSHEET, "file": upload(SHEET)}),
     )
 
     run = ImportRun.objects.get()
@@ -38,9 +42,24 @@ def test_an_uploaded_sheet_is_imported_by_the_task_into_its_run(client_for, staf
     assert Establishment.objects.filter(legal_unit__name="La Recyclerie").exists()
 
 
+def test_the_same_upload_sent_twice_is_one_run(client_for, staff, territory):
+    client = client_for(staff)
+    data = with_token({"kind": ImportKind.SPREADSHEET, "file": upload(SHEET)})
+    first = client.post(reverse("directory:imports"), data)
+    data["file"].seek(0)
+
+    second = client.post(reverse("directory:imports"), data, follow=True)
+
+    run = ImportRun.objects.get()
+    assert first["Location"] == reverse("directory:import_run", args=[run.pk])
+    assert french(ALREADY_SAVED) in second.content.decode()
+
+
 def test_the_run_page_shows_the_report(client_for, staff, territory):
     client = client_for(staff)
-    client.post(reverse("directory:imports"), {"kind": "spreadsheet", "file": upload(SHEET)})
+    client.post(
+        reverse("directory:imports"), with_token({"kind": "spreadsheet", "file": upload(SHEET)})
+    )
     run = ImportRun.objects.get()
 
     content = client.get(reverse("directory:import_run", args=[run.pk])).content.decode()
@@ -51,7 +70,8 @@ def test_the_run_page_shows_the_report(client_for, staff, territory):
 
 def test_a_refused_upload_says_why_in_its_run(client_for, staff, territory):
     client_for(staff).post(
-        reverse("directory:imports"), {"kind": "gogocarto", "file": upload("pas du json", "x.json")}
+        reverse("directory:imports"),
+        with_token({"kind": "gogocarto", "file": upload("pas du json", "x.json")}),
     )
 
     run = ImportRun.objects.get()

@@ -24,6 +24,7 @@ from tests.activities.factories import ActivityFactory
 from tests.directory.conftest import territory  # noqa: F401  (fixture)
 from tests.people.factories import PersonFactory
 from tests.people.sheets import confirm_data, sheet, upload
+from tests.tokens import with_token
 from tests.workers import DATABASE_TASKS, run_db_worker
 
 FIRST, LAST = "Clémence", "Jaouen"
@@ -90,7 +91,8 @@ def test_after_erasure_no_table_and_no_file_holds_her_name_or_address(client_for
     with override_settings(STORAGES=FILESYSTEM, MEDIA_ROOT=media):
         structures = SimpleUploadedFile("structures.csv", SHEET.encode(), content_type="text/csv")
         client.post(
-            reverse("directory:imports"), {"kind": ImportKind.SPREADSHEET, "file": structures}
+            reverse("directory:imports"),
+            with_token({"kind": ImportKind.SPREADSHEET, "file": structures}),
         )
     assert ImportRun.objects.get().rows_rejected == 1
     assert EMAIL in ImportRejection.objects.get().raw

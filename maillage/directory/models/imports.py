@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from maillage.core.form_tokens import token_field
 from maillage.directory.enums import ImportKind, ImportStatus, RowOutcome
 from maillage.territory.models import Territory
 
@@ -70,6 +71,8 @@ class ImportRun(models.Model):
         related_name="+",
         verbose_name="déposé par",
     )
+    # The one-time token of the upload form: the same upload sent twice is one run.
+    submission_token = token_field()
 
     objects = ImportRunQuerySet.as_manager()
 

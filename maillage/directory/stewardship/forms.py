@@ -9,6 +9,7 @@ from django import forms
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from maillage.core.form_tokens import OneTimeForm
 from maillage.directory.enums import FamilyDecision, ImportKind
 from maillage.directory.models import Establishment, Theme
 from maillage.directory.stewardship.editing import EDITABLE
@@ -85,7 +86,7 @@ class EntryForm(forms.ModelForm):
         return data
 
 
-class ImportForm(forms.Form):
+class ImportForm(OneTimeForm):
     kind = forms.ChoiceField(label="Source", choices=UPLOAD_KINDS)
     file = forms.FileField(label="Fichier")
     units = forms.FileField(

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
+from maillage.core import form_tokens
 from maillage.core.csv_safety import escape_row
 from maillage.directory import import_queue
 from maillage.directory.enums import ImportStatus, RowOutcome
@@ -33,22 +34,33 @@ OUTSIDE_SHOWN = 200  # the rest are in the CSV
 RESUME = "reprendre"  # the value of the button that resumes an interrupted import
 
 
+def _start(form: ImportForm, user) -> ImportRun:
+    """The run of an uploaded file, queued for the task worker."""
+    data = form.cleaned_data
+    run = ImportRun.objects.create(
+        kind=data["kind"],
+        file_name=data["file"].name[:500],
+        territory=Territory.objects.default(),
+        status=ImportStatus.RUNNING,
+        upload=data["file"],
+        second_upload=data.get("units") or "",
+        requested_by=user,
+        submission_token=data["submission"],
+    )
+    import_queue.queue(run)
+    return run
+
+
 @staff_required
 def imports(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        run = ImportRun.objects.create(
-            kind=form.cleaned_data["kind"],
-            file_name=upload.name[:500],
-            territory=Territory.objects.default(),
-            status=ImportStatus.RUNNING,
-            upload=upload,
-            second_upload=form.cleaned_data.get("units") or "",
-            requested_by=request.user,
-        )
-        import_queue.queue(run)
-        messages.success(request, f"Fichier « {run.file_name} » reçu : l’import est lancé.")
+        token = form.cleaned_data["submission"]
+        run, created = form_tokens.once(ImportRun, token, lambda: _start(form, request.user))
+        if created:
+            messages.success(request, f"Fichier « {run.file_name} » reçu : l’import est lancé.")
+        else:
+            messages.info(request, form_tokens.ALREADY_SAVED)
         return redirect("directory:import_run", pk=run.pk)
     import_queue.reap_stale()
     runs = Paginator(ImportRun.objects.latest_first(), PAGE_SIZE).get_page(request.GET.get("page"))
