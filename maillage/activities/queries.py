@@ -22,6 +22,11 @@ def upcoming_in_commune(commune, limit: int = 5) -> list[Activity]:
     )
 
 
+def next_public(limit: int = 3) -> list[Activity]:
+    """The next public activities, soonest first (for the home page)."""
+    return list(Activity.objects.public().upcoming().select_related("commune")[:limit])
+
+
 def upcoming_of_organisation(unit: LegalUnit, limit: int) -> RelatedSection:
     """The next public activities `unit` co-organises, for its directory page and map card."""
     activities = (

@@ -13,6 +13,7 @@ from maillage.directory.models import (
     Claim,
     DuplicateCandidate,
     EditProposal,
+    Establishment,
     ImportRun,
     LegalUnit,
     LocationCheck,
@@ -53,3 +54,8 @@ def imports_to_watch(now: datetime | None = None) -> QuerySet[ImportRun]:
     return ImportRun.objects.filter(
         Q(status=ImportStatus.RUNNING) | Q(status=ImportStatus.FAILED), started_at__gte=since
     ).order_by("-started_at", "-pk")
+
+
+def listed_organisations() -> int:
+    """How many organisations the public directory lists (the home page's figure)."""
+    return Establishment.objects.published().count()

@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from maillage.accounts.permissions import staff_required
 from maillage.accounts.space import cards_for
+from maillage.activities.queries import next_public
+from maillage.directory.queries import listed_organisations
 from maillage.privacy.notice import processings
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
@@ -19,7 +21,16 @@ def home(request):
         figures = Commune.objects.in_territory(territory).aggregate(
             communes=Count("pk"), population=Sum("population")
         )
-    return render(request, "web/home.html", {"territory": territory, "figures": figures})
+    return render(
+        request,
+        "web/home.html",
+        {
+            "territory": territory,
+            "figures": figures,
+            "organisations": listed_organisations(),
+            "next_activities": next_public(),
+        },
+    )
 
 
 def member_space(request):
