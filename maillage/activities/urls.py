@@ -22,6 +22,7 @@ urlpatterns = [
     path("equipe/bilan/", staff.period_summary, name="staff_summary"),
     path("equipe/nouvelle/", editing.create, name="staff_create"),
     path("equipe/nouveau-cycle/", editing.create_series, name="staff_create_series"),
+    path("equipe/cycles/<slug:slug>/", editing.edit_series, name="staff_edit_series"),
     path("equipe/lieux-d-accueil/", editing.host_suggestions, name="staff_hosts"),
     path("equipe/<slug:slug>/", staff.activity_page, name="staff_activity"),
     path("equipe/<slug:slug>/modifier/", editing.edit, name="staff_edit"),

@@ -360,3 +360,17 @@ def test_host_suggestions_carry_the_siret_the_form_reads_back(staff_client):
     response = staff_client.post("/agenda/equipe/nouvelle/", form_data(host=suggestion["name"]))
     assert response.status_code == 302
     assert Activity.objects.get().address == "Ressourcerie du Canal, 4 quai Surcouf"
+
+
+def test_staff_rename_a_cycle_from_the_activities_list(staff_client):
+    Series.objects.create(title="Parcours", slug="parcours", description="")
+
+    listing = staff_client.get("/agenda/equipe/").content.decode()
+    response = staff_client.post(
+        "/agenda/equipe/cycles/parcours/",
+        {"title": "Parcours trésorier", "description": "Cinq séances."},
+    )
+
+    assert "/agenda/equipe/cycles/parcours/" in listing
+    assert response.status_code == 302
+    assert Series.objects.get().title == "Parcours trésorier"

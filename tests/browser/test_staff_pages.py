@@ -28,6 +28,7 @@ STAFF_PAGES = [
     "/observatoire/chiffres-de-reference/nouveau/",
     "/agenda/equipe/nouvelle/",
     "/agenda/equipe/nouveau-cycle/",
+    "/agenda/equipe/cycles/cycle-associations/",
     "/agenda/equipe/forum-ess/modifier/",
     "/agenda/equipe/forum-ess/dupliquer/",
     "/agenda/equipe/forum-ess/annuler/",

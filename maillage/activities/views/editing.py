@@ -11,7 +11,7 @@ from maillage.accounts.permissions import staff_required
 from maillage.activities import announcements, editing, places
 from maillage.activities.activity_form import ActivityForm, SeriesForm
 from maillage.activities.forms import AnnouncementForm
-from maillage.activities.models import Activity
+from maillage.activities.models import Activity, Series
 from maillage.core.french import plural
 
 SEARCH_MAX = 100
@@ -122,6 +122,18 @@ def create_series(request):
     return render(
         request, "activities/staff/series.html", {"form": form}, status=_status(request, form)
     )
+
+
+@staff_required
+def edit_series(request, slug: str):
+    series = get_object_or_404(Series, slug=slug)
+    form = SeriesForm(request.POST or None, instance=series)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Le cycle « {series.title} » est enregistré.")
+        return redirect("activities:staff_list")
+    context = {"form": form, "series": series}
+    return render(request, "activities/staff/series.html", context, status=_status(request, form))
 
 
 @staff_required

@@ -20,7 +20,7 @@ from maillage.activities.forms import (
     PeriodForm,
     StaffRegistrationForm,
 )
-from maillage.activities.models import Activity, Registration
+from maillage.activities.models import Activity, Registration, Series
 from maillage.activities.views.agenda import bad_request
 from maillage.activities.views.personal import can_have_certificate, render_certificate
 from maillage.core.french import plural
@@ -31,7 +31,8 @@ SEARCH_MAX = 100
 @staff_required
 def activity_list(request):
     activities = Activity.objects.select_related("commune").order_by("-starts_at")
-    return render(request, "activities/staff/list.html", {"activities": activities[:300]})
+    context = {"activities": activities[:300], "series": Series.objects.order_by("title")}
+    return render(request, "activities/staff/list.html", context)
 
 
 def _activity_context(activity: Activity, query: str = "", **forms) -> dict:
