@@ -69,6 +69,7 @@ def test_an_appointment_before_the_opening_is_refused_and_the_typed_notes_stay(
     case = SupportCase.objects.get(pk=_open_case())
     signed_in(page, live_server, UserFactory(staff=True))
     page.goto(f"{live_server.url}/accompagnement/dossiers/{case.pk}/")
+    page.get_by_role("link", name="Enregistrer un rendez-vous").click()
 
     page.get_by_label("Date du rendez-vous").fill("2024-01-01")
     page.get_by_label("Avec qui").fill("Mme Fictive")

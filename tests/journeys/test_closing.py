@@ -172,7 +172,9 @@ def test_staff_see_the_cancellation_on_the_case_page(client_for, staff, case_wit
 
     page = client_for(staff).get(case.get_absolute_url()).content.decode()
 
-    assert page.count("Dossier clos (4 mai 2026)") == 2
+    # Both withdrawn referrals are told in the case's story, on the closing day, with the reason.
+    assert page.count("Orientation annulée") == 2
+    assert page.count('<time datetime="2026-05-04">4 mai 2026</time>') >= 3
 
 
 def test_the_database_refuses_a_cancellation_without_date_or_reason():

@@ -147,7 +147,9 @@ def test_the_case_page_draws_a_new_token_each_time(client_for, staff):
     client = client_for(staff)
 
     tokens = [
-        client.get(case.get_absolute_url()).context["note_form"]["submission"].value()
+        client.get(case.get_absolute_url() + "?action=note")
+        .context["open"]["form"]["submission"]
+        .value()
         for _ in range(2)
     ]
 

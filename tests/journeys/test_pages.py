@@ -169,7 +169,7 @@ def test_the_referral_form_offers_only_services_on_offer(signed_in):
     EstablishmentFactory(legal_unit=hidden.provider, hidden=True)
     ServiceFactory(name="Service d’une structure sans établissement ouvert")
 
-    page = signed_in.get(case_url(SupportCaseFactory())).content.decode()
+    page = signed_in.get(case_url(SupportCaseFactory()) + "?action=orientation").content.decode()
 
     assert "Service ouvert" in page
     assert "Service fermé" not in page
@@ -283,4 +283,4 @@ def test_the_case_page_shows_holders_and_time_per_stage(signed_in):
 
     assert "Noa Fictif" in page
     assert "noa@exemple.org" in page
-    assert "Étapes du dossier et temps passé dans chacune" in page
+    assert "jours dans cette étape" in page

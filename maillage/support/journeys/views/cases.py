@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from maillage.accounts.permissions import staff_required
 from maillage.core import form_tokens
 from maillage.plan.links import actions_of, publics_of, set_links
-from maillage.support.journeys import dashboard, forms
+from maillage.support.journeys import dashboard, forms, timeline
 from maillage.support.journeys.errors import JourneyError
 from maillage.support.journeys.journey import open_case, update_case
 from maillage.support.journeys.models import SupportCase
@@ -31,41 +34,109 @@ def case_list(request):
     return render(request, "journeys/staff/list.html", {"form": form, "page": page})
 
 
-def case_context(case: SupportCase, **bound) -> dict:
+@dataclass(frozen=True)
+class CaseAction:
+    """One thing staff can do from a case's page: its form opens alone, on demand."""
+
+    key: str
+    label: str  # the menu's link
+    form_name: str
+    form_class: type
+    url_name: str
+    submit: str
+    while_open_only: bool = False
+    multipart: bool = False
+
+
+ACTIONS = (
+    CaseAction(
+        "note",
+        "Ajouter une note",
+        "note_form",
+        forms.NoteForm,
+        "journeys:add_note",
+        "Ajouter la note",
+    ),
+    CaseAction(
+        "rendez-vous",
+        "Enregistrer un rendez-vous",
+        "appointment_form",
+        forms.AppointmentForm,
+        "journeys:add_appointment",
+        "Enregistrer le rendez-vous",
+    ),
+    CaseAction(
+        "etape",
+        "Changer d’étape",
+        "stage_form",
+        forms.StageChangeForm,
+        "journeys:change_stage",
+        "Changer d’étape",
+        while_open_only=True,
+    ),
+    CaseAction(
+        "a-faire",
+        "Prévoir une prochaine étape",
+        "next_step_form",
+        forms.NextStepForm,
+        "journeys:add_next_step",
+        "Ajouter la prochaine étape",
+        while_open_only=True,
+    ),
+    CaseAction(
+        "orientation",
+        "Orienter vers un partenaire",
+        "referral_form",
+        forms.ReferralForm,
+        "journeys:refer",
+        "Orienter vers ce service",
+        while_open_only=True,
+    ),
+    CaseAction(
+        "document",
+        "Déposer un document",
+        "document_form",
+        forms.DocumentForm,
+        "journeys:add_document",
+        "Déposer le document",
+        multipart=True,
+    ),
+)
+
+
+def _open_action(case: SupportCase, asked: str | None, bound: dict) -> dict | None:
+    """The one action whose form is shown: the one just submitted with errors, else the one
+    asked for in the address (`?action=note`)."""
+    for action in ACTIONS:
+        if action.while_open_only and case.is_closed:
+            continue
+        if action.form_name in bound or (not bound and action.key == asked):
+            form = bound.get(action.form_name) or action.form_class()
+            return {"action": action, "form": form, "url": reverse(action.url_name, args=[case.pk])}
+    return None
+
+
+def case_context(case: SupportCase, asked: str | None = None, **bound) -> dict:
     """Everything the case page shows; `bound` holds a submitted form to show with its errors."""
-    empty = {
-        "stage_form": forms.StageChangeForm,
-        "appointment_form": forms.AppointmentForm,
-        "note_form": forms.NoteForm,
-        "document_form": forms.DocumentForm,
-        "next_step_form": forms.NextStepForm,
-        "referral_form": forms.ReferralForm,
-    }
-    durations = dashboard.case_stage_days(case)
     return {
         "case": case,
         "holders": case.holders.all(),
         "organisations": case.organisations.all(),
-        "changes": [
-            (change, durations.get(change.pk))
-            for change in case.stage_changes.select_related("stage")
-        ],
-        "appointments": case.appointments.all(),
-        "notes": case.case_notes.select_related("author"),
-        "documents": case.documents.all(),
-        "next_steps": case.next_steps.select_related("assigned_to"),
-        "referrals": case.referrals.select_related("service", "service__provider"),
+        "story": timeline.story(case, dashboard.case_stage_days(case)),
+        "pending_steps": case.next_steps.filter(done_on=None).select_related("assigned_to"),
+        "menu": [a for a in ACTIONS if not (a.while_open_only and case.is_closed)],
+        "open": _open_action(case, asked, bound),
         "outcome": getattr(case, "outcome", None),
         "actions": actions_of(case),
         "publics": publics_of(case),
-        **{name: bound.get(name) or form_class() for name, form_class in empty.items()},
     }
 
 
 @staff_required
 def case_page(request, pk: int):
     case = get_object_or_404(SupportCase.objects.select_related("stage", "commune", "theme"), pk=pk)
-    return render(request, "journeys/staff/case.html", case_context(case))
+    context = case_context(case, request.GET.get("action"))
+    return render(request, "journeys/staff/case.html", context)
 
 
 def _write(request, form, case: SupportCase | None) -> SupportCase:

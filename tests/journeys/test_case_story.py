@@ -1,0 +1,80 @@
+"""A case's page reads as a story: what happened, oldest first, in one list, and one action
+open at a time instead of six forms."""
+
+import datetime
+
+import pytest
+from django.utils.html import strip_tags
+
+from maillage.support.journeys import follow_up, referrals
+from maillage.support.journeys.journey import close_case
+from maillage.support.journeys.models import Outcome
+from tests.journeys.factories import SupportCaseFactory
+from tests.services.factories import ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def story_text(page: str) -> str:
+    start = page.index("L’histoire du dossier")
+    return " ".join(strip_tags(page[start:]).split())
+
+
+def test_the_case_page_tells_what_happened_oldest_first(client_for, staff):
+    case = SupportCaseFactory(title="Épicerie du bourg")
+    follow_up.add_note(case, "Premier appel, projet encore flou.", by=staff)
+    follow_up.add_appointment(case, datetime.date(2026, 3, 10), "Mme Fictive", "Étude de marché")
+    service = ServiceFactory(on_offer=True, name="Prêt d’honneur")
+    referral = referrals.refer(case, service, today=datetime.date(2026, 3, 12))
+    referrals.accept(referral, by=staff, today=datetime.date(2026, 3, 13))
+
+    page = client_for(staff).get(case.get_absolute_url()).content.decode()
+    story = story_text(page)
+
+    ordered = ["Dossier ouvert", "Mme Fictive", "Prêt d’honneur", "Orientation acceptée"]
+    positions = [story.index(text) for text in ordered]
+    assert positions == sorted(positions)
+    assert "Premier appel, projet encore flou." in story
+    assert "10 mars 2026" in story and "13 mars 2026" in story
+
+
+def test_no_form_is_open_until_staff_choose_an_action(client_for, staff):
+    case = SupportCaseFactory()
+    client = client_for(staff)
+
+    closed = client.get(case.get_absolute_url())
+    opened = client.get(case.get_absolute_url() + "?action=rendez-vous")
+
+    assert closed.context["open"] is None
+    assert "journeys-open-action" not in closed.content.decode()
+    assert opened.context["open"]["action"].submit == "Enregistrer le rendez-vous"
+    assert opened.content.decode().count("journeys-open-action") == 1
+    assert "Date du rendez-vous" in opened.content.decode()
+
+
+def test_a_refused_entry_comes_back_open_with_what_was_typed(client_for, staff):
+    case = SupportCaseFactory()
+    response = client_for(staff).post(
+        f"{case.get_absolute_url()}rendez-vous/",
+        {"held_on": "2024-01-01", "with_whom": "Mme Fictive", "notes": "Forum"},
+    )
+
+    assert response.status_code == 400
+    assert response.context["open"]["action"].key == "rendez-vous"
+    assert "Forum" in response.content.decode()
+
+
+def test_a_closed_case_offers_only_what_still_makes_sense(client_for, staff):
+    case = SupportCaseFactory()
+    closed_on = datetime.date(2026, 5, 4)
+    close_case(case, Outcome(activity_created=True), closed_on, by=staff, today=closed_on)
+
+    response = client_for(staff).get(case.get_absolute_url() + "?action=orientation")
+
+    assert [action.key for action in response.context["menu"]] == [
+        "note",
+        "rendez-vous",
+        "document",
+    ]
+    assert response.context["open"] is None
+    assert "Dossier clos" in story_text(response.content.decode())
