@@ -4,13 +4,13 @@ An entry matches when each word of the query (folded: accents, case and punctuat
 starts one of the words of its `search_text`; the word indexes of `search_index.py` answer that
 on both databases. A word that starts no indexed word is taken as a typo and replaced by the
 indexed words within one edit (two for words of eight letters or more) that start with the same
-letter: « coperative » finds « cooperative », « redn » « redon ».
+letter: « coperative » finds « cooperative », « recylerie » « recyclerie ».
 
 Relevance, the same on SQLite and PostgreSQL because it is computed from the stored texts and
 not by either engine's scoring: each query word scores by where it is found, in the names
 (NAME_WEIGHT), else in the commune (PLACE_WEIGHT), else in the description or the themes
-(TEXT_WEIGHT); entries sort by their total, then by name. An organisation of Redon therefore
-comes before one whose description only says « Pays de Redon ».
+(TEXT_WEIGHT); entries sort by their total, then by name. An organisation of a commune therefore
+comes before one whose description only names that commune.
 """
 
 from __future__ import annotations
