@@ -49,7 +49,7 @@ def host_choice(host: Establishment) -> str:
 
 
 def host_label(host: Establishment) -> str:
-    """« Ressourcerie du Pays – 3 rue de la Gare, Redon (SIRET 123…) »."""
+    """« Ressourcerie du Pays – 3 rue de la Gare, Sainte-Commune (SIRET 123…) »."""
     commune = host.commune.name if host.commune else host.city_name
     place = ", ".join(part for part in (host.street, commune) if part)
     return f"{host.display_name} – {place} (SIRET {host.siret})"

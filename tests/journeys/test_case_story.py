@@ -35,7 +35,8 @@ def test_the_case_page_tells_what_happened_oldest_first(client_for, staff):
     positions = [story.index(text) for text in ordered]
     assert positions == sorted(positions)
     assert "Premier appel, projet encore flou." in story
-    assert "10 mars 2026" in story and "13 mars 2026" in story
+    assert "10 mars 2026" in story
+    assert "13 mars 2026" in story
 
 
 def test_no_form_is_open_until_staff_choose_an_action(client_for, staff):
