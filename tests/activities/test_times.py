@@ -5,6 +5,7 @@ from datetime import datetime
 
 import pytest
 from django.core import mail
+from django.template import Context, Template
 from django.utils import timezone
 
 from maillage.activities import notifications
@@ -39,3 +40,10 @@ def test_the_registrants_email_writes_hours_the_french_way():
     notifications.personal_link(registration)  # the immediate task backend sends it now
     [message] = mail.outbox
     assert f"le mardi 4 mars 2031, {MORNING}" in message.body
+
+
+def test_the_when_partial_fits_mid_sentence_with_no_space_before_the_punctuation():
+    text = Template('{% include "activities/partials/when.html" %}, à Redon.').render(
+        Context({"activity": _morning_session()})
+    )
+    assert TAG.sub("", text) == f"mardi 4 mars 2031, {MORNING}, à Redon."
