@@ -2,6 +2,7 @@
 
 import re
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -47,3 +48,18 @@ def test_the_when_partial_fits_mid_sentence_with_no_space_before_the_punctuation
         Context({"activity": _morning_session()})
     )
     assert TAG.sub("", text) == f"mardi 4 mars 2031, {MORNING}, à Redon."
+
+
+HOUR_FORMAT = re.compile(r"""date:["'][^"']*(?<!\\)[GHgh]""")
+
+
+def test_no_activity_template_writes_hours_with_a_date_format():
+    """Hours go through `clock` or `time_range` only, so « 09h30 » cannot come back."""
+    root = Path(__file__).resolve().parents[2] / "maillage"
+    templates = [
+        *(root / "activities" / "templates").rglob("*.*"),
+        *(root / "network" / "working_groups" / "templates").rglob("*.*"),
+    ]
+    assert templates
+    offenders = [str(path) for path in templates if HOUR_FORMAT.search(path.read_text())]
+    assert offenders == []
