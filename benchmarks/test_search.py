@@ -64,13 +64,16 @@ def _p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1] * 1000
 
 
-def _timed(action) -> list[float]:
-    action()
-    samples = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
+def _timed(*actions) -> list[list[float]]:
+    """Each action's durations over ROUNDS, taken in turn so that each sees the same load."""
+    for action in actions:
         action()
-        samples.append(time.perf_counter() - start)
+    samples: list[list[float]] = [[] for _ in actions]
+    for _ in range(ROUNDS):
+        for action, durations in zip(actions, samples, strict=True):
+            start = time.perf_counter()
+            action()
+            durations.append(time.perf_counter() - start)
     return samples
 
 
@@ -101,9 +104,11 @@ def test_search_is_served_by_its_index(directory):
     counts, ratios = {}, {}
     for name, query in CASES.items():
         path = f"/annuaire/?q={query}"
-        page = _timed(lambda path=path: client.get(path))
-        indexed = _timed(lambda query=query: _searched(query))
-        scan = _timed(lambda query=query: _scanned(query))
+        page, indexed, scan = _timed(
+            lambda path=path: client.get(path),
+            lambda query=query: _searched(query),
+            lambda query=query: _scanned(query),
+        )
         counts[name] = _searched(query)[1]
         ratios[name] = statistics.median(scan) / statistics.median(indexed)
         lines.append(
