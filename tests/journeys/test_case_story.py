@@ -4,12 +4,14 @@ open at a time instead of six forms."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils.html import strip_tags
 
 from maillage.support.journeys import follow_up, referrals
 from maillage.support.journeys.journey import close_case
 from maillage.support.journeys.models import Outcome
 from tests.journeys.factories import SupportCaseFactory
+from tests.people.factories import PersonFactory
 from tests.services.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,16 @@ def test_a_closed_case_offers_only_what_still_makes_sense(client_for, staff):
     ]
     assert response.context["open"] is None
     assert "Dossier clos" in story_text(response.content.decode())
+
+
+def test_holders_are_picked_from_a_searchable_list_by_initial_not_a_long_select(client_for, staff):
+    PersonFactory(first_name="Élise", last_name="Éon")
+    PersonFactory(first_name="Yann", last_name="Le Goff")
+
+    page = client_for(staff).get(reverse("journeys:case_create")).content.decode()
+
+    assert 'data-plan-picker="Chercher un porteur par son nom"' in page
+    assert "<legend>E</legend>" in page
+    assert "<legend>L</legend>" in page
+    assert page.index("Éon") < page.index("Le Goff")
+    assert "Maintenez Ctrl" not in page

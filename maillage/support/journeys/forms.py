@@ -10,13 +10,14 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from maillage.accounts.enums import Role
-from maillage.core.collation import by_name
+from maillage.core.collation import by_name, sorted_by_name
 from maillage.core.filter_forms import FilterForm, row_of
 from maillage.core.form_tokens import OneTimeForm
+from maillage.core.text import fold
 from maillage.directory.models import LegalUnit
 from maillage.directory.nomenclatures import naf_sections
 from maillage.network.people.models import Person
-from maillage.plan.pickers import ActionsField, PublicsField
+from maillage.plan.pickers import ActionsField, GroupedCheckboxes, PublicsField
 from maillage.support.journeys.enums import ProjectKind
 from maillage.support.journeys.models import Outcome, Stage, SupportCase
 from maillage.support.services.models import Service
@@ -69,13 +70,24 @@ class LegalUnitsField(forms.CharField):
         return list(dict.fromkeys(units[key] for key in keys))
 
 
+def _holders_by_initial() -> list:
+    """The address book's people in French order, grouped by the initial of their last name:
+    a search box (plan/picker.js) narrows the list as a name is typed."""
+    groups: dict[str, list] = {}
+    people = sorted_by_name(Person.objects.active(), lambda p: f"{p.last_name} {p.first_name}")
+    for person in people:
+        initial = fold(person.last_name)[:1].upper() or "…"
+        groups.setdefault(initial, []).append((person.pk, str(person)))
+    return list(groups.items())
+
+
 class CaseForm(OneTimeForm, forms.ModelForm):
     naf_section = forms.ChoiceField(label="Secteur d’activité (section NAF)", required=False)
     holders = forms.ModelMultipleChoiceField(
         label="Porteurs déjà connus du pôle",
         queryset=Person.objects.active(),
         required=False,
-        help_text="Maintenez Ctrl (ou Cmd) pour en choisir plusieurs.",
+        widget=GroupedCheckboxes("Chercher un porteur par son nom"),
     )
     new_first_name = forms.CharField(
         label="Prénom d’un nouveau porteur", max_length=100, required=False
@@ -109,6 +121,7 @@ class CaseForm(OneTimeForm, forms.ModelForm):
         self.fields["naf_section"].choices = [("", "—"), *[(c, f"{c}. {n}") for c, n in sections]]
         self.fields["commune"].queryset = communes()
         self.fields["staff_in_charge"].queryset = staff_users()
+        self.fields["holders"].choices = _holders_by_initial
         if self.instance.pk:
             del self.fields["submission"]  # an edit sent twice saves the same values twice
             from maillage.plan.links import actions_of, publics_of
