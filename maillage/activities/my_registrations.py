@@ -41,10 +41,10 @@ def upcoming_and_past(user: User) -> tuple[list[Registration], list[Registration
 
 
 def in_feed(user: User):
-    """What the feed holds: registrations not cancelled, from the last 90 days on."""
-    return (
-        registrations_of(user).active().filter(activity__ends_at__gte=timezone.now() - FEED_HISTORY)
-    )
+    """What the feed holds: the activities where one has a seat (not those one waits for),
+    from the last 90 days on."""
+    since = timezone.now() - FEED_HISTORY
+    return registrations_of(user).confirmed().filter(activity__ends_at__gte=since)
 
 
 def feed_key(user: User) -> str:

@@ -24,7 +24,11 @@ def registrations(member):
     now = timezone.now()
     return {
         "soon": RegistrationFactory(
-            activity=ActivityFactory(title="Atelier bientôt", starts_at=now + timedelta(days=3)),
+            activity=ActivityFactory(
+                title="Atelier bientôt",
+                starts_at=now + timedelta(days=3),
+                online_url="https://visio.exemple.org/salle-secrete",
+            ),
             user=member,
             email=member.email,
         ),
@@ -32,7 +36,6 @@ def registrations(member):
             activity=ActivityFactory(
                 title="Formation plus tard",
                 starts_at=now + timedelta(days=30),
-                online_url="https://visio.exemple.org/salle-secrete",
             ),
             # Made without signing in, with the account's address (in another case).
             email=member.email.upper(),
@@ -108,11 +111,8 @@ def test_the_page_gives_the_feed_address_which_holds_ones_registrations_only(
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
     events = assert_valid_ical(response.content)
-    assert {event["SUMMARY"] for event in events} == {
-        "Atelier bientôt",
-        "Formation plus tard",
-        "Forum passé",
-    }
+    # Where one has a seat: not the waiting list, nor what one cancelled, nor others' ones.
+    assert {event["SUMMARY"] for event in events} == {"Atelier bientôt", "Forum passé"}
     # The owner's own calendar holds the meeting link, as their invitation does.
     assert "salle-secrete" in response.content.decode()
 
@@ -147,3 +147,10 @@ def test_the_demo_member_has_registrations_to_come_waiting_and_held(client_for):
     assert upcoming < html.index("Sur liste d’attente") < past
     assert past < html.index("Gestion administrative d’une association")
     assert "données fictives de démonstration" in html
+
+
+def test_a_registration_page_leads_a_signed_in_person_to_all_their_registrations(
+    client_for, member, registrations
+):
+    page = client_for(member).get(registrations["soon"].get_absolute_url()).content.decode()
+    assert f'<a href="{PAGE}">Toutes mes inscriptions</a>' in page
