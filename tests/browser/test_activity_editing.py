@@ -118,6 +118,7 @@ def test_staff_create_then_move_an_activity_and_registrants_get_the_new_invitati
     assert activity.starts_at.astimezone(timezone.get_default_timezone()).hour == 14
 
     visitor_page.goto(live_server.url + activity.get_absolute_url())
+    assert_fits_the_width(visitor_page)
     assert "Modifier" not in visitor_page.locator("main").inner_text()
     visitor_page.get_by_label("Nom et prénom").fill("Claire Martin")
     visitor_page.get_by_role("textbox", name="Adresse e-mail").fill("claire@exemple.org")
@@ -151,6 +152,8 @@ def test_staff_create_then_move_an_activity_and_registrants_get_the_new_invitati
     page.get_by_role("button", name="Enregistrer").click()
     page.wait_for_url(f"**/agenda/equipe/{activity.slug}/")
     assert "1 personne inscrite prévenue" in page.locator("main").inner_text()
+    assert_fits_the_width(page)
+    assert_no_serious_axe_violations(page)
 
     [change] = sent_by_the_worker(tmp_path / "changement")
     assert subject(change) == "Changement"
