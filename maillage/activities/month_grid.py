@@ -1,7 +1,8 @@
 """The agenda's month as a calendar: weeks from Monday to Sunday, each day with its activities.
 
-An activity is shown on the day it starts (an activity begun the month before, on the 1st), as
-the month's list does, so the grid and its phone fallback say the same thing.
+The day-by-day list (the phone's view) shows an activity on the day it starts (an activity begun
+the month before, on the 1st); the grid shows it on every day of the month it covers, marked as
+continued after its first, so a three-day event does not leave two days looking free.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
@@ -20,6 +21,7 @@ from maillage.activities.models import Activity
 class Entry:
     activity: Activity
     is_past: bool
+    continued: bool
 
 
 @dataclass
@@ -39,19 +41,18 @@ def by_day(activities: Iterable[Activity], first: date) -> dict[date, list[Activ
     return days
 
 
-def weeks(first: date, days: dict[date, list[Activity]], now: datetime) -> list[list[Day]]:
-    today = timezone.localdate(now)
-    grid = []
-    for week in calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
+def weeks(first: date, activities: Iterable[Activity], now: datetime) -> list[list[Day]]:
+    grid = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
         first.year, first.month
-    ):
-        row = []
-        for day in week:
-            in_month = day.month == first.month
-            entries = [
-                Entry(activity, is_past=activity.ends_at < now)
-                for activity in (days.get(day, []) if in_month else [])
-            ]
-            row.append(Day(day, in_month, day == today, entries))
-        grid.append(row)
-    return grid
+    )
+    today = timezone.localdate(now)
+    cells = {day: Day(day, day.month == first.month, day == today) for week in grid for day in week}
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    for activity in activities:
+        start = timezone.localdate(activity.starts_at)
+        day, end = max(start, first), min(timezone.localdate(activity.ends_at), last)
+        while day <= end:
+            entry = Entry(activity, activity.ends_at < now, continued=day != start)
+            cells[day].entries.append(entry)
+            day += timedelta(days=1)
+    return [[cells[day] for day in week] for week in grid]

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from maillage.activities.enums import ActivityKind
 from tests.activities.factories import ActivityFactory
+from tests.typeset import french
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +97,21 @@ def test_the_phone_list_says_the_same_with_past_activities_marked(client, decemb
     [coming] = [card for title, card in cards.items() if "Atelier à venir" in title]
     assert "Passée" in held
     assert "Passée" not in coming
+
+
+def test_an_activity_over_several_days_shows_on_each_day_of_the_month_it_covers(client):
+    ActivityFactory(title="Université d’hiver", starts_at=_at(30, 9), ends_at=_at(31, 17))
+    ActivityFactory(
+        title="Salon de fin d’année",
+        starts_at=datetime(2026, 11, 30, 9, tzinfo=PARIS),
+        ends_at=_at(1, 17),
+    )
+    grid = _grid(client)
+    winter = [cell for cell in CELL.findall(grid) if "Université d’hiver" in cell]
+    assert len(winter) == 2
+    assert f"9{NBSP}h Université d’hiver" in winter[0]
+    assert french("suite : Université d’hiver") in winter[1]
+    # Begun in November: on the 1st only, as continued; not on the grey 30 November.
+    [fair] = [cell for cell in CELL.findall(grid) if "Salon de fin d’année" in cell]
+    assert '<span class="month-grid__day">1er</span>' in fair
+    assert french("suite : Salon") in fair

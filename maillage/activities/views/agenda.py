@@ -101,7 +101,8 @@ def month(request, year: int, month: int):
         datetime.combine(first, time.min, tzinfo=paris),
         datetime.combine(following, time.min, tzinfo=paris),
     )
-    days = month_grid.by_day(activities.order_by("starts_at", "pk"), first)
+    ordered = list(activities.order_by("starts_at", "pk"))
+    days = month_grid.by_day(ordered, first)
     previous = date(year - (month == 1), (month - 2) % 12 + 1, 1)
     now = timezone.now()
     return render(
@@ -110,7 +111,7 @@ def month(request, year: int, month: int):
         {
             "first": first,
             "now": now,
-            "weeks": month_grid.weeks(first, days, now),
+            "weeks": month_grid.weeks(first, ordered, now),
             "days": sorted(days.items()),
             "previous": previous.strftime("%Y-%m"),
             "next": following.strftime("%Y-%m"),
