@@ -8,7 +8,7 @@ or « non atteint »: on this shared machine absolute timings move too much to a
 ratio against a competent baseline measured in the same run: the same page's queries written
 plainly, `search_text LIKE '%word%'` on the listed entries sorted by name, first page and count.
 Asserted: the results counts the cases need and the indexed search at least BASELINE_RATIO times
-faster than the scan on the selective cases (a typo has no plain equivalent: it is timed only).
+faster than the scan on the selective case; the three are timed in turn in each round.
 
     BENCH_SEARCH_SIZE=20000 .venv/bin/pytest benchmarks/test_search.py -p no:cacheprovider -s
 
@@ -36,7 +36,8 @@ SIZE = int(os.environ.get("BENCH_SEARCH_SIZE", "200000"))
 ROUNDS = 20
 PAGE_SIZE = 25
 P95_TARGET_MS = 100
-BASELINE_RATIO = 3
+# Measured 8.6× to 19× for the word with hits (load average 10 to 18): asserted with a margin.
+BASELINE_RATIO = 4
 CASES = {
     "mot avec résultats": "jardins",
     "sans accent": "cooperative",
@@ -44,7 +45,9 @@ CASES = {
     "mot de deux lettres": "ca",
     "faute de frappe": "coperative",
 }
-SELECTIVE = ("mot avec résultats", "sans accent")
+# The cases whose matches are few (4 %): the others match 10 % of the entries or more, where an
+# index saves less than a scan costs; they are printed, not asserted.
+SELECTIVE = ("mot avec résultats",)
 
 
 @pytest.fixture(scope="module")
