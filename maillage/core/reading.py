@@ -16,7 +16,9 @@ import csv
 import gzip
 import json
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from itertools import accumulate
@@ -30,6 +32,22 @@ SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]")
 _COLUMN = re.compile(r"[A-Z]+")
+
+
+# What zipfile raises on a damaged or forged archive besides BadZipFile (found by fuzzing): a part
+# that does not inflate, an unknown compression method, a name said to be UTF-8 but not (a
+# ValueError), offsets outside the file ("negative seek value", also a ValueError).
+DAMAGED_ZIP = (
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,
+    ValueError,
+    OverflowError,
+    struct.error,
+    EOFError,
+    OSError,
+    KeyError,
+)
 
 
 class ReadingRefused(ValueError):
@@ -221,7 +239,9 @@ def check_workbook(path: Path | IO[bytes], name: str, limits: Limits) -> None:
                 if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
                     with book.open(part) as sheet:
                         _check_sheet(sheet, name, limits)
-    except (zipfile.BadZipFile, ParseError, EOFError, OSError, KeyError):
+    except ReadingRefused:
+        raise
+    except (*DAMAGED_ZIP, ParseError):
         raise ReadingRefused(
             f"« {name} » n’est pas un fichier Excel lisible (format .xlsx attendu)."
         ) from None

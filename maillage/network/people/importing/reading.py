@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import zipfile
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from maillage.core.reading import (
+    DAMAGED_ZIP,
     Limits,
     ReadingRefused,
     check_workbook,
@@ -58,8 +58,10 @@ def _xlsx_rows(name: str, data: bytes) -> list[list[str]]:
     check_workbook(io.BytesIO(data), name, _limits())
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except (InvalidFileException, *DAMAGED_ZIP):
         raise SheetRefused("Ce fichier Excel est illisible (format .xlsx attendu).") from None
+    if not book.worksheets:  # its workbook part names no sheet it holds
+        raise SheetRefused("Ce fichier Excel n’a aucune feuille de calcul lisible.")
     sheet = book.worksheets[0]
     rows = []
     # Bounded by the dimension a sheet declares, which may be far wider than its cells.
