@@ -95,5 +95,8 @@ def test_a_request_with_an_email_in_its_query_string_is_logged_without_it(gunico
 def test_the_secret_segment_of_personal_links_is_masked():
     assert private_path("/agenda/inscription/abc/annuler/?x=1") == "/agenda/inscription/…/annuler/"
     assert private_path("/donnees/export/abc/") == "/donnees/export/…/"
+    calendar = "/espace-membre/inscriptions/7-0123abcd.ics"
+    assert private_path(calendar) == "/espace-membre/inscriptions/…"
+    assert private_path("/espace-membre/inscriptions/") == "/espace-membre/inscriptions/"
     assert private_path("/annuaire/structures/12/") == "/annuaire/structures/12/"
     assert private_url("https://hub.example/contacts/?q=Dupont") == "https://hub.example/contacts/"

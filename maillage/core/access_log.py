@@ -1,6 +1,7 @@
 """gunicorn's access log without personal data: query strings (a searched name, an e-mail in
 `?email=`) are dropped on every route, and the secret part of personal links (registration,
-password reset, data export) is masked, in the request line, the path and the referer alike.
+password reset, data export, one's calendar of registrations) is masked, in the request line,
+the path and the referer alike.
 
 Used by `gunicorn.conf.py` (`logger_class`). No route's query string is kept: listing the
 personal ones would miss the next search box, and the path says enough to read the log.
@@ -20,6 +21,8 @@ _SECRET_SEGMENTS = (
     re.compile(r"^(/agenda/inscription/)[^/]+"),
     re.compile(r"^(/compte/mot-de-passe/reinitialisation/)[^/]+/[^/]+"),
     re.compile(r"^(/donnees/export/)[^/]+"),
+    # A person's calendar of their registrations (activities' urls_space): `<id>-<key>.ics`.
+    re.compile(r"^(/espace-membre/inscriptions/)[^/]+\.ics"),
 )
 
 

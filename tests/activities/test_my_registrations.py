@@ -11,6 +11,7 @@ from maillage.accounts.models import User
 from maillage.activities.demo import create_demo_activities
 from maillage.activities.enums import RegistrationStatus
 from maillage.activities.my_registrations import feed_key
+from maillage.core.access_log import private_path
 from tests.activities.factories import ActivityFactory, RegistrationFactory
 from tests.activities.test_ical import assert_valid_ical
 
@@ -154,3 +155,9 @@ def test_a_registration_page_leads_a_signed_in_person_to_all_their_registrations
 ):
     page = client_for(member).get(registrations["soon"].get_absolute_url()).content.decode()
     assert f'<a href="{PAGE}">Toutes mes inscriptions</a>' in page
+
+
+def test_the_feed_key_never_reaches_the_access_log(member):
+    logged = private_path(_feed_path(member))
+    assert feed_key(member) not in logged
+    assert str(member.pk) not in logged.removeprefix(PAGE)
