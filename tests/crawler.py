@@ -49,6 +49,8 @@ class Form:
 class Crawl:
     pages: list[str] = field(default_factory=list)
     forms: set[Form] = field(default_factory=set)
+    # where every form sends, those without a field to fill (a button) too
+    actions: set[str] = field(default_factory=set)
     # (page, link) for each link of a page into the admin
     admin_links: list[tuple[str, str]] = field(default_factory=list)
 
@@ -127,6 +129,8 @@ def crawl(client: Client, starts: list[str]) -> Crawl:
         parser.feed(response.content.decode())
         for form in parser.forms:
             action = _local_path(form.action)
+            if action is not None:
+                found.actions.add(action)
             if action is not None and form.fields:
                 found.forms.add(Form(action, form.method, form.fields))
         found.admin_links += [
