@@ -94,3 +94,23 @@ def test_holders_are_picked_from_a_searchable_list_by_initial_not_a_long_select(
     assert "<legend>L</legend>" in page
     assert page.index("Éon") < page.index("Le Goff")
     assert "Maintenez Ctrl" not in page
+
+
+def test_a_partner_accepting_a_referral_can_leave_a_word_that_staff_read(
+    client_for, referral, referred_partner, staff, mailoutbox
+):
+    note = "Premier rendez-vous proposé au porteur le 15 décembre."
+    referral.case.staff_in_charge = staff
+    referral.case.save()
+    response = client_for(referred_partner).post(
+        reverse("space:journeys:partner_accept", args=[referral.pk]), {"note": note}
+    )
+    assert response.status_code == 302
+
+    client = client_for(staff)
+    story = story_text(client.get(referral.case.get_absolute_url()).content.decode())
+    assert "Orientation acceptée" in story
+    assert note in story
+    (told,) = mailoutbox
+    assert told.to == [staff.email]
+    assert f"Mot du partenaire : {note}" in told.body

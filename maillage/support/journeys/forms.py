@@ -285,6 +285,18 @@ class OutcomeForm(forms.ModelForm):
         return data
 
 
+class AcceptForm(PageForm):
+    id_prefix = "acceptation"
+
+    note = forms.CharField(
+        label="Un mot pour l’équipe du pôle (facultatif)",
+        help_text="Par exemple : la date du premier rendez-vous proposé au porteur.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+    )
+
+
 class DeclineForm(PageForm):
     id_prefix = "refus"
 

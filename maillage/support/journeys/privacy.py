@@ -47,7 +47,7 @@ def declare_personal_data() -> None:
         register(label, fields=fields, replacements=replacements, **case_record)
     register(
         "journeys.Referral",
-        fields=("message", "decline_reason", "partner_note"),
+        fields=("message", "decline_reason", "acceptance_note", "partner_note"),
         email_lookup=HOLDERS,
         person_lookup=HOLDER_ROW,
         purpose="Orientation d’un porteur de projet vers le service d’un partenaire",

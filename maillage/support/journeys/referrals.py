@@ -75,10 +75,10 @@ def _locked(referral: Referral, expected: ReferralStatus, refusal: str) -> Refer
 ANSWERED = "Cette orientation a déjà reçu une réponse."
 
 
-def accept(referral: Referral, by: User, today: date | None = None) -> Referral:
+def accept(referral: Referral, by: User, note: str = "", today: date | None = None) -> Referral:
     with transaction.atomic():
         referral = _locked(referral, ReferralStatus.SENT, ANSWERED)
-        referral.status = ReferralStatus.ACCEPTED
+        referral.status, referral.acceptance_note = ReferralStatus.ACCEPTED, note.strip()
         referral.decided_on, referral.decided_by = today or timezone.localdate(), by
         referral.save()
     notifications.referral_answered(referral)

@@ -39,7 +39,7 @@ def _referral_events(referral) -> list[Event]:
         ReferralStatus.ACCEPTED: (
             referral.decided_on,
             "Orientation acceptée",
-            referral.partner_note,
+            referral.acceptance_note,
         ),
         ReferralStatus.DECLINED: (
             referral.decided_on,
@@ -59,7 +59,15 @@ def _referral_events(referral) -> list[Event]:
     }
     events = [sent]
     if referral.decided_on and referral.done_on:
-        events.append(Event(referral.decided_on, "answer", "Réponse", f"{partner} a accepté"))
+        events.append(
+            Event(
+                referral.decided_on,
+                "answer",
+                "Réponse",
+                f"{partner} a accepté",
+                referral.acceptance_note,
+            )
+        )
     answer = answers.get(referral.status)
     if answer and answer[0]:
         on, title, text = answer

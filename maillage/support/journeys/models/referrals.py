@@ -55,6 +55,7 @@ class Referral(models.Model):
         verbose_name="réponse de",
     )
     decline_reason = models.TextField("motif du refus", blank=True)
+    acceptance_note = models.TextField("mot du partenaire à l’acceptation", blank=True)
     done_on = models.DateField("réalisée le", null=True, blank=True)
     partner_note = models.TextField("retour du partenaire", blank=True)
     cancelled_on = models.DateField("annulée le", null=True, blank=True)

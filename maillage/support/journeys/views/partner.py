@@ -48,6 +48,7 @@ def _page(request, referral: Referral, status: int = 200, **bound):
         "referral": referral,
         "case": case,
         "holders": case.holders.all() if case.contact_sharing_agreed else None,
+        "accept_form": bound.get("accept_form") or forms.AcceptForm(),
         "decline_form": bound.get("decline_form") or forms.DeclineForm(),
         "done_form": bound.get("done_form") or forms.DoneForm(),
     }
@@ -73,10 +74,13 @@ def _answered(request, referral: Referral, action, success: str):
 @representatives
 def accept(request, pk: int):
     referral = get_object_or_404(_mine(request.user), pk=pk)
+    form = forms.AcceptForm(request.POST)
+    if not form.is_valid():
+        return _page(request, referral, status=400, accept_form=form)
     return _answered(
         request,
         referral,
-        lambda: referrals.accept(referral, request.user),
+        lambda: referrals.accept(referral, request.user, form.cleaned_data["note"]),
         "Orientation acceptée : l’équipe du pôle est prévenue.",
     )
 
