@@ -36,9 +36,11 @@ _COLUMN = re.compile(r"[A-Z]+")
 
 # What zipfile raises on a damaged or forged archive besides BadZipFile (found by fuzzing): a part
 # that does not inflate, an unknown compression method, a name said to be UTF-8 but not (a
-# ValueError), offsets outside the file ("negative seek value", also a ValueError).
+# ValueError), offsets outside the file ("negative seek value", also a ValueError), a part said
+# to be encrypted (RuntimeError: password required).
 DAMAGED_ZIP = (
     zipfile.BadZipFile,
+    RuntimeError,
     zlib.error,
     NotImplementedError,
     ValueError,

@@ -73,3 +73,13 @@ def test_a_contacts_workbook_without_a_sheet_is_refused():
     data = (CRASHES / "contacts-no-sheet.xlsx").read_bytes()  # the fuzzer's input
     with pytest.raises(SheetRefused, match="Ce fichier Excel n’a aucune feuille de calcul"):
         read_sheet("contacts.xlsx", data)
+
+
+@pytest.mark.parametrize("part", ["xl/theme/theme1.xml", "xl/worksheets/sheet1.xml"])
+def test_a_contacts_workbook_with_an_encrypted_part_is_refused(part):
+    data = _workbook()
+    entry = data.rfind(b"PK\x01\x02", 0, data.rfind(part.encode()))
+    flags = int.from_bytes(data[entry + 8 : entry + 10], "little") | 0x1  # "encrypted"
+    data[entry + 8 : entry + 10] = flags.to_bytes(2, "little")
+    with pytest.raises(SheetRefused, match=r"Excel .*\(format \.xlsx attendu\)"):
+        read_sheet("contacts.xlsx", bytes(data))
