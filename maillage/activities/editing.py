@@ -20,14 +20,7 @@ from maillage.activities import announcements
 from maillage.activities.activity_form import ActivityForm, SeriesForm
 from maillage.activities.enums import ActivityStatus
 from maillage.activities.models import Activity, Series
-from maillage.plan.links import (
-    actions_of,
-    link_actions,
-    link_publics,
-    publics_of,
-    unlink_actions,
-    unlink_publics,
-)
+from maillage.plan.links import actions_of, publics_of, set_links
 
 SLUG_MAX = 200
 
@@ -43,14 +36,6 @@ def unique_slug(activity: Activity) -> str:
     return slug
 
 
-def _set_plan_links(activity: Activity, form: ActivityForm) -> None:
-    actions, publics = set(form.cleaned_data["actions"]), set(form.cleaned_data["publics"])
-    unlink_actions(activity, set(actions_of(activity)) - actions)
-    unlink_publics(activity, set(publics_of(activity)) - publics)
-    link_actions(activity, actions)
-    link_publics(activity, publics)
-
-
 @transaction.atomic
 def save_activity(form: ActivityForm) -> tuple[Activity, int]:
     """Save the form's activity; return it and how many registrants are being told."""
@@ -59,7 +44,7 @@ def save_activity(form: ActivityForm) -> tuple[Activity, int]:
     if not activity.slug:
         activity.slug = unique_slug(activity)
     activity.save()
-    _set_plan_links(activity, form)
+    set_links(activity, form.cleaned_data["actions"], form.cleaned_data["publics"])
     if not moves:
         return activity, 0
     if form.tells_registrants:

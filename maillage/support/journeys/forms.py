@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from maillage.accounts.enums import Role
-from maillage.core.collation import by_name, sorted_by_name
+from maillage.core.collation import sorted_by_name
 from maillage.core.filter_forms import FilterForm, row_of
 from maillage.core.form_tokens import OneTimeForm
 from maillage.core.text import fold
@@ -22,7 +22,7 @@ from maillage.support.journeys.enums import ProjectKind
 from maillage.support.journeys.models import Outcome, Stage, SupportCase
 from maillage.support.services.models import Service
 from maillage.territory.models import Commune
-from maillage.territory.queries import current_territory
+from maillage.territory.queries import territory_communes
 
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 DOCUMENT_EXTENSIONS = {".pdf", ".odt", ".ods", ".docx", ".xlsx", ".txt", ".jpg", ".jpeg", ".png"}
@@ -41,12 +41,6 @@ def staff_users():
         .objects.filter(is_active=True, role__in=[Role.STAFF, Role.ADMINISTRATOR])
         .order_by("full_name", "email")
     )
-
-
-def communes():
-    territory = current_territory()
-    queryset = Commune.objects.order_by(by_name(), "code")
-    return queryset.in_territory(territory) if territory else queryset
 
 
 class LegalUnitsField(forms.CharField):
@@ -119,7 +113,7 @@ class CaseForm(OneTimeForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         sections = sorted(naf_sections().items())
         self.fields["naf_section"].choices = [("", "—"), *[(c, f"{c}. {n}") for c, n in sections]]
-        self.fields["commune"].queryset = communes()
+        self.fields["commune"].queryset = territory_communes()
         self.fields["staff_in_charge"].queryset = staff_users()
         self.fields["holders"].choices = _holders_by_initial
         if self.instance.pk:
@@ -330,7 +324,7 @@ class CaseFilterForm(FilterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["suivi"].queryset = staff_users()
-        self.fields["commune"].queryset = communes()
+        self.fields["commune"].queryset = territory_communes()
         self.fields["etape"].empty_label = "Toutes"
         self.fields["suivi"].empty_label = "Tout le monde"
         self.fields["commune"].empty_label = "Toutes"
