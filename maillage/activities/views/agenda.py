@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
@@ -17,6 +18,7 @@ from maillage.activities.filters import parse_filters
 from maillage.activities.forms import RegistrationForm
 from maillage.activities.models import Activity
 from maillage.activities.public import public_view, public_views
+from maillage.core import refusals
 from maillage.core.filter_forms import FilterRefused
 from maillage.plan.links import actions_of, publics_of
 from maillage.plan.models import StrategicObjective, TargetPublic
@@ -28,8 +30,10 @@ def visible_activities(user):
     return Activity.objects.visible_to(user).select_related("commune")
 
 
-def bad_request(request, message: str):
-    return render(request, "activities/bad_request.html", {"message": message}, status=400)
+bad_request = partial(
+    refusals.bad_request,
+    back=(("activities:agenda", "Revenir à l’agenda"),),
+)
 
 
 def _filter_context(filters) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.enums import Role
 from maillage.accounts.permissions import role_required
+from maillage.core import refusals
 from maillage.directory.models import LegalUnit
 from maillage.network.decisions import eligibility, voting
 from maillage.network.decisions.enums import Outcome, ProposalStatus
@@ -21,8 +24,10 @@ PAGE_SIZE = 30
 members_and_staff = role_required(Role.MEMBER, Role.STAFF)
 
 
-def bad_request(request, message: str):
-    return render(request, "decisions/bad_request.html", {"message": message}, status=400)
+bad_request = partial(
+    refusals.bad_request,
+    back=(("decisions:list", "Retour aux décisions"),),
+)
 
 
 def _page(request, proposals):

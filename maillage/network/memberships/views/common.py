@@ -1,5 +1,8 @@
-from django.shortcuts import render
+from functools import partial
 
+from maillage.core import refusals
 
-def bad_request(request, message: str):
-    return render(request, "memberships/bad_request.html", {"message": message}, status=400)
+bad_request = partial(
+    refusals.bad_request,
+    back=(("space:home", "Revenir à votre espace"),),
+)

@@ -1,8 +1,11 @@
-from django.shortcuts import render
+from functools import partial
 
+from maillage.core import refusals
 
-def bad_request(request, message: str):
-    return render(request, "people/bad_request.html", {"message": message}, status=400)
+bad_request = partial(
+    refusals.bad_request,
+    back=(("people:book", "Revenir au carnet d’adresses"),),
+)
 
 
 def session_key_of(request) -> str:

@@ -1,12 +1,18 @@
-from django.shortcuts import render
+from functools import partial
 
+from maillage.core import refusals
 from maillage.core.form_tokens import first_write
 
 DUPLICATE = "Cette structure propose déjà un service de ce nom."
 
 
-def bad_request(request, message: str):
-    return render(request, "services/bad_request.html", {"message": message}, status=400)
+bad_request = partial(
+    refusals.bad_request,
+    back=(
+        ("services:orientation", "Revenir aux questions"),
+        ("services:offer", "Voir toute l’offre d’accompagnement"),
+    ),
+)
 
 
 def save_new(form):
