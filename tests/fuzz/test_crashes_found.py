@@ -83,3 +83,14 @@ def test_a_contacts_workbook_with_an_encrypted_part_is_refused(part):
     data[entry + 8 : entry + 10] = flags.to_bytes(2, "little")
     with pytest.raises(SheetRefused, match=r"Excel .*\(format \.xlsx attendu\)"):
         read_sheet("contacts.xlsx", bytes(data))
+
+
+def test_a_contacts_workbook_with_a_part_that_is_not_xml_is_refused():
+    parts = zipfile.ZipFile(io.BytesIO(bytes(_workbook())))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        for info in parts.infolist():
+            empty = info.filename == "xl/styles.xml"
+            book.writestr(info.filename, b"" if empty else parts.read(info.filename))
+    with pytest.raises(SheetRefused, match=r"Excel .*\(format \.xlsx attendu\)"):
+        read_sheet("contacts.xlsx", out.getvalue())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -58,7 +59,7 @@ def _xlsx_rows(name: str, data: bytes) -> list[list[str]]:
     check_workbook(io.BytesIO(data), name, _limits())
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, *DAMAGED_ZIP):
+    except (InvalidFileException, ParseError, *DAMAGED_ZIP):  # ParseError: a part not XML
         raise SheetRefused("Ce fichier Excel est illisible (format .xlsx attendu).") from None
     if not book.worksheets:  # its workbook part names no sheet it holds
         raise SheetRefused("Ce fichier Excel n’a aucune feuille de calcul lisible.")
