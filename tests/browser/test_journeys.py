@@ -29,6 +29,10 @@ STAFF = [
     "/accompagnement/dossiers/?etape=emergence&type=collective",
     "/accompagnement/dossiers/nouveau/",
     "/accompagnement/dossiers/{case}/",
+    # Each action of the case page opens its own form.
+    "/accompagnement/dossiers/{case}/?action=rendez-vous",
+    "/accompagnement/dossiers/{case}/?action=orientation",
+    "/accompagnement/dossiers/{case}/?action=document",
     "/accompagnement/dossiers/{case}/modifier/",
     "/accompagnement/dossiers/{case}/clore/",
     "/accompagnement/tableau-de-bord/",
