@@ -1,7 +1,8 @@
 """Run one harness under atheris: `python -m tests.fuzz.run TARGET CORPUS [libFuzzer options]`.
 
-The maillage modules are instrumented, so the fuzzer follows the branches of the parsers. A
-crash prints the input and its traceback, and exits non-zero."""
+The maillage modules and openpyxl (which reads the workbooks) are instrumented, so the fuzzer
+follows the branches of the parsers. A crash prints the input and its traceback, and exits
+non-zero."""
 
 import os
 import sys
@@ -10,7 +11,7 @@ import atheris
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maillage.settings.test")
 
-with atheris.instrument_imports(include=["maillage"]):
+with atheris.instrument_imports(include=["maillage", "openpyxl"]):
     import django
 
     django.setup()
