@@ -2,6 +2,7 @@
 tables, and asking whether a table holds any demo row reads the registry's index only."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -39,6 +40,8 @@ def _plan(sql: str, params) -> str:
 def test_asking_whether_the_directory_holds_demo_rows_scans_no_table():
     """Issue 19: on a directory without demo rows, the banner's question scanned every entry."""
     EstablishmentFactory.create_batch(3)
+    # The content type is cached once per process; another test may have emptied that cache.
+    ContentType.objects.get_for_model(Establishment)
 
     with CaptureQueriesContext(connection) as queries:
         assert not demo.has_demo(Establishment)
