@@ -181,7 +181,7 @@ def test_an_archive_without_manifest_is_refused(folders):
         restore(not_a_backup)
 
 
-def test_a_backup_interrupted_while_written_leaves_no_archive_under_a_backup_s_name(folders):
+def test_a_finished_backup_is_one_readable_archive_and_no_partial_file(folders):
     archive = write_backup()
     with gzip.open(archive) as stream:
         assert stream.read()
