@@ -14,14 +14,14 @@ import csv
 import difflib
 import io
 import json
-import threading
 import time
 from email.parser import BytesParser
 from email.policy import HTTP
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlparse
 
 from maillage.core.text import fold
+from tests.local_server import LocalServer, QuietHandler
 
 # label, name, postcode, city, citycode, longitude, latitude
 ADDRESSES = [
@@ -71,32 +71,20 @@ def best(query: str) -> tuple[tuple, float] | None:
     return (address, round(score, 4)) if score >= NOT_FOUND_BELOW else None
 
 
-class StandIn:
+class StandIn(LocalServer):
     def __init__(self, mode: str = "ok", delay: float = 3.0) -> None:
         self.mode, self.delay = mode, delay
         self.requests: list[str] = []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__()
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self) -> StandIn:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        return self.origin
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         stand_in = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 stand_in.requests.append(self.path)
                 url = urlparse(self.path)

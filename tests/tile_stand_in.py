@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import io
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from PIL import Image
+
+from tests.local_server import LocalServer, QuietHandler
 
 TILE_PATH = re.compile(r"^/(\d+)/(\d+)/(\d+)\.png$")
 
@@ -21,32 +22,20 @@ def tile_png(z: int, x: int, y: int) -> bytes:
     return buffer.getvalue()
 
 
-class TileServer:
+class TileServer(LocalServer):
     def __init__(self) -> None:
         self.served: list[tuple[int, int, int]] = []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__()
 
     @property
     def url(self) -> str:
         """The template a map is configured with."""
-        return f"http://127.0.0.1:{self.server.server_address[1]}/{{z}}/{{x}}/{{y}}.png"
-
-    def __enter__(self) -> TileServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        return f"{self.origin}/{{z}}/{{x}}/{{y}}.png"
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         served = self.served
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass  # quiet test output
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 match = TILE_PATH.match(self.path)
                 if match is None:
