@@ -11,6 +11,7 @@ import pytest
 from maillage.hub import current_hub
 from maillage.plan.loading import load_plan
 from maillage.territory.importer import load_configured_territory
+from tests.tile_stand_in import TileServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -124,3 +125,20 @@ def hub_data(transactional_db):
     hub = current_hub()
     load_configured_territory(hub.territory)
     load_plan(hub.plan_file)
+
+
+@pytest.fixture(scope="package")
+def _tile_server():
+    """One tile stand-in for the package: it outlives every page, so a tile still loading when
+    a test ends is served rather than reset by a server already closed."""
+    with TileServer() as server:
+        yield server
+
+
+@pytest.fixture
+def tiles(settings, _tile_server):
+    """The map configured with the tile stand-in; `tiles.served` holds this test's tiles only."""
+    _tile_server.served.clear()
+    settings.MAP_TILE_URL = _tile_server.url
+    settings.MAP_TILE_ATTRIBUTION = "© Tuiles de démonstration"
+    return _tile_server

@@ -11,7 +11,6 @@ from maillage.territory.models import Commune
 from tests.activities.factories import ActivityFactory
 from tests.browser.conftest import AXE_SCRIPT, DESKTOP, open_page
 from tests.directory.factories import EstablishmentFactory
-from tests.tile_stand_in import TileServer
 from tests.typeset import french
 
 pytestmark = pytest.mark.browser
@@ -46,14 +45,6 @@ def organisations(hub_data):
     )
     EstablishmentFactory(sign="Entrée masquée", hidden=True, longitude=-2.0, latitude=47.7)
     return entries
-
-
-@pytest.fixture
-def tiles(settings):
-    with TileServer() as server:
-        settings.MAP_TILE_URL = server.url
-        settings.MAP_TILE_ATTRIBUTION = "© Tuiles de démonstration"
-        yield server
 
 
 def settled(page):

@@ -9,7 +9,6 @@ from tests.activities.factories import ActivityFactory
 from tests.browser.test_directory_map import audit
 from tests.directory.factories import EstablishmentFactory
 from tests.services.factories import ServiceFactory
-from tests.tile_stand_in import TileServer
 
 pytestmark = pytest.mark.browser
 
@@ -29,14 +28,6 @@ def site(hub_data):
     ActivityFactory(title="Atelier réparation").organisers.add(site.legal_unit)
     ServiceFactory(provider=site.legal_unit, name="Diagnostic vélo")
     return site
-
-
-@pytest.fixture
-def tiles(settings):
-    with TileServer() as server:
-        settings.MAP_TILE_URL = server.url
-        settings.MAP_TILE_ATTRIBUTION = "© Tuiles de démonstration"
-        yield server
 
 
 def test_the_small_map_draws_on_the_configured_tiles(page, live_server, site, tiles):
