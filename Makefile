@@ -16,7 +16,7 @@ TEST_WORKERS ?= auto
 SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 export SITE_URL
 
-.PHONY: help install run serve worker test lint format bench load clean audit fuzz
+.PHONY: help install document-libraries run serve worker test lint format bench load clean audit fuzz
 
 help:
 	@echo "make run     installe, charge le territoire, le projet et la démo, puis sert http://$(HOST):$(PORT)"
@@ -40,7 +40,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-install: .venv/.installed node_modules/.installed
+# The PDF reports' Debian libraries and free font (WeasyPrint), and pdftotext for their tests.
+document-libraries:
+	scripts/ensure-document-libraries
+
+install: .venv/.installed node_modules/.installed document-libraries
 
 load: install
 	$(MANAGE) migrate --no-input
