@@ -76,13 +76,12 @@ def server(django_db_setup, tmp_path_factory):
         yield port
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the marks
 def pytest_collection_modifyitems(items):
-    """Under xdist (`make test` runs `-n auto --dist loadgroup`), the browser tests share one
-    worker, so that one Chromium at a time competes with the other worker's tests; so do the
-    concurrency tests."""
+    """Under xdist (`make test` runs `-n auto --dist loadgroup`), the concurrency tests share one
+    worker: threads racing on the database, one storm at a time, so each races only itself. The
+    browser tests are not grouped: run one after another they take longer than the rest of the
+    suite on two workers."""
     for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
-        elif "concurrency" in item.path.name:
-            # Threads racing on the database: one storm at a time, so each races only itself.
+        if "concurrency" in item.path.name:
             item.add_marker(pytest.mark.xdist_group("concurrency"))
