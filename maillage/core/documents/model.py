@@ -100,6 +100,9 @@ class Chart:
     description: str
     value_columns: tuple[int, ...] = (1,)
     value_label: str = ""  # the unit of the value axis: « activités », « € »
+    # A column whose text is written at the end of each bar instead of the value
+    # (« 308 établissements, 2 533 emplois »).
+    value_text_column: int | None = None
 
 
 @dataclass(frozen=True)
