@@ -22,6 +22,7 @@ from maillage.directory.demo.plan import (
 from maillage.directory.enums import EssFamily
 from maillage.directory.filters import parse_filters
 from maillage.directory.models import Establishment, LegalUnit
+from maillage.directory.stewardship.duplicates import likely_pairs
 from maillage.hub import current_hub
 from maillage.territory.importer import load_configured_territory
 
@@ -70,6 +71,13 @@ def test_a_second_call_creates_nothing(territory):
     assert create_demo_directory() == DEFAULT_COUNT
     assert create_demo_directory() == 0
     assert Establishment.objects.count() == DEFAULT_COUNT
+
+
+def test_the_demo_gives_the_duplicate_finder_nothing_to_propose(territory):
+    """Each demo organisation has its own name: none shares a name with another in its commune,
+    which the duplicate finder would propose to staff (it proposed 74 pairs on the demo)."""
+    create_demo_directory()
+    assert likely_pairs() == {}
 
 
 def test_the_same_seed_gives_the_same_rows(territory):

@@ -51,10 +51,11 @@ def entries(seed: int, count: int, communes: list[Commune]) -> Iterator[tuple[Un
     weights = [commune.population or 1 for commune in communes]
     pools: dict[str, PointPool] = {}
     unit: Unit | None = None
+    taken: set[str] = set()
     for index, slot in enumerate(slots, start=1):
         commune = rng.choices(communes, weights)[0]
         if unit is None or not planning.joins_previous(rng, slot, unit.slot, unit.sites):
-            unit = _new_unit(rng, slot, commune, index)
+            unit = _new_unit(rng, slot, commune, index, taken)
         unit.sites += 1
         yield unit, _site_values(rng, slot, unit, commune, index, _pool(pools, commune, seed))
 
@@ -70,11 +71,26 @@ def of_place(name: str) -> str:
     return f"de {name}"
 
 
-def _new_unit(rng: random.Random, slot: Slot, commune: Commune, index: int) -> Unit:
-    stem = rng.choice(slot.activity.stems)
-    name = f"{planning.PREFIXES[slot.family]} {stem} {of_place(commune.name)}"
+def _new_unit(
+    rng: random.Random, slot: Slot, commune: Commune, index: int, taken: set[str]
+) -> Unit:
+    name = _distinct_name(rng.choice(slot.activity.stems), slot, commune, taken)
     siren = luhn_complete(f"{DEMO_SIREN_PREFIX}{index:06d}")
     return Unit(siren, slot, commune, name, member=rng.random() < 0.15)
+
+
+def _distinct_name(stem: str, slot: Slot, commune: Commune, taken: set[str]) -> str:
+    """A name no other demo organisation has: two units of one name in one commune are what the
+    duplicate finder proposes to staff, and the demo must not flood that queue."""
+    stems = [stem, *(other for other in slot.activity.stems if other != stem)]
+    candidates = [f"{planning.PREFIXES[slot.family]} {s} {of_place(commune.name)}" for s in stems]
+    name = next((c for c in candidates if c not in taken), None)
+    rank = 2
+    while name is None:
+        name = next((f"{c} {rank}" for c in candidates if f"{c} {rank}" not in taken), None)
+        rank += 1
+    taken.add(name)
+    return name
 
 
 def _pool(pools: dict[str, PointPool], commune: Commune, seed: int) -> PointPool | None:
