@@ -18,6 +18,7 @@ from django.utils import timezone
 from maillage.activities.enums import ActivityStatus
 from maillage.activities.models import Activity, Series
 from maillage.activities.places import find_host, host_address, known_places
+from maillage.core.form_tokens import OneTimeForm
 from maillage.plan.pickers import ActionsField, PublicsField
 from maillage.territory.queries import territory_communes
 
@@ -47,7 +48,7 @@ def paris_datetime(day, moment) -> datetime:
     return timezone.make_aware(datetime.combine(day, moment), timezone.get_default_timezone())
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(OneTimeForm, forms.ModelForm):
     start_date = forms.DateField(label="Date", widget=DateInput())
     start_time = forms.TimeField(label="Heure de début", widget=TimeInput())
     end_time = forms.TimeField(label="Heure de fin", widget=TimeInput())
@@ -123,6 +124,8 @@ class ActivityForm(forms.ModelForm):
         self.fields["address"].widget.attrs["data-maillage-address"] = reverse(
             "directory:address_suggestions"
         )
+        if self.instance.pk:
+            del self.fields["submission"]  # an edit sent twice saves the same values twice
         if not registrants:
             del self.fields["tell_registrants"]
             del self.fields["note"]
@@ -212,8 +215,13 @@ class ActivityForm(forms.ModelForm):
         return self.cleaned_data.get("tell_registrants") == TELL
 
 
-class SeriesForm(forms.ModelForm):
+class SeriesForm(OneTimeForm, forms.ModelForm):
     class Meta:
         model = Series
         fields = ["title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["submission"]

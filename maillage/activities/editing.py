@@ -20,6 +20,7 @@ from maillage.activities import announcements
 from maillage.activities.activity_form import ActivityForm, SeriesForm
 from maillage.activities.enums import ActivityStatus
 from maillage.activities.models import Activity, Series
+from maillage.core import form_tokens
 from maillage.plan.links import actions_of, publics_of, set_links
 
 SLUG_MAX = 200
@@ -36,14 +37,26 @@ def unique_slug(activity: Activity) -> str:
     return slug
 
 
+def create_activity(form: ActivityForm) -> tuple[Activity, bool]:
+    """The new activity, and whether this submit created it: a replayed form (a double click,
+    a resubmit) finds the activity its first submit created."""
+    activity = form.save(commit=False)
+    activity.submission_token = token = form.cleaned_data["submission"]
+
+    def create() -> Activity:
+        activity.slug = unique_slug(activity)
+        activity.save()
+        set_links(activity, form.cleaned_data["actions"], form.cleaned_data["publics"])
+        return activity
+
+    return form_tokens.once(Activity, token, create)
+
+
 @transaction.atomic
 def save_activity(form: ActivityForm) -> tuple[Activity, int]:
-    """Save the form's activity; return it and how many registrants are being told."""
+    """Save the form's edited activity; return it and how many registrants are being told."""
     moves = form.moves()
-    activity = form.save(commit=False)
-    if not activity.slug:
-        activity.slug = unique_slug(activity)
-    activity.save()
+    activity = form.save()
     set_links(activity, form.cleaned_data["actions"], form.cleaned_data["publics"])
     if not moves:
         return activity, 0
@@ -80,13 +93,19 @@ def duplicate_initial(source: Activity) -> dict:
     return initial
 
 
-def create_series(form: SeriesForm) -> Series:
-    """A new cycle, its slug taken from its title (« -2 », « -3 »… when taken)."""
+def create_series(form: SeriesForm) -> tuple[Series, bool]:
+    """A new cycle, its slug taken from its title (« -2 », « -3 »… when taken), and whether this
+    submit created it (a replay finds the first submit's cycle)."""
     series = form.save(commit=False)
+    series.submission_token = token = form.cleaned_data["submission"]
     base = slugify(series.title)[: SLUG_MAX - 4].strip("-") or "cycle"
-    series.slug, number = base, 1
-    while Series.objects.filter(slug=series.slug).exists():
-        number += 1
-        series.slug = f"{base}-{number}"
-    series.save()
-    return series
+
+    def create() -> Series:
+        series.slug, number = base, 1
+        while Series.objects.filter(slug=series.slug).exists():
+            number += 1
+            series.slug = f"{base}-{number}"
+        series.save()
+        return series
+
+    return form_tokens.once(Series, token, create)

@@ -22,6 +22,7 @@ from maillage.activities.enums import (
     RegistrationStatus,
     Visibility,
 )
+from maillage.core.form_tokens import token_field
 from maillage.plan.enums import PublicCategory
 from maillage.plan.links import PlanLinked
 from maillage.plan.plain_text import PLAIN_TEXT_HELP
@@ -42,6 +43,7 @@ class Series(models.Model):
     title = models.CharField("intitulé", max_length=200)
     slug = models.SlugField("identifiant", max_length=200, unique=True)
     description = models.TextField("présentation", blank=True, help_text=PLAIN_TEXT_HELP)
+    submission_token = token_field()
 
     class Meta:
         verbose_name = "cycle"
@@ -149,6 +151,7 @@ class Activity(PlanLinked):
     sequence = models.PositiveIntegerField("version de l’invitation", default=0, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
+    submission_token = token_field()
 
     objects = ActivityQuerySet.as_manager()
 

@@ -86,6 +86,17 @@ def _done(model: type[Model], token: uuid.UUID, within: Mapping[str, Any]) -> Mo
     return row
 
 
+def replayed(model: type[Model], data: Mapping[str, Any]) -> Model | None:
+    """The row an earlier submit of the same create form made, read from the posted `data`.
+    A form with a unique field of its own (a name) refuses its replay as a duplicate: the view
+    asks this when the form is invalid, and answers with the first submit's row."""
+    try:
+        token = uuid.UUID(str(data.get("submission") or ""))
+    except ValueError:
+        return None
+    return model._default_manager.filter(submission_token=token).first()
+
+
 def once(
     model: type[Model],
     token: uuid.UUID,

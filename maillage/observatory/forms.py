@@ -4,6 +4,8 @@ from django import forms
 
 from maillage.observatory.models import ReferenceFigure
 
+TWIN_FIGURE = "Ce chiffre (même zone, indicateur, année et publication) est déjà enregistré."
+
 
 class ReferenceFigureForm(forms.ModelForm):
     url = forms.URLField(

@@ -16,11 +16,12 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
 from maillage.core.csv_safety import escape_cell
+from maillage.core.form_tokens import first_write
 from maillage.observatory import commune_agenda
 from maillage.observatory.computation_requests import request_snapshot
 from maillage.observatory.enums import Dimension, SourceKind
 from maillage.observatory.errors import SnapshotRefused
-from maillage.observatory.forms import ReferenceFigureForm
+from maillage.observatory.forms import TWIN_FIGURE, ReferenceFigureForm
 from maillage.observatory.models import ReferenceFigure, Snapshot, SnapshotRun
 from maillage.observatory.presentation import pages
 from maillage.observatory.presentation.comparison import comparisons
@@ -266,10 +267,13 @@ def reference_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     territory = current_territory()
     initial = {"area_name": territory.name, "area_code": territory.slug} if territory else {}
     form = ReferenceFigureForm(request.POST or None, instance=figure, initial=initial)
+    # The figure's natural key refuses a replay as a duplicate (a form error); `first_write`
+    # does the same for two submits at the same instant instead of a server error.
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Le chiffre de référence est enregistré.")
-        return redirect("observatory:references")
+        if first_write(form.save) is not None:
+            messages.success(request, "Le chiffre de référence est enregistré.")
+            return redirect("observatory:references")
+        form.add_error(None, TWIN_FIGURE)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "figure": figure}
     return render(request, "observatory/reference_form.html", context, status=status)

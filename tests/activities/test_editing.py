@@ -16,6 +16,7 @@ from maillage.plan.links import actions_of, link_publics, publics_of
 from maillage.plan.models import Action, TargetPublic
 from tests.activities.factories import ActivityFactory, RegistrationFactory
 from tests.directory.factories import EstablishmentFactory
+from tests.tokens import with_token
 from tests.typeset import french
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,7 @@ def form_data(**overrides):
         "visibility": "public",
         "status": ActivityStatus.PUBLISHED,
     }
-    return data | overrides
+    return with_token(data | overrides)
 
 
 @pytest.fixture
@@ -305,9 +306,10 @@ def test_editing_pages_are_for_staff_only(client_for, member, registered):
 
 def test_staff_create_a_cycle_then_offer_it_to_new_sessions(staff_client):
     response = staff_client.post(
-        "/agenda/equipe/nouveau-cycle/", {"title": "Parcours trésorier", "description": ""}
+        "/agenda/equipe/nouveau-cycle/",
+        with_token({"title": "Parcours trésorier", "description": ""}),
     )
-    staff_client.post("/agenda/equipe/nouveau-cycle/", {"title": "Parcours trésorier"})
+    staff_client.post("/agenda/equipe/nouveau-cycle/", with_token({"title": "Parcours trésorier"}))
 
     assert response.status_code == 302
     assert list(Series.objects.values_list("slug", flat=True)) == [

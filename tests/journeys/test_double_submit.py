@@ -5,14 +5,9 @@ replay finds the first row and lands on the case with a message; submits fired a
 instant from several threads (each with its own connection) still leave exactly one row.
 """
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test import Client
 from django.urls import reverse
 
 from maillage.core.form_tokens import ALREADY_SAVED, EXPIRED
@@ -29,11 +24,10 @@ from maillage.support.journeys.referrals import ALREADY_OPEN
 from maillage.support.journeys.views.records import ELSEWHERE
 from tests.factories import UserFactory
 from tests.journeys.factories import SupportCaseFactory
+from tests.posting import THREADS, post_at_once
 from tests.services.factories import ServiceFactory
 from tests.tokens import with_token
 from tests.typeset import french
-
-THREADS = 6
 
 NEW_CASE = {
     "title": "Recyclerie du canal",
@@ -159,29 +153,11 @@ def test_the_case_page_draws_a_new_token_each_time(client_for, staff):
 # Concurrency: real threads, real connections (a transaction-per-test database).
 
 
-def _post_at_once(user, url: str, data) -> list[int]:
-    """POST the same form from THREADS clients released together; their response codes."""
-    start = threading.Barrier(THREADS)
-
-    def post(_):
-        client = Client()
-        client.force_login(user)
-        body = data() if callable(data) else data
-        start.wait(timeout=60)
-        try:
-            return client.post(url, body).status_code
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(THREADS) as pool:
-        return list(pool.map(post, range(THREADS)))
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_new_case_fired_from_several_threads_at_once_opens_one_case():
     staff = UserFactory(staff=True)
 
-    statuses = _post_at_once(staff, reverse("journeys:case_create"), with_token(NEW_CASE))
+    statuses = post_at_once(staff, reverse("journeys:case_create"), with_token(NEW_CASE))
 
     assert statuses == [302] * THREADS
     assert SupportCase.objects.count() == 1
@@ -198,7 +174,7 @@ def test_a_case_page_form_fired_from_several_threads_at_once_records_once(name, 
 
     url = reverse(f"journeys:{name}", args=[case.pk])
 
-    statuses = _post_at_once(staff, url, lambda: {**fields(), "submission": token})
+    statuses = post_at_once(staff, url, lambda: {**fields(), "submission": token})
 
     assert statuses == [302] * THREADS
     assert model.objects.filter(case=case).count() == 1

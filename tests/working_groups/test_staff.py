@@ -9,20 +9,23 @@ from maillage.network.working_groups.models import WorkingGroup
 from maillage.plan.links import actions_of, link_actions, publics_of
 from maillage.plan.models import Action, TargetPublic
 from tests.people.factories import PersonFactory
+from tests.tokens import with_token
 from tests.working_groups.factories import WorkingGroupFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _data(**overrides):
-    return {
-        "name": "Atelier restauration bio hors domicile",
-        "slug": "",
-        "purpose": "Approvisionner les cantines en produits bio et locaux.",
-        "status": WorkingGroupStatus.ACTIVE,
-        "facilitator": "",
-        **overrides,
-    }
+    return with_token(
+        {
+            "name": "Atelier restauration bio hors domicile",
+            "slug": "",
+            "purpose": "Approvisionner les cantines en produits bio et locaux.",
+            "status": WorkingGroupStatus.ACTIVE,
+            "facilitator": "",
+            **overrides,
+        }
+    )
 
 
 def test_the_staff_create_a_group_linked_to_plan_actions_and_publics(

@@ -12,6 +12,7 @@ from maillage.activities import announcements, editing, places
 from maillage.activities.activity_form import ActivityForm, SeriesForm
 from maillage.activities.forms import AnnouncementForm
 from maillage.activities.models import Activity, Series
+from maillage.core import form_tokens
 from maillage.core.french import plural
 
 SEARCH_MAX = 100
@@ -40,7 +41,14 @@ def _form_page(request, form: ActivityForm, *, heading: str, activity=None, stat
 
 
 def _saved(request, form: ActivityForm, success: str):
-    activity, told = editing.save_activity(form)
+    if form.instance.pk:
+        activity, told = editing.save_activity(form)
+    else:
+        activity, created = editing.create_activity(form)
+        told = 0
+        if not created:
+            messages.info(request, form_tokens.ALREADY_SAVED)
+            return redirect("activities:staff_activity", slug=activity.slug)
     message = success + (f" ; {_told(told)}." if told else ".")
     if activity.starts_at <= timezone.now() and not activity.requires_registration:
         message += " Notez ci-dessous les publics touchés."
@@ -114,10 +122,13 @@ def cancel(request, slug: str):
 def create_series(request):
     form = SeriesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        series = editing.create_series(form)
-        messages.success(
-            request, f"Le cycle « {series.title} » est créé : choisissez-le pour ses séances."
-        )
+        series, created = editing.create_series(form)
+        if created:
+            messages.success(
+                request, f"Le cycle « {series.title} » est créé : choisissez-le pour ses séances."
+            )
+        else:
+            messages.info(request, form_tokens.ALREADY_SAVED)
         return redirect("activities:staff_create")
     return render(
         request, "activities/staff/series.html", {"form": form}, status=_status(request, form)

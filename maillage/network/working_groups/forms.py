@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.text import slugify
 
+from maillage.core.form_tokens import OneTimeForm
 from maillage.network.people.models import Person
 from maillage.network.working_groups.documents import ACCEPTED, MAX_SIZE
 from maillage.network.working_groups.models import WorkingGroup
@@ -16,7 +17,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{person} ({person.email})" if person.email else str(person)
 
 
-class WorkingGroupForm(forms.ModelForm):
+class WorkingGroupForm(OneTimeForm, forms.ModelForm):
     slug = forms.SlugField(
         label="Identifiant dans l’adresse (facultatif)",
         max_length=120,
@@ -35,6 +36,11 @@ class WorkingGroupForm(forms.ModelForm):
         model = WorkingGroup
         fields = ["name", "slug", "purpose", "status", "facilitator"]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["submission"]
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))[:120]

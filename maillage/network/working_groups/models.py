@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maillage.activities.enums import ActivityStatus
+from maillage.core.form_tokens import token_field
 from maillage.core.storage import PrivateStorage
 from maillage.network.working_groups.enums import JOINABLE_STATUSES, WorkingGroupStatus
 from maillage.plan.links import PlanLinked
@@ -54,6 +55,7 @@ class WorkingGroup(PlanLinked):
         related_name="facilitated_groups",
     )
     created_on = models.DateField("créé le", auto_now_add=True)
+    submission_token = token_field()
 
     objects = WorkingGroupQuerySet.as_manager()
 

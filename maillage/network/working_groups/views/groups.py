@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
+from maillage.core import form_tokens
 from maillage.core.collation import by_name
 from maillage.network.people.models import Person
 from maillage.network.working_groups import membership
@@ -91,16 +93,41 @@ def group_page(request, slug: str):
     return render(request, "working_groups/detail.html", page_context(request, group, access))
 
 
+TWIN = "Un autre groupe vient d’être créé avec ce nom ou cet identifiant : changez-le."
+
+
+def _saved(form: WorkingGroupForm) -> tuple[WorkingGroup | None, bool]:
+    """The saved group and whether this submit wrote it: a replayed creation finds the group its
+    first submit created; None (and a form error) when another form took its name meanwhile."""
+    group = form.save(commit=False)
+    actions, publics = form.cleaned_data["actions"], form.cleaned_data["publics"]
+    if group.pk:
+        return save_group(group, actions, publics), True
+    group.submission_token = token = form.cleaned_data["submission"]
+    try:
+        return form_tokens.once(WorkingGroup, token, lambda: save_group(group, actions, publics))
+    except IntegrityError:
+        form.add_error(None, TWIN)
+        return None, False
+
+
 def _edit(request, group: WorkingGroup):
     creating = group.pk is None
     initial = {} if creating else {"actions": actions_of(group), "publics": publics_of(group)}
     data = request.POST if request.method == "POST" else None
     form = WorkingGroupForm(data, instance=group, initial=initial)
-    if form.is_valid():
-        actions, publics = form.cleaned_data["actions"], form.cleaned_data["publics"]
-        group = save_group(form.save(commit=False), actions, publics)
-        messages.success(request, "Le groupe est créé." if creating else "Le groupe est modifié.")
-        return redirect(group)
+    saved, created = _saved(form) if form.is_valid() else (None, False)
+    if saved is None and creating and data is not None:
+        # A replay is refused as a duplicate name: it is the group its first submit created.
+        saved = form_tokens.replayed(WorkingGroup, data)
+    if saved is not None:
+        if not created:
+            messages.info(request, form_tokens.ALREADY_SAVED)
+        elif creating:
+            messages.success(request, "Le groupe est créé.")
+        else:
+            messages.success(request, "Le groupe est modifié.")
+        return redirect(saved)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "group": None if creating else group}
     return render(request, "working_groups/form.html", context, status=status)
