@@ -34,6 +34,7 @@ MATRIX = [
     ("/compte/mot-de-passe/oubli/",   OK,          OK,          OK,          OK,     OK),
     ("/espace-membre/",               LOGIN,       OK,          OK,          OK,     OK),
     ("/compte/mot-de-passe/",         LOGIN,       OK,          OK,          OK,     OK),
+    ("/financements/",                LOGIN,       DENIED,      DENIED,      OK,     OK),
     ("/admin/",                       ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK,     OK),
     ("/admin/plan/",                  ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK,     OK),
     # A model page sends visitors to our login page (LoginRequiredMiddleware answers before the

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "maillage.network.decisions",
     "maillage.support.services",
     "maillage.support.journeys",
+    # What the hub shows of its year: funding and mandates
+    "maillage.reports.funding",
     # Layout and home page
     "maillage.web",
     # Backups and restores of the whole platform

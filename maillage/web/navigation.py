@@ -44,6 +44,7 @@ STAFF_SECTIONS = (
     ("Services", "services:validation"),
     ("Décisions", "decisions:list"),
     ("Groupes", "working_groups:list"),
+    ("Financements", "funding:funders"),
     ("Imports", "directory:imports"),
     ("Tâches planifiées", "web:periodic_jobs"),
 )

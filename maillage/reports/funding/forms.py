@@ -1,0 +1,170 @@
+"""Forms of the staff's funding pages; every label and message is French."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+
+from maillage.core.form_tokens import OneTimeForm
+from maillage.directory.models import LegalUnit
+from maillage.plan.pickers import ActionsField
+from maillage.reports.funding.models import (
+    AgreementIndicator,
+    Application,
+    BudgetLine,
+    Funder,
+    Grant,
+    ReportDue,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def amount_field(label: str, required: bool = True) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        localize=True,  # « 12 500,00 » as typed in French
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+
+
+class EditOnce(OneTimeForm):
+    """A create form with a one-time token; the same form editing a row drops the token."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk is not None:
+            del self.fields["submission"]  # an edit sent twice saves the same values twice
+
+
+class LegalUnitField(forms.CharField):
+    """The funder's directory entry typed as its SIREN or RNA number."""
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(required=False, max_length=10, **kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, int):
+            unit = LegalUnit.objects.filter(pk=value).first()
+            return (unit.siren or unit.rna_id) if unit else ""
+        return value
+
+    def clean(self, value: Any) -> LegalUnit | None:
+        key = (super().clean(value) or "").strip().upper()
+        if not key:
+            return None
+        unit = LegalUnit.objects.filter(Q(siren=key) | Q(rna_id=key)).first()
+        if unit is None:
+            raise forms.ValidationError(f"Aucune structure de l’annuaire n’a le numéro {key}.")
+        return unit
+
+
+class FunderForm(forms.ModelForm):
+    legal_unit = LegalUnitField(label="SIREN ou numéro RNA dans l’annuaire (facultatif)")
+
+    class Meta:
+        model = Funder
+        fields = ["name", "kind", "siret", "legal_unit", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"name": {"unique": "Un financeur porte déjà ce nom."}}
+
+
+class ApplicationForm(EditOnce, forms.ModelForm):
+    requested_amount = amount_field("Montant demandé en euros")
+
+    class Meta:
+        model = Application
+        fields = ["funder", "title", "requested_amount", "submitted_on", "status", "notes"]
+        widgets = {"submitted_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class GrantForm(EditOnce, forms.ModelForm):
+    amount = amount_field("Montant accordé en euros")
+    actions = ActionsField(label="Actions du projet que la subvention finance")
+
+    class Meta:
+        model = Grant
+        fields = [
+            "funder", "application", "purpose", "reference", "amount", "nature",
+            "agreement_on", "starts_on", "ends_on", "conditions", "eu_notified",
+        ]  # fmt: skip
+        widgets = {
+            "agreement_on": DateInput(),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "conditions": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        free = Application.objects.filter(grant__isnull=True)
+        if self.instance.pk is not None:
+            free = free | Application.objects.filter(grant=self.instance)
+        self.fields["application"].queryset = free.select_related("funder")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", "La fin de la période suit son début.")
+        application = data.get("application")
+        if application and data.get("funder") and application.funder_id != data["funder"].pk:
+            self.add_error("application", "Cette demande a été faite à un autre financeur.")
+        return data
+
+
+class InstalmentForm(OneTimeForm):
+    amount = amount_field("Montant du versement en euros")
+    expected_on = forms.DateField(label="Attendu le", widget=DateInput())
+
+
+class ReceivedForm(forms.Form):
+    received_on = forms.DateField(label="Reçu le", widget=DateInput())
+
+
+class ReportDueForm(forms.ModelForm):
+    class Meta:
+        model = ReportDue
+        fields = ["title", "due_on"]
+        widgets = {"due_on": DateInput()}
+
+
+class ReportSentForm(forms.Form):
+    sent_on = forms.DateField(label="Remis le", widget=DateInput())
+
+
+class IndicatorForm(forms.ModelForm):
+    target = amount_field("Valeur visée (facultatif)", required=False)
+
+    class Meta:
+        model = AgreementIndicator
+        fields = ["name", "target"]
+
+
+class BudgetLineForm(forms.ModelForm):
+    planned = amount_field("Prévu, en euros")
+    actual = amount_field("Réalisé, en euros (vide tant qu’il n’est pas connu)", required=False)
+
+    class Meta:
+        model = BudgetLine
+        fields = ["side", "label", "planned", "actual", "explanation"]
+        widgets = {"explanation": forms.Textarea(attrs={"rows": 2})}
+
+
+class QualitativeReportForm(forms.ModelForm):
+    class Meta:
+        model = Grant
+        fields = ["qualitative_report"]
+        widgets = {"qualitative_report": forms.Textarea(attrs={"rows": 10})}

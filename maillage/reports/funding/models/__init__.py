@@ -1,0 +1,26 @@
+from maillage.reports.funding.models.funders import Application, Funder
+from maillage.reports.funding.models.grants import (
+    AgreementIndicator,
+    BudgetLine,
+    Grant,
+    Instalment,
+    Redistribution,
+    ReportDue,
+    ReportReminder,
+)
+from maillage.reports.funding.models.mandates import Body, Mandate, MandateReport
+
+__all__ = [
+    "AgreementIndicator",
+    "Application",
+    "Body",
+    "BudgetLine",
+    "Funder",
+    "Grant",
+    "Instalment",
+    "Mandate",
+    "MandateReport",
+    "Redistribution",
+    "ReportDue",
+    "ReportReminder",
+]

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from maillage.reports.funding.views import applications, funders, grants
+
+urlpatterns = [
+    path("", funders.funder_list, name="funders"),
+    path("financeurs/nouveau/", funders.funder_create, name="funder_create"),
+    path("financeurs/<id:pk>/", funders.funder_page, name="funder"),
+    path("financeurs/<id:pk>/modifier/", funders.funder_edit, name="funder_edit"),
+    path("demandes/nouvelle/", applications.application_create, name="application_create"),
+    path("demandes/<id:pk>/modifier/", applications.application_edit, name="application_edit"),
+    path("subventions/nouvelle/", grants.grant_create, name="grant_create"),
+    path("subventions/<id:pk>/", grants.grant_page, name="grant"),
+    path("subventions/<id:pk>/modifier/", grants.grant_edit, name="grant_edit"),
+    path("subventions/<id:pk>/versements/", grants.add_instalment, name="add_instalment"),
+    path(
+        "subventions/<id:pk>/versements/<id:instalment_pk>/recu/",
+        grants.instalment_received,
+        name="instalment_received",
+    ),
+    path("subventions/<id:pk>/comptes-rendus/", grants.add_report_due, name="add_report_due"),
+    path(
+        "subventions/<id:pk>/comptes-rendus/<id:report_pk>/remis/",
+        grants.report_sent,
+        name="report_sent",
+    ),
+    path("subventions/<id:pk>/indicateurs/", grants.add_indicator, name="add_indicator"),
+]
