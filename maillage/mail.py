@@ -49,7 +49,7 @@ def deliver(messages: Iterable[EmailMessage]) -> int:
     try:
         get_connection(settings.EMAIL_DELIVERY_BACKEND).send_messages(outgoing)
     except Exception as error:
-        raise DeliveryFailed(f"{len(outgoing)} message(s): {type(error).__name__}") from None
+        raise DeliveryFailed(f"messages: {len(outgoing)}, {type(error).__name__}") from None
     return len(outgoing)
 
 
@@ -57,7 +57,7 @@ Built = EmailMessage | list[EmailMessage] | None
 
 
 def email_task(builder: Callable[..., Built]) -> Task:
-    """A task that builds the message(s) from ids when it runs and hands them to the mail
+    """A task that builds its messages from ids when it runs and hands them to the mail
     server. The builder returns a message, a list (one message per recipient, who then do not
     see one another's address), or None when there is nothing to send any more."""
 

@@ -73,7 +73,12 @@ def euros(value: Number | None) -> str:
 
 def plural(amount: int, singular: str, plural_form: str) -> str:
     """« 0 établissement », « 1 emploi », « 3 042 emplois »: 0 and 1 take the singular."""
-    return f"{count(amount)} {singular if abs(amount) < 2 else plural_form}"
+    return f"{count(amount)} {agreed(amount, singular, plural_form)}"
+
+
+def agreed(amount: int, singular: str, plural_form: str) -> str:
+    """The words alone, agreed with `amount`: « colonne manquante », « colonnes manquantes »."""
+    return singular if abs(amount) < 2 else plural_form
 
 
 # Typography: a plain space before « : ; ! ? » or after « / before » becomes non-breaking, and

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
 
+from maillage.core.french import plural
 from maillage.directory.enums import Source
 from maillage.directory.models import (
     ChangeRecord,
@@ -170,7 +171,7 @@ class ChangeRecordAdmin(admin.ModelAdmin):
         return False
 
 
-def _decide(modeladmin, request, queryset, action, done: str) -> None:
+def _decide(modeladmin, request, queryset, action, done: tuple[str, str]) -> None:
     decided = 0
     for item in queryset:
         try:
@@ -178,7 +179,7 @@ def _decide(modeladmin, request, queryset, action, done: str) -> None:
             decided += 1
         except StewardshipError as error:
             modeladmin.message_user(request, f"{item} : {error}", messages.WARNING)
-    modeladmin.message_user(request, f"{decided} {done}.")
+    modeladmin.message_user(request, f"{plural(decided, *done)}.")
 
 
 @admin.register(Claim)
@@ -194,11 +195,19 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.action(description="Accepter les demandes sélectionnées (la personne est prévenue)")
     def approve(self, request, queryset):
-        _decide(self, request, queryset, claims.approve_claim, "demande(s) acceptée(s)")
+        _decide(
+            self,
+            request,
+            queryset,
+            claims.approve_claim,
+            ("demande acceptée", "demandes acceptées"),
+        )
 
     @admin.action(description="Refuser les demandes sélectionnées (la personne est prévenue)")
     def reject(self, request, queryset):
-        _decide(self, request, queryset, claims.reject_claim, "demande(s) refusée(s)")
+        _decide(
+            self, request, queryset, claims.reject_claim, ("demande refusée", "demandes refusées")
+        )
 
 
 @admin.register(EditProposal)
@@ -222,11 +231,23 @@ class EditProposalAdmin(admin.ModelAdmin):
 
     @admin.action(description="Accepter et publier les propositions sélectionnées")
     def accept(self, request, queryset):
-        _decide(self, request, queryset, editing.accept_proposal, "proposition(s) acceptée(s)")
+        _decide(
+            self,
+            request,
+            queryset,
+            editing.accept_proposal,
+            ("proposition acceptée", "propositions acceptées"),
+        )
 
     @admin.action(description="Refuser les propositions sélectionnées")
     def reject(self, request, queryset):
-        _decide(self, request, queryset, editing.reject_proposal, "proposition(s) refusée(s)")
+        _decide(
+            self,
+            request,
+            queryset,
+            editing.reject_proposal,
+            ("proposition refusée", "propositions refusées"),
+        )
 
 
 @admin.register(DuplicateCandidate)
@@ -242,7 +263,13 @@ class DuplicateCandidateAdmin(admin.ModelAdmin):
 
     @admin.action(description="Marquer comme distinctes (ne plus proposer)")
     def dismiss(self, request, queryset):
-        _decide(self, request, queryset, duplicates.dismiss, "paire(s) marquée(s) distinctes")
+        _decide(
+            self,
+            request,
+            queryset,
+            duplicates.dismiss,
+            ("paire marquée distincte", "paires marquées distinctes"),
+        )
 
 
 @admin.register(SearchLog)

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 
+from maillage.core.french import plural
 from maillage.plan.enums import TextKind
 from maillage.plan.models import (
     Action,
@@ -55,9 +56,11 @@ class LoadReport:
 
     def __str__(self) -> str:
         return (
-            f"Projet chargé : {self.created} créé(s), {self.updated} modifié(s), "
-            f"{self.unchanged} inchangé(s), {self.deactivated} désactivé(s), "
-            f"{self.deleted} supprimé(s)."
+            f"Projet chargé : {plural(self.created, 'créé', 'créés')}, "
+            f"{plural(self.updated, 'modifié', 'modifiés')}, "
+            f"{plural(self.unchanged, 'inchangé', 'inchangés')}, "
+            f"{plural(self.deactivated, 'désactivé', 'désactivés')}, "
+            f"{plural(self.deleted, 'supprimé', 'supprimés')}."
         )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from maillage.core.french import agreed
 from maillage.territory.enums import OldCodeKind
 from maillage.territory.errors import TerritoryDataError
 from maillage.territory.history import HISTORY_FILE, Event, read_history
@@ -66,7 +67,9 @@ def read_json_list(path: Path, required: Iterable[str]) -> list[Record]:
         missing = [key for key in required if not isinstance(record, dict) or key not in record]
         if missing:
             raise TerritoryDataError(
-                f"{path}, élément n° {index + 1} : champ(s) manquant(s) {', '.join(missing)}."
+                f"{path}, élément n° {index + 1} : "
+                f"{agreed(len(missing), 'champ manquant', 'champs manquants')} "
+                f"{', '.join(missing)}."
             )
     return data
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from maillage.core.french import agreed
 from maillage.territory.enums import CommuneNameKind
 from maillage.territory.errors import TerritoryDataError
 
@@ -42,7 +43,8 @@ def read_history(path: Path) -> list[Event]:
             if missing:
                 raise TerritoryDataError(
                     f"{path} n’est pas le fichier des mouvements des communes de l’INSEE "
-                    f"(colonne(s) manquante(s) : {', '.join(missing)})."
+                    f"({agreed(len(missing), 'colonne manquante', 'colonnes manquantes')} : "
+                    f"{', '.join(missing)})."
                 )
             return [{key.upper(): value or "" for key, value in row.items()} for row in reader]
     except (OSError, UnicodeDecodeError, csv.Error) as error:

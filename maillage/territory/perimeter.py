@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from maillage.core.french import agreed
 from maillage.territory.cog import Cog, OldCode, Record
 from maillage.territory.errors import TerritoryDataError
 from maillage.territory.history import FormerName, current_code_of, former_names
@@ -32,7 +33,10 @@ def select_perimeter(
         raise TerritoryDataError("Indiquez au moins un code d’EPCI ou de commune.")
     unknown_epcis = sorted(set(epci_codes) - cog.epcis.keys())
     if unknown_epcis:
-        raise TerritoryDataError(f"EPCI inconnu(s) dans le COG : {', '.join(unknown_epcis)}.")
+        raise TerritoryDataError(
+            f"{agreed(len(unknown_epcis), 'EPCI inconnu', 'EPCI inconnus')} dans le COG : "
+            f"{', '.join(unknown_epcis)}."
+        )
     codes = {m["code"] for e in epci_codes for m in cog.epcis[e]["membres"]}
     unknown_communes = []
     for code in commune_codes:
@@ -43,8 +47,9 @@ def select_perimeter(
             codes.add(current)
     missing_members = sorted(codes - cog.communes.keys())
     if unknown_communes or missing_members:
-        listed = ", ".join(sorted(unknown_communes) + missing_members)
-        raise TerritoryDataError(f"Commune(s) inconnue(s) dans le COG : {listed}.")
+        unknown = sorted(unknown_communes) + missing_members
+        communes = agreed(len(unknown), "Commune inconnue", "Communes inconnues")
+        raise TerritoryDataError(f"{communes} dans le COG : {', '.join(unknown)}.")
     return _perimeter(cog, sorted(codes))
 
 

@@ -186,7 +186,7 @@ def test_the_command_prints_the_report(territory, tmp_path, capsys):
 
     call_command("import_gogocarto", str(tmp_path / "export.json"), "--taxonomie", str(TAXONOMY))
 
-    assert "3 créée(s)" in capsys.readouterr().out
+    assert "3 créées" in capsys.readouterr().out
 
 
 def test_the_command_refuses_a_broken_file(territory, tmp_path):
@@ -252,5 +252,5 @@ def test_the_command_reports_the_hidden_entries_and_offers_a_partial_mode(
     call_command("import_gogocarto", str(export(tmp_path, [element("a")], "3.json")))
 
     out = capsys.readouterr().out
-    assert "1 masquée(s) car absente(s) de la source" in out
+    assert "1 masquée car absente de la source" in out
     assert "« Lieu b »" in out

@@ -22,7 +22,7 @@ def test_import_sirene_prints_the_report(territory, sirene_files):
     )
 
     assert Establishment.objects.count() == 1
-    assert "1 créée(s)" in out.getvalue()
+    assert "1 créée" in out.getvalue()
     assert "ligne 3 : SIRET invalide" in out.getvalue()
 
 

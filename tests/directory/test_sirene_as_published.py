@@ -95,7 +95,7 @@ def test_an_establishments_file_alone_lands_the_sites_of_known_units_only(
     }
     report = result.establishments
     assert (report.rows_created, report.rows_rejected, report.rows_skipped) == (1, 0, 1)
-    assert "1 établissement(s) du territoire relèvent d’unités légales" in report.message
+    assert "1 établissement du territoire relève d’unités légales" in report.message
     assert "StockUniteLegale" in report.message
     assert result.units is None
 
@@ -297,7 +297,7 @@ def test_insee_geolocation_file_places_the_sites_the_stock_leaves_unplaced(
     assert head.longitude == pytest.approx(REDON_LON, abs=1e-5)
     assert Establishment.objects.get(siret=f"{ASSO}00029").latitude == 47.66
     assert Establishment.objects.get(siret=f"{ASSO}00037").longitude is None
-    assert "2 établissement(s) placé(s)" in result.establishments.message
+    assert "2 établissements placés" in result.establishments.message
 
 
 def test_a_wrong_geolocation_file_is_refused_before_any_write(territory, tmp_path):

@@ -210,4 +210,4 @@ def test_a_missing_file_is_refused(db, tmp_path):
 def test_the_command_loads_the_hub_plan_by_default(db, capsys):
     call_command("load_plan")
     assert StrategicObjective.objects.count() == 4
-    assert "créé(s)" in capsys.readouterr().out
+    assert "créés" in capsys.readouterr().out

@@ -152,7 +152,7 @@ def test_only_one_territory_is_the_default(canal, cog_dir):
     [
         ("communes.json", "{ pas du json", "JSON invalide"),
         ("epci.json", json.dumps({"code": "1"}), "liste JSON"),
-        ("departements.json", json.dumps([{"code": "35"}]), "champ(s) manquant(s) nom, region"),
+        ("departements.json", json.dumps([{"code": "35"}]), "champs manquants nom, region"),
         ("regions.json", None, "introuvable"),
     ],
 )

@@ -160,7 +160,7 @@ def announce(request, slug: str):
 def send_survey(request, slug: str):
     activity = get_object_or_404(Activity, slug=slug)
     sent = tasks.send_survey_for(activity)
-    messages.success(request, f"Questionnaire envoyé à {sent} personne(s).")
+    messages.success(request, f"Questionnaire envoyé à {plural(sent, 'personne', 'personnes')}.")
     return redirect("activities:staff_activity", slug=slug)
 
 

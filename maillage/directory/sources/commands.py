@@ -11,12 +11,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
+from maillage.core.french import count, plural
 from maillage.directory.enums import ImportKind
 from maillage.directory.models import ImportRun
 from maillage.directory.sources.errors import ImportRefused
 from maillage.directory.sources.files import file_checksum
 from maillage.directory.sources.runs import failures_recorded, into_run
-from maillage.directory.stewardship.duplicates import find_duplicates
+from maillage.directory.stewardship.duplicates import find_duplicates, new_duplicates_message
 from maillage.territory.models import Territory
 
 
@@ -71,13 +72,19 @@ def reported(*resumed: ImportRun) -> Iterator[None]:
 
 def print_report(run: ImportRun, out: OutputWrapper, shown: int = 20) -> None:
     out.write(
-        f"{run.get_kind_display()} – {run.file_name} : {run.rows_read} ligne(s) lue(s), "
-        f"{run.rows_created} créée(s), {run.rows_updated} mise(s) à jour, "
-        f"{run.rows_unchanged} inchangée(s), {run.set_aside} écartée(s) hors du territoire, "
-        f"{run.skipped_other} écartée(s) hors ESS ou fermée(s), {run.rows_rejected} rejetée(s), "
-        f"{run.placed_on_map} sur la carte, {run.awaiting_geocoding} en attente de géocodage"
+        f"{run.get_kind_display()} – {run.file_name} : "
+        f"{plural(run.rows_read, 'ligne lue', 'lignes lues')}, "
+        f"{plural(run.rows_created, 'créée', 'créées')}, "
+        f"{plural(run.rows_updated, 'mise', 'mises')} à jour, "
+        f"{plural(run.rows_unchanged, 'inchangée', 'inchangées')}, "
+        f"{plural(run.set_aside, 'écartée', 'écartées')} hors du territoire, "
+        f"{plural(run.skipped_other, 'écartée', 'écartées')} hors ESS ou fermées, "
+        f"{plural(run.rows_rejected, 'rejetée', 'rejetées')}, "
+        f"{count(run.placed_on_map)} sur la carte, "
+        f"{count(run.awaiting_geocoding)} en attente de géocodage"
         + (
-            f", {run.rows_withdrawn} masquée(s) car absente(s) de la source."
+            f", {plural(run.rows_withdrawn, 'masquée car absente', 'masquées car absentes')}"
+            " de la source."
             if run.rows_withdrawn
             else "."
         )
@@ -87,7 +94,8 @@ def print_report(run: ImportRun, out: OutputWrapper, shown: int = 20) -> None:
     for rejection in run.rejections.all()[:shown]:
         out.write(f"  ligne {rejection.line} : {rejection.reason}")
     if run.rows_rejected > shown:
-        out.write(f"  … et {run.rows_rejected - shown} autre(s) (voir l’import n° {run.pk}).")
+        others = plural(run.rows_rejected - shown, "autre", "autres")
+        out.write(f"  … et {others} (voir l’import n° {run.pk}).")
 
 
 class FileImportCommand(BaseCommand):
@@ -120,4 +128,4 @@ class FileImportCommand(BaseCommand):
             run = self.run_import(territory, options)
         print_report(run, self.stdout)
         if self.looks_for_duplicates:
-            self.stdout.write(f"{find_duplicates()} doublon(s) probable(s) nouveau(x) à examiner.")
+            self.stdout.write(new_duplicates_message(find_duplicates()))

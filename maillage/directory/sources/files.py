@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from maillage.core.french import agreed
 from maillage.core.reading import (
     ENCODING_NAMES,
     Limits,
@@ -83,7 +84,9 @@ def check_header(header: Sequence[str], spec: FileSpec, name: str) -> None:
         if marker in present:
             raise ImportRefused(f"« {name} » n’est pas un {spec.label} : {message}")
     raise ImportRefused(
-        f"« {name} » n’est pas un {spec.label} : colonne(s) manquante(s) : {', '.join(missing)}."
+        f"« {name} » n’est pas un {spec.label} : "
+        f"{agreed(len(missing), 'colonne manquante', 'colonnes manquantes')} : "
+        f"{', '.join(missing)}."
     )
 
 

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from maillage.core.french import plural
 from maillage.core.reading import Limits, ReadingRefused, json_document
 from maillage.directory import provenance
 from maillage.directory.enums import ImportKind, ImportStatus, Source, Visibility
@@ -143,7 +144,7 @@ class GogocartoImporter:
             shown = ", ".join(f"« {name} »" for name in withdrawn[:SHOWN_WITHDRAWN])
             more = len(withdrawn) - SHOWN_WITHDRAWN
             message = f"Masquées car absentes de l’export : {shown}" + (
-                f" et {more} autre(s)." if more > 0 else "."
+                f" et {plural(more, 'autre', 'autres')}." if more > 0 else "."
             )
         return report.save(ImportStatus.SUCCEEDED, message)
 

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from maillage.core.french import plural
 from maillage.directory.enums import ImportKind, ImportStatus, RowOutcome
 from maillage.directory.models import ImportRejection, ImportRun, LocationCheck
 from maillage.directory.sources.errors import ImportRefused, RowError
@@ -216,10 +217,8 @@ class Report:
         self.flush()
         kept = min(self.rejected, REJECTIONS_KEPT)
         if self.rejected > kept:
-            more = f"{self.rejected - kept:,}".replace(",", "\u202f")
-            message = "\n".join(
-                filter(None, [message, f"{more} autre(s) ligne(s) rejetée(s), non détaillées."])
-            )
+            more = plural(self.rejected - kept, "autre ligne rejetée", "autres lignes rejetées")
+            message = "\n".join(filter(None, [message, f"{more}, non détaillées."]))
         values = {
             "checksum": self.scan.checksum,
             "status": status,

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maillage.core import lambert93 as lambert
+from maillage.core.french import plural
 from maillage.directory import families, provenance
 from maillage.directory.enums import (
     EssFlag,
@@ -183,8 +184,10 @@ def unknown_units_message(count: int) -> str:
     if not count:
         return ""
     return (
-        f"{count} établissement(s) du territoire relèvent d’unités légales que l’annuaire ne "
-        "connaît pas et ont été écartés : importez aussi le fichier des unités légales "
+        f"{plural(count, 'établissement', 'établissements')} du territoire "
+        f"{'relève' if count < 2 else 'relèvent'} d’unités légales que l’annuaire ne "
+        f"connaît pas et {'a été écarté' if count < 2 else 'ont été écartés'} : "
+        "importez aussi le fichier des unités légales "
         "(StockUniteLegale) pour les classer."
     )
 
@@ -636,7 +639,8 @@ def placed_message(placed: int | None) -> str:
     if placed is None:
         return ""
     return (
-        f"Fichier de géolocalisation de l’INSEE : {placed} établissement(s) placé(s) sur la "
+        "Fichier de géolocalisation de l’INSEE : "
+        f"{plural(placed, 'établissement placé', 'établissements placés')} sur la "
         "carte d’après leurs coordonnées."
     )
 

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from maillage.accounts.models import User
+from maillage.core.french import plural
 from maillage.core.text import fold
 from maillage.directory.enums import DuplicateStatus, Source
 from maillage.directory.models import (
@@ -84,6 +85,10 @@ def likely_pairs() -> dict[tuple[int, int], str]:
                 continue  # two SIRENE establishments of one unit are distinct by definition
             pairs.setdefault((min(a, b), max(a, b)), SAME_NAME)
     return pairs
+
+
+def new_duplicates_message(found: int) -> str:
+    return f"{plural(found, 'doublon probable nouveau', 'doublons probables nouveaux')} à examiner."
 
 
 def find_duplicates() -> int:

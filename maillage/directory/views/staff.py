@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from maillage.accounts.permissions import staff_required
 from maillage.core import form_tokens
 from maillage.core.csv_safety import escape_row
+from maillage.core.french import plural
 from maillage.directory import import_queue
 from maillage.directory.enums import ImportStatus, RowOutcome
 from maillage.directory.models import (
@@ -194,7 +195,7 @@ def edit_entry(request, pk: int):
     form = EntryForm(request.POST or None, request.FILES or None, instance=site)
     if request.method == "POST" and form.is_valid():
         changed = editing.staff_edit(site, form.wanted(), request.user)
-        messages.success(request, f"{len(changed)} champ(s) modifié(s).")
+        messages.success(request, f"{plural(len(changed), 'champ modifié', 'champs modifiés')}.")
         return redirect("directory:entry_history", pk=site.pk)
     return render(request, "directory/staff/edit_entry.html", {"site": site, "form": form})
 

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import transaction
 
+from maillage.core.french import agreed
 from maillage.support.journeys.models import Stage
 
 FILE_NAME = "support.yaml"
@@ -76,7 +77,10 @@ def _check(stages: list[StageData], name: str) -> None:
     slugs = [stage.slug for stage in stages]
     twice = sorted({slug for slug in slugs if slugs.count(slug) > 1})
     if twice:
-        raise StageFileError(f"{name} : identifiant(s) en double : {', '.join(twice)}.")
+        raise StageFileError(
+            f"{name} : {agreed(len(twice), 'identifiant', 'identifiants')} en double : "
+            f"{', '.join(twice)}."
+        )
     if not any(stage.is_final for stage in stages):
         raise StageFileError(f"{name} : il faut une étape finale (« final: true »).")
     if all(stage.is_final for stage in stages):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from maillage.accounts.lockout import purge_failed_logins
+from maillage.core.french import plural
 
 
 class Command(BaseCommand):
@@ -8,4 +9,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         deleted = purge_failed_logins()
-        self.stdout.write(f"{deleted} échec(s) de connexion supprimé(s).")
+        self.stdout.write(
+            f"{plural(deleted, 'échec de connexion supprimé', 'échecs de connexion supprimés')}."
+        )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
+from maillage.core.french import plural
 from maillage.network.memberships.filters import YEAR_MAX, YEAR_MIN
 from maillage.network.memberships.renewal import not_renewed, queue_reminders
 from maillage.network.memberships.views.common import bad_request
@@ -56,7 +57,9 @@ def send_reminders(request):
         return bad_request(request, str(error))
     result = queue_reminders(year)
     if result.queued:
-        messages.success(request, f"{result.queued} relance(s) mise(s) en file d’envoi.")
+        messages.success(
+            request, f"{plural(result.queued, 'relance mise', 'relances mises')} en file d’envoi."
+        )
     else:
         messages.success(
             request, "Aucune nouvelle relance : chaque adhérent à relancer l’a déjà été."

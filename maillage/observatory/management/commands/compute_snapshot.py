@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from maillage.core.french import plural
 from maillage.observatory.enums import Dimension
 from maillage.observatory.errors import SnapshotRefused
 from maillage.observatory.figures.compute import compute_from_directory, compute_from_sirene
@@ -31,5 +32,7 @@ class Command(BaseCommand):
         except SnapshotRefused as refusal:
             raise CommandError(str(refusal)) from None
         rows = snapshot.figures.filter(dimension=Dimension.AREA).count()
-        self.stdout.write(f"Instantané n° {snapshot.pk} ({snapshot}), {rows} zone(s).")
+        self.stdout.write(
+            f"Instantané n° {snapshot.pk} ({snapshot}), {plural(rows, 'zone', 'zones')}."
+        )
         self.stdout.write(paragraph(snapshot))

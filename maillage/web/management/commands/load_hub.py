@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from maillage.core.french import plural
 from maillage.hub import current_hub
 from maillage.network.memberships.colleges import load_colleges
 from maillage.plan.loading import PlanFileError, load_plan
@@ -23,7 +24,9 @@ class Command(BaseCommand):
             stages = load_stages(hub.directory)
         except StageFileError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"Étapes des parcours d’accompagnement : {stages} mise(s) à jour.")
+        self.stdout.write(
+            f"Étapes des parcours d’accompagnement : {plural(stages, 'mise', 'mises')} à jour."
+        )
         self._load_plan_once(hub)
 
     def _load_plan_once(self, hub):
