@@ -58,6 +58,7 @@ urlpatterns = [
     mount("services", {"accompagnement/": "maillage.support.services.urls"}),
     mount("journeys", {"accompagnement/": "maillage.support.journeys.urls"}),
     mount("funding", {"financements/": "maillage.reports.funding.urls"}),
+    mount("indicators", {"rapports/": "maillage.reports.indicators.urls"}),
     mount("accounts", {"compte/": "maillage.accounts.urls"}),
     path("espace-membre/", include((member_space_patterns, "space"))),
     path("admin/", admin.site.urls),

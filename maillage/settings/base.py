@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "maillage.network.decisions",
     "maillage.support.services",
     "maillage.support.journeys",
+    # Reports that read many apps: indicators and targets, the yearly activity report
+    "maillage.reports.indicators",
     # What the hub shows of its year: funding and mandates
     "maillage.reports.funding",
     # Layout and home page
