@@ -236,6 +236,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 
+# The ODT template the reports are filled into (styles restyled by the hub in LibreOffice, from the
+# file `manage.py document_template` writes); empty means the built-in one.
+DOCUMENT_ODT_TEMPLATE = env_str("DOCUMENT_ODT_TEMPLATE", "")
+
 # Geocoding through the API of the Base Adresse Nationale (its /search/ and /search/csv/
 # endpoints), run by the task worker; address completion on forms goes through the same API.
 BAN_API_URL = env_str("BAN_API_URL", "https://data.geopf.fr/geocodage")

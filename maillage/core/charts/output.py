@@ -18,10 +18,7 @@ from maillage.core.charts.style import DPI_PNG
 from maillage.core.french import typography
 
 SVG_NS, XLINK_NS = "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"
-ElementTree.register_namespace("", SVG_NS)
-ElementTree.register_namespace("xlink", XLINK_NS)
-S = f"{{{SVG_NS}}}"
-HREF = f"{{{XLINK_NS}}}href"
+HREF = "xlink:href"
 REFERENCE = re.compile(r"url\(#([^)]+)\)")
 PIXELS_PER_POINT = 96 / 72
 
@@ -66,8 +63,19 @@ def _sized(root: ElementTree.Element) -> None:
         root.set(name, str(round(points * PIXELS_PER_POINT)))
 
 
+def _unqualified(root: ElementTree.Element) -> None:
+    """Plain names and namespaces written as attributes: ElementTree would otherwise pick their
+    prefixes from a registry that any library may change (« ns0:svg »)."""
+    for element in root.iter():
+        element.tag = element.tag.rpartition("}")[2]
+        for name in [name for name in element.attrib if name.startswith(f"{{{XLINK_NS}}}")]:
+            element.set("xlink:" + name.rpartition("}")[2], element.attrib.pop(name))
+    root.set("xmlns", SVG_NS)
+    root.set("xmlns:xlink", XLINK_NS)
+
+
 def _title(text: str, **attributes: str) -> ElementTree.Element:
-    element = ElementTree.Element(f"{S}title", attributes)
+    element = ElementTree.Element("title", attributes)
     element.text = typography(text)
     return element
 
@@ -79,7 +87,8 @@ def svg_of(
     buffer = io.BytesIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     root = ElementTree.fromstring(buffer.getvalue())
-    for unwanted in [*root.iter(f"{S}metadata"), *root.iter(f"{S}style")]:
+    _unqualified(root)
+    for unwanted in [*root.iter("metadata"), *root.iter("style")]:
         for parent in root.iter():
             if unwanted in list(parent):
                 parent.remove(unwanted)
@@ -94,7 +103,7 @@ def svg_of(
     root.attrib.update({"role": "img", "aria-labelledby": f"{ident}-titre {ident}-desc"})
     root.attrib.pop("version", None)
     heading = _title(title, id=f"{ident}-titre")
-    desc = ElementTree.Element(f"{S}desc", id=f"{ident}-desc")
+    desc = ElementTree.Element("desc", id=f"{ident}-desc")
     desc.text = typography(description)
     root[0:0] = [heading, desc]
     return ElementTree.tostring(root, encoding="unicode")
