@@ -88,14 +88,21 @@ class DirectoryFilters:
     def folded_query(self) -> str:
         return " ".join(self.query_words)
 
-    def results(self) -> QuerySet[Establishment]:
-        """The published establishments these filters select, in their order."""
-        return self.apply(Establishment.objects.published())
+    def results(self, top: int | None = None) -> QuerySet[Establishment]:
+        """The published establishments these filters select, in their order; a search ranked
+        by relevance lists only its `top` best if given (`search_query.ranked`)."""
+        return self.apply(Establishment.objects.published(), top)
 
-    def apply(self, queryset: QuerySet[Establishment]) -> QuerySet[Establishment]:
-        if self.q and self.order == DirectoryOrder.NAME:
-            # A search's default order is relevance.
-            return search_query.ranked(self.narrow(queryset, search=False), self.q)
+    @property
+    def by_relevance(self) -> bool:
+        """A search's default order is relevance."""
+        return bool(self.q) and self.order == DirectoryOrder.NAME
+
+    def apply(
+        self, queryset: QuerySet[Establishment], top: int | None = None
+    ) -> QuerySet[Establishment]:
+        if self.by_relevance:
+            return search_query.ranked(self.narrow(queryset, search=False), self.q, top)
         return order(self.narrow(queryset), self.order)
 
     def narrow(

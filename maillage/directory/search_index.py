@@ -10,6 +10,9 @@ Both databases answer that from an index of words, tokenised alike (folded text 
 - SQLite: an external-content FTS5 table (unicode61 tokenizer, prefix indexes for short words)
   kept by triggers, asked with `"word"*`; its vocabulary a table of words fed by triggers.
 
+A second index of the same kind covers `search_name` alone: a broad search ranks the entries
+that have its words in their names without reading every match (`search_query.py`).
+
 SQLite drops a table's triggers and raw indexes when Django rebuilds the table (some migrations
 of Establishment do): such a migration must call `install` again (a test checks they exist).
 """
@@ -21,8 +24,10 @@ from django.db.models.expressions import RawSQL
 
 TABLE = "directory_establishment"
 FTS_TABLE = "directory_establishment_words"
+NAMES_FTS_TABLE = "directory_establishment_names"
 OLD_FTS_VOCABULARY = "directory_establishment_words_vocabulary"  # 0018's, replaced by 0021
 PG_INDEX = "listed_by_words"
+PG_NAMES_INDEX = "listed_by_name_words"
 SQLITE_RANKING_INDEX = "listed_for_ranking"
 VOCABULARY = "directory_search_word"
 PG_VECTOR = "to_tsvector('simple'::regconfig, {column})"
@@ -36,11 +41,37 @@ def _sqlite_add_words(text: str, rows: str = "") -> str:
         WHERE value <> ''"""
 
 
+def _sqlite_fts(column: str, fts: str) -> list[str]:
+    """An external-content FTS5 index of `column`, kept in step with the table by triggers."""
+    return [
+        f"""CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(
+            {column}, content='{TABLE}', content_rowid='id', tokenize='unicode61',
+            prefix='1 2 3'
+        )""",
+        f"""CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {TABLE} BEGIN
+            INSERT INTO {fts}(rowid, {column}) VALUES (new.id, new.{column});
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {TABLE} BEGIN
+            INSERT INTO {fts}({fts}, rowid, {column}) VALUES ('delete', old.id, old.{column});
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE OF {column} ON {TABLE}
+        BEGIN
+            INSERT INTO {fts}({fts}, rowid, {column}) VALUES ('delete', old.id, old.{column});
+            INSERT INTO {fts}(rowid, {column}) VALUES (new.id, new.{column});
+        END""",
+        f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+    ]
+
+
+_SQLITE_NAMES_INSTALL = _sqlite_fts("search_name", NAMES_FTS_TABLE)
+_SQLITE_NAMES_REMOVE = [
+    f"DROP TRIGGER IF EXISTS {NAMES_FTS_TABLE}_insert",
+    f"DROP TRIGGER IF EXISTS {NAMES_FTS_TABLE}_delete",
+    f"DROP TRIGGER IF EXISTS {NAMES_FTS_TABLE}_update",
+    f"DROP TABLE IF EXISTS {NAMES_FTS_TABLE}",
+]
 _SQLITE_INSTALL = [
-    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
-        search_text, content='{TABLE}', content_rowid='id', tokenize='unicode61',
-        prefix='1 2 3'
-    )""",
+    *_sqlite_fts("search_text", FTS_TABLE),
     f"CREATE TABLE IF NOT EXISTS {VOCABULARY} (word TEXT PRIMARY KEY) WITHOUT ROWID",
     f"""CREATE TRIGGER IF NOT EXISTS {VOCABULARY}_insert AFTER INSERT ON {TABLE} BEGIN
         {_sqlite_add_words("new.search_text")};
@@ -50,20 +81,7 @@ _SQLITE_INSTALL = [
         {_sqlite_add_words("new.search_text")};
     END""",
     _sqlite_add_words("search_text", rows=f"{TABLE}, "),
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON {TABLE} BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text);
-    END""",
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON {TABLE} BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
-        VALUES ('delete', old.id, old.search_text);
-    END""",
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update AFTER UPDATE OF search_text ON {TABLE}
-    BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
-        VALUES ('delete', old.id, old.search_text);
-        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text);
-    END""",
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+    *_SQLITE_NAMES_INSTALL,
     # What ranking a match reads, by id: SQLite looks the matches up in this slim index instead
     # of their rows, which carry the descriptions (a third of the time for 200,000 matches).
     f"""CREATE INDEX IF NOT EXISTS {SQLITE_RANKING_INDEX}
@@ -71,6 +89,7 @@ _SQLITE_INSTALL = [
 ]
 _SQLITE_REMOVE = [
     f"DROP INDEX IF EXISTS {SQLITE_RANKING_INDEX}",
+    *_SQLITE_NAMES_REMOVE,
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
@@ -87,6 +106,11 @@ _PG_WORDS_OF_CHANGED = f"""
     SELECT DISTINCT word FROM changed, regexp_split_to_table(changed.search_text, ' ') AS word
     WHERE word <> '' ON CONFLICT DO NOTHING
 """
+_POSTGRESQL_NAMES_INSTALL = [
+    f"""CREATE INDEX IF NOT EXISTS {PG_NAMES_INDEX} ON {TABLE}
+        USING gin ({PG_VECTOR.format(column="search_name")}) WHERE is_listed""",
+]
+_POSTGRESQL_NAMES_REMOVE = [f"DROP INDEX IF EXISTS {PG_NAMES_INDEX}"]
 _POSTGRESQL_INSTALL = [
     f"""CREATE INDEX IF NOT EXISTS {PG_INDEX} ON {TABLE}
         USING gin ({PG_VECTOR.format(column="search_text")}) WHERE is_listed""",
@@ -100,6 +124,7 @@ _POSTGRESQL_INSTALL = [
         REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
         EXECUTE FUNCTION {VOCABULARY}_add()""",
     f"WITH changed AS (SELECT search_text FROM {TABLE}) {_PG_WORDS_OF_CHANGED}",
+    *_POSTGRESQL_NAMES_INSTALL,
 ]
 _POSTGRESQL_REMOVE = [
     f"DROP TRIGGER IF EXISTS {VOCABULARY}_insert ON {TABLE}",
@@ -107,8 +132,12 @@ _POSTGRESQL_REMOVE = [
     f"DROP FUNCTION IF EXISTS {VOCABULARY}_add()",
     f"DROP TABLE IF EXISTS {VOCABULARY}",
     f"DROP INDEX IF EXISTS {PG_INDEX}",
+    *_POSTGRESQL_NAMES_REMOVE,
 ]
 SQLITE_TRIGGERS = {
+    f"{NAMES_FTS_TABLE}_insert",
+    f"{NAMES_FTS_TABLE}_delete",
+    f"{NAMES_FTS_TABLE}_update",
     f"{FTS_TABLE}_insert",
     f"{FTS_TABLE}_delete",
     f"{FTS_TABLE}_update",
@@ -117,16 +146,28 @@ SQLITE_TRIGGERS = {
 }
 
 
-def install(schema_editor) -> None:
-    statements = {"sqlite": _SQLITE_INSTALL, "postgresql": _POSTGRESQL_INSTALL}
+def _execute(schema_editor, statements: dict[str, list[str]]) -> None:
     for statement in statements[schema_editor.connection.vendor]:
         schema_editor.execute(statement)
+
+
+def install(schema_editor) -> None:
+    _execute(schema_editor, {"sqlite": _SQLITE_INSTALL, "postgresql": _POSTGRESQL_INSTALL})
 
 
 def remove(schema_editor) -> None:
-    statements = {"sqlite": _SQLITE_REMOVE, "postgresql": _POSTGRESQL_REMOVE}
-    for statement in statements[schema_editor.connection.vendor]:
-        schema_editor.execute(statement)
+    _execute(schema_editor, {"sqlite": _SQLITE_REMOVE, "postgresql": _POSTGRESQL_REMOVE})
+
+
+def install_names(schema_editor) -> None:
+    """The names' index alone (migration 0023 added it to an installed search)."""
+    statements = {"sqlite": _SQLITE_NAMES_INSTALL, "postgresql": _POSTGRESQL_NAMES_INSTALL}
+    _execute(schema_editor, statements)
+
+
+def remove_names(schema_editor) -> None:
+    statements = {"sqlite": _SQLITE_NAMES_REMOVE, "postgresql": _POSTGRESQL_NAMES_REMOVE}
+    _execute(schema_editor, statements)
 
 
 class _Matches(Func):
@@ -137,23 +178,26 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
-def matches(vendor: str, groups: list[list[str]]) -> Q | Func:
-    """True for the entries with, for each group, a word starting with one of its words.
+def matches(vendor: str, groups: list[list[str]], names_only: bool = False) -> Q | Func:
+    """True for the entries with, for each group, a word starting with one of its words (in
+    their names alone if `names_only`).
 
     Folded words are only [a-z0-9]: quoted, each is a safe FTS5 phrase and tsquery lexeme."""
+    column = "search_name" if names_only else "search_text"
     if vendor == "postgresql":
         query = " & ".join(
             "(" + " | ".join(f"'{word}':*" for word in group) + ")" for group in groups
         )
         # On the column itself, not `id IN (subquery)`: the planner reads only the matches.
-        vector = Func(F("search_text"), template=PG_VECTOR.format(column="%(expressions)s"))
+        vector = Func(F(column), template=PG_VECTOR.format(column="%(expressions)s"))
         return _Matches(
             vector, Func(Value(query), template="to_tsquery('simple', %(expressions)s)")
         )
     query = " AND ".join(
         "(" + " OR ".join(f'"{word}"*' for word in group) + ")" for group in groups
     )
-    return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [query]))
+    fts = NAMES_FTS_TABLE if names_only else FTS_TABLE
+    return Q(pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [query]))
 
 
 _VOCABULARY_RANGE = f"SELECT word FROM {VOCABULARY} WHERE word >= %s AND word < %s"

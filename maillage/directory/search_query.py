@@ -11,6 +11,11 @@ not by either engine's scoring: each query word scores by where it is found, in 
 (NAME_WEIGHT), else in the commune (PLACE_WEIGHT), else in the description or the themes
 (TEXT_WEIGHT); entries sort by their total, then by name. An organisation of a commune therefore
 comes before one whose description only names that commune.
+
+A broad search (« redon » is in every entry) does not score every match: `ranked(..., top=TOP)`
+scores at most the TOP first matches (by id) and the TOP first whose names hold every word (a
+second word index), and lists the TOP best of those. A search with TOP matches or fewer is
+therefore ranked exactly; a broader one still lists the entries named after its words first.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ MIN_CORRECTED_LENGTH = 4
 TWO_EDITS_FROM = 8
 MAX_CORRECTIONS = 12
 MAX_WORDS = 8
+# How many entries a broad search ranks and lists, at most.
+TOP = 1000
 
 
 def matching(queryset: QuerySet, q: str) -> QuerySet:
@@ -38,11 +45,18 @@ def matching(queryset: QuerySet, q: str) -> QuerySet:
     return queryset.filter(_matches(queryset, groups)) if groups else queryset
 
 
-def ranked(queryset: QuerySet, q: str) -> QuerySet:
-    """`matching`, most relevant first (then by name: `sort_name`, id)."""
+def ranked(queryset: QuerySet, q: str, top: int | None = None) -> QuerySet:
+    """`matching`, most relevant first (then by name: `sort_name`, id); with `top`, the `top`
+    most relevant among a bounded set of candidates (see the module's docstring)."""
     groups = _word_groups(queryset.db, q)
     if not groups:
-        return queryset.order_by("sort_name", "pk")
+        ordered = queryset.order_by("sort_name", "pk")
+        return ordered if top is None else ordered[:top]
+    found = queryset.filter(_matches(queryset, groups))
+    if top is not None:
+        named = found.filter(_matches(queryset, groups, names_only=True))
+        first = [candidates.order_by("pk").values("pk")[:top] for candidates in (found, named)]
+        found = queryset.filter(Q(pk__in=first[0]) | Q(pk__in=first[1]))
     scores = [
         Case(
             When(_found_in("search_name", group), then=Value(NAME_WEIGHT)),
@@ -52,15 +66,14 @@ def ranked(queryset: QuerySet, q: str) -> QuerySet:
         )
         for group in groups
     ]
-    return (
-        queryset.filter(_matches(queryset, groups))
-        .annotate(relevance=reduce(add, scores))
-        .order_by("-relevance", "sort_name", "pk")
+    ordered = found.annotate(relevance=reduce(add, scores)).order_by(
+        "-relevance", "sort_name", "pk"
     )
+    return ordered if top is None else ordered[:top]
 
 
-def _matches(queryset: QuerySet, groups: list[list[str]]) -> Q | Func:
-    return search_index.matches(connections[queryset.db].vendor, groups)
+def _matches(queryset: QuerySet, groups: list[list[str]], names_only: bool = False) -> Q | Func:
+    return search_index.matches(connections[queryset.db].vendor, groups, names_only)
 
 
 def _found_in(field: str, group: list[str]) -> Q:

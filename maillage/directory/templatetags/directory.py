@@ -27,12 +27,18 @@ def page_query(filters, number: int) -> str:
 
 @register.filter
 def pages_around(paginator, current: int) -> list[int | None]:
-    """First, last and two pages each side of the current one; None marks a gap."""
-    shown = {1, paginator.num_pages, *range(current - 2, current + 3)}
-    numbers = sorted(n for n in shown if 1 <= n <= paginator.num_pages)
+    """First, last and two pages each side of the current one; None marks a gap. When the
+    rows were not all counted (`core.counting.LazyPaginator`), the last is unknown: a gap ends
+    the list instead."""
+    complete = getattr(paginator, "complete", True)
+    last = paginator.num_pages if complete else min(paginator.num_pages, current + 2)
+    shown = {1, *range(current - 2, current + 3)} | ({last} if complete else set())
+    numbers = sorted(n for n in shown if 1 <= n <= last)
     pages: list[int | None] = []
     for number in numbers:
         if pages and number - pages[-1] > 1:
             pages.append(None)
         pages.append(number)
+    if not complete:
+        pages.append(None)
     return pages

@@ -4,16 +4,16 @@ what people search for."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from maillage.accounts.permissions import staff_required
+from maillage.core.counting import LazyPaginator, counted, wants_exact_count
 from maillage.core.demo import has_demo, is_demo
 from maillage.core.filter_forms import FilterRefused
 from maillage.core.map_tiles import allow_tiles, configured_tiles
-from maillage.directory import search_log
+from maillage.directory import search_log, search_query
 from maillage.directory.exports.public import public_records
 from maillage.directory.filters import parse_filters
 from maillage.directory.models import Establishment
@@ -50,10 +50,14 @@ def directory_list(request):
         filters = parse_filters(request.GET)
     except FilterRefused as refused:
         return invalid(request, refused.messages)
-    # The page's ids first, sorted from the indexes alone; then only those rows are read.
-    page = Paginator(filters.results().values_list("pk", flat=True), PAGE_SIZE).get_page(
-        filters.page
+    # Counted up to a thousand unless asked (`core/counting.py`); a search lists its TOP best.
+    total = counted(
+        filters.narrow(Establishment.objects.published()), wants_exact_count(request.GET)
     )
+    # The page's ids first, sorted from the indexes alone; then only those rows are read.
+    top = search_query.TOP if filters.by_relevance else None
+    ids = filters.results(top=top).values_list("pk", flat=True)
+    page = LazyPaginator(ids, PAGE_SIZE, filters.page, total, top).get_page(filters.page)
     rows = (
         Establishment.objects.filter(pk__in=list(page.object_list))
         .select_related("legal_unit", "commune")
@@ -64,8 +68,14 @@ def directory_list(request):
     # Typing in the search box updates the list without being logged: only a submitted search,
     # a changed filter or a followed link counts as one.
     if request.headers.get("HX-Trigger-Name") != "q":
-        search_log.record_search(filters, page.paginator.count)
-    context = {"filters": filters, "page": page, "demo": has_demo(Establishment)}
+        search_log.record_search(filters, total.value)
+    context = {
+        "filters": filters,
+        "page": page,
+        "total": total,
+        "top": top,
+        "demo": has_demo(Establishment),
+    }
     partial = request.htmx and not request.htmx.history_restore_request
     if partial:
         response = render(request, "directory/partials/results.html", context)
