@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from maillage.activities.enums import ActivityStatus
 from maillage.activities.models import Activity, Series
-from maillage.activities.places import find_host, host_address, known_places
+from maillage.activities.places import find_host, host_address, place_choices
 from maillage.core.form_tokens import OneTimeForm
 from maillage.plan.pickers import ActionsField, PublicsField
 from maillage.territory.queries import territory_communes
@@ -55,9 +55,6 @@ class ActivityForm(OneTimeForm, forms.ModelForm):
     end_date = forms.DateField(
         label="Date de fin, si l’activité dure plusieurs jours", widget=DateInput(), required=False
     )
-    known_place = forms.ChoiceField(
-        label="Un lieu où le pôle a déjà organisé une activité", required=False
-    )
     host = forms.CharField(
         label="Ou la structure de l’annuaire qui accueille (son nom ou son SIRET)",
         max_length=200,
@@ -89,12 +86,17 @@ class ActivityForm(OneTimeForm, forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
-            "title", "kind", "series", "description", "address", "commune", "online_url",
+            "title", "kind", "series", "description", "place", "address", "commune", "online_url",
             "requires_registration", "capacity", "has_waiting_list", "price", "visibility",
             "status", "accessibility", "image", "image_alt", "programme",
         ]  # fmt: skip
-        labels = {"address": "Adresse", "requires_registration": "Sur inscription"}
+        labels = {
+            "place": "Un lieu du pôle",
+            "address": "Ou une adresse",
+            "requires_registration": "Sur inscription",
+        }
         help_texts = {
+            "place": "Son adresse, sa commune et son accessibilité remplissent le lieu.",
             "image_alt": "Ce que montre l’image, pour qui ne la voit pas.",
             "requires_registration": "Décochez pour une activité en entrée libre, ou pour noter "
             "après coup une activité déjà réalisée.",
@@ -115,7 +117,8 @@ class ActivityForm(OneTimeForm, forms.ModelForm):
             (ActivityStatus.DRAFT, "Brouillon (visible de l’équipe seulement)"),
             (ActivityStatus.PUBLISHED, "Publiée"),
         ]
-        self.fields["known_place"].choices = [("", "—"), *known_places()]
+        self.fields["place"].queryset = place_choices(self.instance.place_id)
+        self.fields["place"].empty_label = "Aucun"
         # Suggestions from the directory as one types (directory/address-complete.js).
         self.fields["host"].widget.attrs["data-maillage-address"] = reverse(
             "activities:staff_hosts"
@@ -183,17 +186,23 @@ class ActivityForm(OneTimeForm, forms.ModelForm):
             )
 
     def _clean_place(self, data: dict) -> None:
+        """A host of the directory, else a place of the hub, gives the address and commune."""
         if data.get("host", "").strip():
             try:
                 host = find_host(data["host"].strip())
             except forms.ValidationError as error:
                 self.add_error("host", error)
                 return
-            data["address"], data["commune"] = host_address(host), host.commune
-        elif data.get("known_place"):
-            commune_id, address = data["known_place"].split("|", 1)
-            data["address"] = address
-            data["commune"] = self.fields["commune"].queryset.filter(pk=commune_id or 0).first()
+            data["address"], data["commune"], data["place"] = host_address(host), host.commune, None
+        elif place := data.get("place"):
+            data["address"], data["commune"] = place.full_address, place.commune
+            if not data.get("accessibility", "").strip():
+                data["accessibility"] = place.accessibility
+            capacity = data.get("capacity")
+            if place.capacity and capacity and capacity > place.capacity:
+                self.add_error(
+                    "capacity", f"{place.name} accueille {place.capacity} personnes au plus."
+                )
 
     def moves(self) -> bool:
         """Whether a date, a time, the place or the link of a saved activity changes."""

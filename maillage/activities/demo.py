@@ -19,6 +19,7 @@ from maillage.activities.enums import ActivityKind, ActivityStatus, Registration
 from maillage.activities.models import (
     Activity,
     AudienceCount,
+    Place,
     Registration,
     SatisfactionAnswer,
     Series,
@@ -37,6 +38,37 @@ def _at(days: int, hour: str) -> datetime:
     """`days` after (before, when negative) the day the demo is loaded, at `hour` in Paris."""
     day = timezone.localdate() + timedelta(days=days)
     return datetime.combine(day, time.fromisoformat(hour), tzinfo=timezone.get_default_timezone())
+
+
+# The hub's places: name, address, commune, capacity, accessibility.
+PLACES = [
+    ("Salle fictive du pôle", "1 rue de l’Exemple", REDON, 30,
+     "Salle de plain-pied, accessible en fauteuil roulant ; boucle magnétique."),
+    ("Salle des fêtes fictive de Bains", "2 place de l’Essai", BAINS, 80,
+     "Entrée de plain-pied ; toilettes adaptées."),
+    ("Tiers-lieu fictif de Pipriac", "3 rue du Modèle", PIPRIAC, 20,
+     "Salle à l’étage, sans ascenseur : prévenez-nous pour vous accueillir au rez-de-chaussée."),
+]  # fmt: skip
+
+
+def _places() -> dict[str, Place]:
+    """The demo places by commune code (none for a commune not loaded)."""
+    places = {}
+    for name, address, code, capacity, accessibility in PLACES:
+        commune = Commune.objects.filter(code=code).first()
+        place, created = Place.objects.get_or_create(
+            name=name,
+            defaults={
+                "address": address,
+                "commune": commune,
+                "capacity": capacity,
+                "accessibility": accessibility,
+            },
+        )
+        if created:
+            demo.mark(place)
+        places[code] = place
+    return places
 
 
 # slug, title, days from the loading day: two sessions held, two to come.
@@ -158,7 +190,7 @@ def _full(activity: Activity, first: int) -> None:
         )
 
 
-def _cycle() -> None:
+def _cycle(place: Place) -> None:
     series, created = Series.objects.get_or_create(
         slug="cycle-associations",
         defaults={"title": "Cycle de formation des associations"},
@@ -176,10 +208,11 @@ def _cycle() -> None:
             series=series,
             starts_at=_at(days, "09:30"),
             ends_at=_at(days, "12:30"),
-            address="Salle fictive, 1 rue de l’Exemple",
+            place=place,
+            address=place.full_address,
             commune=commune,
             capacity=CAPACITY,
-            accessibility="Salle de plain-pied, accessible en fauteuil roulant.",
+            accessibility=place.accessibility,
         )
         if created:
             _link(activity, ["2c.1.1"], ["associations"])
@@ -220,7 +253,8 @@ def _demo_member_registrations() -> None:
 def create_demo_activities() -> int:
     """Create the demonstration activities; a second call creates nothing. Returns how many."""
     before = Activity.objects.count()
-    _cycle()
+    places = _places()
+    _cycle(places[REDON])
     for slug, kind, title, days, hours, code, visibility, capacity, actions, publics in ACTIVITIES:
         activity, created = _create(
             slug,
@@ -230,7 +264,9 @@ def create_demo_activities() -> int:
             starts_at=_at(days, hours[0]),
             ends_at=_at(days, hours[1]),
             commune=Commune.objects.filter(code=code).first(),
-            address="Lieu fictif de démonstration",
+            place=places[code],
+            address=places[code].full_address,
+            accessibility=places[code].accessibility,
             visibility=visibility,
             capacity=capacity,
             price=Decimal("5") if slug == "atelier-tiers-lieux" else Decimal("0"),

@@ -81,6 +81,7 @@ def duplicate_initial(source: Activity) -> dict:
     initial = {name: getattr(source, name) for name in fields if name not in ("image", "status")}
     initial |= {
         "series": source.series_id,
+        "place": source.place_id,
         "commune": source.commune_id,
         "status": ActivityStatus.DRAFT,
         "start_date": starts.date(),

@@ -1,9 +1,11 @@
 from django import forms
 
 from maillage.activities.consent import CONSENT_TEXT
-from maillage.activities.models import AudienceCount, SatisfactionAnswer
+from maillage.activities.models import AudienceCount, Place, SatisfactionAnswer
 from maillage.activities.registration import NAME_MAX, ORGANISATION_MAX
+from maillage.core.form_tokens import OneTimeForm
 from maillage.plan.enums import PublicCategory
+from maillage.territory.queries import territory_communes
 
 
 class RegistrationForm(forms.Form):
@@ -84,3 +86,16 @@ class PeriodForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             raise forms.ValidationError("La fin de la période doit suivre son début.")
         return data
+
+
+class PlaceForm(OneTimeForm, forms.ModelForm):
+    class Meta:
+        model = Place
+        fields = ["name", "address", "commune", "accessibility", "capacity", "offered"]
+        widgets = {"accessibility": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = territory_communes()
+        if self.instance.pk:
+            del self.fields["submission"]

@@ -54,6 +54,59 @@ class Series(models.Model):
         return self.title
 
 
+class PlaceQuerySet(models.QuerySet["Place"]):
+    def offered(self):
+        return self.filter(offered=True)
+
+
+class Place(models.Model):
+    """A place where the hub holds its activities: its own premises, a room it often borrows.
+    Staff pick it in the activity form, which copies its address and commune to the activity."""
+
+    name = models.CharField("nom", max_length=200, unique=True)
+    address = models.CharField("adresse", max_length=300)
+    commune = models.ForeignKey(
+        "territory.Commune",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hub_places",
+        verbose_name="commune",
+    )
+    accessibility = models.TextField(
+        "accessibilité",
+        blank=True,
+        help_text="Accès en fauteuil roulant, boucle magnétique, stationnement, transports…",
+    )
+    capacity = models.PositiveIntegerField(
+        "capacité d’accueil",
+        null=True,
+        blank=True,
+        help_text="Combien de personnes le lieu accueille au plus ; vide : non renseignée.",
+    )
+    offered = models.BooleanField(
+        "proposé dans le formulaire des activités",
+        default=True,
+        help_text="Décochez pour un lieu que le pôle n’utilise plus : ses activités le gardent.",
+    )
+    submission_token = token_field()
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "lieu du pôle"
+        verbose_name_plural = "lieux du pôle"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def full_address(self) -> str:
+        """« Maison des associations, 1 rue de l’Exemple » — what an activity held there shows."""
+        return ", ".join(part for part in (self.name, self.address) if part)
+
+
 class ActivityQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status__in=[ActivityStatus.PUBLISHED, ActivityStatus.CANCELLED])
@@ -114,6 +167,14 @@ class Activity(PlanLinked):
         blank=True,
         related_name="activities",
         verbose_name="commune",
+    )
+    place = models.ForeignKey(
+        Place,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name="lieu du pôle",
     )
     online_url = models.URLField("lien de la réunion en ligne", max_length=500, blank=True)
     organised_by_hub = models.BooleanField("organisée par le pôle", default=True)

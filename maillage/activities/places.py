@@ -1,33 +1,23 @@
-"""Where an activity takes place, as staff pick it: a place the hub already used, or an
-establishment of the directory that hosts it (found by its name or its SIRET)."""
+"""Where an activity takes place, as staff pick it: one of the hub's places, or an establishment
+of the directory that hosts it (found by its name or its SIRET), or an address and a commune."""
 
 from __future__ import annotations
 
 import re
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 
-from maillage.activities.models import Activity
+from maillage.activities.models import Place
 from maillage.directory.models import Establishment
 
-KNOWN_PLACES = 30
 SUGGESTIONS = 8
 SIRET = re.compile(r"(?<!\d)\d{14}(?!\d)")
 
 
-def known_places() -> list[tuple[str, str]]:
-    """The places of the hub's recent activities, as « commune id|address » choices."""
-    rows = (
-        Activity.objects.exclude(address="")
-        .filter(organised_by_hub=True)
-        .order_by("-starts_at")
-        .values_list("address", "commune_id", "commune__name")
-    )
-    places: dict[str, str] = {}
-    for address, commune_id, commune_name in rows[: KNOWN_PLACES * 5]:
-        key = f"{commune_id or ''}|{address}"
-        places.setdefault(key, ", ".join(part for part in (address, commune_name) if part))
-    return list(places.items())[:KNOWN_PLACES]
+def place_choices(kept_id: int | None = None) -> QuerySet[Place]:
+    """The hub's places offered in the activity form, with the one an activity already has."""
+    return Place.objects.filter(Q(offered=True) | Q(pk=kept_id or 0)).select_related("commune")
 
 
 def _hosts():

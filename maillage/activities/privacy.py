@@ -2,7 +2,7 @@
 
 from maillage.activities.retention import retention_days
 from maillage.privacy.durations import duration_text
-from maillage.privacy.registry import LegalBasis, register
+from maillage.privacy.registry import LegalBasis, declare_not_personal, register
 
 
 def declare_personal_data() -> None:
@@ -27,4 +27,9 @@ def declare_personal_data() -> None:
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         retention=f"{duration_text(retention_days())} après l’activité, puis anonymisation",
         applied_by="purge_old_registrations",
+    )
+    declare_not_personal(
+        "activities.Place",
+        ("name", "address"),
+        "Un lieu où le pôle organise ses activités (une salle, un local), pas une personne",
     )

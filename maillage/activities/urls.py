@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maillage.activities.views import agenda, editing, personal, staff
+from maillage.activities.views import agenda, editing, personal, places, staff
 
 urlpatterns = [
     path("", agenda.agenda, name="agenda"),
@@ -24,6 +24,9 @@ urlpatterns = [
     path("equipe/nouveau-cycle/", editing.create_series, name="staff_create_series"),
     path("equipe/cycles/<slug:slug>/", editing.edit_series, name="staff_edit_series"),
     path("equipe/lieux-d-accueil/", editing.host_suggestions, name="staff_hosts"),
+    path("equipe/lieux/", places.place_list, name="staff_places"),
+    path("equipe/lieux/nouveau/", places.create_place, name="staff_create_place"),
+    path("equipe/lieux/<id:pk>/", places.edit_place, name="staff_edit_place"),
     path("equipe/<slug:slug>/", staff.activity_page, name="staff_activity"),
     path("equipe/<slug:slug>/modifier/", editing.edit, name="staff_edit"),
     path("equipe/<slug:slug>/dupliquer/", editing.duplicate, name="staff_duplicate"),

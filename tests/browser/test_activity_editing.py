@@ -166,3 +166,35 @@ def test_staff_create_then_move_an_activity_and_registrants_get_the_new_invitati
     # What waited in the task table: ids, never an address or a text.
     for task in DBTaskResult.objects.all():
         assert all(isinstance(value, int) for value in task.args_kwargs["args"])
+
+
+def test_staff_add_a_place_then_hold_an_activity_there(staff_page, live_server):
+    page = staff_page
+    page.goto(live_server.url + "/agenda/equipe/")
+    page.get_by_role("link", name="Lieux du pôle").click()
+    page.get_by_role("link", name="Ajouter un lieu").click()
+    assert_no_serious_axe_violations(page)
+    assert_fits_the_width(page)
+    page.get_by_label("Nom").fill("Maison des associations")
+    page.get_by_label("Adresse").fill("4 rue des Halles")
+    page.get_by_label("Accessibilité").fill("Rampe d’accès.")
+    page.get_by_label("Capacité d’accueil").fill("40")
+    page.get_by_role("button", name="Ajouter le lieu").click()
+    page.wait_for_url("**/agenda/equipe/lieux/")
+    assert "Maison des associations" in page.locator("table").inner_text()
+    assert_no_serious_axe_violations(page)
+    assert_fits_the_width(page)
+
+    page.goto(live_server.url + "/agenda/equipe/nouvelle/")
+    page.get_by_label("Intitulé").fill("Atelier bénévolat")
+    page.get_by_label("Type").select_option(label="Atelier")
+    day = (timezone.localtime() + timedelta(days=15)).date()
+    page.locator("#id_start_date").fill(day.isoformat())
+    page.get_by_label("Heure de début").fill("14:00")
+    page.get_by_label("Heure de fin").fill("16:00")
+    page.get_by_label("Un lieu du pôle").select_option(label="Maison des associations")
+    page.get_by_role("button", name="Enregistrer").click()
+    page.wait_for_url("**/agenda/equipe/atelier-benevolat-*/")
+    activity = Activity.objects.get()
+    assert activity.address == "Maison des associations, 4 rue des Halles"
+    assert activity.accessibility == "Rampe d’accès."

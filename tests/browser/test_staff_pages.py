@@ -28,6 +28,8 @@ STAFF_PAGES = [
     "/observatoire/chiffres-de-reference/nouveau/",
     "/agenda/equipe/nouvelle/",
     "/agenda/equipe/nouveau-cycle/",
+    "/agenda/equipe/lieux/",
+    "/agenda/equipe/lieux/nouveau/",
     "/agenda/equipe/cycles/cycle-associations/",
     "/agenda/equipe/forum-ess/modifier/",
     "/agenda/equipe/forum-ess/dupliquer/",
