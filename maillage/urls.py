@@ -51,7 +51,13 @@ urlpatterns = [
             "donnees/": "maillage.network.people.urls_downloads",
         },
     ),
-    mount("memberships", {"adhesions/": "maillage.network.memberships.urls"}),
+    mount(
+        "memberships",
+        {
+            "adhesions/": "maillage.network.memberships.urls",
+            "devenir-adherent/": "maillage.network.memberships.urls_join",
+        },
+    ),
     mount("working_groups", {"groupes/": "maillage.network.working_groups.urls"}),
     mount("decisions", {"decisions/": "maillage.network.decisions.urls"}),
     # Support shares one prefix: the offer and orientation, then the cases of the hub's team.

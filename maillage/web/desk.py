@@ -21,7 +21,7 @@ from maillage.core.job_failures import failing_now
 from maillage.core.scheduling import job_named
 from maillage.directory.queries import imports_to_watch, stewardship_queues
 from maillage.network.decisions.queries import closing_soon
-from maillage.network.memberships.queries import memberships_due
+from maillage.network.memberships.queries import join_requests_waiting, memberships_due
 from maillage.network.people.queries import imports_awaiting_mapping
 from maillage.support.journeys.queries import next_steps_due, referrals_awaiting_partner
 from maillage.support.services.queries import awaiting_validation_count
@@ -190,6 +190,13 @@ def network_section() -> Section:
         "reseau",
         "Adhésions et décisions",
         [
+            Counter(
+                "join_requests",
+                join_requests_waiting(),
+                "demande d’adhésion à examiner",
+                "demandes d’adhésion à examiner",
+                reverse("memberships:join_requests"),
+            ),
             Counter(
                 "renewals",
                 due.not_renewed,

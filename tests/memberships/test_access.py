@@ -106,7 +106,11 @@ def test_actions_refuse_get(client_for, staff, urls):
 def test_member_space_cards_follow_the_role(member, partner, staff):
     from maillage.network.memberships.space import cards as membership_cards
 
-    assert [c.title for c in membership_cards(staff)] == ["Adhésions", "Campagne de renouvellement"]
+    assert [c.title for c in membership_cards(staff)] == [
+        "Adhésions",
+        "Demandes d’adhésion",
+        "Campagne de renouvellement",
+    ]
     assert {c.section for c in membership_cards(staff)} == {"Gestion du pôle"}
     assert [(c.title, c.section) for c in membership_cards(member)] == [
         ("Mon adhésion", "Mon espace")

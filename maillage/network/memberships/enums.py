@@ -42,3 +42,9 @@ class MemberKind(models.TextChoices):
 
     ORGANISATION = "organisation", "Structures"
     PERSON = "person", "Personnes"
+
+
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", "À examiner"
+    ACCEPTED = "accepted", "Acceptée"
+    REFUSED = "refused", "Refusée"

@@ -2,6 +2,7 @@
 
 from maillage.core.scheduling import Every, PeriodicJob
 from maillage.network.memberships.tasks import (
+    purge_old_join_requests,
     purge_old_memberships,
     run_renewal_campaign,
     sync_hub_members,
@@ -26,6 +27,12 @@ JOBS = [
         "purge_old_memberships",
         "Détacher des personnes les adhésions passé leur durée de conservation.",
         purge_old_memberships,
+        Every.DAY,
+    ),
+    PeriodicJob(
+        "purge_old_join_requests",
+        "Supprimer les demandes d’adhésion passé leur durée de conservation.",
+        purge_old_join_requests,
         Every.DAY,
     ),
 ]

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
+from maillage.core.form_tokens import token_field
 from maillage.network.memberships.enums import (
     GOOD_STANDING,
+    JoinRequestStatus,
     MemberKind,
     MembershipStatus,
     PaymentMethod,
@@ -14,7 +18,14 @@ from maillage.network.memberships.enums import (
 # Who an anonymised membership names, on its receipt and in the staff's lists.
 ANONYMISED_MEMBER = "Personne anonymisée"
 
-__all__ = ["College", "DuesRate", "Membership", "MembershipStatus", "PaymentMethod"]
+__all__ = [
+    "College",
+    "DuesRate",
+    "JoinRequest",
+    "Membership",
+    "MembershipStatus",
+    "PaymentMethod",
+]
 
 
 class College(models.Model):
@@ -244,3 +255,108 @@ class RenewalReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.membership.member} – relance {self.year}"
+
+
+class JoinRequestQuerySet(models.QuerySet["JoinRequest"]):
+    def pending(self) -> JoinRequestQuerySet:
+        return self.filter(status=JoinRequestStatus.PENDING)
+
+    def created_before(self, moment) -> JoinRequestQuerySet:
+        return self.filter(created_at__lt=moment)
+
+
+class JoinRequest(models.Model):
+    """A request to join the hub sent from the public « Devenir adhérent » page; the staff
+    accept it (an account and the membership of the year) or refuse it (with a reason)."""
+
+    kind = models.CharField("adhésion", max_length=20, choices=MemberKind.choices)
+    rate = models.ForeignKey(
+        DuesRate, verbose_name="collège et catégorie", on_delete=models.PROTECT, related_name="+"
+    )
+    organisation_name = models.CharField("structure", max_length=200, blank=True)
+    siren = models.CharField("SIREN ou RNA", max_length=20, blank=True)
+    first_name = models.CharField("prénom", max_length=100)
+    last_name = models.CharField("nom", max_length=100)
+    email = models.EmailField("adresse e-mail")
+    phone = models.CharField("téléphone", max_length=30, blank=True)
+    message = models.TextField("message", blank=True)
+    # The consent as the person gave it: the exact text shown, its version and the moment.
+    consent_text = models.TextField("texte du consentement")
+    consent_version = models.CharField("version du texte", max_length=20)
+    consented_at = models.DateTimeField("consentement donné le")
+    status = models.CharField(
+        "état", max_length=20, choices=JoinRequestStatus.choices, default=JoinRequestStatus.PENDING
+    )
+    created_at = models.DateTimeField("reçue le", default=timezone.now, editable=False)
+    decided_at = models.DateTimeField("traitée le", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="traitée par",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    refusal_reason = models.TextField("motif du refus", blank=True)
+    membership = models.ForeignKey(
+        Membership,
+        verbose_name="adhésion créée",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="compte",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submission_token = token_field()
+
+    objects = JoinRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "demande d’adhésion"
+        verbose_name_plural = "demandes d’adhésion"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=JoinRequestStatus.REFUSED) | ~Q(refusal_reason=""),
+                name="join_request_refusal_has_reason",
+            )
+        ]
+        # The staff's queue and the staff home's counter read the pending requests.
+        indexes = [models.Index(fields=["status", "created_at"], name="join_request_queue")]
+
+    def __str__(self) -> str:
+        return f"{self.applicant_name} – {self.get_status_display().lower()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("memberships:join_request", args=[self.pk])
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def applicant_name(self) -> str:
+        return self.organisation_name or self.full_name
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == JoinRequestStatus.PENDING
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == JoinRequestStatus.ACCEPTED
+
+    @property
+    def is_refused(self) -> bool:
+        return self.status == JoinRequestStatus.REFUSED
+
+    @property
+    def is_for_organisation(self) -> bool:
+        return self.kind == MemberKind.ORGANISATION

@@ -2,10 +2,11 @@
 counts of members and dues must stay true, and once the person is anonymised they name no one.
 Past the retention, the purge (retention.py) unties them from the person with `replacements`."""
 
-from maillage.privacy.registry import LegalBasis, OnErasure, register_linked_rows
+from maillage.privacy.registry import LegalBasis, OnErasure, register, register_linked_rows
 
 
 def declare_personal_data() -> None:
+    from maillage.network.memberships.joining_retention import retention_days
     from maillage.network.memberships.retention import retention_years
     from maillage.privacy.durations import DAYS_PER_YEAR, duration_text
 
@@ -35,4 +36,32 @@ def declare_personal_data() -> None:
         applied_by="purge_old_memberships",
         retention=f"{duration_text(retention_years() * DAYS_PER_YEAR)} après l’année "
         "d’adhésion (pièces comptables), puis anonymisation",
+    )
+    register(
+        "memberships.JoinRequest",
+        fields=(
+            "organisation_name",
+            "siren",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "message",
+            "refusal_reason",
+        ),
+        email_lookup="email",
+        purpose="Demande d’adhésion au pôle, examinée par l’équipe",
+        legal_basis=LegalBasis.CONTRACT,
+        retention=f"{duration_text(retention_days())} après la demande, puis suppression",
+        applied_by="purge_old_join_requests",
+        replacements={
+            "first_name": "Personne",
+            "last_name": "effacée",
+            "email": "efface-{pk}@invalide.invalid",
+            "organisation_name": "",
+            "siren": "",
+            "phone": "",
+            "message": "",
+            "refusal_reason": "Motif effacé",
+        },
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from maillage.network.memberships.enums import MembershipStatus
-from maillage.network.memberships.models import Membership
+from maillage.network.memberships.models import JoinRequest, Membership
 from maillage.network.memberships.renewal import not_renewed
 
 
@@ -24,3 +24,8 @@ def memberships_due(year: int) -> MembershipsDue:
         .filter(status=MembershipStatus.PENDING)
         .count(),
     )
+
+
+def join_requests_waiting() -> int:
+    """Requests from the « Devenir adhérent » page no one has answered yet."""
+    return JoinRequest.objects.pending().count()

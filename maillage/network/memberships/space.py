@@ -17,6 +17,12 @@ def cards(user) -> list[SpaceCard]:
                 section="Gestion du pôle",
             ),
             SpaceCard(
+                "Demandes d’adhésion",
+                reverse("memberships:join_requests"),
+                "Accepter ou refuser les demandes envoyées depuis la page « Devenir adhérent ».",
+                section="Gestion du pôle",
+            ),
+            SpaceCard(
                 "Campagne de renouvellement",
                 reverse("memberships:renewal"),
                 "Voir qui n’a pas encore renouvelé et le relancer par e-mail.",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maillage.network.memberships.views import campaign, receipts, staff
+from maillage.network.memberships.views import campaign, receipts, requests, staff
 
 urlpatterns = [
     path("", staff.membership_list, name="list"),
@@ -8,6 +8,10 @@ urlpatterns = [
     path("nouvelle/personne/", staff.create_for_person, name="create_person"),
     path("renouvellement/", campaign.renewal_page, name="renewal"),
     path("renouvellement/relancer/", campaign.send_reminders, name="send_reminders"),
+    path("demandes/", requests.request_list, name="join_requests"),
+    path("demandes/<id:pk>/", requests.request_detail, name="join_request"),
+    path("demandes/<id:pk>/accepter/", requests.accept, name="join_accept"),
+    path("demandes/<id:pk>/refuser/", requests.refuse, name="join_refuse"),
     path("<id:pk>/", staff.membership_detail, name="detail"),
     path("<id:pk>/modifier/", staff.membership_edit, name="edit"),
     path("<id:pk>/paiement/", staff.record_payment, name="payment"),

@@ -68,7 +68,7 @@ def _search_query(request) -> str:
     return query
 
 
-def _matching_units(query: str):
+def matching_units(query: str):
     if not query:
         return LegalUnit.objects.none()
     sites = Establishment.objects.matching(query).values("legal_unit")
@@ -133,7 +133,7 @@ def create_for_organisation(request):
     return _create(
         request,
         OrganisationMembershipForm,
-        _matching_units,
+        matching_units,
         "legal_unit",
         "memberships/staff/create.html",
     )
