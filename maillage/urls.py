@@ -63,7 +63,13 @@ urlpatterns = [
     # Support shares one prefix: the offer and orientation, then the cases of the hub's team.
     mount("services", {"accompagnement/": "maillage.support.services.urls"}),
     mount("journeys", {"accompagnement/": "maillage.support.journeys.urls"}),
-    mount("funding", {"financements/": "maillage.reports.funding.urls"}),
+    mount(
+        "funding",
+        {
+            "financements/": "maillage.reports.funding.urls",
+            "mandats/": "maillage.reports.funding.urls_mandates",
+        },
+    ),
     mount("indicators", {"rapports/": "maillage.reports.indicators.urls"}),
     mount("accounts", {"compte/": "maillage.accounts.urls"}),
     path("espace-membre/", include((member_space_patterns, "space"))),

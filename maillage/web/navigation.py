@@ -45,6 +45,7 @@ STAFF_SECTIONS = (
     ("Décisions", "decisions:list"),
     ("Groupes", "working_groups:list"),
     ("Financements", "funding:funders"),
+    ("Mandats", "funding:mandates"),
     ("Imports", "directory:imports"),
     ("Tâches planifiées", "web:periodic_jobs"),
 )

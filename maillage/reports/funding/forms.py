@@ -9,13 +9,16 @@ from django.db.models import Q
 
 from maillage.core.form_tokens import OneTimeForm
 from maillage.directory.models import LegalUnit
+from maillage.network.people.models import Person
 from maillage.plan.pickers import ActionsField
 from maillage.reports.funding.models import (
     AgreementIndicator,
     Application,
+    Body,
     BudgetLine,
     Funder,
     Grant,
+    Mandate,
     ReportDue,
 )
 
@@ -168,3 +171,41 @@ class QualitativeReportForm(forms.ModelForm):
         model = Grant
         fields = ["qualitative_report"]
         widgets = {"qualitative_report": forms.Textarea(attrs={"rows": 10})}
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person: Person) -> str:
+        return f"{person} ({person.email})" if person.email else str(person)
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = ["name", "kind"]
+        error_messages = {"name": {"unique": "Une instance porte déjà ce nom."}}
+
+
+class MandateForm(EditOnce, forms.ModelForm):
+    person = PersonChoiceField(
+        label="Représentant ou représentante (carnet d’adresses)",
+        queryset=Person.objects.active().order_by("last_name", "first_name"),
+    )
+
+    class Meta:
+        model = Mandate
+        fields = ["body", "person", "role", "starts_on", "ends_on"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", "La fin du mandat suit son début.")
+        return data
+
+
+class MandateReportForm(OneTimeForm):
+    held_on = forms.DateField(label="Date de la réunion de l’instance", widget=DateInput())
+    text = forms.CharField(
+        label="Compte rendu au pôle", widget=forms.Textarea(attrs={"rows": 8}), max_length=20000
+    )
