@@ -8,8 +8,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.urls import register_converter
+        from django_tasks.signals import task_started
 
-        from maillage.core import bounded_input, scheduling
+        from maillage.core import bounded_input, scheduling, worker_leases
         from maillage.core.collation import register_sqlite_collation
         from maillage.core.converters import IdConverter
 
@@ -18,3 +19,4 @@ class CoreConfig(AppConfig):
         scheduling.connect()
         register_converter(IdConverter, "id")
         bounded_input.install()
+        task_started.connect(worker_leases.start_beating, dispatch_uid="core-worker-beat")

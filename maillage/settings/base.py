@@ -252,6 +252,10 @@ GEOCODING_MIN_SCORE_PERCENT = env_int("GEOCODING_MIN_SCORE_PERCENT", 70)
 # minute), or when a task ready to run has waited this long for the worker.
 HEALTH_SCHEDULER_MAX_SILENCE_SECONDS = env_int("HEALTH_SCHEDULER_MAX_SILENCE_SECONDS", 5 * 60)
 HEALTH_QUEUE_MAX_WAIT_SECONDS = env_int("HEALTH_QUEUE_MAX_WAIT_SECONDS", 30 * 60)
+# A task worker beats every WORKER_BEAT_SECONDS while it lives; the scheduler puts back in the
+# queue the tasks of a worker silent for WORKER_LEASE_SECONDS (core/worker_leases.py).
+WORKER_BEAT_SECONDS = env_int("WORKER_BEAT_SECONDS", 15)
+WORKER_LEASE_SECONDS = env_int("WORKER_LEASE_SECONDS", 120)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

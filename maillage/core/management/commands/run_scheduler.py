@@ -4,8 +4,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from maillage.core.french import plural
 from maillage.core.health import SCHEDULER, beat
 from maillage.core.scheduling import enqueue_due
+from maillage.core.worker_leases import requeue_orphans
 
 
 class Command(BaseCommand):
@@ -28,6 +30,11 @@ class Command(BaseCommand):
             beat(SCHEDULER)  # read by the health page (/sante/)
             for name in enqueue_due():
                 self.stdout.write(f"Tâche planifiée mise en file : {name}")
+            if orphans := requeue_orphans():
+                self.stdout.write(
+                    f"{plural(orphans, 'tâche remise', 'tâches remises')} en file : "
+                    "leur worker ne donne plus signe de vie."
+                )
             if options["once"]:
                 return
             time.sleep(options["interval"])
