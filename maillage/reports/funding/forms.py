@@ -10,6 +10,7 @@ from django.db.models import Q
 from maillage.core.form_tokens import OneTimeForm
 from maillage.directory.models import LegalUnit
 from maillage.network.people.models import Person
+from maillage.plan.indicators import all_indicators
 from maillage.plan.pickers import ActionsField
 from maillage.reports.funding.models import (
     AgreementIndicator,
@@ -148,12 +149,21 @@ class ReportSentForm(forms.Form):
     sent_on = forms.DateField(label="Remis le", widget=DateInput())
 
 
+def _counted_indicators() -> list[tuple[str, str]]:
+    return [("", "— non compté par la plateforme —")] + [
+        (indicator.slug, indicator.label) for indicator in all_indicators()
+    ]
+
+
 class IndicatorForm(forms.ModelForm):
+    indicator = forms.ChoiceField(
+        label="Compté par la plateforme comme", required=False, choices=_counted_indicators
+    )
     target = amount_field("Valeur visée (facultatif)", required=False)
 
     class Meta:
         model = AgreementIndicator
-        fields = ["name", "target"]
+        fields = ["name", "indicator", "target"]
 
 
 class BudgetLineForm(forms.ModelForm):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maillage.reports.funding.views import applications, funders, grants
+from maillage.reports.funding.views import applications, funders, grants, report
 
 urlpatterns = [
     path("", funders.funder_list, name="funders"),
@@ -25,4 +25,8 @@ urlpatterns = [
         name="report_sent",
     ),
     path("subventions/<id:pk>/indicateurs/", grants.add_indicator, name="add_indicator"),
+    path("subventions/<id:pk>/compte-rendu/", report.grant_report, name="grant_report"),
+    path("subventions/<id:pk>/compte-rendu.csv", report.grant_report_csv, name="grant_report_csv"),
+    path("subventions/<id:pk>/bilan/", report.save_qualitative_report, name="save_report_text"),
+    path("subventions/<id:pk>/budget/", report.add_budget_line, name="add_budget_line"),
 ]

@@ -1,0 +1,91 @@
+"""The per-grant report (Cerfa 15059 sections): its page, its CSV, and the staff's inputs."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from maillage.accounts.permissions import staff_required
+from maillage.core.csv_safety import escape_cell
+from maillage.core.form_tokens import ALREADY_SAVED, first_save
+from maillage.plan.links import actions_of
+from maillage.reports.funding.forms import BudgetLineForm, QualitativeReportForm
+from maillage.reports.funding.grant_report import budget_of, indicators_of
+from maillage.reports.funding.models import BudgetLine, Grant
+
+
+def _context(grant: Grant, **bound: Any) -> dict[str, Any]:
+    return {
+        "grant": grant,
+        "actions": actions_of(grant),
+        "budget": budget_of(grant),
+        "indicators": indicators_of(grant),
+        "text_form": bound.get("text_form") or QualitativeReportForm(instance=grant),
+        "line_form": bound.get("line_form") or BudgetLineForm(),
+    }
+
+
+def _grant(pk: int) -> Grant:
+    return get_object_or_404(Grant.objects.select_related("funder"), pk=pk)
+
+
+@staff_required
+def grant_report(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "funding/grant_report.html", _context(_grant(pk)))
+
+
+@staff_required
+@require_POST
+def save_qualitative_report(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = _grant(pk)
+    form = QualitativeReportForm(request.POST, instance=grant)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Le bilan qualitatif est enregistré.")
+        return redirect(reverse("funding:grant_report", args=[pk]))
+    return render(request, "funding/grant_report.html", _context(grant, text_form=form), status=400)
+
+
+@staff_required
+@require_POST
+def add_budget_line(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = _grant(pk)
+    form = BudgetLineForm(request.POST, instance=BudgetLine(grant=grant))
+    if form.is_valid():
+        saved = first_save(form.instance)
+        messages.success(request, "La ligne du budget est ajoutée.") if saved else messages.info(
+            request, ALREADY_SAVED
+        )
+        return redirect(reverse("funding:grant_report", args=[pk]))
+    return render(request, "funding/grant_report.html", _context(grant, line_form=form), status=400)
+
+
+@staff_required
+def grant_report_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = _grant(pk)
+    rows: list[list[Any]] = [["Partie", "Poste", "Prévu", "Réalisé", "Écart", "Explication"]]
+    for side in budget_of(grant):
+        for line in side.lines:
+            rows.append(
+                [side.side, line.label, line.planned, line.actual, line.gap, line.explanation]
+            )
+        rows.append([side.side, "Total", side.planned, side.actual, side.gap, ""])
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="compte-rendu-{grant.pk}.csv"'
+    writer = csv.writer(response, delimiter=";")
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return response
+
+
+def _cell(value: Any) -> str:
+    """Amounts with a decimal comma, as a French spreadsheet reads them; text defused."""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    return escape_cell(value)

@@ -1,0 +1,98 @@
+"""The per-grant report: the Cerfa 15059 sections, its gaps and indicators computed, never typed."""
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from maillage.activities.enums import ActivityKind
+from maillage.plan.links import link_actions
+from maillage.reports.funding.models import AgreementIndicator
+from tests.activities.factories import ActivityFactory
+from tests.reports.funding.factories import BudgetLineFactory, GrantFactory
+from tests.reports.funding.test_grant_pages import text
+
+pytestmark = pytest.mark.django_db
+
+
+def held_on(day: date, **fields):
+    start = datetime.combine(day, datetime.min.time(), timezone.get_default_timezone())
+    start += timedelta(hours=9)
+    return ActivityFactory(starts_at=start, ends_at=start + timedelta(hours=2), **fields)
+
+
+def test_the_budget_gaps_are_computed_from_planned_and_actual(client_for, staff):
+    grant = GrantFactory()
+    BudgetLineFactory(
+        grant=grant, label="Salaires", planned=Decimal("8000"), actual=Decimal("8600")
+    )
+    BudgetLineFactory(
+        grant=grant,
+        label="Déplacements",
+        planned=Decimal("1000"),
+        actual=Decimal("700"),
+        explanation="Réunions tenues en visioconférence.",
+    )
+
+    page = text(client_for(staff).get(reverse("funding:grant_report", args=[grant.pk])))
+
+    assert "600,00 €" in page  # Salaires: 8 600 − 8 000
+    assert "-300,00 €" in page  # Déplacements
+    assert "Réunions tenues en visioconférence." in page
+    assert "9 300,00 €" in page  # actual total of the expenses
+
+
+def test_a_staff_member_adds_a_budget_line_and_writes_the_qualitative_report(client_for, staff):
+    grant = GrantFactory()
+    client = client_for(staff)
+
+    client.post(
+        reverse("funding:add_budget_line", args=[grant.pk]),
+        {"side": "income", "label": "Subvention du Département", "planned": "20 000"},
+    )
+    client.post(
+        reverse("funding:save_report_text", args=[grant.pk]),
+        {"qualitative_report": "Douze ateliers ont réuni les acteurs du territoire."},
+    )
+
+    page = text(client.get(reverse("funding:grant_report", args=[grant.pk])))
+    assert "Subvention du Département" in page
+    assert "Douze ateliers ont réuni les acteurs du territoire." in page
+
+
+def test_the_agreement_s_indicators_count_the_grant_s_actions_within_its_period(
+    client_for, staff, loaded_plan
+):
+    from maillage.plan.models import Action
+
+    funded, other = Action.objects.order_by("code")[:2]
+    grant = GrantFactory(starts_on=date(2026, 1, 1), ends_on=date(2026, 6, 30))
+    link_actions(grant, [funded])
+    AgreementIndicator.objects.create(
+        grant=grant, name="Nombre d’ateliers de sensibilisation", indicator="activities", target=10
+    )
+    AgreementIndicator.objects.create(grant=grant, name="Satisfaction des élus")
+    link_actions(held_on(date(2026, 3, 2), kind=ActivityKind.EVENT), [funded])
+    link_actions(held_on(date(2026, 6, 30), kind=ActivityKind.TRAINING), [funded])
+    link_actions(held_on(date(2026, 7, 1)), [funded])  # after the grant's period
+    link_actions(held_on(date(2026, 3, 3)), [other])  # another action
+
+    page = text(client_for(staff).get(reverse("funding:grant_report", args=[grant.pk])))
+
+    assert 'Nombre d’ateliers de sensibilisation</th><td class="number">2 activités' in page
+    assert 'Satisfaction des élus</th><td class="number">non compté par la plateforme' in page
+
+
+def test_the_budget_csv_writes_amounts_with_a_decimal_comma(client_for, staff):
+    grant = GrantFactory()
+    BudgetLineFactory(
+        grant=grant, label="Salaires", planned=Decimal("8000"), actual=Decimal("7500.5")
+    )
+
+    response = client_for(staff).get(reverse("funding:grant_report_csv", args=[grant.pk]))
+
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "Partie;Poste;Prévu;Réalisé;Écart;Explication"
+    assert lines[1] == "Charges;Salaires;8000,00;7500,50;-499,50;"
