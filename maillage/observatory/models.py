@@ -199,6 +199,71 @@ class ReferenceFigure(models.Model):
         return f"{self.area_name} – {self.get_indicator_display()} ({self.data_year})"
 
 
+class PreparedVintageQuerySet(models.QuerySet["PreparedVintage"]):
+    def latest_first(self) -> PreparedVintageQuerySet:
+        return self.order_by("-data_date", "-requested_at", "-pk")
+
+    def ready(self) -> PreparedVintageQuerySet:
+        return self.filter(status=RunStatus.SUCCEEDED)
+
+    def unfinished(self) -> PreparedVintageQuerySet:
+        return self.filter(status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
+
+
+class PreparedVintage(models.Model):
+    """A national SIRENE stock read once for one data vintage: its aggregates and the slim rows
+    every territory's snapshot reads instead of the stock (`sources/prepared.py`), with their
+    provenance. Asked for from the staff page or the `prepare_vintage` command."""
+
+    data_date = models.DateField("date du millésime")
+    establishments_path = models.CharField("fichier d’établissements", max_length=1000)
+    units_path = models.CharField("fichier d’unités légales", max_length=1000)
+    source_name = models.CharField("fichiers source", max_length=500)
+    checksum = models.CharField("empreinte SHA-256 des fichiers source", max_length=64, blank=True)
+    folder = models.CharField("dossier des données préparées", max_length=200, blank=True)
+    establishments = models.PositiveBigIntegerField("établissements lus", null=True, blank=True)
+    status = models.CharField(
+        "état", max_length=20, choices=RunStatus.choices, default=RunStatus.QUEUED
+    )
+    step = models.CharField("étape en cours", max_length=200, blank=True)
+    message = models.TextField("message", blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="demandé par",
+    )
+    requested_at = models.DateTimeField("demandé le", auto_now_add=True)
+    started_at = models.DateTimeField("commencé le", null=True, blank=True)
+    prepared_at = models.DateTimeField("préparé le", null=True, blank=True)
+
+    objects = PreparedVintageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "millésime SIRENE préparé"
+        verbose_name_plural = "millésimes SIRENE préparés"
+        ordering = ["-data_date", "-requested_at"]
+        constraints = [
+            # The same files are prepared once: a second preparation is refused, not stored.
+            models.UniqueConstraint(
+                fields=["checksum"],
+                condition=models.Q(status=RunStatus.SUCCEEDED),
+                name="prepared_vintage_once_per_stock",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Millésime SIRENE du {self.data_date:%d/%m/%Y}"
+
+    @property
+    def seconds(self) -> float | None:
+        if self.started_at is None or self.prepared_at is None:
+            return None
+        return (self.prepared_at - self.started_at).total_seconds()
+
+
 class SnapshotRunQuerySet(models.QuerySet["SnapshotRun"]):
     def latest_first(self) -> SnapshotRunQuerySet:
         return self.order_by("-requested_at", "-pk")
@@ -214,6 +279,14 @@ class SnapshotRun(models.Model):
     establishments_path = models.CharField("fichier d’établissements", max_length=1000, blank=True)
     units_path = models.CharField("fichier d’unités légales", max_length=1000, blank=True)
     data_date = models.DateField("date des données", null=True, blank=True)
+    vintage = models.ForeignKey(
+        PreparedVintage,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="millésime préparé",
+    )
     status = models.CharField(
         "état", max_length=20, choices=RunStatus.choices, default=RunStatus.QUEUED
     )

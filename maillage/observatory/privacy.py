@@ -1,4 +1,5 @@
-"""The observatory keeps no personal data; its runs name the staff account that asked."""
+"""The observatory keeps no personal data; its runs and prepared vintages name the staff account
+that asked."""
 
 from maillage.privacy.registry import declare_exempt
 
@@ -8,4 +9,9 @@ def declare_personal_data() -> None:
         "observatory.SnapshotRun",
         "Le compte de l’équipe qui a lancé un calcul : trace du travail du pôle ; effacer le "
         "compte le rend anonyme.",
+    )
+    declare_exempt(
+        "observatory.PreparedVintage",
+        "Le compte de l’équipe qui a demandé la préparation d’un millésime : trace du travail du "
+        "pôle ; effacer le compte le rend anonyme.",
     )

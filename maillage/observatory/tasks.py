@@ -10,18 +10,26 @@ from django_tasks import task
 
 from maillage.observatory.enums import RunStatus, SourceKind
 from maillage.observatory.errors import SnapshotRefused
-from maillage.observatory.figures.compute import compute_from_directory, compute_from_sirene
-from maillage.observatory.models import Snapshot, SnapshotRun
+from maillage.observatory.figures.compute import (
+    compute_from_directory,
+    compute_from_sirene,
+    compute_from_vintage,
+)
+from maillage.observatory.models import PreparedVintage, Snapshot, SnapshotRun
+from maillage.observatory.vintages import prepare
 
 
 @task()
 def compute_snapshot_task(run_id: int) -> None:
-    run = SnapshotRun.objects.get(pk=run_id)
+    run = SnapshotRun.objects.select_related("vintage").get(pk=run_id)
     SnapshotRun.objects.filter(pk=run_id).update(status=RunStatus.RUNNING)
     try:
-        snapshot = run_computation(
-            run.source_kind, run.establishments_path, run.units_path, run.data_date
-        )
+        if run.vintage is not None:
+            snapshot = compute_from_vintage(run.vintage)
+        else:
+            snapshot = run_computation(
+                run.source_kind, run.establishments_path, run.units_path, run.data_date
+            )
     except SnapshotRefused as refusal:
         _finish(run_id, RunStatus.FAILED, str(refusal))
         return
@@ -41,3 +49,12 @@ def _finish(run_id: int, status: RunStatus, message: str, snapshot_id: int | Non
     SnapshotRun.objects.filter(pk=run_id).update(
         status=status, message=message, snapshot_id=snapshot_id, finished_at=timezone.now()
     )
+
+
+@task()
+def prepare_vintage_task(vintage_id: int) -> None:
+    """Prepare a vintage; a refusal is already written on it for the staff page."""
+    try:
+        prepare(PreparedVintage.objects.get(pk=vintage_id))
+    except SnapshotRefused:
+        return

@@ -9,6 +9,7 @@ urlpatterns = [
     path("graphiques/<slug:slug>.png", views.chart_png, name="chart_png"),
     path("communes/<str:code>/", views.commune, name="commune"),
     path("instantanes/", views.snapshots, name="snapshots"),
+    path("millesimes/", views.vintages, name="vintages"),
     path("comparaison/", views.comparison, name="comparison"),
     path("chiffres-de-reference/", views.references, name="references"),
     path("chiffres-de-reference/nouveau/", views.reference_form, name="reference_create"),

@@ -18,11 +18,11 @@ from maillage.accounts.permissions import staff_required
 from maillage.core.csv_safety import escape_cell
 from maillage.core.form_tokens import first_write
 from maillage.observatory import commune_agenda
-from maillage.observatory.computation_requests import request_snapshot
+from maillage.observatory.computation_requests import request_snapshot, request_vintage
 from maillage.observatory.enums import Dimension, SourceKind
 from maillage.observatory.errors import SnapshotRefused
 from maillage.observatory.forms import TWIN_FIGURE, ReferenceFigureForm
-from maillage.observatory.models import ReferenceFigure, Snapshot, SnapshotRun
+from maillage.observatory.models import PreparedVintage, ReferenceFigure, Snapshot, SnapshotRun
 from maillage.observatory.presentation import pages
 from maillage.observatory.presentation.comparison import comparisons
 from maillage.observatory.presentation.png import svg_to_png
@@ -211,19 +211,12 @@ def snapshots(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         kind = request.POST.get("source", "")
         try:
-            if kind not in SourceKind.values:
+            if kind == VINTAGE_SOURCE:
+                _request_from_vintage(request)
+            elif kind not in SourceKind.values:
                 raise SnapshotRefused("Source inconnue.")
-            establishments = (
-                resolve(request.POST.get("etablissements", "")) if kind == SourceKind.SIRENE else ""
-            )
-            units = resolve(request.POST.get("unites", "")) if kind == SourceKind.SIRENE else ""
-            request_snapshot(
-                SourceKind(kind),
-                request.user,
-                str(establishments or ""),
-                str(units or ""),
-                _data_date(request.POST.get("date", "")),
-            )
+            else:
+                _request_from_files(request, SourceKind(kind))
         except SnapshotRefused as refusal:
             messages.error(request, str(refusal))
         else:
@@ -233,10 +226,63 @@ def snapshots(request: HttpRequest) -> HttpResponse:
         "snapshots": Snapshot.objects.latest_first(),
         "runs": SnapshotRun.objects.latest_first().select_related("snapshot")[:20],
         "files": available_files(),
+        "vintages": PreparedVintage.objects.ready().latest_first(),
         "files_dir": getattr(settings, "OBSERVATORY_FILES_DIR", ""),
         "running": SnapshotRun.objects.unfinished().exists(),
     }
     template = "observatory/partials/runs.html" if request.htmx else "observatory/snapshots.html"
+    return render(request, template, context)
+
+
+VINTAGE_SOURCE = "millesime"
+
+
+def _request_from_vintage(request: HttpRequest) -> None:
+    raw = request.POST.get("millesime", "")
+    vintage = PreparedVintage.objects.ready().filter(pk=int(raw) if raw.isdigit() else None)
+    if not vintage.exists():
+        raise SnapshotRefused("Choisissez un millésime préparé.")
+    request_snapshot(SourceKind.SIRENE, request.user, vintage=vintage.get())
+
+
+def _request_from_files(request: HttpRequest, kind: SourceKind) -> None:
+    sirene = kind == SourceKind.SIRENE
+    establishments = resolve(request.POST.get("etablissements", "")) if sirene else ""
+    units = resolve(request.POST.get("unites", "")) if sirene else ""
+    request_snapshot(
+        kind,
+        request.user,
+        str(establishments or ""),
+        str(units or ""),
+        _data_date(request.POST.get("date", "")),
+    )
+
+
+@staff_required
+def vintages(request: HttpRequest) -> HttpResponse:
+    """Prepared SIRENE vintages: ask for one (queued in the worker), follow its steps."""
+    if request.method == "POST":
+        try:
+            data_date = _data_date(request.POST.get("date", ""))
+            if data_date is None:
+                raise SnapshotRefused("Indiquez la date du millésime (celle du stock de l’INSEE).")
+            request_vintage(
+                resolve(request.POST.get("etablissements", "")),
+                resolve(request.POST.get("unites", "")),
+                data_date,
+                request.user,
+            )
+        except SnapshotRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, "Préparation demandée : elle s’exécute en arrière-plan.")
+        return redirect("observatory:vintages")
+    context = {
+        "vintages": PreparedVintage.objects.latest_first()[:20],
+        "files": available_files(),
+        "running": PreparedVintage.objects.unfinished().exists(),
+    }
+    template = "observatory/partials/vintages.html" if request.htmx else "observatory/vintages.html"
     return render(request, template, context)
 
 

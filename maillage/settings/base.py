@@ -168,6 +168,11 @@ WORKING_GROUP_DOCUMENTS_ROOT = Path(
 SUPPORT_DOCUMENTS_ROOT = Path(
     env_str("SUPPORT_DOCUMENTS_ROOT", str(BASE_DIR / "var" / "accompagnement"))
 )
+# Prepared SIRENE vintages of the observatory (`manage.py prepare_vintage`): a folder per
+# vintage, about a third of the stock's size; snapshots read them instead of the stock.
+OBSERVATORY_VINTAGES_DIR = Path(
+    env_str("OBSERVATORY_VINTAGES_DIR", str(BASE_DIR / "var" / "millesimes"))
+)
 # Backups (`manage.py backup`), and the erasure journal kept beside them so that a restore
 # repeats the erasures made after the backup even when the database itself was lost.
 BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "var" / "sauvegardes")))

@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 from django.utils import timezone
 
-from maillage.observatory.enums import SourceKind
+from maillage.observatory.enums import RunStatus, SourceKind
 from maillage.observatory.errors import SnapshotRefused
 from maillage.observatory.facts import counts
 from maillage.observatory.facts.table import (
@@ -27,8 +27,8 @@ from maillage.observatory.facts.table import (
 from maillage.observatory.figures import rows as figures
 from maillage.observatory.figures.rows import FigureRow
 from maillage.observatory.figures.store import Provenance, record_snapshot
-from maillage.observatory.models import Snapshot
-from maillage.observatory.sources import sirene
+from maillage.observatory.models import PreparedVintage, Snapshot
+from maillage.observatory.sources import prepared, sirene
 from maillage.observatory.sources.directory import family_overrides
 from maillage.observatory.sources.reference_tables import create_brackets, create_naf
 from maillage.observatory.sources.workspace import connect, create_communes
@@ -137,6 +137,7 @@ def compute_from_sirene(
         sirene.create_unit_families(con)
         sirene.load_territory(con)
         facts_from_sirene(con)
+        sirene.group_areas(con)
         sirene.area_facts(con)
         all_sectors = holds_all_sectors(con)
         names = [p.name for p in (*establishments, *units)]
@@ -157,6 +158,42 @@ def compute_from_sirene(
             all_sectors=all_sectors,
             territory=territory,
         )
+    except duckdb.Error as error:
+        raise sirene.unreadable(error) from None
+    finally:
+        con.close()
+
+
+def compute_from_vintage(vintage: PreparedVintage, territory: Territory | None = None) -> Snapshot:
+    """The snapshot of a prepared vintage: the same figures, hash and provenance as from its
+    stock files, read from the prepared data only. The territory's commune index decides
+    whether the file holds every sector (part of the hash), so an identical snapshot is
+    recognised before any establishment is read."""
+    territory = _territory(territory)
+    if vintage.status != RunStatus.SUCCEEDED:
+        raise SnapshotRefused("Ce millésime n’est pas encore préparé.")
+    con, communes, definition = _prepare(territory)
+    try:
+        sites, outside_ess = prepared.territory_sites_count(con, vintage.folder)
+        if not sites:
+            raise SnapshotRefused(sirene.NO_TERRITORY_SITES)
+        provenance = Provenance(
+            SourceKind.SIRENE,
+            vintage.source_name,
+            vintage.checksum,
+            vintage.data_date,
+            definition,
+            METHOD_VERSION,
+            False,
+        )
+
+        def rows(reference: Decimal | None) -> list[FigureRow]:
+            prepared.load_vintage(con, vintage.folder)
+            facts_from_sirene(con)
+            sirene.area_facts(con)
+            return figure_rows(con, territory, communes, outside_ess > 0, reference, wider=True)
+
+        return record_snapshot(provenance, rows, all_sectors=outside_ess > 0, territory=territory)
     except duckdb.Error as error:
         raise sirene.unreadable(error) from None
     finally:

@@ -72,6 +72,19 @@ def content_hash(provenance: Provenance, denominator: Denominator, value: Decima
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
+FIGURE_VALUES = (
+    "dimension", "key", "label", "level", "parent", "position", "establishments", "employers",
+    "jobs_low", "jobs_mid", "jobs_high", "unknown_brackets", "known_headcounts", "hidden",
+    "all_establishments", "all_jobs", "population",
+)  # fmt: skip
+
+
+def figures_digest(snapshot: Snapshot) -> str:
+    """SHA-256 of every figure of a snapshot: two computations agree when their digests do."""
+    rows = snapshot.figures.order_by("dimension", "key").values_list(*FIGURE_VALUES)
+    return hashlib.sha256(json.dumps([list(r) for r in rows], default=str).encode()).hexdigest()
+
+
 def figure_of(snapshot: Snapshot, row: FigureRow) -> Figure:
     counts = row.counts
     return Figure(
