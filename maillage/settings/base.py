@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "maillage.support.journeys",
     # Reports that read many apps: indicators and targets, the yearly activity report
     "maillage.reports.indicators",
+    "maillage.reports.annual",
     # What the hub shows of its year: funding and mandates
     "maillage.reports.funding",
     # Layout and home page

@@ -1,1 +1,0 @@
-"""The yearly activity report."""
