@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
+from maillage.core import charts
 from maillage.core.csv_safety import escape_cell
 from maillage.core.form_tokens import first_write
 from maillage.observatory import commune_agenda
@@ -25,7 +26,6 @@ from maillage.observatory.forms import TWIN_FIGURE, ReferenceFigureForm
 from maillage.observatory.models import PreparedVintage, ReferenceFigure, Snapshot, SnapshotRun
 from maillage.observatory.presentation import pages
 from maillage.observatory.presentation.comparison import comparisons
-from maillage.observatory.presentation.png import svg_to_png
 from maillage.observatory.presentation.snapshot_charts import CHARTS, chart
 from maillage.observatory.sources.stock_files import available_files, resolve
 from maillage.territory.models import Commune
@@ -97,7 +97,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "paragraph": pages.paragraph(snapshot),
             "note": pages.method_note(snapshot),
             "tables": tables,
-            "charts": {slug: mark_safe(chart(snapshot, slug)) for slug in CHARTS},
+            "charts": {slug: mark_safe(_svg(snapshot, slug)) for slug in CHARTS},
             "series": [(s, pages.territory_figure(s)) for s in pages.series()],
         }
     return render(request, "observatory/overview.html", context)
@@ -139,21 +139,26 @@ def table_csv(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+def _svg(snapshot: Snapshot, slug: str) -> str:
+    # Drawn by our code from numbers; every label is escaped by the XML writer.
+    return charts.svg(chart(snapshot, slug), f"graphique-{slug}")
+
+
 def _chart_file(
     request: HttpRequest,
     slug: str,
     suffix: str,
     content_type: str,
-    render: Callable[[str], str | bytes],
+    render: Callable[[Snapshot, str], str | bytes],
 ) -> HttpResponse:
-    """A chart of the chosen snapshot as a file to download; `render` makes it from the SVG."""
+    """A chart of the chosen snapshot as a file to download, drawn by `render`."""
     if slug not in CHARTS:
         raise Http404("Graphique inconnu.")
     try:
         snapshot = _downloaded(request)
     except BadParameter as error:
         return _bad(str(error))
-    response = HttpResponse(render(chart(snapshot, slug)), content_type=content_type)
+    response = HttpResponse(render(snapshot, slug), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="observatoire-{slug}.{suffix}"'
     return response
 
@@ -161,14 +166,20 @@ def _chart_file(
 @login_not_required
 def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
     return _chart_file(
-        request, slug, "svg", "image/svg+xml; charset=utf-8", lambda svg: XML_DECLARATION + svg
+        request,
+        slug,
+        "svg",
+        "image/svg+xml; charset=utf-8",
+        lambda snapshot, slug: XML_DECLARATION + _svg(snapshot, slug),
     )
 
 
 @login_not_required
 def chart_png(request: HttpRequest, slug: str) -> HttpResponse:
     """The same chart as the SVG, drawn as a PNG image for a report or a slide."""
-    return _chart_file(request, slug, "png", "image/png", svg_to_png)
+    return _chart_file(
+        request, slug, "png", "image/png", lambda snapshot, slug: charts.png(chart(snapshot, slug))
+    )
 
 
 @login_not_required

@@ -7,21 +7,28 @@ slide. The same chart gives the same bytes every time. `maps.Choropleth` shades 
 
 from matplotlib import rc_context
 
+from maillage.core.charts import maps
 from maillage.core.charts.drawing import figure_of
 from maillage.core.charts.output import png_of, svg_of
 from maillage.core.charts.style import RC
 from maillage.core.documents import Chart
 
+Drawing = Chart | maps.Choropleth
 
-def svg(chart: Chart, ident: str) -> str:
+
+def svg(chart: Drawing, ident: str) -> str:
     """The chart as an `<svg>` element; `ident` prefixes its ids (several charts on one page)."""
+    if isinstance(chart, maps.Choropleth):
+        return maps.svg(chart, ident)
     with rc_context(RC):
         return svg_of(figure_of(chart), chart.title, chart.description, ident)
 
 
-def png(chart: Chart) -> bytes:
+def png(chart: Drawing) -> bytes:
+    if isinstance(chart, maps.Choropleth):
+        return maps.png(chart)
     with rc_context(RC):
         return png_of(figure_of(chart))
 
 
-__all__ = ["png", "svg"]
+__all__ = ["Drawing", "png", "svg"]

@@ -76,7 +76,7 @@ def _description(choropleth: Choropleth) -> str:
 
 
 def svg(choropleth: Choropleth, ident: str) -> str:
-    """Each commune's shape carries a `<title>` « Redon : 12 emplois » (shown on hover)."""
+    """Each commune's shape carries a `<title>` « Commune : 12 emplois » (shown on hover)."""
     drawn = [area for area in choropleth.areas if area.geometry]
     titles = {f"zone-{index}": f"{area.name} : {area.text}" for index, area in enumerate(drawn)}
     with rc_context(RC):

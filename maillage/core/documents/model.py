@@ -6,7 +6,7 @@ values: no markup, no format-specific option, so two formats cannot say differen
 
     Document(
         title="Rapport d’activité 2026",
-        subtitle="CADES du Pays de Redon",
+        subtitle="Pôle ESS du territoire",
         metadata=Metadata(author="CADES", created=frozen_at),
         blocks=(
             Heading(1, "Rapport moral"),
