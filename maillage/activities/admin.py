@@ -3,6 +3,7 @@ from django.contrib import admin
 from maillage.activities.models import (
     Activity,
     AudienceCount,
+    Place,
     Registration,
     SatisfactionAnswer,
     Series,
@@ -19,6 +20,12 @@ class AudienceCountInline(admin.TabularInline):
 class SeriesAdmin(admin.ModelAdmin):
     list_display = ["title"]
     prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "commune", "capacity", "offered"]
+    autocomplete_fields = ["commune"]
 
 
 @admin.register(Activity)

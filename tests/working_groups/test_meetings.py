@@ -6,13 +6,14 @@ import pytest
 from django.utils import timezone
 
 from maillage.activities.enums import ActivityKind, ActivityStatus, Visibility
-from maillage.activities.models import Activity
+from maillage.activities.models import Activity, Place
 from maillage.core.site import absolute_url
 from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.meetings import schedule_meeting, write_minutes
 from maillage.network.working_groups.models import Meeting
 from maillage.plan.links import actions_of, link_actions
 from maillage.plan.models import Action
+from tests.directory.factories import CommuneFactory
 from tests.factories import UserFactory
 from tests.people.factories import PersonFactory
 from tests.typeset import french
@@ -153,3 +154,26 @@ def test_republishing_keeps_the_first_publication_date(group):
     write_minutes(meeting, agenda="", minutes="Texte corrigé.", publish=True)
 
     assert meeting.minutes_published_at == first
+
+
+def test_a_meeting_held_at_a_place_of_the_hub_takes_its_address(client_for, group, facilitator):
+    redon = CommuneFactory(code="35236", name="Redon")
+    hall = Place.objects.create(name="Maison des associations", address="4 rue", commune=redon)
+
+    client_for(facilitator).post(f"{G}/reunions/", {**NEXT, "address": "", "place": hall.pk})
+
+    activity = Meeting.objects.get(group=group).activity
+    assert (activity.place, activity.commune) == (hall, redon)
+    assert activity.address == "Maison des associations, 4 rue"
+
+
+def test_staff_move_or_cancel_a_meeting_from_the_group_s_page(client_for, group, staff):
+    meeting = schedule_meeting(
+        group, starts_at=_at("2027-01-12T14:00"), ends_at=_at("2027-01-12T16:00")
+    )
+    slug = meeting.activity.slug
+
+    page = client_for(staff).get(f"{G}/").content.decode()
+
+    assert f'href="/agenda/equipe/{slug}/modifier/"' in page
+    assert f'href="/agenda/equipe/{slug}/annuler/"' in page

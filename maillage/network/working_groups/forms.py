@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.text import slugify
 
+from maillage.activities.models import Place
+from maillage.activities.places import place_choices
 from maillage.core.form_tokens import OneTimeForm
 from maillage.network.people.models import Person
 from maillage.network.working_groups.documents import ACCEPTED, MAX_SIZE
@@ -69,7 +71,13 @@ class AddMemberForm(forms.Form):
 class MeetingForm(forms.Form):
     starts_at = forms.DateTimeField(label="Début", widget=DATETIME)
     ends_at = forms.DateTimeField(label="Fin", widget=DATETIME)
-    address = forms.CharField(label="Lieu (facultatif)", max_length=300, required=False)
+    place = forms.ModelChoiceField(
+        label="Un lieu du pôle (facultatif)",
+        queryset=Place.objects.none(),
+        required=False,
+        empty_label="Aucun",
+    )
+    address = forms.CharField(label="Ou une adresse (facultatif)", max_length=300, required=False)
     online_url = forms.URLField(
         label="Lien de la réunion en ligne (facultatif)",
         max_length=500,
@@ -82,6 +90,10 @@ class MeetingForm(forms.Form):
         required=False,
         max_length=20000,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = place_choices()
 
     def clean(self):
         data = super().clean()

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from maillage.activities.enums import ActivityKind, ActivityStatus, Visibility
-from maillage.activities.models import Activity
+from maillage.activities.models import Activity, Place
 from maillage.core.site import absolute_url
 from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.models import Meeting, WorkingGroup
@@ -50,11 +50,13 @@ def schedule_meeting(
     *,
     starts_at: datetime,
     ends_at: datetime,
+    place: Place | None = None,
     address: str = "",
     online_url: str = "",
     agenda: str = "",
 ) -> Meeting:
-    """Create the meeting and its activity; the same group never meets twice at the same time."""
+    """Create the meeting and its activity; the same group never meets twice at the same time.
+    A place of the hub gives the meeting its address and commune."""
     if ends_at <= starts_at:
         raise WorkingGroupRefused("La fin de la réunion doit suivre son début.")
     # The group's row lock makes the check below and the creation one step for concurrent posts.
@@ -71,7 +73,9 @@ def schedule_meeting(
         ),
         starts_at=starts_at,
         ends_at=ends_at,
-        address=address,
+        place=place,
+        address=place.full_address if place else address,
+        commune=place.commune if place else None,
         online_url=online_url,
         visibility=Visibility.MEMBERS,
         status=ActivityStatus.PUBLISHED,
