@@ -78,7 +78,7 @@ def test_the_staff_schedule_a_meeting_with_the_form(page, live_server, groups):
 
     page.get_by_label("Début").fill("2027-02-09T14:00")
     page.get_by_label("Fin :", exact=True).fill("2027-02-09T16:00")
-    page.get_by_label("Lieu (facultatif)").fill("Salle fictive")
+    page.get_by_label("Ou une adresse (facultatif)").fill("Salle fictive")
     page.get_by_role("button", name="Prévoir la réunion").click()
 
     page.wait_for_load_state()
