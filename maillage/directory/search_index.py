@@ -178,15 +178,21 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
-def matches(vendor: str, groups: list[list[str]], names_only: bool = False) -> Q | Func:
-    """True for the entries with, for each group, a word starting with one of its words (in
-    their names alone if `names_only`).
+def matches(
+    vendor: str, groups: list[list[str]], names_only: bool = False, joined: bool = True
+) -> Q | Func:
+    """True for the entries with, for each group, one of its words (a word ending in « * »:
+    a word it starts), in their names alone if `names_only`.
+
+    On SQLite, `joined` joins the FTS5 table (`models/search_words.py`): reading the first
+    matches reads only them. Else `id IN (every match)`, which SQLite builds first: the plan of
+    choice when every match is ranked, as a join then probes the index for each entry.
 
     Folded words are only [a-z0-9]: quoted, each is a safe FTS5 phrase and tsquery lexeme."""
     column = "search_name" if names_only else "search_text"
     if vendor == "postgresql":
         query = " & ".join(
-            "(" + " | ".join(f"'{word}':*" for word in group) + ")" for group in groups
+            "(" + " | ".join(_lexeme(word) for word in group) + ")" for group in groups
         )
         # On the column itself, not `id IN (subquery)`: the planner reads only the matches.
         vector = Func(F(column), template=PG_VECTOR.format(column="%(expressions)s"))
@@ -194,19 +200,41 @@ def matches(vendor: str, groups: list[list[str]], names_only: bool = False) -> Q
             vector, Func(Value(query), template="to_tsquery('simple', %(expressions)s)")
         )
     query = " AND ".join(
-        "(" + " OR ".join(f'"{word}"*' for word in group) + ")" for group in groups
+        "(" + " OR ".join(_phrase(word) for word in group) + ")" for group in groups
     )
-    fts = NAMES_FTS_TABLE if names_only else FTS_TABLE
-    return Q(pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [query]))
+    if not joined:
+        fts = NAMES_FTS_TABLE if names_only else FTS_TABLE
+        return Q(pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [query]))
+    if names_only:
+        return Q(search_name_words__search_name__match=query)
+    return Q(search_words__search_text__match=query)
+
+
+def _lexeme(word: str) -> str:
+    """A tsquery lexeme: the word, or every word it starts if it ends in « * »."""
+    return f"'{word[:-1]}':*" if word.endswith("*") else f"'{word}'"
+
+
+def _phrase(word: str) -> str:
+    """An FTS5 phrase: the word, or every word it starts if it ends in « * »."""
+    return f'"{word[:-1]}"*' if word.endswith("*") else f'"{word}"'
+
+
+def in_index_order(vendor: str, names_only: bool = False) -> str:
+    """What to order matches by so that their first ones are read from the index, not sorted:
+    FTS5 gives its matches by rowid (the id) when asked for its own rowid order."""
+    if vendor == "postgresql":
+        return "pk"
+    return "search_name_words" if names_only else "search_words"
 
 
 _VOCABULARY_RANGE = f"SELECT word FROM {VOCABULARY} WHERE word >= %s AND word < %s"
 
 
-def starts_a_word(cursor, prefix: str) -> bool:
-    """Whether some indexed word starts with `prefix` (listed entry or not)."""
-    cursor.execute(_VOCABULARY_RANGE + " LIMIT 1", [prefix, prefix + "{"])
-    return cursor.fetchone() is not None
+def words_with_prefix(cursor, prefix: str, limit: int) -> list[str]:
+    """Up to `limit` indexed words that start with `prefix` (listed entry or not)."""
+    cursor.execute(_VOCABULARY_RANGE + " ORDER BY word LIMIT %s", [prefix, prefix + "{", limit])
+    return [row[0] for row in cursor.fetchall()]
 
 
 def words_starting_with(cursor, letter: str) -> list[str]:

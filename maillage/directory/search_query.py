@@ -35,6 +35,8 @@ MIN_CORRECTED_LENGTH = 4
 TWO_EDITS_FROM = 8
 MAX_CORRECTIONS = 12
 MAX_WORDS = 8
+# A query word that starts more indexed words than this is asked of the indexes as a prefix.
+MAX_LISTED_WORDS = 16
 # How many entries a broad search ranks and lists, at most.
 TOP = 1000
 
@@ -52,10 +54,14 @@ def ranked(queryset: QuerySet, q: str, top: int | None = None) -> QuerySet:
     if not groups:
         ordered = queryset.order_by("sort_name", "pk")
         return ordered if top is None else ordered[:top]
-    found = queryset.filter(_matches(queryset, groups))
+    found = queryset.filter(_matches(queryset, groups, joined=top is not None))
     if top is not None:
-        named = found.filter(_matches(queryset, groups, names_only=True))
-        first = [candidates.order_by("pk").values("pk")[:top] for candidates in (found, named)]
+        vendor = connections[queryset.db].vendor
+        named = queryset.filter(_matches(queryset, groups, names_only=True))
+        first = [
+            candidates.order_by(search_index.in_index_order(vendor, names)).values("pk")[:top]
+            for candidates, names in ((found, False), (named, True))
+        ]
         found = queryset.filter(Q(pk__in=first[0]) | Q(pk__in=first[1]))
     scores = [
         Case(
@@ -72,22 +78,29 @@ def ranked(queryset: QuerySet, q: str, top: int | None = None) -> QuerySet:
     return ordered if top is None else ordered[:top]
 
 
-def _matches(queryset: QuerySet, groups: list[list[str]], names_only: bool = False) -> Q | Func:
-    return search_index.matches(connections[queryset.db].vendor, groups, names_only)
+def _matches(
+    queryset: QuerySet, groups: list[list[str]], names_only: bool = False, joined: bool = True
+) -> Q | Func:
+    return search_index.matches(connections[queryset.db].vendor, groups, names_only, joined)
 
 
 def _found_in(field: str, group: list[str]) -> Q:
     """One of the group's words starts a word of `field` (folded words, separated by spaces)."""
     found = [
         Q(**{f"{field}__startswith": word}) | Q(**{f"{field}__contains": f" {word}"})
-        for word in group
+        for word in (word.rstrip("*") for word in group)
     ]
     return reduce(or_, found)
 
 
 def _word_groups(using: str, q: str) -> list[list[str]]:
-    """Per query word, the words it stands for: itself, or its corrections if it is a typo.
+    """Per query word, the words it stands for: the indexed words it starts (« redon » stands
+    for « redon » and « redonnais »), or its corrections if it is a typo. A word ending in
+    « * » stands for every word it starts: a prefix that starts too many words to list, or a
+    correction.
 
+    Listed words are found in the indexes one by one, which reads only the rows asked for;
+    a prefix makes them merge all its words' entries first (`search_index.py`).
     One-letter words (« l’atelier » gives « l ») narrow nothing when longer words are there."""
     words = list(dict.fromkeys(query_words(q)))
     longer = [word for word in words if len(word) > 1]
@@ -96,10 +109,14 @@ def _word_groups(using: str, q: str) -> list[list[str]]:
     groups = []
     with connection.cursor() as cursor:
         for word in words:
-            if search_index.starts_a_word(cursor, word):
-                groups.append([word])
+            started = search_index.words_with_prefix(cursor, word, MAX_LISTED_WORDS + 1)
+            if len(started) > MAX_LISTED_WORDS:
+                groups.append([f"{word}*"])
+            elif started:
+                groups.append(started)
             else:
-                groups.append(_corrections(cursor, word) or [word])
+                corrections = _corrections(cursor, word) or [word]
+                groups.append([f"{correction}*" for correction in corrections])
     return groups
 
 

@@ -3,6 +3,7 @@ from maillage.directory.models.imports import ImportRejection, ImportRun
 from maillage.directory.models.locations import LocationCheck
 from maillage.directory.models.organisations import Establishment, LegalUnit, Theme
 from maillage.directory.models.search_log import SearchLog
+from maillage.directory.models.search_words import SearchNameWords, SearchWords
 from maillage.directory.models.stewardship import (
     ChangeRecord,
     Claim,
@@ -22,5 +23,7 @@ __all__ = [
     "LegalUnit",
     "LocationCheck",
     "SearchLog",
+    "SearchNameWords",
+    "SearchWords",
     "Theme",
 ]
