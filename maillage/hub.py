@@ -32,6 +32,9 @@ class HubIdentity:
     # Legal notice (LCEN): who directs the publication, who hosts the site.
     publication_director: str
     hosting: str
+    # The association's identifiers, for the open data of the grants it receives (SCDL).
+    siret: str = ""
+    rna_id: str = ""
 
     @property
     def the_name(self) -> str:
@@ -107,6 +110,8 @@ def load_hub(directory: Path) -> Hub:
                 logo=identity.get("logo", ""),
                 publication_director=identity.get("publication_director", ""),
                 hosting=identity.get("hosting", ""),
+                siret=identity.get("siret", ""),
+                rna_id=identity.get("rna_id", ""),
             ),
             territory=TerritoryDefinition(
                 name=territory["name"],

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from maillage.reports.funding.views import applications, funders, grants, report
+from maillage.reports.funding.views import applications, funders, grants, open_data, report
 
 urlpatterns = [
     path("", funders.funder_list, name="funders"),
+    path("donnees-ouvertes/", open_data.open_data, name="open_data"),
+    path("donnees-ouvertes/subventions.csv", open_data.open_data_csv, name="open_data_csv"),
     path("financeurs/nouveau/", funders.funder_create, name="funder_create"),
     path("financeurs/<id:pk>/", funders.funder_page, name="funder"),
     path("financeurs/<id:pk>/modifier/", funders.funder_edit, name="funder_edit"),

@@ -1,0 +1,132 @@
+"""The open data of grants follows the SCDL « subventions » schema exactly, and checks what its
+usual validators skip: the SIRET's key and « SIRET or RNA » for the beneficiary."""
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from maillage.reports.funding.models import Redistribution
+from maillage.reports.funding.scdl import Party, build, problems
+from maillage.reports.funding.table_schema import columns, load, row_problems
+from tests.reports.funding.factories import FunderFactory, GrantFactory, InstalmentFactory
+
+pytestmark = pytest.mark.django_db
+HUB = Party("CADES du Pays de Redon", siret="22350001800013")
+
+
+def read(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_every_row_holds_the_schema_s_columns_and_passes_its_constraints():
+    grant = GrantFactory(funder=FunderFactory(name="Région Bretagne", siret="23350001600040"))
+    InstalmentFactory(grant=grant, amount=Decimal("12000"), expected_on=date(2026, 3, 1))
+    InstalmentFactory(grant=grant, amount=Decimal("8000"), expected_on=date(2026, 11, 1))
+    Redistribution.objects.create(
+        grant=grant,
+        beneficiary_name="Association fictive des Jardins",
+        rna_id="W353001234",
+        purpose="Fonds d’amorçage des initiatives locales",
+        amount=Decimal("1500"),
+        agreement_on=date(2026, 4, 2),
+    )
+
+    text = build(HUB).csv()
+
+    header = text.splitlines()[0].split(",")
+    assert header == columns(load())
+    rows = read(text)
+    assert [row_problems(load(), row) + problems(row) for row in rows] == [[], []]
+    received, redistributed = rows
+    assert received["montant"] == "20000.00"
+    assert received["conditionsVersement"] == "échelonné"
+    assert received["datesPeriodeVersement"] == "2026-03-01/2026-11-01"
+    assert received["idBeneficiaire"] == "22350001800013"
+    assert redistributed["nomAttribuant"] == "CADES du Pays de Redon"
+    assert redistributed["rnaBeneficiaire"] == "W353001234"
+
+
+def test_a_funder_s_siret_with_a_wrong_key_keeps_its_grant_out_with_a_french_reason():
+    GrantFactory(funder=FunderFactory(siret="23350001600041"), purpose="Animation")
+
+    export = build(HUB)
+
+    assert export.rows == []
+    [(name, reasons)] = export.refused
+    assert name.startswith("Animation (")
+    assert reasons == [
+        "La colonne idAttribuant : « 23350001600041 » n’est pas un SIRET valide : "
+        "sa clé de contrôle est fausse."
+    ]
+
+
+def test_a_hub_with_neither_siret_nor_rna_cannot_publish_what_it_receives():
+    GrantFactory()
+
+    export = build(Party("CADES du Pays de Redon"))
+
+    assert "Le bénéficiaire doit avoir un SIRET ou un numéro RNA." in export.refused[0][1]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "reason"),
+    [
+        ("dateConvention", "02/03/2026", "n’est pas une date AAAA-MM-JJ"),
+        ("montant", "20 000,00", "n’est pas un nombre"),
+        ("nature", "subvention", "n’est pas une valeur permise"),
+        ("idAttribuant", "2335000160004", "n’a pas la forme attendue"),
+        ("notificationUE", "false", "n’est pas l’une des valeurs oui, non"),
+        ("pourcentageSubvention", "1.5", "est supérieur à 1"),
+        ("objet", "x" * 257, "dépasse 256 caractères"),
+        ("nomAttribuant", "", "est obligatoire"),
+    ],
+)
+def test_the_validator_refuses_each_broken_constraint(column, value, reason):
+    good = {
+        "nomAttribuant": "Région Bretagne",
+        "idAttribuant": "23350001600040",
+        "dateConvention": "2026-02-01",
+        "referenceDecision": "",
+        "nomBeneficiaire": "CADES",
+        "idBeneficiaire": "22350001800013",
+        "rnaBeneficiaire": "",
+        "objet": "Animation",
+        "montant": "20000.00",
+        "nature": "aide en numéraire",
+        "conditionsVersement": "unique",
+        "datesPeriodeVersement": "2026-03-01",
+        "idRAE": "",
+        "notificationUE": "non",
+        "pourcentageSubvention": "1.00",
+        "dispositifAide": "",
+    }
+    assert row_problems(load(), good) == []
+
+    found = row_problems(load(), good | {column: value})
+
+    assert len(found) == 1
+    assert column in found[0]
+    assert reason in found[0]
+
+
+def test_staff_download_the_file_and_see_what_was_left_out(client_for, staff):
+    GrantFactory(funder=FunderFactory(siret=""), purpose="Fonds sans SIRET")
+    client = client_for(staff)
+
+    page = client.get(reverse("funding:open_data")).content.decode()
+    download = client.get(reverse("funding:open_data_csv"))
+
+    assert "La colonne idAttribuant est obligatoire." in page
+    assert download["Content-Type"] == "text/csv; charset=utf-8"
+    assert download.content.decode().splitlines() == [",".join(columns(load()))]
+
+
+@pytest.mark.parametrize("role", ["member", "partner"])
+def test_the_export_is_for_staff_only(request, client_for, role):
+    client = client_for(request.getfixturevalue(role))
+
+    assert client.get(reverse("funding:open_data_csv")).status_code == 403
