@@ -28,6 +28,7 @@ member_space_patterns = [
     mount("services", {"services/": "maillage.support.services.urls_space"}),
     mount("journeys", {"orientations/": "maillage.support.journeys.urls_space"}),
     mount("activities", {"inscriptions/": "maillage.activities.urls_space"}),
+    mount("needs", {"besoins/": "maillage.needs.urls_space"}),
 ]
 
 # Public paths are in e-mails, calendars and bookmarks: a prefix written here never changes.
@@ -63,6 +64,7 @@ urlpatterns = [
     # Support shares one prefix: the offer and orientation, then the cases of the hub's team.
     mount("services", {"accompagnement/": "maillage.support.services.urls"}),
     mount("journeys", {"accompagnement/": "maillage.support.journeys.urls"}),
+    mount("needs", {"besoins/": "maillage.needs.urls"}),
     mount(
         "funding",
         {

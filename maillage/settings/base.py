@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "maillage.network.decisions",
     "maillage.support.services",
     "maillage.support.journeys",
+    "maillage.needs",
     # Reports that read many apps: indicators and targets, the yearly activity report
     "maillage.reports.indicators",
     "maillage.reports.annual",

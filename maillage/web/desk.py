@@ -20,6 +20,7 @@ from maillage.core.french import percent, plural
 from maillage.core.job_failures import failing_now
 from maillage.core.scheduling import job_named
 from maillage.directory.queries import imports_to_watch, stewardship_queues
+from maillage.needs.queries import needs_due
 from maillage.network.decisions.queries import closing_soon
 from maillage.network.memberships.queries import join_requests_waiting, memberships_due
 from maillage.network.people.queries import imports_awaiting_mapping
@@ -181,6 +182,30 @@ def support_section() -> Section:
     )
 
 
+def needs_section() -> Section:
+    due = needs_due()
+    return Section(
+        "besoins",
+        "Besoins du territoire",
+        [
+            Counter(
+                "needs_to_qualify",
+                due.to_qualify,
+                "besoin exprimé à qualifier",
+                "besoins exprimés à qualifier",
+                reverse("needs:queue"),
+            ),
+            Counter(
+                "need_comments",
+                due.comments,
+                "commentaire sur un besoin à modérer",
+                "commentaires sur des besoins à modérer",
+                reverse("needs:queue"),
+            ),
+        ],
+    )
+
+
 def network_section() -> Section:
     year = timezone.localdate().year
     due = memberships_due(year)
@@ -327,5 +352,11 @@ def desk() -> dict:
         "agenda_days": AGENDA_DAYS,
         "activity_count": activity_count,
         "activities": activities,
-        "sections": [directory_section(), support_section(), network_section(), imports_section()],
+        "sections": [
+            directory_section(),
+            support_section(),
+            needs_section(),
+            network_section(),
+            imports_section(),
+        ],
     }

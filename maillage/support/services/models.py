@@ -16,7 +16,7 @@ from maillage.support.services.enums import (
     ServiceStatus,
 )
 
-__all__ = ["Service", "ServiceQuerySet", "ServiceStatus", "SummaryRequest"]
+__all__ = ["OrientationMiss", "Service", "ServiceQuerySet", "ServiceStatus", "SummaryRequest"]
 
 
 class ServiceQuerySet(models.QuerySet["Service"]):
@@ -243,3 +243,22 @@ class SummaryRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Récapitulatif {self.pk}"
+
+
+class OrientationMiss(models.Model):
+    """Answers to the orientation that no published service fitted: a need the offer leaves
+    uncovered. Only the answers that describe the project are kept (the need's theme, the
+    sector, the commune), never who asked, their address or the time of day."""
+
+    theme = models.CharField("besoin", max_length=80, blank=True)
+    sector = models.CharField("secteur", max_length=40, blank=True)
+    commune_code = models.CharField("commune (code INSEE)", max_length=5, blank=True)
+    asked_on = models.DateField("date", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "orientation sans service"
+        verbose_name_plural = "orientations sans service"
+        indexes = [models.Index(fields=["asked_on"], name="orientation_miss_asked_on")]
+
+    def __str__(self) -> str:
+        return f"{self.theme or 'sans besoin'} / {self.commune_code or 'sans commune'}"

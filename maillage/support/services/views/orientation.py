@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from maillage.core.ratelimit import limit_posts
 from maillage.support.services import summary
 from maillage.support.services.forms import OrientationForm, SummaryEmailForm
+from maillage.support.services.misses import record_miss
 from maillage.support.services.orientation import suggestions_for
 from maillage.support.services.views.common import bad_request
 
@@ -48,7 +49,10 @@ def results(request):
     form, valid = _answered(request)
     if not valid:
         return bad_request(request, form.problem())
-    return render(request, "services/results.html", _results_context(request, form))
+    context = _results_context(request, form)
+    if not context["suggestions"]:
+        record_miss(context["answers"])
+    return render(request, "services/results.html", context)
 
 
 @require_POST

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from maillage.core.french import plural
 from maillage.hub import current_hub
+from maillage.needs.hub_file import load_needs_file
 from maillage.network.memberships.colleges import load_colleges
 from maillage.plan.loading import PlanFileError, load_plan
 from maillage.plan.models import StrategicObjective
@@ -11,8 +12,8 @@ from maillage.territory.importer import load_configured_territory
 
 class Command(BaseCommand):
     help = (
-        "Load the configured hub's territory, colleges and support stages, and its plan on "
-        "first install (idempotent)."
+        "Load the configured hub's territory, colleges, needs' themes and criteria, support "
+        "stages, and its plan on first install (idempotent)."
     )
 
     def handle(self, *args, **options):
@@ -20,6 +21,8 @@ class Command(BaseCommand):
         territory_report = load_configured_territory(hub.territory)
         self.stdout.write(f"Territoire « {hub.territory.name} » : {territory_report}")
         self.stdout.write(f"Collèges des adhérents : {load_colleges(hub.directory)}.")
+        themes, criteria = load_needs_file(hub.directory)
+        self.stdout.write(f"Besoins du territoire : {themes} thèmes, {criteria} critères.")
         try:
             stages = load_stages(hub.directory)
         except StageFileError as error:
