@@ -17,6 +17,8 @@ from maillage.network.working_groups.demo import create_demo_working_groups
 from maillage.network.working_groups.models import Document, Meeting, WorkingGroup
 from maillage.observatory.demo import create_demo_observatory
 from maillage.observatory.models import Snapshot
+from maillage.reports.funding.demo import create_demo_funding
+from maillage.reports.funding.models import Grant, Mandate
 from maillage.support.journeys.demo import create_demo_journeys
 from maillage.support.journeys.models import Referral, SupportCase
 from maillage.support.services.demo import create_demo_services
@@ -78,6 +80,14 @@ STEPS = (
         "Accompagnement",
         create_demo_journeys,
         (Kind("dossier", "dossiers", SupportCase), Kind("orientation", "orientations", Referral)),
+    ),
+    Step(
+        "Financements et mandats",
+        create_demo_funding,
+        (
+            Kind("subvention", "subventions", Grant),
+            Kind("mandat de représentation", "mandats de représentation", Mandate),
+        ),
     ),
     Step(
         "Observatoire",

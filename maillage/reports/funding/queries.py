@@ -1,0 +1,41 @@
+"""What other apps (the yearly report) read of the funding records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet, Sum
+
+from maillage.reports.funding.models import Funder, Mandate
+from maillage.reports.funding.models.grants import running_in
+
+
+@dataclass(frozen=True)
+class FunderIncome:
+    funder: Funder
+    granted: Decimal  # grants whose period touches the year
+    received: Decimal  # instalments received during the year
+
+
+def income_by_funder(year: int) -> list[FunderIncome]:
+    """Each funder with a grant running in `year` (two queries, whatever the grants)."""
+    received = Q(grants__instalments__received_on__year=year)
+    funders = (
+        Funder.objects.annotate(granted=Sum("grants__amount", filter=running_in(year, "grants__")))
+        .filter(granted__isnull=False)
+        .order_by("name")
+    )
+    totals = dict(
+        Funder.objects.filter(received)
+        .annotate(received=Sum("grants__instalments__amount", filter=received))
+        .values_list("pk", "received")
+    )
+    return [
+        FunderIncome(f, f.granted or Decimal(0), totals.get(f.pk) or Decimal(0)) for f in funders
+    ]
+
+
+def mandates_during(first: date, last: date) -> QuerySet[Mandate]:
+    return Mandate.objects.during(first, last).select_related("body", "person")
