@@ -16,7 +16,7 @@ TEST_WORKERS ?= auto
 SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 export SITE_URL
 
-.PHONY: help install document-libraries run serve worker test lint format bench load clean audit fuzz
+.PHONY: help install document-libraries run serve worker test lint format bench load clean audit fuzz scale-test
 
 help:
 	@echo "make run     installe, charge le territoire, le projet et la démo, puis sert http://$(HOST):$(PORT)"
@@ -25,6 +25,7 @@ help:
 	@echo "make lint    vérifie le code : ruff, couches (import-linter), types (mypy)"
 	@echo "make audit   cherche les failles : bandit sur le code, pip-audit sur les dépendances"
 	@echo "make fuzz    fuzzing guidé par la couverture de chaque import ($(FUZZ_SECONDS) s par import)"
+	@echo "make scale-test  la production sur plusieurs hôtes (espaces réseau, root), pannes comprises"
 
 $(UV):
 	@command -v python3 >/dev/null || { echo "python3 (>= 3.11) est requis." >&2; exit 1; }
@@ -83,6 +84,11 @@ audit: install
 FUZZ_SECONDS ?= 20
 fuzz: install
 	FUZZ_SECONDS=$(FUZZ_SECONDS) .venv/bin/pytest tests/fuzz -n 0 -p no:cacheprovider $(PYTEST_ARGS)
+
+# Production on separate hosts in network namespaces, an app server and a worker killed under load
+# (tests/scale/run.py); needs root.
+scale-test: install
+	scripts/scale-test
 
 # `make bench` runs every benchmark on the default database (SQLite unless DATABASE_URL), then the
 # directory search's again on PostgreSQL at BENCH_POSTGRES_URL, on BENCH_SEARCH_SIZE organisations

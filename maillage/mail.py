@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils.module_loading import import_string
 from django_tasks import task
-from django_tasks.base import Task
+from django_tasks.base import Task, TaskContext
 
 
 class DeliveryFailed(Exception):
@@ -62,13 +63,26 @@ def email_task(builder: Callable[..., Built]) -> Task:
     see one another's address), or None when there is nothing to send any more."""
 
     @functools.wraps(builder)
-    def send(*ids: int | str | list[int]) -> None:
+    def send(context: TaskContext, *ids: int | str | list[int]) -> None:
         built = builder(*ids)
         if built is not None:
-            deliver(built if isinstance(built, list) else [built])
+            messages = built if isinstance(built, list) else [built]
+            deliver(_identified(messages, context.task_result.id))
 
+    del send.__wrapped__  # type: ignore[attr-defined]  # its signature is send's, context first
+    send.builder = builder  # type: ignore[attr-defined]
     send.builds_email = True  # type: ignore[attr-defined]
-    return task()(send)
+    return task(takes_context=True)(send)
+
+
+def _identified(messages: list[EmailMessage], task_id: str) -> list[EmailMessage]:
+    """Each message's Message-ID drawn from its task: a task run again after its worker died
+    (core/worker_leases.py) may send a message the dead worker had already sent, and its
+    recipient's mail software then recognises the same message (RFC 5322, 3.6.4)."""
+    domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+    for index, message in enumerate(messages):
+        message.extra_headers["Message-ID"] = f"<{task_id}.{index}@{domain}>"
+    return messages
 
 
 def is_email_task(task_path: str) -> bool:

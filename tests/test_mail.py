@@ -53,13 +53,13 @@ def test_every_email_task_is_given_ids_only():
     tasks = email_tasks()
     assert len(tasks) >= 15
     for task in tasks:
-        for name, parameter in inspect.signature(task.func.__wrapped__).parameters.items():
+        for name, parameter in inspect.signature(task.func.builder).parameters.items():
             assert parameter.annotation in ("int", "list[int]"), f"{task.module_path}({name})"
 
 
 def test_every_task_is_given_ids_or_a_day_only():
     for task in every_task():
-        function = getattr(task.func, "__wrapped__", task.func)
+        function = getattr(task.func, "builder", task.func)
         for name, parameter in inspect.signature(function).parameters.items():
             allowed = ("str",) if name == "day" else ("int", "list[int]")  # an ISO date
             assert parameter.annotation in allowed, f"{task.module_path}({name})"
@@ -129,3 +129,22 @@ def test_a_refused_delivery_fails_without_the_address_in_the_task_result():
     assert error.exception_class_path == "maillage.mail.DeliveryFailed"
     assert "SMTPRecipientsRefused" in error.traceback
     assert EMAIL not in error.traceback
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DATABASE_TASKS)
+def test_an_email_task_run_again_sends_the_same_message_id(tmp_path):
+    """A task run again after its worker died (core/worker_leases.py) may send again what the
+    dead worker had sent: the recipient's mail software sees the same Message-ID, one message."""
+    user = UserFactory(email=EMAIL)
+    result = send_password_reset.enqueue(user.pk)
+    files = {"EMAIL_DELIVERY_BACKEND": "django.core.mail.backends.filebased.EmailBackend"}
+    assert run_db_worker(**files, EMAIL_FILE_PATH=str(tmp_path)).returncode == 0
+    DBTaskResult.objects.filter(id=result.id).update(status="READY", started_at=None)
+    assert run_db_worker(**files, EMAIL_FILE_PATH=str(tmp_path)).returncode == 0
+
+    sent = "".join(path.read_text() for path in tmp_path.iterdir())
+    message_ids = re.findall(r"^Message-ID: (.+)$", sent, flags=re.MULTILINE)
+    assert len(message_ids) == 2
+    assert message_ids[0] == message_ids[1]
+    assert message_ids[0].startswith(f"<{result.id}.0@")
