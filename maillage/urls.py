@@ -74,6 +74,7 @@ urlpatterns = [
     ),
     mount("indicators", {"rapports/": "maillage.reports.indicators.urls"}),
     mount("annual", {"rapports/activite/": "maillage.reports.annual.urls"}),
+    mount("report_files", {"rapports/activite/": "maillage.reports.report_files.urls"}),
     mount("accounts", {"compte/": "maillage.accounts.urls"}),
     path("espace-membre/", include((member_space_patterns, "space"))),
     path("admin/", admin.site.urls),

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     # Reports that read many apps: indicators and targets, the yearly activity report
     "maillage.reports.indicators",
     "maillage.reports.annual",
+    # The yearly report's files (PDF, ODT, DOCX, CSV annexes), written by the task worker
+    "maillage.reports.report_files",
     # What the hub shows of its year: funding and mandates
     "maillage.reports.funding",
     # Layout and home page
@@ -170,6 +172,8 @@ WORKING_GROUP_DOCUMENTS_ROOT = Path(
 SUPPORT_DOCUMENTS_ROOT = Path(
     env_str("SUPPORT_DOCUMENTS_ROOT", str(BASE_DIR / "var" / "accompagnement"))
 )
+# Files of the frozen versions of the yearly report; written again identical from the version.
+REPORT_FILES_ROOT = Path(env_str("REPORT_FILES_ROOT", str(BASE_DIR / "var" / "rapports")))
 # Prepared SIRENE vintages of the observatory (`manage.py prepare_vintage`): a folder per
 # vintage, about a third of the stock's size; snapshots read them instead of the stock.
 OBSERVATORY_VINTAGES_DIR = Path(
