@@ -293,4 +293,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint tells each step of every PDF at INFO: the worker's log keeps its warnings only.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
