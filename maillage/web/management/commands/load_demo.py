@@ -17,6 +17,10 @@ from maillage.network.working_groups.demo import create_demo_working_groups
 from maillage.network.working_groups.models import Document, Meeting, WorkingGroup
 from maillage.observatory.demo import create_demo_observatory
 from maillage.observatory.models import Snapshot
+from maillage.reports.annual.demo import create_demo_report
+from maillage.reports.annual.models import AnnualReport
+from maillage.reports.indicators.demo import create_demo_targets
+from maillage.reports.indicators.models import Target
 from maillage.reports.funding.demo import create_demo_funding
 from maillage.reports.funding.models import Grant, Mandate
 from maillage.support.journeys.demo import create_demo_journeys
@@ -28,7 +32,8 @@ from maillage.web.demo_report import Kind, Step, run
 # Order matters: activities name the directory's organisations; the network links people to
 # accounts and organisations, then groups and decisions to them; the hub and its partners join
 # the directory with their services, before the memberships; support cases refer project holders
-# to the services; last, the observatory counts every establishment the steps put there.
+# to the services; the observatory counts every establishment the steps put there; last, the
+# report of the year gets targets from what was recorded, and the staff's texts.
 STEPS = (
     Step(
         "Annuaire",
@@ -93,6 +98,13 @@ STEPS = (
         "Observatoire",
         create_demo_observatory,
         (Kind("instantané des chiffres", "instantanés des chiffres", Snapshot),),
+    ),
+    # Last: the targets are set from what the steps above recorded for the year.
+    Step("Cibles des actions", create_demo_targets, (Kind("cible", "cibles", Target),)),
+    Step(
+        "Rapport d’activité",
+        create_demo_report,
+        (Kind("rapport d’activité", "rapports d’activité", AnnualReport),),
     ),
 )
 
