@@ -19,10 +19,10 @@ from maillage.observatory.demo import create_demo_observatory
 from maillage.observatory.models import Snapshot
 from maillage.reports.annual.demo import create_demo_report
 from maillage.reports.annual.models import AnnualReport
-from maillage.reports.indicators.demo import create_demo_targets
-from maillage.reports.indicators.models import Target
 from maillage.reports.funding.demo import create_demo_funding
 from maillage.reports.funding.models import Grant, Mandate
+from maillage.reports.indicators.demo import create_demo_targets
+from maillage.reports.indicators.models import Target
 from maillage.support.journeys.demo import create_demo_journeys
 from maillage.support.journeys.models import Referral, SupportCase
 from maillage.support.services.demo import create_demo_services
