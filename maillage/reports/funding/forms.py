@@ -20,6 +20,7 @@ from maillage.reports.funding.models import (
     Funder,
     Grant,
     Mandate,
+    Redistribution,
     ReportDue,
 )
 
@@ -219,3 +220,27 @@ class MandateReportForm(OneTimeForm):
     text = forms.CharField(
         label="Compte rendu au pôle", widget=forms.Textarea(attrs={"rows": 8}), max_length=20000
     )
+
+
+class RedistributionForm(OneTimeForm, forms.ModelForm):
+    prefix = "part"  # beside the schedule's form on the grant's page: ids stay unique
+    amount = amount_field("Montant redistribué en euros")
+
+    class Meta:
+        model = Redistribution
+        fields = [
+            "beneficiary_name",
+            "siret",
+            "rna_id",
+            "purpose",
+            "amount",
+            "agreement_on",
+            "paid_on",
+        ]
+        widgets = {"agreement_on": DateInput(), "paid_on": DateInput()}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not (data.get("siret") or data.get("rna_id")) and not self.has_error("siret"):
+            self.add_error("siret", "Indiquez le SIRET ou le numéro RNA du bénéficiaire.")
+        return data

@@ -27,6 +27,11 @@ urlpatterns = [
         name="report_sent",
     ),
     path("subventions/<id:pk>/indicateurs/", grants.add_indicator, name="add_indicator"),
+    path(
+        "subventions/<id:pk>/redistributions/",
+        grants.add_redistribution,
+        name="add_redistribution",
+    ),
     path("subventions/<id:pk>/compte-rendu/", report.grant_report, name="grant_report"),
     path("subventions/<id:pk>/compte-rendu.csv", report.grant_report_csv, name="grant_report_csv"),
     path("subventions/<id:pk>/bilan/", report.save_qualitative_report, name="save_report_text"),

@@ -13,6 +13,7 @@ from maillage.reports.funding.models import Redistribution
 from maillage.reports.funding.scdl import Party, build, problems
 from maillage.reports.funding.table_schema import columns, load, row_problems
 from tests.reports.funding.factories import FunderFactory, GrantFactory, InstalmentFactory
+from tests.tokens import with_token
 
 pytestmark = pytest.mark.django_db
 HUB = Party("CADES du Pays de Redon", siret="22350001800013")
@@ -130,3 +131,33 @@ def test_the_export_is_for_staff_only(request, client_for, role):
     client = client_for(request.getfixturevalue(role))
 
     assert client.get(reverse("funding:open_data_csv")).status_code == 403
+
+
+def prefixed(fields: dict) -> dict:
+    """The redistribution form's fields with the token its page drew, under its prefix."""
+    return {**fields, "part-submission": with_token({})["submission"]}
+
+
+def test_staff_record_a_redistribution_which_the_open_data_publishes(client_for, staff):
+    grant = GrantFactory(funder=FunderFactory(siret="23350001600040"))
+    client = client_for(staff)
+    url = reverse("funding:add_redistribution", args=[grant.pk])
+    fields = {
+        "part-beneficiary_name": "Association fictive des Jardins",
+        "part-purpose": "Fonds d’amorçage",
+        "part-amount": "1 500",
+        "part-agreement_on": "2026-04-02",
+    }
+
+    refused = client.post(url, prefixed({**fields, "part-siret": "22350001800014"}))
+    missing = client.post(url, prefixed(fields))
+    sent = prefixed({**fields, "part-rna_id": "W353001234"})
+    client.post(url, sent)
+    client.post(url, sent)
+
+    assert "sa clé de contrôle est fausse" in refused.content.decode()
+    assert "Indiquez le SIRET ou le numéro RNA du bénéficiaire." in missing.content.decode()
+    [part] = grant.redistributions.all()
+    assert part.rna_id == "W353001234"
+    rows = read(build(HUB).csv())
+    assert rows[1]["nomBeneficiaire"] == "Association fictive des Jardins"

@@ -22,6 +22,7 @@ from maillage.reports.funding.models import (
     Application,
     Grant,
     Instalment,
+    Redistribution,
     ReportDue,
 )
 from maillage.reports.funding.schedule import schedule_of
@@ -42,6 +43,8 @@ def grant_context(grant: Grant, **bound: Any) -> dict[str, Any]:
         "report_due_form": bound.get("report_due_form") or forms.ReportDueForm(),
         "report_sent_form": bound.get("report_sent_form") or forms.ReportSentForm(),
         "indicator_form": bound.get("indicator_form") or forms.IndicatorForm(),
+        "redistributions": grant.redistributions.all(),
+        "redistribution_form": bound.get("redistribution_form") or forms.RedistributionForm(),
     }
 
 
@@ -186,3 +189,20 @@ def add_indicator(request: HttpRequest, pk: int) -> HttpResponse:
             messages.info(request, form_tokens.ALREADY_SAVED)
         return redirect(grant)
     return _refused(request, grant, indicator_form=form)
+
+
+@staff_required
+@require_POST
+def add_redistribution(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = _grant(pk)
+    form = forms.RedistributionForm(request.POST, instance=Redistribution(grant=grant))
+    if not form.is_valid():
+        return _refused(request, grant, redistribution_form=form)
+    token = form.cleaned_data["submission"]
+    form.instance.submission_token = token
+    _, created = form_tokens.once(Redistribution, token, form.save, {"grant_id": grant.pk})
+    if created:
+        messages.success(request, "La subvention redistribuée est enregistrée.")
+    else:
+        messages.info(request, form_tokens.ALREADY_SAVED)
+    return redirect(grant)
