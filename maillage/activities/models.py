@@ -23,9 +23,9 @@ from maillage.activities.enums import (
     Visibility,
 )
 from maillage.core.form_tokens import token_field
+from maillage.core.plain_text import PLAIN_TEXT_HELP
 from maillage.plan.enums import PublicCategory
 from maillage.plan.links import PlanLinked
-from maillage.plan.plain_text import PLAIN_TEXT_HELP
 
 
 def visibilities_for(user) -> list[str]:

@@ -154,6 +154,14 @@ def test_pages_show_descriptions_as_plain_text_with_paragraphs_and_links(client)
     assert "&lt;b&gt;x&lt;/b&gt;" in page
 
 
+def test_the_calendar_carries_the_description_as_typed(client):
+    ActivityFactory(slug="atelier", description="Premier.\n\nVoir https://exemple.org")
+
+    calendar = client.get("/agenda/atelier.ics").content.decode().replace("\r\n ", "")
+
+    assert "DESCRIPTION:Premier.\\n\\nVoir https://exemple.org\r\n" in calendar
+
+
 @pytest.fixture
 def registered():
     activity = ActivityFactory(title="Atelier", slug="atelier", starts_at=at_minute(10))

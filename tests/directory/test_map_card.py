@@ -27,7 +27,7 @@ def site():
         street="3 rue des Douves",
         postcode="35600",
         city_name="Redon",
-        description="## Qui sommes-nous\n\nNous **réparons** des vélos & des *remorques*.",
+        description="Qui sommes-nous\n\nNous réparons des vélos & des remorques.",
         website="https://canal.exemple.invalid/",
         email="contact@exemple.invalid",
         located=True,

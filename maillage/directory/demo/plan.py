@@ -117,7 +117,7 @@ def joins_previous(rng: random.Random, slot: Slot, previous: Slot, sites: int) -
 
 def description(name: str, activity: Activity, commune: str) -> str:
     return (
-        f"**{name}** {activity.does} à {commune} et dans le Pays de Redon.\n\n"
-        "Cette fiche fait partie des *données fictives de démonstration* : "
+        f"{name} {activity.does} à {commune} et dans le Pays de Redon.\n\n"
+        "Cette fiche fait partie des données fictives de démonstration : "
         "l’organisation n’existe pas."
     )

@@ -4,25 +4,21 @@ directory show of it (upcoming activities, services: `related.py`)."""
 
 from __future__ import annotations
 
-from html import unescape
 from typing import Any
 
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from maillage.directory.exports.public import public_records
 from maillage.directory.models import Establishment
 from maillage.directory.related import related_sections
-from maillage.plan.markdown import render_markdown
 
 SUMMARY_CHARACTERS = 280
 ITEMS_PER_SECTION = 3
 
 
-def plain_summary(markdown: str) -> str:
-    """The presentation as text, cut on a word: the card is no place for headings or lists."""
-    text = " ".join(unescape(strip_tags(render_markdown(markdown))).split())
-    return Truncator(text).chars(SUMMARY_CHARACTERS)
+def plain_summary(presentation: str) -> str:
+    """The presentation on one line, cut on a word: the card is no place for paragraphs."""
+    return Truncator(" ".join(presentation.split())).chars(SUMMARY_CHARACTERS)
 
 
 def card_of(site: Establishment) -> dict[str, Any]:

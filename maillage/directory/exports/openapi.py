@@ -161,6 +161,9 @@ _ERROR = {
 }
 
 
+PRESENTATION = "Présentation, en texte simple : une ligne vide entre deux paragraphes."
+
+
 def _file(media_type: str, description: str) -> dict[str, Any]:
     return {
         "200": {"description": description, "content": {media_type: {}}},
@@ -197,7 +200,10 @@ def _organisation_schema() -> dict[str, Any]:
         "latitude": number,
         "siege": {"type": "boolean"},
         "date_creation": {"type": ["string", "null"], "format": "date"},
-        "presentation": {**text, "description": "Présentation (Markdown)."},
+        "presentation": {
+            **text,
+            "description": "Présentation, en texte simple (une ligne vide entre deux paragraphes).",
+        },
         "site_web": text,
         "courriel": {**text, "description": "Vide si la structure ne publie pas ses contacts."},
         "telephone": {**text, "description": "Vide si la structure ne publie pas ses contacts."},

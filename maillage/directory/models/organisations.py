@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from maillage.accounts.models import User
+from maillage.core.plain_text import PLAIN_TEXT_HELP
 from maillage.core.text import fold
 from maillage.directory import families, search_query
 from maillage.directory.enums import ClaimStatus, EssFamily, EssFlag, FamilyDecision, Visibility
@@ -298,7 +299,9 @@ class Establishment(models.Model):
     is_head_office = models.BooleanField("siège", default=False)
     # What SIRENE lacks, written by the organisation or the staff.
     # Capped as every form and import caps it: a page of presentation, not a book.
-    description = models.TextField("présentation (Markdown)", max_length=10_000, blank=True)
+    description = models.TextField(
+        "présentation", max_length=10_000, blank=True, help_text=PLAIN_TEXT_HELP
+    )
     website = models.URLField("site web", max_length=500, blank=True)
     email = models.EmailField("courriel de contact", blank=True)
     phone = models.CharField("téléphone", max_length=30, blank=True)

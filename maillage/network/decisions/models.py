@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maillage.core.form_tokens import token_field
+from maillage.core.plain_text import PLAIN_TEXT_HELP
 from maillage.network.decisions.enums import Choice, Method, ProposalStatus, Secrecy, VoterScope
-from maillage.plan.plain_text import PLAIN_TEXT_HELP
 
 
 class ProposalQuerySet(models.QuerySet):

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from maillage.activities.enums import ActivityStatus
 from maillage.core.form_tokens import token_field
+from maillage.core.plain_text import PLAIN_TEXT_HELP
 from maillage.core.storage import PrivateStorage
 from maillage.network.working_groups.enums import JOINABLE_STATUSES, WorkingGroupStatus
 from maillage.plan.links import PlanLinked
-from maillage.plan.plain_text import PLAIN_TEXT_HELP
 
 __all__ = ["Document", "GroupMember", "Meeting", "WorkingGroup", "WorkingGroupStatus"]
 

@@ -1,7 +1,7 @@
 from django import template
 
+from maillage.core.plain_text import render_plain_text
 from maillage.plan.markdown import render_markdown
-from maillage.plan.plain_text import render_plain_text
 
 register = template.Library()
 

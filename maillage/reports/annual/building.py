@@ -7,11 +7,11 @@ from collections.abc import Iterable
 
 from maillage.accounts.enums import Role
 from maillage.accounts.models import User
+from maillage.core.plain_text import from_markdown
 from maillage.hub import current_hub
 from maillage.observatory.queries import key_figures
 from maillage.plan.indicators import Indicator, Number, Period, Scope, Section
 from maillage.plan.models import Action, StrategicObjective, ValueFamily
-from maillage.plan.plain_text import from_markdown
 from maillage.plan.queries import plan_texts
 from maillage.reports.annual.contents import (
     ActionPart,

@@ -18,7 +18,7 @@ from maillage.core.documents import (
     Source,
     Table,
 )
-from maillage.plan.plain_text import PARAGRAPH_BREAK
+from maillage.core.plain_text import PARAGRAPH_BREAK
 from maillage.reports.annual.contents import Figure, ReportContent, TableData, figure_text
 from maillage.reports.annual.models import FrozenVersion
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from maillage.plan.plain_text import converting_migration
+from maillage.core.plain_text import converting_migration
 
 # These texts were Markdown: people now read the stored text as it is.
 to_plain_text = converting_migration("decisions", {"Proposal": ["text"]})

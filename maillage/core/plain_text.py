@@ -8,7 +8,9 @@ read: a blank line separates paragraphs, a web or mail address becomes a link on
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
+from typing import Any
 
 import markdown as markdown_lib
 from django.utils.html import escape, urlize
@@ -44,7 +46,7 @@ class _PlainWriter(HTMLParser):
         self.href = ""
         self.link_text = ""
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCKS:
             self.parts.append("\n\n")
         elif tag == "li":
@@ -85,15 +87,19 @@ def from_markdown(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", cleaned).strip()
 
 
-def converting_migration(app_label: str, fields: dict[str, list[str]]):
+def converting_migration(
+    app_label: str, fields: dict[str, list[str]]
+) -> Callable[[Any, Any], None]:
     """A RunPython function turning the Markdown of `fields` ({model: [field, …]}) to plain text,
-    for the migrations of the apps whose texts were Markdown."""
+    for the migrations of the apps whose texts were Markdown. Only the rows it changes are
+    written: a large table of empty or already plain texts costs one read."""
 
-    def convert(apps, schema_editor) -> None:
+    def convert(apps: Any, schema_editor: Any) -> None:
         for model_name, names in fields.items():
             model = apps.get_model(app_label, model_name)
             for row in model.objects.only("pk", *names).iterator():
                 values = {name: from_markdown(getattr(row, name)) for name in names}
-                model.objects.filter(pk=row.pk).update(**values)
+                if any(values[name] != getattr(row, name) for name in names):
+                    model.objects.filter(pk=row.pk).update(**values)
 
     return convert

@@ -1,6 +1,6 @@
 """Staff texts are plain text: what is stored is what people read, with paragraphs and links."""
 
-from maillage.plan.plain_text import from_markdown, render_plain_text
+from maillage.core.plain_text import from_markdown, render_plain_text
 
 
 def test_markdown_descriptions_become_the_text_a_reader_saw():
