@@ -14,7 +14,7 @@ from tests.directory.factories import EstablishmentFactory
 
 pytestmark = pytest.mark.django_db
 
-MIGRATION = import_module("maillage.directory.migrations.0024_plain_text_presentations")
+MIGRATION = import_module("maillage.directory.migrations.0025_plain_text_presentations")
 MARKDOWN = (
     "## Qui sommes-nous\n\nNous **réparons** des vélos & des *remorques*.\n\n"
     "- ateliers le samedi\n- [notre site](https://canal.exemple.org)"

@@ -12,7 +12,7 @@ to_plain_text = converting_migration("directory", {"Establishment": ["descriptio
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0023_search_names_index'),
+        ('directory', '0024_search_words_models'),
     ]
 
     operations = [
