@@ -38,7 +38,7 @@ def organisations(hub_data):
             sign="Coopérative isolée",
             cooperative=True,
             street="2 rue du Port",
-            description="Une coopérative **fictive** de réemploi.",
+            description="Une coopérative fictive de réemploi.",
             longitude=-1.95,
             latitude=47.80,
         )

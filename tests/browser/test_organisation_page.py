@@ -20,7 +20,7 @@ def site(hub_data):
         commune=Commune.objects.get(code="35236"),
         street="3 rue des Douves",
         postcode="35600",
-        description="Nous **réparons** des vélos.",
+        description="Nous réparons des vélos.",
         website="https://canal.exemple.invalid/",
         public_contacts=True,
         located=True,

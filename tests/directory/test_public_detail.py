@@ -51,7 +51,7 @@ def site():
         street="3 rue des Douves",
         postcode="35600",
         located=True,
-        description="Nous **réparons** des vélos.",
+        description="Nous réparons des vélos.\n\nVoir https://velos.exemple.org",
         themes=[ThemeFactory(name="Mobilité", slug="mobilite")],
         website="https://canal.exemple.invalid/",
         email="contact@exemple.invalid",
@@ -72,7 +72,7 @@ def test_the_page_shows_identity_activity_address_and_official_record(client, si
     assert "Action sociale sans hébergement" in html
     assert "10 à 19 salariés" in html
     assert "3 rue des Douves" in html
-    assert "<strong>réparons</strong>" in html
+    assert "<p>Nous réparons des vélos.</p>" in html
     assert "Mobilité" in html
     assert "Adhérente du pôle" in html
     assert "3 novembre 2025" in html

@@ -44,7 +44,7 @@ def test_search_finds_names_without_accents_or_case(client):
 def test_search_reaches_themes_description_and_commune(client):
     redon = CommuneFactory(code="35236", name="Redon")
     EstablishmentFactory(sign="Par thème", themes=[ThemeFactory(name="Mobilité", slug="mob")])
-    EstablishmentFactory(sign="Par description", description="Un **potager** partagé")
+    EstablishmentFactory(sign="Par description", description="Un potager partagé")
     EstablishmentFactory(sign="Par commune", commune=redon)
 
     assert "Par thème" in page(client, "q=mobilite")
