@@ -6,6 +6,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Annuaire"
 
     def ready(self):
+        from maillage.directory import map_clusters
         from maillage.directory.stewardship import history
 
         history.connect()
+        map_clusters.connect()

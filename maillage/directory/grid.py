@@ -17,7 +17,7 @@ GRID_SIZE = 2 ** (GRID_ZOOM + 2)
 TILE_ZOOM = 13
 TILE_SHIFT = GRID_ZOOM - TILE_ZOOM
 TILE_ROW_BITS = TILE_ZOOM + 2
-_TILE_ROW_MASK = (1 << TILE_ROW_BITS) - 1
+TILE_ROW_MASK = (1 << TILE_ROW_BITS) - 1
 MAX_LATITUDE = 85.05112878  # Web Mercator's square world
 
 
@@ -40,13 +40,18 @@ def shift_of(zoom: int) -> int:
 
 def tile_of(column: int, row: int) -> int:
     """The `TILE_ZOOM` tile of a `GRID_ZOOM` cell, packed column first."""
-    return (column >> TILE_SHIFT) << TILE_ROW_BITS | (row >> TILE_SHIFT)
+    return pack_tile(column >> TILE_SHIFT, row >> TILE_SHIFT)
+
+
+def pack_tile(tile_column: int, tile_row: int) -> int:
+    """A `TILE_ZOOM` tile's column and row, packed column first as `map_tile`."""
+    return tile_column << TILE_ROW_BITS | tile_row
 
 
 def tile_cell(tile: int, zoom: int) -> tuple[int, int]:
     """The cell at `zoom` (≤ TILE_ZOOM) holding a packed tile."""
     shift = TILE_ZOOM - zoom
-    return (tile >> TILE_ROW_BITS) >> shift, (tile & _TILE_ROW_MASK) >> shift
+    return (tile >> TILE_ROW_BITS) >> shift, (tile & TILE_ROW_MASK) >> shift
 
 
 def tile_range(west_column: int, east_column: int) -> tuple[int, int]:

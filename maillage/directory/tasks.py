@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django_tasks import task
 
-from maillage.directory import retention
+from maillage.directory import map_clusters, retention
 from maillage.directory.enums import ImportKind, ImportStatus
 from maillage.directory.geocoding.tasks import geocode_addresses
 from maillage.directory.models import ImportRun
@@ -79,6 +79,12 @@ def _import_one(kind: str, path: Path, territory: Territory) -> None:
         SpreadsheetImporter(territory).run(path)
     else:
         raise ValueError(f"unknown import kind {kind}")
+
+
+@task()
+def rebuild_map_counts() -> bool:
+    """The map's counts per tile, after entries changed (`map_clusters.py`)."""
+    return map_clusters.rebuild()
 
 
 @task()

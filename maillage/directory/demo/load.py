@@ -7,6 +7,7 @@ from django.db import transaction
 
 from maillage.core import demo
 from maillage.core.text import fold
+from maillage.directory import map_clusters
 from maillage.directory.demo.catalogue import THEMES
 from maillage.directory.demo.entries import Unit, entries, legal_unit, territory_communes
 from maillage.directory.demo.plan import DEFAULT_COUNT
@@ -38,6 +39,7 @@ def _save_batch(batch: list[tuple[Unit, dict]], themes: dict[str, Theme]) -> int
         site.fill_listing_fields()  # bulk_create skips save()
         sites.append(site)
     Establishment.objects.bulk_create(sites)
+    map_clusters.mark_stale()  # bulk_create sends no signal
     demo.mark_ids(sites)
     Through = Establishment.themes.through
     Through.objects.bulk_create(

@@ -16,9 +16,9 @@ from typing import Any
 
 from django.db.models import Count, F, Max, Min, QuerySet, Sum
 
-from maillage.directory import grid
+from maillage.directory import grid, map_clusters
 from maillage.directory.exports.public import display_name_expression
-from maillage.directory.models import Establishment
+from maillage.directory.models import Establishment, MapTileCount
 from maillage.directory.models.organisations import public_path
 from maillage.territory.models import Commune
 
@@ -108,11 +108,18 @@ def _parse_zoom(zoom: str | None) -> int:
     return value
 
 
-def cells(queryset: QuerySet[Establishment], viewport: Viewport) -> list[dict[str, Any]]:
+def cells(
+    queryset: QuerySet[Establishment],
+    viewport: Viewport,
+    families: tuple[str, ...] | None = None,
+) -> list[dict[str, Any]]:
     """The grid cells of the viewport holding at least one row of the queryset.
 
     The aggregate reads only the columns of one covering index; then the names of the communes
-    and of the cells that hold one organisation are fetched (two small queries)."""
+    and of the cells that hold one organisation are fetched (two small queries). `families`
+    says the queryset is every published, located entry of these families (all if empty): a
+    large area then reads the tiles wholly inside from the counts kept ahead
+    (`map_clusters.py`), when they are up to date."""
     level = viewport.level()
     inside = queryset.filter(
         longitude__gte=viewport.min_lon,
@@ -120,12 +127,81 @@ def cells(queryset: QuerySet[Establishment], viewport: Viewport) -> list[dict[st
         latitude__gte=viewport.min_lat,
         latitude__lte=viewport.max_lat,
     ).order_by()
-    groups = (
-        _tile_groups(inside, viewport, level)
-        if level <= grid.TILE_ZOOM
-        else _cell_groups(inside, level)
-    )
+    if level > grid.TILE_ZOOM:
+        groups = _cell_groups(inside, level)
+    elif families is not None and map_clusters.is_fresh():
+        groups = _counted_groups(viewport, level, families)
+    else:
+        groups = _tile_groups(inside, viewport, level)
     return _described(_merged(groups))
+
+
+def _counted_groups(viewport: Viewport, level: int, families: tuple[str, ...]):
+    """The tiles wholly inside the viewport from their counts; those on its edges (where some
+    entries may lie outside) from their entries, asked by tile alone (a located entry has a
+    tile): the database then reads the tiles' index ranges, not a band of longitudes."""
+    west, north, east, south = (corner >> grid.TILE_SHIFT for corner in viewport.corners())
+    inner = MapTileCount.objects.annotate(row=F("tile").bitand(grid.TILE_ROW_MASK)).filter(
+        tile__gte=grid.pack_tile(west + 1, 0),
+        tile__lt=grid.pack_tile(east, 0),
+        row__gt=north,
+        row__lt=south,
+    )
+    if families:
+        inner = inner.filter(family__in=families)
+    for group in inner.values("tile", "commune_id", *_AGGREGATES):
+        yield grid.tile_cell(group["tile"], level), group
+    listed = Establishment.objects.published().order_by()
+    if families:
+        listed = listed.filter(family__in=families)
+    middle = [
+        grid.pack_tile(column, row) for column in range(west + 1, east) for row in {north, south}
+    ]
+    # One index range each (an OR of them reads the whole index on SQLite).
+    edges = [
+        listed.filter(
+            map_tile__range=(grid.pack_tile(column, 0), grid.pack_tile(column + 1, 0) - 1)
+        )
+        for column in {west, east}
+    ] + ([listed.filter(map_tile__in=middle)] if middle else [])
+    fields = ("pk", "longitude", "latitude", "commune_id", "grid_x", "grid_y")
+    rows = [edge.values_list(*fields) for edge in edges]
+    on_edges = rows[0].union(*rows[1:], all=True) if len(rows) > 1 else rows[0]
+    yield from _edge_groups(on_edges, viewport)
+
+
+def _edge_groups(rows, viewport: Viewport):
+    """The entries (id, position, commune, cell) inside the viewport, grouped by cell and
+    commune."""
+    level = viewport.level()
+    shift = grid.shift_of(level)
+    groups: dict[tuple[int, int, int | None], dict[str, Any]] = {}
+    for pk, lon, lat, commune, column, row in rows:
+        if not (
+            viewport.min_lon <= lon <= viewport.max_lon
+            and viewport.min_lat <= lat <= viewport.max_lat
+        ):
+            continue
+        key = (column >> shift, row >> shift, commune)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = {
+                "commune_id": commune,
+                "count": 1,
+                "lon_sum": lon,
+                "lat_sum": lat,
+                "first": pk,
+                **dict(west=lon, east=lon, south=lat, north=lat),
+            }
+            continue
+        group["count"] += 1
+        group["lon_sum"] += lon
+        group["lat_sum"] += lat
+        group["first"] = min(group["first"], pk)
+        group["west"], group["east"] = min(group["west"], lon), max(group["east"], lon)
+        group["south"], group["north"] = min(group["south"], lat), max(group["north"], lat)
+    for (column, row, _), group in groups.items():
+        yield (column, row), group
 
 
 def _tile_groups(queryset, viewport: Viewport, level: int):

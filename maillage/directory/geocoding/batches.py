@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from maillage.directory import provenance
+from maillage.directory import map_clusters, provenance
 from maillage.directory.enums import (
     GeocodingStatus,
     LocationCheckKind,
@@ -150,6 +150,8 @@ def _place(placed: list[tuple[Geocoding, Result]]) -> None:
                 changed.append(site)
         fields = ["longitude", "latitude", "provenance", *LISTING_FIELDS]
         Establishment.objects.bulk_update(changed, fields, batch_size=500)
+        if changed:
+            map_clusters.mark_stale()  # bulk_update sends no signal
 
 
 def _ask_staff(row: Geocoding, result: Result) -> None:

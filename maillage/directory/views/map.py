@@ -97,7 +97,10 @@ def map_points(request):
     body = cache.get(key)
     if body is None:
         queryset = filters.narrow(Establishment.objects.published().located())
-        body = json.dumps(feature_collection(cells(queryset, viewport)), **JSON_PARAMS)
+        # The legend's families alone: the counts kept per tile and family can serve.
+        only_families = not filters.as_query_string(page=1, families=(), order=DirectoryOrder.NAME)
+        families = filters.families if only_families else None
+        body = json.dumps(feature_collection(cells(queryset, viewport, families)), **JSON_PARAMS)
         cache.set(key, body, POINTS_CACHE_SECONDS)
     return HttpResponse(body, content_type="application/geo+json")
 
