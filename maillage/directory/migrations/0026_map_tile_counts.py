@@ -12,7 +12,7 @@ def create_state(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0024_search_words_models'),
+        ('directory', '0025_plain_text_presentations'),
     ]
 
     operations = [
