@@ -23,6 +23,7 @@ from maillage.reports.annual.contents import (
 )
 from maillage.reports.annual.disclosure import RULE, shown, shown_breakdown
 from maillage.reports.annual.models import AnnualReport
+from maillage.reports.funding.queries import income_by_funder, mandates_during
 from maillage.reports.indicators.achievements import YearFigures, compute
 from maillage.reports.indicators.outline import plan_outline
 from maillage.reports.indicators.targets import targets_of_year
@@ -197,6 +198,52 @@ class Builder:
         tables.insert(0, TableData("Vie du réseau", ["Indicateur", "Nombre"], rows))
         return tables
 
+    def means(self) -> list[TableData]:
+        """Income by funder (the funding app's records), then any indicator of the means."""
+        year = self.report.year
+        incomes: list[list[Number | str | None]] = [
+            [income.funder.name, float(income.granted), float(income.received)]
+            for income in income_by_funder(year)
+        ]
+        tables = self.section_tables(Section.MEANS)
+        if incomes:
+            tables.insert(
+                0,
+                TableData(
+                    f"Financements par financeur en {year} (€)",
+                    ["Financeur", "Accordé (€)", "Reçu dans l’année (€)"],
+                    incomes,
+                    "Subventions enregistrées par l’équipe : montant des conventions dont la "
+                    "période touche l’année, versements reçus pendant l’année.",
+                    chart=True,
+                    unit="€",
+                ),
+            )
+        return tables
+
+    def mandates(self) -> list[TableData]:
+        """Where the hub is represented: the bodies and the dates, never the person's name."""
+        period = Period.year(self.report.year)
+        rows: list[list[Number | str | None]] = [
+            [
+                mandate.body.name,
+                mandate.role or "–",
+                f"{mandate.starts_on:%d/%m/%Y}",
+                f"{mandate.ends_on:%d/%m/%Y}" if mandate.ends_on else "en cours",
+            ]
+            for mandate in mandates_during(period.start, period.end)
+        ]
+        if not rows:
+            return []
+        return [
+            TableData(
+                f"Mandats de représentation du pôle en {self.report.year}",
+                ["Instance", "Qualité", "Depuis le", "Jusqu’au"],
+                rows,
+                "Mandats enregistrés par l’équipe.",
+            )
+        ]
+
     def observatory(self) -> list[TableData]:
         found = key_figures()
         if found is None:
@@ -256,7 +303,8 @@ def build_content(report: AnnualReport) -> ReportContent:
         disclosure_rule=RULE,
         observatory=builder.observatory(),
         partnerships=report.partnerships,
-        means=builder.section_tables(Section.MEANS),
+        means=builder.means(),
+        mandates=builder.mandates(),
         outlook=report.outlook,
         annex_actions=TableData(
             "Actions du projet",

@@ -107,7 +107,8 @@ class ReportContent:
     disclosure_rule: str
     observatory: list[TableData]
     partnerships: str
-    # Empty: no funding figures registered yet (the page says so).
+    mandates: list[TableData]
+    # Empty: no funding recorded for the year (the page says so).
     means: list[TableData]
     outlook: str
     annex_actions: TableData

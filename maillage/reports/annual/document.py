@@ -22,7 +22,7 @@ from maillage.core.plain_text import PARAGRAPH_BREAK
 from maillage.reports.annual.contents import Figure, ReportContent, TableData, figure_text
 from maillage.reports.annual.models import FrozenVersion
 
-COMING = "Les financements du pôle seront présentés ici dès qu’ils seront enregistrés."
+COMING = "À venir : aucun financement n’est enregistré pour cette année."
 
 
 def build_document(version: FrozenVersion) -> Document:
@@ -112,6 +112,7 @@ def blocks_of(content: ReportContent) -> list[Block]:
     blocks += tables(content.support)
     blocks += [Heading(1, "L’ESS du territoire"), *tables(content.observatory)]
     blocks += [Heading(1, "Partenariats et réseaux"), *text(content.partnerships)]
+    blocks += tables(content.mandates)
     blocks += [Heading(1, "Moyens"), *(tables(content.means) or [Paragraph(COMING)])]
     blocks += [Heading(1, "Perspectives"), *text(content.outlook)]
     blocks += [Heading(1, "Annexes"), as_table(content.annex_actions)]
