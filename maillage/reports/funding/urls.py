@@ -34,6 +34,7 @@ urlpatterns = [
     ),
     path("subventions/<id:pk>/compte-rendu/", report.grant_report, name="grant_report"),
     path("subventions/<id:pk>/compte-rendu.csv", report.grant_report_csv, name="grant_report_csv"),
+    path("subventions/<id:pk>/compte-rendu.odt", report.grant_report_odt, name="grant_report_odt"),
     path("subventions/<id:pk>/bilan/", report.save_qualitative_report, name="save_report_text"),
     path("subventions/<id:pk>/budget/", report.add_budget_line, name="add_budget_line"),
 ]

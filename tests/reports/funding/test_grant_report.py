@@ -96,3 +96,21 @@ def test_the_budget_csv_writes_amounts_with_a_decimal_comma(client_for, staff):
     lines = response.content.decode().splitlines()
     assert lines[0] == "Partie;Poste;Prévu;Réalisé;Écart;Explication"
     assert lines[1] == "Charges;Salaires;8000,00;7500,50;-499,50;"
+
+
+def test_the_report_downloads_as_an_odt_holding_the_same_figures(client_for, staff):
+    import io
+
+    import odfdo
+
+    grant = GrantFactory(qualitative_report="Douze ateliers ont eu lieu.")
+    BudgetLineFactory(
+        grant=grant, label="Salaires", planned=Decimal("8000"), actual=Decimal("8600")
+    )
+
+    response = client_for(staff).get(reverse("funding:grant_report_odt", args=[grant.pk]))
+
+    odt_text = odfdo.Document(io.BytesIO(response.content)).get_formatted_text()
+    assert "Douze ateliers ont eu lieu." in odt_text
+    assert "Salaires" in odt_text
+    assert "600,00" in odt_text.replace("\u00a0", " ")

@@ -14,9 +14,11 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
 from maillage.core.csv_safety import escape_cell
+from maillage.core.documents.odt import hub_template, odt
 from maillage.core.form_tokens import ALREADY_SAVED, first_save
 from maillage.plan.links import actions_of
 from maillage.reports.funding.forms import BudgetLineForm, QualitativeReportForm
+from maillage.reports.funding.grant_document import grant_document
 from maillage.reports.funding.grant_report import budget_of, indicators_of
 from maillage.reports.funding.models import BudgetLine, Grant
 
@@ -89,3 +91,12 @@ def _cell(value: Any) -> str:
     if isinstance(value, Decimal):
         return f"{value:.2f}".replace(".", ",")
     return escape_cell(value)
+
+
+@staff_required
+def grant_report_odt(request: HttpRequest, pk: int) -> HttpResponse:
+    """Small enough to write on the request: a few tables, no chart, no PDF engine."""
+    content = odt(grant_document(_grant(pk)), hub_template())
+    response = HttpResponse(content, content_type="application/vnd.oasis.opendocument.text")
+    response["Content-Disposition"] = f'attachment; filename="compte-rendu-{pk}.odt"'
+    return response
