@@ -5,14 +5,13 @@ Prints rows/s and peak resident-memory growth (sampled from /proc) for both; the
 ratio of times (the snapshot reads the file twice, joins the units file and aggregates).
 """
 
-import threading
 import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from benchmarks.process_memory import status_kb
+from benchmarks.process_memory import PeakMemory
 from maillage.core.french import number as fr
 from maillage.observatory.figures.compute import compute_from_sirene
 from maillage.territory.queries import current_territory
@@ -22,27 +21,6 @@ ROWS = 1_000_000
 TIME_BUDGET = 12  # × the bare count
 EMPTY = "''"
 OUTSIDE = ["44109", "56260", "29019", "75056", "69123", "13055", "31555", "33063"]
-
-
-class PeakMemory:
-    """Highest resident memory above the starting point while the block runs, in MB."""
-
-    def __enter__(self):
-        self.start = self.peak = status_kb("VmRSS")
-        self.running = True
-        self.thread = threading.Thread(target=self._sample, daemon=True)
-        self.thread.start()
-        return self
-
-    def _sample(self):
-        while self.running:
-            self.peak = max(self.peak, status_kb("VmRSS"))
-            time.sleep(0.01)
-
-    def __exit__(self, *exc):
-        self.running = False
-        self.thread.join()
-        self.growth_mb = (self.peak - self.start) / 1024
 
 
 def _generate(directory: Path, codes: list[str]) -> tuple[Path, Path]:
