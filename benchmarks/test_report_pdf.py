@@ -26,7 +26,6 @@ TARGET_SECONDS = 30
 TIMES = 10
 
 
-@pytest.mark.django_db
 def _pages(data: bytes, folder: Path) -> str:
     path = folder / "rapport.pdf"
     path.write_bytes(data)
@@ -34,6 +33,7 @@ def _pages(data: bytes, folder: Path) -> str:
     return next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages:"))
 
 
+@pytest.mark.django_db
 def test_the_pdf_of_a_report_ten_times_the_demo(tmp_path):
     call_command("load_demo", stdout=StringIO())
     demo = build_document(freeze(report_of(timezone.localdate().year)))
