@@ -5,6 +5,11 @@ territory holds a tiny fraction of the rows) and 20 million legal units with a r
 legal categories, ESS flags, states, brackets and NAF codes. Deterministic (hashes of the row
 number), cached under var/bench/ and reused when present.
 
+Two encodings of the same rows, as INSEE's own Parquet files may be either: the worst case as
+DuckDB writes it by default (the commune code, the SIRET and the SIREN stored plain, too many
+distinct values per row group for its dictionary), and `dictionary_stock`, every text column
+dictionary-encoded (the writer's dictionary large enough for every row group).
+
 Rows are in the order of INSEE's stock files: establishments by SIRET (each unit's two
 establishments side by side), units by SIREN. Commune codes are spread by a hash of the row, so
 that, as in the real file, the order groups nothing by commune and row-group statistics on the
@@ -129,3 +134,26 @@ def national_stock(directory: Path = CACHE) -> tuple[Path, Path]:
             units,
         )
     return etab, units
+
+
+def dictionary_stock(directory: Path = CACHE) -> tuple[Path, Path]:
+    """The same stock with every text column dictionary-encoded, converted once from
+    `national_stock`'s files (rows kept in their order)."""
+    plain = national_stock(directory)
+    converted = []
+    for source in plain:
+        target = source.with_name(source.stem + "_dictionnaire.parquet")
+        if not target.exists():
+            partial = target.with_suffix(".partial")
+            con = duckdb.connect()
+            con.execute("SET memory_limit = '4GB'")
+            con.execute("SET enable_progress_bar = false")
+            con.execute(f"SET temp_directory = '{directory / 'debordement'}'")
+            con.execute(
+                f"COPY (SELECT * FROM read_parquet('{source}')) TO '{partial}' "
+                "(FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT 1000000)"
+            )
+            con.close()
+            partial.rename(target)
+        converted.append(target)
+    return converted[0], converted[1]
