@@ -159,6 +159,7 @@ def run_prepared(vintage_id: str, _: str = "") -> dict:
 
 
 def _territory_tables() -> dict:
+    from maillage.directory.definitions import bracket_is_employer
     from maillage.directory.nomenclatures import employee_brackets, naf_codes
     from maillage.observatory.sources.areas import REGION_DEPARTEMENTS
     from maillage.territory.models import Commune, OldCommuneCode
@@ -175,7 +176,9 @@ def _territory_tables() -> dict:
     for code, bracket in employee_brackets().items():
         low = bracket.low or 0
         high = bracket.high if bracket.high is not None else low
-        brackets[code] = (low, low + high, high, low >= 1)
+        # The directory's definition: « NN » employs nobody, « 00 » (no salaried staff at the
+        # year's end) still counts as an employer.
+        brackets[code] = (low, low + high, high, bracket_is_employer(code))
     regions = sorted({c.departement.region.code for c in communes})
     return {
         "slug": territory.slug,
