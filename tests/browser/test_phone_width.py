@@ -1,5 +1,6 @@
 """Every page of every role fits a 390 px phone screen: the page itself never scrolls sideways (a
-wide table scrolls inside its .table-wrap, label/value lists stack). Issue 17.
+wide table scrolls inside its .table-wrap) and label/value lists stack, each value under its
+term. Issue 17.
 
 The pages are the URL resolver's named routes, so a new page is covered without touching this
 test. Their arguments come from the demonstration data: the links and forms each role's crawl
@@ -75,6 +76,25 @@ OVERFLOW = """() => {
       `${name(element)} in ${name(element.parentElement)}`
       + ` (${Math.round(element.getBoundingClientRect().right)} px)`),
   };
+}"""
+
+
+# Label/value lists side by side: a value (dd) beside its term (dt) rather than under it.
+SIDE_BY_SIDE = """() => {
+  const lists = [...document.querySelectorAll("dl")].filter((list) => list.offsetParent);
+  const beside = (list) => {
+    let term = null;
+    for (const item of list.querySelectorAll("dt, dd")) {
+      if (item.tagName === "DT") { term = item; continue; }
+      if (term && item.getBoundingClientRect().top < term.getBoundingClientRect().bottom - 1) {
+        return true;
+      }
+    }
+    return false;
+  };
+  return lists.filter(beside).map((list) =>
+    "dl" + [...list.classList].map((c) => "." + c).join("")
+    + " (" + list.querySelector("dt").textContent.trim().slice(0, 30) + ")");
 }"""
 
 
@@ -244,8 +264,15 @@ def test_every_page_of_every_role_fits_a_390_px_screen(browser, live_server, dem
     for role in ROLES[1:]:
         pages[role] = sorted({*pages[role], "/", "/espace-membre/"})
     assert all(pages.values()), pages  # every role has pages of its own
+    # The staff desk's latest pages among them (issue 17): the hub's places.
+    places = [
+        "activities:staff_places",
+        "activities:staff_create_place",
+        "activities:staff_edit_place",
+    ]
+    assert {paths[name] for name in places} <= set(pages["staff"])
 
-    overflows = []
+    overflows, side_by_side = [], []
     for role, role_paths in pages.items():
         context = browser.new_context(viewport=PHONE, locale="fr-FR")
         page = context.new_page()
@@ -256,5 +283,8 @@ def test_every_page_of_every_role_fits_a_390_px_screen(browser, live_server, dem
             overflow = page.evaluate(OVERFLOW)
             if overflow:
                 overflows.append(f"{role} {path}: {overflow}")
+            if lists := page.evaluate(SIDE_BY_SIDE):
+                side_by_side.append(f"{role} {path}: {lists}")
         context.close()
     assert not overflows, "Wider than 390 px:\n" + "\n".join(overflows)
+    assert not side_by_side, "Label/value lists not stacked at 390 px:\n" + "\n".join(side_by_side)
