@@ -32,7 +32,8 @@ def django_db_setup(
 
 @pytest.fixture
 def member(db):
-    return UserFactory(email="adherent@exemple.org")
+    """An account of a current member: a paid membership of this year (ADR 0018)."""
+    return UserFactory(email="adherent@exemple.org", current_member=True)
 
 
 @pytest.fixture

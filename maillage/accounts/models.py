@@ -98,6 +98,16 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_member(self) -> bool:
+        """A current member of the hub: a membership that counts today, whatever the role
+        (accounts.membership_access). Members-only pages and actions ask this."""
+        from maillage.accounts.membership_access import is_current_member
+
+        return is_current_member(self)
+
+    @property
+    def has_member_account(self) -> bool:
+        """A member's account, current or lapsed: it follows its own memberships and
+        represents its organisations; members-only access asks `is_member`."""
         return self.is_active and self.role == Role.MEMBER
 
     @property

@@ -9,6 +9,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 
 from maillage.accounts.enums import Role
 
@@ -39,3 +40,27 @@ def role_required(*roles: Role) -> Callable:
 def staff_required(view: Callable) -> Callable:
     """The hub's staff and administrators only."""
     return role_required(Role.STAFF)(view)
+
+
+def may_act_as_member(user) -> bool:
+    """Members-only pages and actions: current members of the hub, and its staff."""
+    if user is None:
+        return False
+    return has_role(user, Role.STAFF) or bool(getattr(user, "is_member", False))
+
+
+def members_only(view: Callable) -> Callable:
+    """Current members and staff only (`may_act_as_member`). Anyone else signed in gets a
+    403 page saying why, with the way to renew or to join; `tests/test_members_only.py`
+    walks every view so marked."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not may_act_as_member(request.user):
+            return render(request, "accounts/members_only.html", status=403)
+        return view(request, *args, **kwargs)
+
+    guarded.members_only = True  # type: ignore[attr-defined]
+    return guarded

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maillage.accounts.enums import Role
+from maillage.accounts.membership_access import is_current_member
 from maillage.accounts.permissions import has_role
 from maillage.activities.enums import (
     ActivityKind,
@@ -32,7 +33,7 @@ def visibilities_for(user) -> list[str]:
     """What a visitor may see: the public; members too for members; everything for staff."""
     if user is not None and has_role(user, Role.STAFF):
         return list(Visibility.values)
-    if user is not None and has_role(user, Role.MEMBER):
+    if user is not None and is_current_member(user):
         return [Visibility.PUBLIC, Visibility.MEMBERS]
     return [Visibility.PUBLIC]
 

@@ -19,9 +19,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from maillage.accounts.enums import Role
 from maillage.accounts.models import AnyUser, User
-from maillage.accounts.permissions import has_role
+from maillage.accounts.permissions import may_act_as_member
 from maillage.activities import notifications
 from maillage.activities.consent import CONSENT_VERSION
 from maillage.activities.enums import RegistrationStatus, Visibility
@@ -74,9 +73,7 @@ def _check_open(activity: Activity, user: AnyUser | None, *, by_staff: bool) -> 
         return
     if activity.visibility == Visibility.PRIVATE:
         raise RegistrationRefused("Cette activité n’est pas ouverte aux inscriptions.")
-    if activity.visibility == Visibility.MEMBERS and not (
-        user is not None and has_role(user, Role.MEMBER, Role.STAFF)
-    ):
+    if activity.visibility == Visibility.MEMBERS and not may_act_as_member(user):
         raise RegistrationRefused("Cette activité est réservée aux adhérents du pôle.")
     if not activity.registration_is_open():
         raise RegistrationRefused("Les inscriptions à cette activité ne sont pas ouvertes.")

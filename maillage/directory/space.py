@@ -21,7 +21,7 @@ def cards(user) -> list[SpaceCard]:
     from maillage.directory.models import Claim, DuplicateCandidate, EditProposal, LegalUnit
 
     cards = []
-    if user.is_member or user.is_partner:
+    if user.has_member_account or user.is_partner:
         cards.append(
             SpaceCard(
                 "Mes structures",

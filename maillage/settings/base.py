@@ -231,6 +231,10 @@ CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 3 * 365)
 SUPPORT_CASE_RETENTION_DAYS = env_int("SUPPORT_CASE_RETENTION_DAYS", 5 * 365)
 # People's memberships are anonymised this many years after their year (figures kept).
 MEMBERSHIP_RETENTION_YEARS = env_int("MEMBERSHIP_RETENTION_YEARS", 10)
+# Last year's membership still opens members-only pages this many days into the new year.
+MEMBERSHIP_GRACE_DAYS = env_int("MEMBERSHIP_GRACE_DAYS", 60)
+# Join requests from the « Devenir adhérent » page are deleted this long after they came.
+JOIN_REQUEST_RETENTION_DAYS = env_int("JOIN_REQUEST_RETENTION_DAYS", 365)
 # Registrations and satisfaction answers are anonymised this long after their activity ended.
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 2 * 365)
 # Reports of directory imports (with their rejected lines and uploaded files) are kept this long.

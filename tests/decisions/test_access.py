@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from maillage.network.decisions.models import Vote
 from tests.decisions.factories import ProposalFactory, member_organisation
-from tests.people.factories import PersonFactory
 from tests.working_groups.factories import GroupMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +75,6 @@ def test_voting_for_an_organisation_one_does_not_represent_is_refused(
 
 
 def test_voting_on_the_proposal_of_a_group_one_is_not_in_is_refused(client_for, member):
-    PersonFactory(user=member)
     proposal = ProposalFactory(group=GroupMemberFactory().group)
 
     response = client_for(member).post(

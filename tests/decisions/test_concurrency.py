@@ -21,7 +21,6 @@ from maillage.network.decisions.enums import Choice
 from maillage.network.decisions.models import Vote
 from tests.decisions.factories import ProposalFactory, member_organisation, representative
 from tests.factories import UserFactory
-from tests.people.factories import PersonFactory
 from tests.working_groups.factories import GroupMemberFactory, WorkingGroupFactory
 
 VOTERS = 50
@@ -69,8 +68,8 @@ def _organisation_voters(proposal) -> list[tuple[str, dict]]:
 def _group_voters(proposal) -> list[tuple[str, dict]]:
     voters = []
     for _ in range(VOTERS):
-        user = UserFactory()
-        GroupMemberFactory(group=proposal.group, person=PersonFactory(user=user))
+        user = UserFactory(current_member=True)
+        GroupMemberFactory(group=proposal.group, person=user.person)
         voters.append((_session(user), {}))
     return voters
 

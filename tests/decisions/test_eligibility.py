@@ -39,13 +39,15 @@ def test_a_representative_votes_for_the_member_organisations_they_represent_only
     assert voters_for(user, ProposalFactory(per_organisation=True)) == [member]
 
 
-def test_partners_and_staff_have_no_voice(partner, staff):
+def test_staff_have_no_voice_a_partner_representing_a_member_has_its_voice(partner, staff):
+    """Membership decides, not the account's kind (ADR 0018); staff run the vote."""
     organisation = member_organisation()
     representative(organisation, user=partner)
     representative(organisation, user=staff)
     proposal = ProposalFactory(per_organisation=True)
 
-    assert voters_for(partner, proposal) == voters_for(staff, proposal) == []
+    assert voters_for(staff, proposal) == []
+    assert voters_for(partner, proposal) == [organisation]
 
 
 def test_a_group_s_electorate_is_its_members_still_in_the_address_book():
@@ -70,8 +72,8 @@ def test_the_whole_membership_by_person_counts_personal_members_and_people_of_me
 
 
 def test_a_person_votes_through_the_account_of_their_address_book_entry():
-    user = UserFactory()
-    member = GroupMemberFactory(person=PersonFactory(user=user))
+    user = UserFactory(current_member=True)
+    member = GroupMemberFactory(person=user.person)
     proposal = ProposalFactory(group=member.group)
 
     assert voters_for(user, proposal) == [member.person]

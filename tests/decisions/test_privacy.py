@@ -9,7 +9,7 @@ from maillage.network.decisions.voting import cast_vote
 from maillage.network.people.erasure import erase
 from maillage.privacy.subject_rights import erase_person, export_person, export_person_record
 from tests.decisions.factories import ProposalFactory
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_current_member
 from tests.people.factories import PersonFactory
 from tests.working_groups.factories import GroupMemberFactory
 
@@ -67,6 +67,7 @@ def test_a_voice_cast_for_an_organisation_is_in_the_representative_s_export_and_
 def test_a_person_without_email_finds_their_voice_in_their_export():
     user = UserFactory()
     person = GroupMemberFactory(person=PersonFactory(email="", user=user)).person
+    make_current_member(user)
     proposal = ProposalFactory(group=person.group_memberships.get().group, title="Local commun")
     cast_vote(proposal, user, person, choice=Choice.CONSENT)
 

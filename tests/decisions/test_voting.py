@@ -24,8 +24,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def group_member():
     """A member user whose address-book entry belongs to a working group."""
-    user = UserFactory()
-    membership = GroupMemberFactory(person=PersonFactory(user=user))
+    user = UserFactory(current_member=True)
+    membership = GroupMemberFactory(person=user.person)
     return user, membership.person, membership.group
 
 
@@ -71,8 +71,8 @@ def test_a_draft_takes_no_voice(group_member):
 
 def test_someone_outside_the_group_cannot_vote_on_its_proposal(group_member):
     _, _, group = group_member
-    outsider = UserFactory()
-    person = PersonFactory(user=outsider)
+    outsider = UserFactory(current_member=True)
+    person = outsider.person
 
     with pytest.raises(NotEligible, match="ne faites pas partie du groupe"):
         cast_vote(ProposalFactory(group=group), outsider, person, choice=Choice.CONSENT)

@@ -17,6 +17,7 @@ from maillage.network.memberships.joining_retention import purge_old_join_reques
 from maillage.network.memberships.models import JoinRequest, Membership
 from maillage.network.people.models import Affiliation, Person
 from tests.directory.factories import LegalUnitFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -230,10 +231,9 @@ def test_the_purge_deletes_requests_past_their_retention(pending_person):
 
 
 def test_accepting_reuses_an_existing_account_without_a_password_link(
-    client_for, staff, pending_person, member
+    client_for, staff, pending_person
 ):
-    member.email = pending_person.email
-    member.save()
+    UserFactory(email=pending_person.email)
     client_for(staff).post(reverse("memberships:join_accept", args=[pending_person.pk]))
     assert User.objects.filter(email=pending_person.email).count() == 1
     assert "reinitialisation" not in mail.outbox[0].body

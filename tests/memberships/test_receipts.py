@@ -7,6 +7,15 @@ from tests.memberships.factories import MembershipFactory
 from tests.people.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def member(db):
+    """A member's account with no address-book entry yet (the conftest's member has one, for
+    its membership): these tests make the entry themselves, or test without one."""
+    return UserFactory(email="adherent@exemple.org")
+
+
 NBSP = "\u00a0"
 
 

@@ -7,9 +7,19 @@ import pytest
 
 from maillage.accounts.space import cards_for
 from maillage.network.people.models import Consent, Person
+from tests.factories import UserFactory
 from tests.people.factories import AffiliationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def member(db):
+    """A member's account with no address-book entry yet (the conftest's member has one, for
+    its membership): these tests make the entry themselves, or test without one."""
+    return UserFactory(email="adherent@exemple.org")
+
+
 URL = "/espace-membre/mes-donnees/"
 
 

@@ -3,7 +3,6 @@ import pytest
 from maillage.hub import current_hub
 from maillage.plan.loading import load_plan
 from tests.factories import UserFactory
-from tests.people.factories import PersonFactory
 from tests.working_groups.factories import GroupMemberFactory, WorkingGroupFactory
 
 
@@ -18,7 +17,8 @@ def group(db):
 
 
 def _member_user(email: str):
-    return PersonFactory(user=UserFactory(email=email), email=email).user
+    """A current member of the hub (ADR 0018) with an address-book entry."""
+    return UserFactory(email=email, current_member=True)
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ MATRIX = [
     ("post", "/groupes/nouveau/",       LOG, NO,   NO,   NO,   NO,   BAD,  BAD),
     ("get",  f"{G}/modifier/",          LOG, NO,   NO,   NO,   NO,   OK,   OK),
     ("post", f"{G}/modifier/",          LOG, NO,   NO,   NO,   NO,   BAD,  BAD),
-    ("post", f"{G}/rejoindre/",         LOG, DONE, DONE, DONE, NO,   NO,   DONE),
+    ("post", f"{G}/rejoindre/",         LOG, DONE, DONE, DONE, NO,   DONE, DONE),
     ("post", f"{G}/quitter/",           LOG, DONE, DONE, DONE, DONE, DONE, DONE),
     ("post", f"{G}/membres/",           LOG, NO,   NO,   NO,   NO,   BAD,  BAD),
     ("post", f"{G}/membres/{{m}}/retirer/", LOG, NO, NO, NO,   NO,   DONE, DONE),

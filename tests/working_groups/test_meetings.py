@@ -15,7 +15,6 @@ from maillage.plan.links import actions_of, link_actions
 from maillage.plan.models import Action
 from tests.directory.factories import CommuneFactory
 from tests.factories import UserFactory
-from tests.people.factories import PersonFactory
 from tests.typeset import french
 from tests.working_groups.factories import MeetingFactory
 
@@ -113,7 +112,7 @@ def test_a_meeting_ending_before_it_starts_is_refused_with_a_french_message(
 
 def test_publishing_minutes_shows_them_to_the_hub_s_members(client_for, group, facilitator):
     meeting = MeetingFactory(group=group, past=True)
-    outsider = PersonFactory(user=UserFactory()).user
+    outsider = UserFactory(current_member=True)  # a member of the hub, not of the group
     client_for(facilitator).post(
         f"{G}/reunions/{meeting.pk}/",
         {"agenda": meeting.agenda, "minutes": "Décision : chantier en mars.", "publish": "on"},

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from maillage.accounts.space import cards_for
 from maillage.activities.enums import ActivityStatus
+from tests.factories import UserFactory
 from tests.people.factories import PersonFactory
 from tests.typeset import french
 from tests.working_groups.factories import GroupMemberFactory, MeetingFactory, WorkingGroupFactory
@@ -45,7 +46,8 @@ def test_a_cancelled_meeting_is_not_the_next_one(client_for, group, member_in_gr
     assert "Aucune réunion prévue." in page
 
 
-def test_an_account_without_an_address_book_entry_is_told_why_the_list_is_empty(client_for, member):
+def test_an_account_without_an_address_book_entry_is_told_why_the_list_is_empty(client_for):
+    member = UserFactory()  # a member's account, not (or no longer) a member: no entry
     page = client_for(member).get("/espace-membre/groupes/").content.decode()
 
     assert "pas encore relié au carnet d’adresses" in page

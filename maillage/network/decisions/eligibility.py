@@ -73,7 +73,7 @@ def electorate(proposal: Proposal) -> QuerySet[LegalUnit] | QuerySet[Person]:
 
 def voters_for(user: AnyUser, proposal: Proposal) -> list[LegalUnit] | list[Person]:
     """What `user` may vote as on `proposal`: organisations they represent, or themselves."""
-    if not (isinstance(user, User) and user.is_member):
+    if not (isinstance(user, User) and user.is_member) or user.is_hub_staff:
         return []
     if proposal.per_organisation:
         represented = LegalUnit.objects.represented_by(user)

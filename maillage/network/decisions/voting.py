@@ -92,7 +92,7 @@ def check_open(proposal: Proposal, now: datetime) -> None:
 
 
 def check_voter(proposal: Proposal, user: AnyUser, voter: LegalUnit | Person) -> None:
-    if not (isinstance(user, User) and user.is_member):
+    if not (isinstance(user, User) and user.is_member) or user.is_hub_staff:
         raise NotEligible("Seuls les adhérents du pôle votent.")
     allowed = eligibility.voters_for(user, proposal)
     if any(type(candidate) is type(voter) and candidate.pk == voter.pk for candidate in allowed):

@@ -25,7 +25,8 @@ from maillage.hub import current_hub
 from maillage.network.memberships.colleges import load_colleges
 from maillage.network.memberships.enums import MemberKind, MembershipStatus, PaymentMethod
 from maillage.network.memberships.hub_members import sync_hub_member_flags
-from maillage.network.memberships.models import College, DuesRate, Membership
+from maillage.network.memberships.joining import CONSENT
+from maillage.network.memberships.models import College, DuesRate, JoinRequest, Membership
 from maillage.network.memberships.payment import record_payment
 from maillage.network.people.enums import AffiliationRole
 from maillage.network.people.models import Affiliation, Person
@@ -134,4 +135,31 @@ def create_demo_memberships() -> int:
         if index % 5 != 4:  # one in five has not renewed this year
             created += _create(unit, rate, year, index)
     sync_hub_member_flags([unit.pk for unit in units])
+    create_demo_join_request()
     return created
+
+
+DEMO_REQUEST_EMAIL = "nouvelle.adherente@demo.maillage.test"
+
+
+def create_demo_join_request() -> int:
+    """One request from « Devenir adhérent » waiting for the staff (no mail is sent: only an
+    answer sends one)."""
+    if JoinRequest.objects.filter(email=DEMO_REQUEST_EMAIL).exists():
+        return 0
+    rate = DuesRate.objects.filter(college__member_kind=MemberKind.PERSON).first()
+    if rate is None:
+        return 0
+    request = JoinRequest.objects.create(
+        kind=MemberKind.PERSON,
+        rate=rate,
+        first_name="Gwenaëlle",
+        last_name="Exemple (fictive)",
+        email=DEMO_REQUEST_EMAIL,
+        message="J’habite Redon et je voudrais soutenir le pôle. (Demande fictive.)",
+        consent_text=CONSENT.text,
+        consent_version=CONSENT.version,
+        consented_at=timezone.now(),
+    )
+    demo.mark(request, renewed=True)  # dated today: made again on a later day
+    return 1

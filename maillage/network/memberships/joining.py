@@ -69,16 +69,17 @@ def _locked_pending(join_request: JoinRequest) -> JoinRequest:
 def _account_for(join_request: JoinRequest) -> User:
     """The account of the request's address: the existing one, or a new member account with
     no password yet (the welcome e-mail's link sets it)."""
-    existing = User.objects.filter(email__iexact=join_request.email).first()
+    existing: User | None = User.objects.filter(email__iexact=join_request.email).first()
     if existing is not None:
         return existing
-    return User.objects.create_user(
+    created: User = User.objects.create_user(
         join_request.email,
         None,
         role=Role.MEMBER,
         full_name=join_request.full_name,
         organisation_name=join_request.organisation_name,
     )
+    return created
 
 
 def accept(

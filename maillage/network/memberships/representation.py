@@ -12,8 +12,9 @@ from maillage.network.memberships.models import Membership, MembershipQuerySet
 def memberships_of_member(user: AnyUser) -> MembershipQuerySet:
     """Memberships a member may follow: of the organisations they represent, or their own.
 
-    Only people with the member role: a partner representing an organisation sees none."""
-    if not (isinstance(user, User) and user.is_member):
+    Only people with a member's account, current or lapsed (their own data): a partner
+    representing an organisation sees none."""
+    if not (isinstance(user, User) and user.has_member_account):
         return Membership.objects.none()
     return Membership.objects.filter(
         Q(legal_unit__in=LegalUnit.objects.represented_by(user).values("pk")) | Q(person__user=user)

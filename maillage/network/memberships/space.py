@@ -29,7 +29,7 @@ def cards(user) -> list[SpaceCard]:
                 section="Gestion du pôle",
             ),
         ]
-    if user.is_member:
+    if user.has_member_account:
         return [
             SpaceCard(
                 "Mon adhésion",

@@ -13,7 +13,7 @@ from enum import IntEnum
 
 from maillage.accounts.enums import Role
 from maillage.accounts.models import AnyUser, User
-from maillage.accounts.permissions import has_role
+from maillage.accounts.permissions import has_role, may_act_as_member
 from maillage.network.people import mine as people_mine
 from maillage.network.people.models import Person
 from maillage.network.working_groups.models import WorkingGroup
@@ -41,11 +41,11 @@ def access_to(user: AnyUser, group: WorkingGroup) -> Access:
         return Access.MANAGE
     if group.has_member(person):
         return Access.GROUP
-    if has_role(user, Role.MEMBER):
+    if may_act_as_member(user):
         return Access.NETWORK
     return Access.PUBLIC
 
 
 def may_join(user: AnyUser) -> bool:
-    """Members of the hub join groups by themselves; others are added by the staff."""
-    return has_role(user, Role.MEMBER)
+    """Current members of the hub join groups by themselves; others are added by the staff."""
+    return may_act_as_member(user)

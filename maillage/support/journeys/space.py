@@ -25,7 +25,7 @@ def cards(user) -> list[SpaceCard]:
                 section="Gestion du pôle",
             ),
         ]
-    if (user.is_partner or user.is_member) and has_referrals(user):
+    if (user.is_partner or user.has_member_account) and has_referrals(user):
         cards.append(
             SpaceCard(
                 "Porteurs de projet orientés vers vous",

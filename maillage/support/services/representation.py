@@ -13,7 +13,7 @@ from maillage.support.services.models import Service, ServiceQuerySet
 
 def represented_units(user: AnyUser) -> LegalUnitQuerySet:
     """The organisations whose claim by `user` staff approved (members and partners only)."""
-    if not (isinstance(user, User) and (user.is_member or user.is_partner)):
+    if not (isinstance(user, User) and (user.has_member_account or user.is_partner)):
         return LegalUnit.objects.none()
     return LegalUnit.objects.represented_by(user)
 

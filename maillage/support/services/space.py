@@ -10,7 +10,7 @@ from maillage.support.services.representation import represents_a_provider
 
 def cards(user) -> list[SpaceCard]:
     cards = []
-    if (user.is_member or user.is_partner) and represents_a_provider(user):
+    if (user.has_member_account or user.is_partner) and represents_a_provider(user):
         cards.append(
             SpaceCard(
                 "Mes services d’accompagnement",

@@ -10,8 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from maillage.accounts.enums import Role
-from maillage.accounts.permissions import role_required
+from maillage.accounts.permissions import members_only
 from maillage.core import refusals
 from maillage.directory.models import LegalUnit
 from maillage.network.decisions import eligibility, voting
@@ -21,7 +20,7 @@ from maillage.network.decisions.models import Proposal
 from maillage.network.people.models import Person
 
 PAGE_SIZE = 30
-members_and_staff = role_required(Role.MEMBER, Role.STAFF)
+members_and_staff = members_only
 
 
 bad_request = partial(

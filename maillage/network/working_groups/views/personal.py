@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from maillage.accounts.enums import Role
-from maillage.accounts.permissions import has_role
+from maillage.accounts.permissions import members_only
 from maillage.network.people.mine import ensure_person_of
 from maillage.network.working_groups import membership
 from maillage.network.working_groups.access import person_of
@@ -19,9 +17,8 @@ from maillage.network.working_groups.views.common import group_with_access
 
 
 @require_POST
+@members_only  # others are added by the staff
 def join(request, slug: str):
-    if not has_role(request.user, Role.MEMBER):
-        raise PermissionDenied  # others are added by the staff
     group, _ = group_with_access(request, slug)
     try:
         joined = membership.join(group, ensure_person_of(request.user))
