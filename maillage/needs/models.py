@@ -144,7 +144,8 @@ class Need(PlanLinked):
     merged_into = models.ForeignKey(
         "self",
         verbose_name="fusionné dans",
-        on_delete=models.PROTECT,
+        # A kept need goes only with its duplicates (the demo's renewal deletes both at once).
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="merged_needs",

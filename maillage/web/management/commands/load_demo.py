@@ -7,6 +7,8 @@ from maillage.activities.models import Activity, Registration, SatisfactionAnswe
 from maillage.core import demo
 from maillage.directory.demo import create_demo_directory
 from maillage.directory.models import Establishment, LegalUnit
+from maillage.needs.demo import create_demo_needs
+from maillage.needs.models import Need, Support
 from maillage.network.decisions.demo import create_demo_decisions
 from maillage.network.decisions.models import Proposal, Vote
 from maillage.network.memberships.demo import create_demo_memberships
@@ -85,6 +87,11 @@ STEPS = (
         "Accompagnement",
         create_demo_journeys,
         (Kind("dossier", "dossiers", SupportCase), Kind("orientation", "orientations", Referral)),
+    ),
+    Step(
+        "Besoins du territoire",
+        create_demo_needs,
+        (Kind("besoin", "besoins", Need), Kind("soutien", "soutiens", Support)),
     ),
     Step(
         "Financements et mandats",
