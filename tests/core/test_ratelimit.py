@@ -97,5 +97,5 @@ def test_the_daily_command_deletes_finished_windows():
 
     call_command("purge_rate_limits", stdout=output)
 
-    assert output.getvalue() == "1 compteur(s) supprimé(s).\n"
+    assert output.getvalue() == "1 compteur supprimé.\n"
     assert not RateCounter.objects.exists()
