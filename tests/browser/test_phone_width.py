@@ -36,9 +36,13 @@ from maillage.directory.models import (
     ImportRun,
     LocationCheck,
 )
+from maillage.needs.confirmation import new_link_token
+from maillage.needs.models import Need
 from maillage.network.people.exports import create_link
 from maillage.network.people.importing.queueing import receive_upload
 from maillage.network.working_groups.models import Document, WorkingGroup
+from maillage.reports.annual.models import FrozenVersion
+from maillage.reports.funding.models import Application, Funder
 from maillage.support.journeys.models import CaseDocument, NextStep, SupportCase
 from tests.browser.sessions import signed_in
 from tests.crawler import STARTS, close_file, crawl, demo_clients, load_demo
@@ -153,6 +157,19 @@ def _next_step(clients) -> dict:
     return {"pk": step.case_id, "step_pk": step.pk}
 
 
+def _need_confirmation(clients) -> dict:
+    return {"token": new_link_token(Need.objects.order_by("pk").first())}
+
+
+def _application(clients) -> dict:
+    return {"pk": Application.objects.order_by("pk").first().pk}
+
+
+def _report_file(clients) -> dict:
+    version = FrozenVersion.objects.select_related("report").order_by("pk").first()
+    return {"year": version.report.year, "number": version.number, "file_format": "pdf"}
+
+
 # Routes that only a link sent by e-mail, a script or a page the crawl did not open leads to.
 PROVIDERS: dict[str, Callable[[dict[str, Client]], dict]] = {
     "directory:map_card": _located_entry,
@@ -168,6 +185,9 @@ PROVIDERS: dict[str, Callable[[dict[str, Client]], dict]] = {
     "people:download_export": _export_token,
     "space:activities:feed": _calendar_feed,
     "accounts:password_reset_confirm": _password_reset,
+    "needs:confirm": _need_confirmation,
+    "funding:application_edit": _application,
+    "report_files:download": _report_file,
 }
 
 
@@ -241,6 +261,9 @@ def add_what_the_demo_lacks() -> None:
         case=case, title="Plan de financement", file=ContentFile(b"%PDF-1.4", name="plan.pdf")
     )
     DocumentFactory(group=WorkingGroup.objects.order_by("pk").first())
+    Application.objects.create(
+        funder=Funder.objects.order_by("pk").first(), title="Fonctionnement", requested_amount=1
+    )
 
 
 @pytest.fixture
