@@ -11,6 +11,7 @@ from maillage.network.working_groups.demo import create_demo_working_groups
 from maillage.network.working_groups.models import Meeting, WorkingGroup
 from tests.browser.conftest import AXE_SCRIPT
 from tests.browser.test_site import SERIOUS, format_violations
+from tests.factories import make_current_member
 
 pytestmark = pytest.mark.browser
 GROUP = "/groupes/atelier-eco-construction/"
@@ -20,6 +21,7 @@ GROUP = "/groupes/atelier-eco-construction/"
 def groups(hub_data, settings, tmp_path):
     settings.WORKING_GROUP_DOCUMENTS_ROOT = tmp_path / "documents"
     create_demo_accounts()
+    make_current_member(User.objects.get(email="adherent@demo.maillage.test"))
     create_demo_working_groups()
 
 

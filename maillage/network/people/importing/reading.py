@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -59,7 +58,9 @@ def _xlsx_rows(name: str, data: bytes) -> list[list[str]]:
     check_workbook(io.BytesIO(data), name, _limits())
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, ParseError, *DAMAGED_ZIP):  # ParseError: a part not XML
+    # A part not XML: the standard library's ParseError, or lxml's XMLSyntaxError when openpyxl
+    # reads through lxml (installed with the document libraries); both are SyntaxErrors.
+    except (InvalidFileException, SyntaxError, *DAMAGED_ZIP):
         raise SheetRefused("Ce fichier Excel est illisible (format .xlsx attendu).") from None
     if not book.worksheets:  # its workbook part names no sheet it holds
         raise SheetRefused("Ce fichier Excel n’a aucune feuille de calcul lisible.")
