@@ -81,13 +81,11 @@ def requeue_orphans(now: datetime | None = None) -> int:
     Heartbeat.objects.filter(
         process__startswith=PREFIX, beat_at__lt=now - timedelta(days=1)
     ).delete()  # workers gone for a day
+    beats = dict(
+        Heartbeat.objects.filter(process__startswith=PREFIX).values_list("process", "beat_at")
+    )
     for task_id, worker_ids, started_at in running.values_list("id", "worker_ids", "started_at"):
-        worker_id = worker_ids[-1] if worker_ids else ""
-        last_beat = (
-            Heartbeat.objects.filter(process=heartbeat_name(worker_id))
-            .values_list("beat_at", flat=True)
-            .first()
-        )
+        last_beat = beats.get(heartbeat_name(worker_ids[-1] if worker_ids else ""))
         if (last_beat or started_at or now) >= alive_since:
             continue
         requeued += DBTaskResult.objects.filter(
