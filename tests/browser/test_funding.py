@@ -1,6 +1,7 @@
 """The funding and mandate pages in real Chromium: axe-clean, and usable on a 390 px phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from maillage.core import demo
 from maillage.reports.funding.demo import create_demo_funding
@@ -69,6 +70,6 @@ def test_the_funding_pages_fit_a_phone_and_an_instalment_is_added_there(
     page.get_by_label("Attendu le").fill("2026-09-01")
     page.get_by_role("button", name="Ajouter le versement").click()
 
-    assert page.get_by_text("Le versement est ajouté à l’échéancier.").is_visible()
+    expect(page.get_by_text("Le versement est ajouté à l’échéancier.")).to_be_visible()
     assert [str(i.amount) for i in funding.instalments.all()] == ["1500.50"]
     context.close()

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from maillage.directory.demo import create_demo_directory
 from maillage.network.people.demo import create_demo_people
@@ -82,10 +83,10 @@ def test_staff_search_note_an_exchange_and_erase(page, live_server, demo):
     page.get_by_label("Date").fill("2026-01-10")
     page.get_by_role("button", name="Noter l’échange").click()
 
-    assert page.get_by_text("L’échange est noté.").is_visible()
+    expect(page.get_by_text("L’échange est noté.")).to_be_visible()
     page.get_by_role("link", name="Effacer cette personne").click()
     page.get_by_label(f"Je confirme l’effacement définitif de {demo}").check()
     page.get_by_role("button", name="Effacer cette personne").click()
-    assert page.get_by_text("La personne est effacée").is_visible()
+    expect(page.get_by_text("La personne est effacée")).to_be_visible()
     demo.refresh_from_db()
     assert demo.is_erased

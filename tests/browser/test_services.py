@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from maillage.directory.demo import create_demo_directory
 from maillage.support.services.demo import create_demo_services
@@ -52,10 +53,11 @@ def test_a_project_holder_answers_and_gets_a_printable_summary(page, live_server
     page.get_by_label("Où en est votre projet ?").select_option("idee")
     page.get_by_label("Vous portez ce projet seul ou à plusieurs ?").select_option("collectif")
     page.get_by_role("button", name="Voir les services qui me correspondent").click()
-    assert "etape=idee" in page.url
-    assert page.get_by_role("heading", name="Par où commencer").is_visible()
-    assert page.get_by_text("Accompagne les projets collectifs").first.is_visible()
-    assert page.get_by_role("button", name="Imprimer ce récapitulatif").is_visible()
+    # The click returns once the navigation commits; the answer page is awaited, not assumed.
+    page.wait_for_url("**/accompagnement/resultats/*etape=idee*")
+    expect(page.get_by_role("heading", name="Par où commencer")).to_be_visible()
+    expect(page.get_by_text("Accompagne les projets collectifs").first).to_be_visible()
+    expect(page.get_by_role("button", name="Imprimer ce récapitulatif")).to_be_visible()
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
     assert not page.get_by_role("heading", name="Recevoir ce récapitulatif par e-mail").is_visible()
