@@ -85,8 +85,8 @@ FUZZ_SECONDS ?= 20
 fuzz: install
 	FUZZ_SECONDS=$(FUZZ_SECONDS) .venv/bin/pytest tests/fuzz -n 0 -p no:cacheprovider $(PYTEST_ARGS)
 
-# Production on separate hosts in network namespaces, an app server and a worker killed under load
-# (tests/scale/run.py); needs root.
+# Production on separate hosts in network namespaces: registrations, votes and a directory import
+# under load, an app server and a worker killed meanwhile (tests/scale/run.py); needs root.
 scale-test: install
 	scripts/scale-test
 
