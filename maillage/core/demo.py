@@ -68,6 +68,11 @@ def has_demo(model: type[models.Model]) -> bool:
     return demo_ids(model).exists()
 
 
+def any_loaded() -> bool:
+    """Whether this instance holds any demonstration row: the whole site then says so."""
+    return DemoRow.objects.exists()
+
+
 def _stale(day: date) -> dict[int, list[int]]:
     """Ids of renewed rows loaded before `day`, by content type, the last created kind first
     (what was built on others goes before them)."""

@@ -153,3 +153,19 @@ def test_pages_contain_no_inline_script_or_style(client, url):
     assert "<style" not in html
     assert " style=" not in html
     assert not re.search(r"\son[a-z]+=", html)
+
+
+@pytest.mark.django_db
+def test_every_page_says_the_site_shows_fictitious_data_while_demo_rows_are_loaded(client):
+    from maillage.core import demo
+    from tests.directory.factories import EstablishmentFactory
+
+    notice = "Site de démonstration"
+    EstablishmentFactory(sign="Réelle")
+    assert all(notice not in client.get(url).content.decode() for url in PUBLIC_PAGES)
+
+    demo.mark(EstablishmentFactory(sign="Fictive"))
+    for url in [*PUBLIC_PAGES, "/besoins/", "/devenir-adherent/"]:
+        html = client.get(url).content.decode()
+        assert notice in html, url
+        assert "sont des données fictives" in html, url
