@@ -36,11 +36,13 @@ def _free_port() -> int:
 
 
 def _wait_until_up(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60
+    # Generous: at a load of 15 on two cores, gunicorn's first answers took 40 s; a probe
+    # that gives up sooner only queues one more request behind them.
+    deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError("gunicorn stopped before answering")
-        probe = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        probe = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         try:
             probe.request("GET", "/agenda/")
             response = probe.getresponse()

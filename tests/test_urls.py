@@ -21,6 +21,7 @@ PUBLISHED = {
     ("activities:activity_feed", ("atelier",)): "/agenda/atelier.ics",
     ("activities:registration", ("jeton",)): "/agenda/inscription/jeton/",
     ("activities:invitation", ("jeton",)): "/agenda/inscription/jeton/invitation.ics",
+    ("activities:cycle_calendar", ("jeton",)): "/agenda/inscription/jeton/cycle.ics",
     ("activities:survey", ("jeton",)): "/agenda/inscription/jeton/avis/",
     ("activities:certificate", ("jeton",)): "/agenda/inscription/jeton/attestation/",
     ("activities:cancel", ("jeton",)): "/agenda/inscription/jeton/annuler/",

@@ -23,6 +23,22 @@ class RegistrationForm(forms.Form):
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 
 
+class AgendaRegistrationForm(RegistrationForm):
+    """The agenda's form; on a session of a cycle with several sessions open, it offers them
+    all at once."""
+
+    whole_cycle = forms.BooleanField(required=False)
+
+    def __init__(self, *args, cycle_sessions: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cycle_sessions < 2:
+            del self.fields["whole_cycle"]
+        else:
+            self.fields[
+                "whole_cycle"
+            ].label = f"M’inscrire aux {cycle_sessions} séances à venir du cycle, en une fois"
+
+
 class StaffRegistrationForm(RegistrationForm):
     consent = forms.BooleanField(label="La personne accepte d’être contactée", required=False)
 

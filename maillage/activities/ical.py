@@ -18,7 +18,7 @@ from email.utils import parseaddr
 from django.conf import settings
 from django.utils import timezone
 
-from maillage.activities.models import Activity
+from maillage.activities.models import Activity, Registration
 from maillage.activities.public import ActivityView, registrant_view
 from maillage.core.site import absolute_url
 from maillage.hub import current_hub
@@ -117,3 +117,14 @@ def invitation(activity: Activity, name: str, email: str) -> str:
     """The calendar attached to a registrant's e-mails (RFC 5546 REQUEST, or CANCEL)."""
     method = "CANCEL" if activity.is_cancelled else "REQUEST"
     return calendar([registrant_view(activity)], method=method, attendee=(name, email))
+
+
+def cycle_calendar(registrations: Iterable[Registration]) -> str:
+    """A cycle registrant's calendar: every session where they hold a seat, with their meeting
+    links; a plain calendar to import (one iTIP message may carry one event only)."""
+    seats = [each.activity for each in registrations if each.is_confirmed]
+    series = seats[0].series if seats else None
+    return calendar(
+        [registrant_view(activity) for activity in seats],
+        name=series.title if series is not None else "",
+    )

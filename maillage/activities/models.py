@@ -352,6 +352,11 @@ class Registration(models.Model):
     token = models.CharField(
         "jeton du lien personnel", max_length=64, unique=True, default=new_token
     )
+    # The registrations made together to every session of a cycle share this key: the cycle's
+    # page, calendar and cancellation read them by it. Blank for a single session.
+    cycle_key = models.CharField(
+        "inscription au cycle", max_length=64, blank=True, default="", db_index=True
+    )
     created_at = models.DateTimeField("inscrit le", auto_now_add=True)
     cancelled_at = models.DateTimeField("annulée le", null=True, blank=True)
     reminded_at = models.DateTimeField("rappel envoyé le", null=True, blank=True)
@@ -390,6 +395,10 @@ class Registration(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == RegistrationStatus.CANCELLED
+
+    @property
+    def is_of_cycle(self) -> bool:
+        return bool(self.cycle_key)
 
 
 class AudienceCount(models.Model):

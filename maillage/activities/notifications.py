@@ -101,6 +101,39 @@ def send_personal_link(registration_pk: int) -> EmailMessage | None:
     return _message(registration_pk, "personal_link", "Votre lien personnel")
 
 
+@email_task
+def send_cycle_registered(registration_pk: int) -> EmailMessage | None:
+    """One e-mail for a whole cycle: each session's seat or rank, and a calendar of the seats."""
+    first = Registration.objects.filter(pk=registration_pk).exclude(cycle_key="").first()
+    if first is None:
+        return None
+    registrations = list(
+        Registration.objects.filter(cycle_key=first.cycle_key)
+        .active()
+        .select_related("activity", "activity__commune", "activity__series")
+        .order_by("activity__starts_at", "pk")
+    )
+    if not registrations:
+        return None  # cancelled or erased meanwhile
+    series = registrations[0].activity.series
+    title = series.title if series is not None else registrations[0].activity.title
+    context = {
+        "registration": first,
+        "registrations": registrations,
+        "title": title,
+        "hub": current_hub().identity,
+        "registration_url": absolute_url(first.get_absolute_url()),
+    }
+    message = EmailMessage(
+        subject=_one_line(f"Inscription au cycle : {title}"),
+        body=render_to_string("activities/email/cycle_registered.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[first.email],
+    )
+    message.attach("cycle.ics", ical.cycle_calendar(registrations), "text/calendar")
+    return message
+
+
 def registered(registration: Registration) -> None:
     send_registered.enqueue(registration.pk)
 
@@ -123,3 +156,7 @@ def survey(registration: Registration) -> None:
 
 def personal_link(registration: Registration) -> None:
     send_personal_link.enqueue(registration.pk)
+
+
+def cycle_registered(registration: Registration) -> None:
+    send_cycle_registered.enqueue(registration.pk)

@@ -44,7 +44,7 @@ class AlreadyRegistered(Exception):
         self.registration = registration
 
 
-def _clean_line(value: str, label: str, max_length: int, *, required: bool) -> str:
+def clean_line(value: str, label: str, max_length: int, *, required: bool) -> str:
     value = (value or "").strip()
     if any(char in value for char in "\r\n\x00"):
         raise RegistrationRefused(f"Le champ « {label} » doit tenir sur une seule ligne.")
@@ -57,8 +57,8 @@ def _clean_line(value: str, label: str, max_length: int, *, required: bool) -> s
     return value
 
 
-def _clean_email(email: str) -> str:
-    email = _clean_line(email, "adresse e-mail", 254, required=True)
+def clean_email(email: str) -> str:
+    email = clean_line(email, "adresse e-mail", 254, required=True)
     try:
         validate_email(email)
     except ValidationError:
@@ -66,7 +66,7 @@ def _clean_email(email: str) -> str:
     return email.lower()
 
 
-def _check_open(activity: Activity, user: AnyUser | None, *, by_staff: bool) -> None:
+def check_open(activity: Activity, user: AnyUser | None, *, by_staff: bool) -> None:
     if by_staff:
         if activity.is_cancelled:
             raise RegistrationRefused("Cette activité est annulée.")
@@ -91,9 +91,9 @@ def register(
 ) -> Registration:
     """Confirm a seat, or a place on the waiting list; the same e-mail twice raises
     AlreadyRegistered, once the activity was found open to a newcomer."""
-    name = _clean_line(name, "nom", NAME_MAX, required=True)
-    email = _clean_email(email)
-    organisation = _clean_line(organisation, "structure", ORGANISATION_MAX, required=False)
+    name = clean_line(name, "nom", NAME_MAX, required=True)
+    email = clean_email(email)
+    organisation = clean_line(organisation, "structure", ORGANISATION_MAX, required=False)
     if not consent and not by_staff:
         raise RegistrationRefused("Merci d’accepter le texte sur l’usage de vos données.")
 
@@ -101,12 +101,12 @@ def register(
         locked = Activity.objects.select_for_update().get(pk=activity.pk)
         # Checked before looking the e-mail up, so that a closed or full activity answers the
         # same whether the address is registered or not.
-        _check_open(locked, user, by_staff=by_staff)
-        status = _status_for_newcomer(locked)
+        check_open(locked, user, by_staff=by_staff)
+        status = status_for_newcomer(locked)
         existing = locked.registrations.active().filter(email__iexact=email).first()
         if existing is not None:
             raise AlreadyRegistered(existing)
-        return _create(locked, status, name, email, organisation, consent, user)
+        return create(locked, status, name, email, organisation, consent, user)
 
     registration = first_write(write)
     if registration is None:  # a concurrent twin won the unique constraint
@@ -116,7 +116,7 @@ def register(
     return registration
 
 
-def _status_for_newcomer(activity: Activity) -> str:
+def status_for_newcomer(activity: Activity) -> str:
     confirmed = activity.registrations.confirmed().count()
     if activity.capacity is None or confirmed < activity.capacity:
         return RegistrationStatus.CONFIRMED
@@ -125,7 +125,7 @@ def _status_for_newcomer(activity: Activity) -> str:
     raise RegistrationRefused("Cette activité est complète.")
 
 
-def _create(
+def create(
     activity: Activity,
     status: str,
     name: str,
@@ -133,9 +133,11 @@ def _create(
     organisation: str,
     consent: bool,
     user: AnyUser | None,
+    cycle_key: str = "",
 ) -> Registration:
     registration = Registration(
         activity=activity,
+        cycle_key=cycle_key,
         user=user if isinstance(user, User) else None,
         name=name,
         email=email,
@@ -159,15 +161,21 @@ def cancel(registration: Registration) -> Registration | None:
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status == RegistrationStatus.CANCELLED:
             raise RegistrationRefused("Cette inscription est déjà annulée.")
-        freed = registration.status == RegistrationStatus.CONFIRMED
-        registration.status = RegistrationStatus.CANCELLED
-        registration.cancelled_at = timezone.now()
-        registration.waitlist_position = None
-        registration.save(update_fields=["status", "cancelled_at", "waitlist_position"])
-        promoted = _promote_first(activity) if freed else None
+        promoted = cancel_locked(activity, registration)
     if promoted is not None:
         transaction.on_commit(lambda: notifications.promoted(promoted))
     return promoted
+
+
+def cancel_locked(activity: Activity, registration: Registration) -> Registration | None:
+    """Cancel a live registration whose activity row the caller has locked; returns whom the
+    freed seat went to."""
+    freed = registration.status == RegistrationStatus.CONFIRMED
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.waitlist_position = None
+    registration.save(update_fields=["status", "cancelled_at", "waitlist_position"])
+    return _promote_first(activity) if freed else None
 
 
 def _promote_first(activity: Activity) -> Registration | None:

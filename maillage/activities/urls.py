@@ -15,6 +15,7 @@ urlpatterns = [
         personal.invitation,
         name="invitation",
     ),
+    path("inscription/<str:token>/cycle.ics", personal.cycle_calendar, name="cycle_calendar"),
     path("inscription/<str:token>/avis/", personal.survey, name="survey"),
     path("inscription/<str:token>/attestation/", personal.certificate, name="certificate"),
     # The hub's staff

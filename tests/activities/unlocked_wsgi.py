@@ -13,14 +13,14 @@ def register_without_lock(
 ):
     """`registration.register` minus `transaction.atomic()` and `select_for_update()`: each
     query commits on its own, so two clients can both count 19 seats taken and both insert."""
-    name = registration._clean_line(name, "nom", registration.NAME_MAX, required=True)
-    email = registration._clean_email(email)
-    registration._check_open(activity, user, by_staff=by_staff)
-    status = registration._status_for_newcomer(activity)
+    name = registration.clean_line(name, "nom", registration.NAME_MAX, required=True)
+    email = registration.clean_email(email)
+    registration.check_open(activity, user, by_staff=by_staff)
+    status = registration.status_for_newcomer(activity)
     existing = activity.registrations.active().filter(email__iexact=email).first()
     if existing is not None:
         raise registration.AlreadyRegistered(existing)
-    created = registration._create(activity, status, name, email, organisation, consent, user)
+    created = registration.create(activity, status, name, email, organisation, consent, user)
     notifications.registered(created)
     return created
 

@@ -180,6 +180,7 @@ PROVIDERS: dict[str, Callable[[dict[str, Client]], dict]] = {
     "activities:registration": _registration_token,
     "activities:cancel": _registration_token,
     "activities:invitation": _registration_token,
+    "activities:cycle_calendar": _registration_token,
     "activities:survey": _registration_token,
     "activities:certificate": _registration_token,
     "people:download_export": _export_token,

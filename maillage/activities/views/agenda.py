@@ -11,11 +11,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from maillage.activities import ical, jsonld, month_grid
+from maillage.activities import cycles, ical, jsonld, month_grid
 from maillage.activities.consent import CONSENT_VERSION
 from maillage.activities.enums import ActivityKind
 from maillage.activities.filters import parse_filters
-from maillage.activities.forms import RegistrationForm
+from maillage.activities.forms import AgendaRegistrationForm
 from maillage.activities.models import Activity
 from maillage.activities.public import public_view, public_views
 from maillage.core import refusals
@@ -124,8 +124,17 @@ def month(request, year: int, month: int):
     )
 
 
+def cycle_sessions_open(request, activity: Activity) -> list[Activity]:
+    """The sessions of the activity's cycle this visitor may register to at once (none when
+    the activity is in no cycle)."""
+    if activity.series is None:
+        return []
+    return cycles.open_sessions(activity.series, request.user)
+
+
 def detail_context(request, activity: Activity, form=None) -> dict:
     seats_left = activity.seats_left()
+    cycle_open = cycle_sessions_open(request, activity)
     public = public_view(activity)
     registration_open = activity.registration_is_open()
     return {
@@ -138,7 +147,8 @@ def detail_context(request, activity: Activity, form=None) -> dict:
         "seats_left": seats_left,
         "waitlisted": activity.registrations.waitlisted().count(),
         "registration_open": registration_open,
-        "form": form or _initial_form(request),
+        "form": form or _initial_form(request, len(cycle_open)),
+        "cycle_open": cycle_open,
         "consent_version": CONSENT_VERSION,
         "public": public,
         "event_json": jsonld.event_json(public),
@@ -150,16 +160,17 @@ def detail_context(request, activity: Activity, form=None) -> dict:
     }
 
 
-def _initial_form(request) -> RegistrationForm:
+def _initial_form(request, cycle_sessions: int) -> AgendaRegistrationForm:
     user = request.user
     if not user.is_authenticated:
-        return RegistrationForm()
-    return RegistrationForm(
+        return AgendaRegistrationForm(cycle_sessions=cycle_sessions)
+    return AgendaRegistrationForm(
         initial={
             "name": user.full_name,
             "email": user.email,
             "organisation": user.organisation_name,
-        }
+        },
+        cycle_sessions=cycle_sessions,
     )
 
 

@@ -12,12 +12,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from maillage.activities import ical, personal_link
+from maillage.activities import cycles, ical, personal_link
 from maillage.activities import registration as registration_actions
 from maillage.activities.enums import ActivityKind, RegistrationStatus
-from maillage.activities.forms import RegistrationForm, SatisfactionForm
+from maillage.activities.forms import AgendaRegistrationForm, SatisfactionForm
 from maillage.activities.models import Registration
-from maillage.activities.views.agenda import detail_context, visible_activities
+from maillage.activities.views.agenda import (
+    cycle_sessions_open,
+    detail_context,
+    visible_activities,
+)
 from maillage.core.form_tokens import first_write
 from maillage.core.ratelimit import Limit, limit_posts
 
@@ -38,14 +42,17 @@ REGISTERING = Limit("activities.register", hits=20, period=timedelta(hours=1))
 @limit_posts(REGISTERING)
 def register(request, slug: str):
     activity = get_object_or_404(visible_activities(request.user), slug=slug)
-    form = RegistrationForm(request.POST)
+    open_sessions = cycle_sessions_open(request, activity)
+    form = AgendaRegistrationForm(request.POST, cycle_sessions=len(open_sessions))
     if not form.is_valid():
         context = detail_context(request, activity, form)
         return render(request, "activities/detail.html", context, status=400)
+    data = dict(form.cleaned_data)
     try:
-        registration = registration_actions.register(
-            activity, **form.cleaned_data, user=request.user
-        )
+        if data.pop("whole_cycle", False) and activity.series is not None:
+            registration = cycles.register_to_cycle(activity.series, **data, user=request.user)[0]
+        else:
+            registration = registration_actions.register(activity, **data, user=request.user)
     except registration_actions.AlreadyRegistered as already:
         registration = already.registration
         if not personal_link.belongs_to(registration, request.user):
@@ -67,9 +74,28 @@ def registration_sent(request, slug: str):
     return render(request, "activities/registration_sent.html", {"activity": activity})
 
 
+def _cycle(registration: Registration) -> list[Registration]:
+    return list(cycles.registrations_of_cycle(registration)) if registration.is_of_cycle else []
+
+
 @login_not_required
 def registration_page(request, token: str):
-    return render(request, "activities/registration.html", {"registration": _by_token(token)})
+    registration = _by_token(token)
+    context = {"registration": registration, "cycle": _cycle(registration)}
+    return render(request, "activities/registration.html", context)
+
+
+@login_not_required
+def cycle_calendar(request, token: str):
+    """Every session of a cycle registration where the registrant holds a seat."""
+    registration = _by_token(token)
+    if not registration.is_of_cycle:
+        raise Http404("Cette inscription ne porte pas sur un cycle.")
+    response = HttpResponse(
+        ical.cycle_calendar(_cycle(registration)), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'inline; filename="cycle.ics"'
+    return response
 
 
 @login_not_required
@@ -92,16 +118,24 @@ def cancel(request, token: str):
         messages.info(request, "Cette inscription est déjà annulée.")
         return redirect(registration)
     if request.method == "POST":
+        whole_cycle = registration.is_of_cycle and request.POST.get("whole_cycle") == "1"
         try:
-            registration_actions.cancel(registration)
+            if whole_cycle:
+                cycles.cancel_cycle(registration)
+            else:
+                registration_actions.cancel(registration)
         except registration_actions.RegistrationRefused as error:
             messages.error(request, str(error))
         else:
             messages.success(
-                request, "Votre inscription est annulée. Merci de nous avoir prévenus."
+                request,
+                "Vos inscriptions aux séances à venir du cycle sont annulées."
+                if whole_cycle
+                else "Votre inscription est annulée. Merci de nous avoir prévenus.",
             )
         return redirect(registration)
-    return render(request, "activities/cancel.html", {"registration": registration})
+    context = {"registration": registration, "cycle": _cycle(registration)}
+    return render(request, "activities/cancel.html", context)
 
 
 @login_not_required
