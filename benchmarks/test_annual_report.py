@@ -3,13 +3,21 @@
 A year of about 500 activities, 5 000 registrations and 200 support cases (the demo's order of
 size), then ten times that (5 000 activities, 50 000 registrations, 2 000 cases): the report's
 figures are counted by the database, so the number of queries must not grow with the records
-(asserted in the same run), and the figures must come in 5 s or less (printed, « atteint » or
-not). Peak memory is printed: Python's allocations while computing (tracemalloc) and the
+(asserted), and ten times the records must cost less than SCALING times the time, both measured
+in the same run (each figure counted once per plan level with GROUP BY costs about ten times;
+the first version, a subquery per plan action, cost about a hundred times and never finished on
+SQLite). The figures must come in 5 s or less: printed, « atteint » or « non atteint », not
+asserted, since on this shared machine a time moves by a factor of two with the load (printed
+too). Peak memory is printed: Python's allocations while computing (tracemalloc) and the
 process's resident peak.
+
+    .venv/bin/pytest benchmarks/test_annual_report.py -p no:cacheprovider -s
+    (the same with DATABASE_URL=postgres://… for PostgreSQL)
 """
 
 from __future__ import annotations
 
+import os
 import random
 import time
 import tracemalloc
@@ -34,6 +42,10 @@ from maillage.support.journeys.enums import ProjectKind
 from maillage.support.journeys.models import Stage, SupportCase
 
 FIGURES_BUDGET_S = 5.0
+# Ten times the records may cost at most this many times the time (linear: about ten).
+SCALING = 20
+# Each size is measured this many times; the fastest run counts (the others met the load).
+RUNS = 3
 # Per unit of scale: the demo's order of size.
 ACTIVITIES, REGISTRATIONS_EACH, CASES = 500, 10, 200
 KINDS = list(ActivityKind)
@@ -116,19 +128,26 @@ def _link(records, actions, publics, draw) -> None:
 
 
 def _measure(report: AnnualReport) -> tuple[float, int, int]:
-    """Seconds, queries and Python's peak allocation (kB) of the report's figures."""
+    """Seconds (the fastest of RUNS), queries and Python's peak allocation (kB) of the report."""
+    times = []
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            build_content(report)
+            times.append(time.perf_counter() - start)
     tracemalloc.start()
-    with CaptureQueriesContext(connection) as queries:
-        start = time.perf_counter()
-        build_content(report)
-        seconds = time.perf_counter() - start
+    build_content(report)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return seconds, len(queries), peak // 1024
+    return min(times), len(queries), peak // 1024
+
+
+def _load() -> str:
+    return " ; ".join(number(value, 2) for value in os.getloadavg())
 
 
 @pytest.mark.django_db
-def test_report_figures_cost_the_same_queries_at_ten_times_the_demo(capsys):
+def test_report_figures_cost_the_same_queries_and_ten_times_the_time_at_ten_times_the_demo(capsys):
     year = timezone.localdate().year - 1
     report = AnnualReport.objects.create(year=year)
     _add_year(year, seed=1, scale=1)
@@ -136,11 +155,12 @@ def test_report_figures_cost_the_same_queries_at_ten_times_the_demo(capsys):
     small = _measure(report)
     _add_year(year, seed=2, scale=9)
     large = _measure(report)
+    ratio = large[0] / small[0]
     with capsys.disabled():
         print(
-            f"\nRapport d’activité {year} (1× : {number(ACTIVITIES)} activités, "
-            f"{number(ACTIVITIES * REGISTRATIONS_EACH)} inscriptions, {number(CASES)} dossiers ; "
-            "10× : dix fois plus)"
+            f"\nRapport d’activité {year} sur {connection.vendor} (1× : {number(ACTIVITIES)} "
+            f"activités, {number(ACTIVITIES * REGISTRATIONS_EACH)} inscriptions, "
+            f"{number(CASES)} dossiers ; 10× : dix fois plus), charge {_load()}"
         )
         for label, (seconds, queries, peak) in (("1×", small), ("10×", large)):
             print(
@@ -151,4 +171,6 @@ def test_report_figures_cost_the_same_queries_at_ten_times_the_demo(capsys):
         print(f"  pic mémoire du processus (VmHWM) : {number(status_kb('VmHWM'))} ko")
         constant = met(large[1] == small[1])
         print(f"  requêtes 10× / 1× : {number(large[1] / small[1], 2)} (cible 1 : {constant})")
+        print(f"  temps 10× / 1× : {number(ratio, 1)} (cible < {SCALING} : {met(ratio < SCALING)})")
     assert large[1] == small[1]
+    assert ratio < SCALING, f"ten times the records took {ratio:.1f} times as long"

@@ -1,9 +1,10 @@
 """Count records through the plan links, in the database, with a fixed number of queries.
 
-`tally` gives an indicator's `Figures`: one aggregate query for the whole scope, one per level
-of the plan (actions, operational objectives, strategic objectives: each objective a correlated
-subquery, so a record linked to two of its actions counts once), one per commune. The number of
-queries depends on the plan and the breakdown, never on the number of records.
+`tally` gives an indicator's `Figures`: one aggregate query for the whole scope, one grouped
+query per level of the plan (actions, operational objectives, strategic objectives: the records
+joined to their links, GROUP BY the plan row; a record linked to two actions of one objective
+counts once for it), one grouped query per commune. The number of queries is fixed: it depends
+neither on the records nor on the plan's actions.
 """
 
 from __future__ import annotations
@@ -13,20 +14,21 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models import Exists, F, OuterRef
 
 from maillage.plan.indicators import Figures, Number, Scope, Values
-from maillage.plan.models import Action, ActionLink, OperationalObjective, StrategicObjective
+from maillage.plan.models import ActionLink
 
 K = TypeVar("K")
 
-# The link from a level's row to the action a record is linked to.
-LEVELS: dict[str, tuple[type[models.Model], str]] = {
-    "by_action": (Action, "action"),
-    "by_operational": (OperationalObjective, "action__operational_objective"),
-    "by_strategic": (StrategicObjective, "action__operational_objective__strategic_objective"),
+# From a record's link to the plan row it counts for, at each level of the plan.
+LEVELS: dict[str, str] = {
+    "by_action": "action",
+    "by_operational": "action__operational_objective",
+    "by_strategic": "action__operational_objective__strategic_objective",
 }
 
 
@@ -71,15 +73,15 @@ def tally(
     aggregates = dict(zip(aliases, values.values(), strict=True))
 
     figures = Figures(total=_values(records.aggregate(**aggregates), aliases))
-    for level, (model, lookup) in LEVELS.items() if per_action else ():
-        linked_here = links.filter(**{lookup: OuterRef(OuterRef("pk"))}).values("object_id")
-        rows = records.filter(**{key: linked_here}).annotate(_one=Value(1)).values("_one")
-        subqueries = {
-            alias: Subquery(rows.annotate(value=aggregate).values("value"))
-            for alias, aggregate in aggregates.items()
-        }
-        groups = model._default_manager.order_by().annotate(**subqueries).values("pk", *aliases)
-        setattr(figures, level, _kept({row["pk"]: _values(row, aliases) for row in groups}))
+    if per_action:
+        relation = _action_relation(linked)
+        path = f"{through}__{relation}" if through else relation
+        for level, lookup in LEVELS.items():
+            setattr(
+                figures,
+                level,
+                _per_level(records, aggregates, aliases, links, path, lookup),
+            )
     if commune:
         per_commune = (
             records.filter(**{f"{commune}__isnull": False})
@@ -91,6 +93,42 @@ def tally(
             figures.commune_names[row["_code"]] = row["_name"]
         figures.by_commune = _kept(figures.by_commune)
     return figures
+
+
+def _action_relation(linked: type[models.Model]) -> str:
+    """The name of `linked`'s generic relation to its action links (`PlanLinked.action_links`)."""
+    for field in linked._meta.get_fields():
+        if isinstance(field, GenericRelation) and field.related_model is ActionLink:
+            return field.name
+    raise TypeError(f"{linked.__name__} is not linked to the plan (see plan.links.PlanLinked).")
+
+
+def _per_level(
+    records: models.QuerySet[Any],
+    aggregates: dict[str, models.Aggregate],
+    aliases: dict[str, str],
+    links: models.QuerySet[ActionLink],
+    path: str,
+    lookup: str,
+) -> dict[int, Values]:
+    """One grouped query: `records` joined to their links, grouped by the plan row of `lookup`.
+
+    A link row is unique per record and action, so each record counts once per action. For an
+    objective, a record's link is joined only if no link of the same record to the same
+    objective comes before it (an index search per link): a record linked to two actions of one
+    objective is one row of that objective's group, so sums count it once.
+    """
+    # One join to the links, named by these annotations (an OuterRef to a path would add a join).
+    joined = records.annotate(
+        _group=F(f"{path}__{lookup}"), _link=F(f"{path}__pk"), _record=F(f"{path}__object_id")
+    ).filter(_group__isnull=False)
+    if lookup != "action":
+        earlier = links.filter(
+            object_id=OuterRef("_record"), pk__lt=OuterRef("_link"), **{lookup: OuterRef("_group")}
+        )
+        joined = joined.filter(~Exists(earlier))
+    rows = joined.values("_group").annotate(**aggregates).order_by()
+    return _kept({row["_group"]: _values(row, aliases) for row in rows})
 
 
 def _values(row: dict[str, Any], aliases: dict[str, str]) -> Values:

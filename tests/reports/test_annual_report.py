@@ -9,12 +9,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maillage.core.documents import Document, Table
-from maillage.plan.links import link_actions
+from maillage.plan.links import link_actions, link_publics
+from maillage.plan.models import Action, OperationalObjective, StrategicObjective
+from maillage.reports.annual.building import build_content
 from maillage.reports.annual.document import build_document
 from maillage.reports.annual.freezing import freeze, publish, report_of
 from maillage.reports.annual.models import FrozenVersion
 from maillage.reports.indicators.models import Target
-from tests.activities.factories import ActivityFactory
+from maillage.support.journeys.stage_file import load_stages
+from tests.activities.factories import ActivityFactory, RegistrationFactory
+from tests.journeys.factories import SupportCaseFactory
+from tests.working_groups.factories import WorkingGroupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +155,56 @@ def test_the_draft_costs_the_same_queries_however_many_records(client_for, staff
 
 def test_a_year_too_far_back_has_no_report(client_for, staff):
     assert page(client_for(staff), date.today().year - 30).status_code == 404
+
+
+def _busy_part_of_the_plan(plan, year, tag, actions):
+    """A strategic objective with `actions` actions over two operational ones, each action with
+    a training, attendees, a support case, a working group and a target."""
+    strategic = StrategicObjective.objects.create(code=f"9{tag}", title=f"Objectif {tag}")
+    operationals = [
+        OperationalObjective.objects.create(
+            strategic_objective=strategic, code=f"9{tag}{letter}", title=f"Sous-objectif {letter}"
+        )
+        for letter in "ab"
+    ]
+    for index in range(actions):
+        action = Action.objects.create(
+            operational_objective=operationals[index % 2],
+            code=f"9{tag}.{index}",
+            title=f"Action {tag} {index}",
+        )
+        activity = training(plan, year, day=1 + index % 28)
+        link_actions(activity, [action])
+        link_publics(activity, [plan.elected])
+        RegistrationFactory.create_batch(2, activity=activity, attended=True)
+        link_actions(SupportCaseFactory(opened_on=date(year, 2, 1)), [action])
+        link_actions(WorkingGroupFactory(), [action])
+        Target.objects.create(action=action, indicator="trainings", year=year, value=1)
+
+
+def test_the_whole_report_costs_the_same_queries_with_ten_times_the_actions(
+    client_for, staff, plan, this_year, tmp_path
+):
+    """The figures are grouped by plan row in the database: one query per indicator and level,
+    whether the plan has 5 actions or 45, and 3 activities or 43."""
+    load_stages(tmp_path)
+    client = client_for(staff)
+    _busy_part_of_the_plan(plan, this_year, "a", actions=2)
+    page(client, this_year)  # warms the content types
+    report = report_of(this_year)
+    with CaptureQueriesContext(connection) as few_built:
+        build_content(report)
+    with CaptureQueriesContext(connection) as few:
+        assert page(client, this_year).status_code == 200
+    _busy_part_of_the_plan(plan, this_year, "b", actions=40)
+    with CaptureQueriesContext(connection) as many_built:
+        content = build_content(report)
+    with CaptureQueriesContext(connection) as many:
+        response = page(client, this_year)
+    assert len(many_built) == len(few_built)
+    assert len(many) == len(few)
+    # And the figures are those of the records: 42 trainings linked to the busy actions.
+    busy = [part for part in content.activity if part.code in ("9a", "9b")]
+    trainings = [f.value for part in busy for f in part.figures if f.label == "Formations"]
+    assert trainings == [2, 40]
+    assert "9b.39" in response.content.decode()
