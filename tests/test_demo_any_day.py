@@ -133,3 +133,20 @@ def test_a_demo_loaded_forty_days_ago_is_brought_to_today_without_touching_real_
         ids = set(demo.demo_ids(Activity).values_list("object_id", flat=True))
         call_command("load_demo", stdout=StringIO())
         assert ids == set(demo.demo_ids(Activity).values_list("object_id", flat=True))
+
+
+@pytest.mark.django_db
+def test_the_scheduler_s_first_pass_after_loading_the_demo_sends_no_mail(
+    django_capture_on_commit_callbacks,
+):
+    """`make run` starts the scheduler beside a fresh demo: its jobs (reminders of reports due,
+    renewals, surveys) find nothing to tell anyone about the fictitious rows."""
+    from maillage.core.scheduling import enqueue_due
+
+    with time_machine.travel(DAYS[0], tick=False):
+        call_command("load_hub", stdout=StringIO())
+        call_command("load_demo", stdout=StringIO())
+        with django_capture_on_commit_callbacks(execute=True):
+            ran = enqueue_due()
+    assert "send_grant_report_reminders" in ran
+    assert [(message.subject, message.to) for message in mail.outbox] == []

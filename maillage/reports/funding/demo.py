@@ -32,6 +32,7 @@ from maillage.reports.funding.models import (
     Mandate,
     MandateReport,
     ReportDue,
+    ReportReminder,
 )
 
 NOTE = "Financeur fictif de démonstration."
@@ -105,7 +106,9 @@ def _grant(funder: Funder, spec: tuple[Any, ...], today: date) -> list[models.Mo
     final = ReportDue.objects.create(
         grant=grant, title="Compte rendu financier (Cerfa 15059)", due_on=date(year + 1, 6, 30)
     )
-    rows: list[models.Model] = [grant, report, final, *_schedule(grant, today)]
+    # Already reminded, as it would be 20 days before: loading the demo sends no mail.
+    reminded = ReportReminder.objects.create(report=report)
+    rows: list[models.Model] = [grant, report, reminded, final, *_schedule(grant, today)]
     rows += [
         AgreementIndicator.objects.create(grant=grant, name=name, indicator=slug, target=target)
         for name, slug, target in indicators
