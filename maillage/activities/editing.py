@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F
@@ -40,7 +41,7 @@ def unique_slug(activity: Activity) -> str:
 def create_activity(form: ActivityForm) -> tuple[Activity, bool]:
     """The new activity, and whether this submit created it: a replayed form (a double click,
     a resubmit) finds the activity its first submit created."""
-    activity = form.save(commit=False)
+    activity: Activity = form.save(commit=False)
     activity.submission_token = token = form.cleaned_data["submission"]
 
     def create() -> Activity:
@@ -74,7 +75,7 @@ def _next_month(moment: datetime) -> datetime:
     return timezone.make_aware(local.replace(tzinfo=None, year=year, month=month, day=day))
 
 
-def duplicate_initial(source: Activity) -> dict:
+def duplicate_initial(source: Activity) -> dict[str, Any]:
     """What a copy of `source` starts with: the same activity, a month later, as a draft."""
     starts, ends = _next_month(source.starts_at), _next_month(source.ends_at)
     fields = ActivityForm.Meta.fields
@@ -97,7 +98,7 @@ def duplicate_initial(source: Activity) -> dict:
 def create_series(form: SeriesForm) -> tuple[Series, bool]:
     """A new cycle, its slug taken from its title (« -2 », « -3 »… when taken), and whether this
     submit created it (a replay finds the first submit's cycle)."""
-    series = form.save(commit=False)
+    series: Series = form.save(commit=False)
     series.submission_token = token = form.cleaned_data["submission"]
     base = slugify(series.title)[: SLUG_MAX - 4].strip("-") or "cycle"
 

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 
 from maillage.activities.models import Place
 from maillage.directory.models import Establishment
+from maillage.directory.models.organisations import EstablishmentQuerySet
 
 SUGGESTIONS = 8
 SIRET = re.compile(r"(?<!\d)\d{14}(?!\d)")
@@ -20,7 +21,7 @@ def place_choices(kept_id: int | None = None) -> QuerySet[Place]:
     return Place.objects.filter(Q(offered=True) | Q(pk=kept_id or 0)).select_related("commune")
 
 
-def _hosts():
+def _hosts() -> EstablishmentQuerySet:
     return Establishment.objects.open().filter(siret__isnull=False).exclude(siret="")
 
 

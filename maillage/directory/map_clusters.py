@@ -24,6 +24,7 @@ from maillage.directory.models import Establishment, LegalUnit, MapTileCount, Ma
 
 STATE_PK = 1
 BATCH = 2000
+# What a cell of the map sums, from the stored counts per tile or from the entries themselves.
 AGGREGATES = {
     "count": Count("pk"),
     "lon_sum": Sum("longitude"),

@@ -3,8 +3,9 @@
 import pytest
 
 from maillage.activities.demo import create_demo_activities
+from maillage.activities.enums import ActivityKind
 from maillage.activities.models import Registration
-from tests.activities.factories import ActivityFactory
+from tests.activities.factories import ActivityFactory, RegistrationFactory
 from tests.browser.conftest import AXE_SCRIPT
 from tests.browser.test_site import SERIOUS, format_violations
 
@@ -51,3 +52,16 @@ def test_agenda_pages_pass_axe_core(audit_page, live_server, agenda_data, path):
 
     serious = [v for v in results["violations"] if v["impact"] in SERIOUS]
     assert not serious, f"axe-core on {path}:\n{format_violations(serious)}"
+
+
+def test_the_printed_certificate_hides_the_site_s_frame(page, live_server, hub_data):
+    registration = RegistrationFactory(
+        activity=ActivityFactory(kind=ActivityKind.TRAINING), attended=True
+    )
+    page.goto(live_server.url + f"/agenda/inscription/{registration.token}/attestation/")
+    page.emulate_media(media="print")
+
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    assert not page.get_by_role("button", name="Imprimer l’attestation").is_visible()
+    assert page.get_by_role("heading", name="Attestation de présence").is_visible()

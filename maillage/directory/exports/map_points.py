@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Max, Min, QuerySet, Sum
+from django.db.models import F, QuerySet
 
 from maillage.directory import grid, map_clusters
 from maillage.directory.exports.public import display_name_expression
@@ -27,16 +27,6 @@ MAX_ZOOM = grid.GRID_ZOOM
 MAX_COLUMNS, MAX_ROWS = 25, 20
 MAX_FEATURES = MAX_COLUMNS * MAX_ROWS
 _COORDINATE_DIGITS = 5  # about one metre
-_AGGREGATES = {
-    "count": Count("pk"),
-    "lon_sum": Sum("longitude"),
-    "lat_sum": Sum("latitude"),
-    "first": Min("pk"),
-    "west": Min("longitude"),
-    "east": Max("longitude"),
-    "south": Min("latitude"),
-    "north": Max("latitude"),
-}
 
 
 class InvalidViewport(ValueError):
@@ -149,7 +139,7 @@ def _counted_groups(viewport: Viewport, level: int, families: tuple[str, ...]):
     )
     if families:
         inner = inner.filter(family__in=families)
-    for group in inner.values("tile", "commune_id", *_AGGREGATES):
+    for group in inner.values("tile", "commune_id", *map_clusters.AGGREGATES):
         yield grid.tile_cell(group["tile"], level), group
     listed = Establishment.objects.published().order_by()
     if families:
@@ -210,7 +200,7 @@ def _tile_groups(queryset, viewport: Viewport, level: int):
     groups = (
         queryset.filter(map_tile__range=grid.tile_range(west, east))
         .values("map_tile", "commune_id")
-        .annotate(**_AGGREGATES)
+        .annotate(**map_clusters.AGGREGATES)
     )
     for group in groups:
         yield grid.tile_cell(group["map_tile"], level), group
@@ -223,7 +213,7 @@ def _cell_groups(queryset, level: int):
             column=F("grid_x").bitrightshift(shift), row=F("grid_y").bitrightshift(shift)
         )
         .values("column", "row", "commune_id")
-        .annotate(**_AGGREGATES)
+        .annotate(**map_clusters.AGGREGATES)
     )
     for group in groups:
         yield (group["column"], group["row"]), group

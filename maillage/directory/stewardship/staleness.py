@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maillage.directory.models import Claim, Establishment
+from maillage.directory.models.organisations import EstablishmentQuerySet
 from maillage.hub import current_hub
 from maillage.mail import email_task
 
@@ -28,7 +29,7 @@ def max_age() -> timedelta:
     )
 
 
-def stale_entries(today: date | None = None):
+def stale_entries(today: date | None = None) -> EstablishmentQuerySet:
     cutoff = (today or timezone.localdate()) - max_age()
     return Establishment.objects.unconfirmed_since(cutoff)
 

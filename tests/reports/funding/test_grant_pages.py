@@ -109,6 +109,19 @@ def test_the_grant_page_shows_received_expected_and_late_instalments(client_for,
     assert "Compte rendu financier" in page
 
 
+def test_the_grant_page_is_titled_by_the_grant_and_offers_one_redistribution_form(
+    client_for, staff
+):
+    grant = GrantFactory(purpose="Animation du réseau")
+
+    html = client_for(staff).get(grant.get_absolute_url()).content.decode()
+
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert title.startswith("Animation du réseau – Financements")
+    assert "<" not in title
+    assert html.count(reverse("funding:add_redistribution", args=[grant.pk])) == 1
+
+
 def test_an_instalment_beyond_the_grant_is_refused_on_the_page(client_for, staff):
     grant = GrantFactory(amount=Decimal("1000"))
     client = client_for(staff)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -52,25 +54,32 @@ def request_detail(request, pk: int):
     return _detail(request, join_request)
 
 
+def _answered(request, join_request: JoinRequest, answer: Callable[[], object], told: str):
+    """Give the answer; the list of requests says so, the request's page says why it could not."""
+    try:
+        answer()
+    except MembershipError as error:
+        messages.error(request, str(error))
+        return redirect(join_request)
+    messages.success(request, f"Demande de « {join_request.applicant_name} » {told}")
+    return redirect("memberships:join_requests")
+
+
 @require_POST
 @staff_required
 def accept(request, pk: int):
     join_request = get_object_or_404(JoinRequest.objects.select_related("rate__college"), pk=pk)
     form = AcceptForm(request.POST, units=_units_for(request, join_request)[1])
-    if form.is_valid():
-        try:
-            joining.accept(join_request, request.user, legal_unit=form.cleaned_data["legal_unit"])
-        except MembershipError as error:
-            messages.error(request, str(error))
-            return redirect(join_request)
-        else:
-            messages.success(
-                request,
-                f"Demande de « {join_request.applicant_name} » acceptée : le compte et "
-                "l’adhésion sont créés, le message de bienvenue part dans quelques instants.",
-            )
-            return redirect("memberships:join_requests")
-    return _detail(request, join_request, accept_form=form, status=400)
+    if not form.is_valid():
+        return _detail(request, join_request, accept_form=form, status=400)
+    unit = form.cleaned_data["legal_unit"]
+    return _answered(
+        request,
+        join_request,
+        lambda: joining.accept(join_request, request.user, legal_unit=unit),
+        "acceptée : le compte et l’adhésion sont créés, le message de bienvenue part dans "
+        "quelques instants.",
+    )
 
 
 @require_POST
@@ -78,17 +87,12 @@ def accept(request, pk: int):
 def refuse(request, pk: int):
     join_request = get_object_or_404(JoinRequest.objects.select_related("rate__college"), pk=pk)
     form = RefuseForm(request.POST)
-    if form.is_valid():
-        try:
-            joining.refuse(join_request, request.user, form.cleaned_data["reason"])
-        except MembershipError as error:
-            messages.error(request, str(error))
-            return redirect(join_request)
-        else:
-            messages.success(
-                request,
-                f"Demande de « {join_request.applicant_name} » refusée : la réponse part dans "
-                "quelques instants.",
-            )
-            return redirect("memberships:join_requests")
-    return _detail(request, join_request, refuse_form=form, status=400)
+    if not form.is_valid():
+        return _detail(request, join_request, refuse_form=form, status=400)
+    reason = form.cleaned_data["reason"]
+    return _answered(
+        request,
+        join_request,
+        lambda: joining.refuse(join_request, request.user, reason),
+        "refusée : la réponse part dans quelques instants.",
+    )

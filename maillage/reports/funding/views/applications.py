@@ -27,8 +27,9 @@ def _edit(request: HttpRequest, application: Application | None) -> HttpResponse
         )
         return redirect(saved.funder)
     status = 400 if form.is_bound else 200
-    context = {"form": form, "application": application}
-    return render(request, "funding/application_form.html", context, status=status)
+    heading = "Modifier la demande" if application else "Enregistrer une demande"
+    context = {"form": form, "heading": heading}
+    return render(request, "funding/form_page.html", context, status=status)
 
 
 @staff_required

@@ -51,8 +51,9 @@ def _edit(request: HttpRequest, funder: Funder) -> HttpResponse:
             return redirect(form.instance)
         form.add_error("name", "Un financeur porte déjà ce nom.")
     status = 400 if form.is_bound else 200
-    context = {"form": form, "funder": None if creating else funder}
-    return render(request, "funding/funder_form.html", context, status=status)
+    heading = "Ajouter un financeur" if creating else "Modifier le financeur"
+    context = {"form": form, "heading": heading}
+    return render(request, "funding/form_page.html", context, status=status)
 
 
 @staff_required

@@ -95,7 +95,9 @@ def _edit(request: HttpRequest, grant: Grant | None) -> HttpResponse:
                 messages.info(request, form_tokens.ALREADY_SAVED)
             return redirect(saved)
     status = 400 if form.is_bound else 200
-    return render(request, "funding/grant_form.html", {"form": form, "grant": grant}, status=status)
+    heading = "Modifier la subvention" if grant else "Enregistrer une subvention"
+    context = {"form": form, "heading": heading}
+    return render(request, "funding/form_page.html", context, status=status)
 
 
 @staff_required
