@@ -2,10 +2,13 @@
 and a live count, the family legend as a filter, side cards, a view kept in the address, the
 map or the list in a phone's first screen, and axe-core with no serious violation."""
 
+import io
+import math
 import re
 
 import pytest
 from django.core.cache import cache
+from PIL import Image
 
 from maillage.territory.models import Commune
 from tests.activities.factories import ActivityFactory
@@ -243,3 +246,71 @@ def test_on_a_touch_screen_an_organisation_is_a_24_pixel_target(
     box = page.locator(".directory-marker").first.bounding_box()
     assert min(box["width"], box["height"]) >= 24
     context.close()
+
+
+FAMILY_COLOURS = {  # map.css, --family-*
+    "association": (0x0B, 0x5D, 0x4B),
+    "cooperative": (0x8A, 0x5A, 0x00),
+    "mutuelle": (0x2D, 0x4E, 0x9B),
+}
+
+
+def _ring_shares(png: bytes) -> dict[str, float]:
+    """Walk a circle inside the cluster's ring and give each family's share of its pixels
+    (pixels of no family colour, such as edges and antialiasing, are left out)."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    centre_x, centre_y = image.width / 2, image.height / 2
+    radius = 0.41 * min(image.width, image.height)  # between the white centre and the edge
+    found: dict[str, int] = {}
+    for step in range(720):
+        angle = 2 * math.pi * step / 720
+        pixel = image.getpixel(
+            (int(centre_x + radius * math.sin(angle)), int(centre_y - radius * math.cos(angle)))
+        )
+        for family, colour in FAMILY_COLOURS.items():
+            if sum(abs(a - b) for a, b in zip(pixel, colour, strict=True)) < 40:
+                found[family] = found.get(family, 0) + 1
+    total = sum(found.values())
+    return {family: round(n / total, 2) for family, n in found.items()}
+
+
+@pytest.fixture
+def mixed_cluster(hub_data):
+    redon = Commune.objects.get(code="35236")
+    traits = ["association", "cooperative", "association", "mutuelle", "cooperative"]
+    traits.append("association")
+    for i, trait in enumerate(traits):
+        EstablishmentFactory(
+            sign=f"Voisine {i}",
+            commune=redon,
+            longitude=-2.0852 + i * 0.0004,
+            latitude=47.6517,
+            **{trait: True},
+        )
+
+
+def test_a_cluster_is_a_ring_in_its_families_colours_and_says_them_in_words(
+    audit_page, live_server, mixed_cluster
+):
+    page = audit_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/carte/#carte=11/47.65170/-2.08420")
+    settled(page)
+
+    cluster = page.locator(".directory-cluster")
+    assert cluster.count() == 1
+    shares = _ring_shares(cluster.screenshot())
+    assert shares == {
+        "association": pytest.approx(3 / 6, abs=0.05),
+        "cooperative": pytest.approx(2 / 6, abs=0.05),
+        "mutuelle": pytest.approx(1 / 6, abs=0.05),
+    }
+    assert cluster.inner_text() == "6"
+    assert cluster.get_attribute("title") == french(
+        "6 structures autour de Redon (3 associations, 2 coopératives, 1 mutuelle) : zoomer"
+    )
+    assert page.locator(ROWS).all_inner_texts() == [
+        "Regroupement de 6 structures autour de Redon\t"
+        "3 associations, 2 coopératives, 1 mutuelle\tRedon"
+    ]
+    audit(page)

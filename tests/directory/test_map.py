@@ -1,6 +1,7 @@
 """The map page and its points: bounding box, zoom, clusters, cap, filters, published only."""
 
 import random
+from collections import Counter
 
 import pytest
 from django.core.cache import cache
@@ -8,7 +9,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from maillage.directory import grid
+from maillage.directory import grid, map_clusters
 from maillage.directory.exports.map_points import (
     MAX_FEATURES,
     MAX_ZOOM,
@@ -101,6 +102,23 @@ def test_nearby_points_are_clustered_at_low_zoom(client):
     assert "url" not in cluster
     assert cluster["bbox"] == [-2.08, 47.65, pytest.approx(-2.076), 47.65]
     assert data["total"] == 5
+
+
+@pytest.mark.parametrize("counted", [False, True], ids=["entrées", "comptes par tuile"])
+def test_a_cluster_says_how_many_of_each_family_it_holds_most_numerous_first(client, counted):
+    traits = ["cooperative", "association", "cooperative", "mutuelle", "cooperative", "not_ess"]
+    for step, trait in enumerate(traits):
+        located(-2.08 + step * 0.001, 47.65, **{trait: True})
+    if counted:
+        assert map_clusters.rebuild()
+
+    (cluster,) = points(client, zoom=8)["features"]
+
+    assert list(cluster["properties"]["familles"].items()) == [
+        ("cooperative", 3),
+        ("association", 1),
+        ("mutuelle", 1),
+    ]
 
 
 def test_clusters_split_when_zooming_in(client):
@@ -197,6 +215,7 @@ def reference_cells(viewport: Viewport) -> dict[tuple[int, int], tuple]:
             max(s.longitude for s in sites),
             min(s.latitude for s in sites),
             max(s.latitude for s in sites),
+            sorted(Counter(site.family for site in sites).items()),
         )
         for key, sites in cells.items()
     }
@@ -212,6 +231,7 @@ def summary(cells: dict[tuple[int, int], dict]) -> dict[tuple[int, int], tuple]:
             cell["east"],
             cell["south"],
             cell["north"],
+            sorted(cell["families"].items()),
         )
         for key, cell in cells.items()
         for names in [dict(Commune.objects.values_list("pk", "name"))]
@@ -225,7 +245,9 @@ def scattered():
     rng = random.Random(7)
     for index in range(60):
         spot = REDON if index % 10 == 0 else (-2.3 + rng.random() * 0.5, 47.5 + rng.random() * 0.4)
-        located(*spot, commune=communes[index % 3])
+        # Three families, so that each cell's counts by family are checked too.
+        family = ("association", "mutuelle", "fondation")[index % 7 % 3]
+        located(*spot, commune=communes[index % 3], **{family: True})
     located(-2.1, 47.6, hidden=True)
 
 

@@ -4,8 +4,9 @@ The grid is Web Mercator's, 64-pixel cells (`grid.py`); each entry stores its ce
 is read as tiles: one aggregate, in the order of the `listed_by_map_tile` index (no sort), whose
 few rows are merged into the cells of the zoom in Python. A small area is grouped by its cells
 directly. At most `MAX_FEATURES` cells come back; a cell holding one organisation becomes that
-organisation's point, a cell holding several a cluster at their centroid. The browser never gets
-the whole file.
+organisation's point, a cell holding several a cluster at their centroid, with how many of each
+ESS family it holds (the browser colours the cluster by them). The browser never gets the whole
+file.
 """
 
 from __future__ import annotations
@@ -139,7 +140,7 @@ def _counted_groups(viewport: Viewport, level: int, families: tuple[str, ...]):
     )
     if families:
         inner = inner.filter(family__in=families)
-    for group in inner.values("tile", "commune_id", *map_clusters.AGGREGATES):
+    for group in inner.values("tile", "commune_id", "family", *map_clusters.AGGREGATES):
         yield grid.tile_cell(group["tile"], level), group
     listed = Establishment.objects.published().order_by()
     if families:
@@ -154,29 +155,30 @@ def _counted_groups(viewport: Viewport, level: int, families: tuple[str, ...]):
         )
         for column in {west, east}
     ] + ([listed.filter(map_tile__in=middle)] if middle else [])
-    fields = ("pk", "longitude", "latitude", "commune_id", "grid_x", "grid_y")
+    fields = ("pk", "longitude", "latitude", "commune_id", "family", "grid_x", "grid_y")
     rows = [edge.values_list(*fields) for edge in edges]
     on_edges = rows[0].union(*rows[1:], all=True) if len(rows) > 1 else rows[0]
     yield from _edge_groups(on_edges, viewport)
 
 
 def _edge_groups(rows, viewport: Viewport):
-    """The entries (id, position, commune, cell) inside the viewport, grouped by cell and
-    commune."""
+    """The entries (id, position, commune, family, cell) inside the viewport, grouped by cell,
+    commune and family."""
     level = viewport.level()
     shift = grid.shift_of(level)
-    groups: dict[tuple[int, int, int | None], dict[str, Any]] = {}
-    for pk, lon, lat, commune, column, row in rows:
+    groups: dict[tuple[int, int, int | None, str], dict[str, Any]] = {}
+    for pk, lon, lat, commune, family, column, row in rows:
         if not (
             viewport.min_lon <= lon <= viewport.max_lon
             and viewport.min_lat <= lat <= viewport.max_lat
         ):
             continue
-        key = (column >> shift, row >> shift, commune)
+        key = (column >> shift, row >> shift, commune, family)
         group = groups.get(key)
         if group is None:
             groups[key] = {
                 "commune_id": commune,
+                "family": family,
                 "count": 1,
                 "lon_sum": lon,
                 "lat_sum": lat,
@@ -190,7 +192,7 @@ def _edge_groups(rows, viewport: Viewport):
         group["first"] = min(group["first"], pk)
         group["west"], group["east"] = min(group["west"], lon), max(group["east"], lon)
         group["south"], group["north"] = min(group["south"], lat), max(group["north"], lat)
-    for (column, row, _), group in groups.items():
+    for (column, row, _, _), group in groups.items():
         yield (column, row), group
 
 
@@ -199,7 +201,7 @@ def _tile_groups(queryset, viewport: Viewport, level: int):
     west, _, east, _ = viewport.corners()
     groups = (
         queryset.filter(map_tile__range=grid.tile_range(west, east))
-        .values("map_tile", "commune_id")
+        .values("map_tile", "commune_id", "family")
         .annotate(**map_clusters.AGGREGATES)
     )
     for group in groups:
@@ -212,7 +214,7 @@ def _cell_groups(queryset, level: int):
         queryset.annotate(
             column=F("grid_x").bitrightshift(shift), row=F("grid_y").bitrightshift(shift)
         )
-        .values("column", "row", "commune_id")
+        .values("column", "row", "commune_id", "family")
         .annotate(**map_clusters.AGGREGATES)
     )
     for group in groups:
@@ -224,9 +226,12 @@ def _merged(groups) -> dict[tuple[int, int], dict[str, Any]]:
     for key, group in groups:
         cell = merged.get(key)
         if cell is None:
-            merged[key] = {**group, "communes": {group["commune_id"]}}
+            families = {group["family"]: group["count"]}
+            merged[key] = {**group, "communes": {group["commune_id"]}, "families": families}
             continue
         cell["communes"].add(group["commune_id"])
+        families = cell["families"]
+        families[group["family"]] = families.get(group["family"], 0) + group["count"]
         cell["count"] += group["count"]
         cell["lon_sum"] += group["lon_sum"]
         cell["lat_sum"] += group["lat_sum"]
@@ -269,6 +274,7 @@ def _described(merged: dict[tuple[int, int], dict[str, Any]]) -> list[dict[str, 
                 "name": single.get("label"),
                 "family": single.get("family"),
                 "commune": min(names) if names else None,
+                "families": cell["families"],
                 **{key: cell[key] for key in ("west", "east", "south", "north")},
             }
         )
@@ -302,6 +308,13 @@ def _feature(cell: dict[str, Any]) -> dict[str, Any]:
         properties = {
             "count": cell["count"],
             "commune": cell["commune"] or "",
+            # The most numerous family first; an entry with no family counts as « autre ».
+            "familles": dict(
+                sorted(
+                    ((family or "autre", n) for family, n in cell["families"].items()),
+                    key=lambda item: (-item[1], item[0]),
+                )
+            ),
             "bbox": [
                 round(cell[key], _COORDINATE_DIGITS) for key in ("west", "south", "east", "north")
             ],

@@ -296,7 +296,9 @@ def describe(hub_name: str, base_url: str) -> dict[str, Any]:
                         f"Au plus {MAX_FEATURES} entités GeoJSON (RFC 7946) : "
                         "une structure seule "
                         "(`count` = 1, avec `id`, `nom`, `famille`, `url`) ou un regroupement "
-                        "(`count` > 1) au barycentre de ses structures."
+                        "(`count` > 1) au barycentre de ses structures, avec `familles`, "
+                        "le nombre de ses structures par famille de l’ESS (la plus nombreuse "
+                        "d’abord ; `autre` : sans famille)."
                     ),
                     "parameters": MAP_PARAMETERS + filter_parameters(exclude=("tri", "page")),
                     "responses": _file("application/geo+json", "Une FeatureCollection."),

@@ -4,7 +4,9 @@
 // beside the map lists what the map shows, in text, and a status line announces its count.
 // A point opens its side card (map-card.js). The view and the filters live in the address
 // (?filters#carte=zoom/lat/lon&structure=id), rewritten with replaceState, so a view can be
-// shared and comes back on load. The family legend filters the map in place.
+// shared and comes back on load. The family legend filters the map in place. A cluster is a
+// ring cut in its families' colours, in their shares, around its count, so the map reads by
+// family at every zoom; its title and its row in the table say the same in words.
 (function () {
   "use strict";
 
@@ -15,6 +17,15 @@
     mutuelle: "Mutuelle",
     fondation: "Fondation",
     commercial: "Société commerciale de l’ESS",
+  };
+  // Each family's name for a count of one and of several (« 1 mutuelle », « 3 mutuelles »).
+  var FAMILY_COUNTS = {
+    association: ["association", "associations"],
+    cooperative: ["coopérative", "coopératives"],
+    mutuelle: ["mutuelle", "mutuelles"],
+    fondation: ["fondation", "fondations"],
+    commercial: ["société commerciale de l’ESS", "sociétés commerciales de l’ESS"],
+    autre: ["structure sans famille", "structures sans famille"],
   };
   var numberFormat = new Intl.NumberFormat("fr-FR");
   // A finger needs a larger target than a mouse pointer (24 px, WCAG 2.5.8).
@@ -319,17 +330,41 @@
     this.rows.append(row);
   };
 
+  // « 3 coopératives, 1 association », the most numerous first (the server's order).
+  function familiesText(families) {
+    return Object.keys(families).map(function (code) {
+      var names = FAMILY_COUNTS[code] || FAMILY_COUNTS.autre;
+      return plural(families[code], names[0], names[1]);
+    }).join(", ");
+  }
+
+  // The ring: each family's arc in its share of the cluster, in the colours of the legend.
+  function familiesRing(families, count) {
+    var start = 0;
+    return "conic-gradient(" + Object.keys(families).map(function (code) {
+      var end = start + (families[code] / count) * 100;
+      var arc = "var(--family-" + (FAMILY_COUNTS[code] ? code : "autre") + ") " +
+        start.toFixed(2) + "% " + end.toFixed(2) + "%";
+      start = end;
+      return arc;
+    }).join(", ") + ")";
+  }
+
   DirectoryMap.prototype.addCluster = function (latLng, p) {
     var self = this;
+    var families = p.familles || {};
     var label = plural(p.count, "structure", "structures") + (p.commune ? " autour de " + p.commune : "");
-    var size = p.count < 10 ? 30 : p.count < 100 ? 38 : 46;
-    var icon = L.divIcon({
-      className: "directory-cluster",
-      html: element("span", null, numberFormat.format(p.count)),
-      iconSize: [size, size],
-    });
+    var size = p.count < 10 ? 34 : p.count < 100 ? 42 : 50;
+    var ring = element("span", "directory-cluster__ring");
+    ring.style.backgroundImage = familiesRing(families, p.count);
+    ring.dataset.maillageFamilies = Object.keys(families).map(function (code) {
+      return code + ":" + families[code];
+    }).join(",");
+    ring.append(element("span", "directory-cluster__count", numberFormat.format(p.count)));
+    var icon = L.divIcon({ className: "directory-cluster", html: ring, iconSize: [size, size] });
     var zoom = function () { self.zoomTo(p.bbox, latLng); };
-    L.marker(latLng, { icon: icon, title: label + "\u00a0: zoomer", keyboard: true })
+    var title = label + " (" + familiesText(families) + ")\u00a0: zoomer";
+    L.marker(latLng, { icon: icon, title: title, keyboard: true })
       .on("click", zoom)
       .addTo(this.markers);
 
@@ -346,7 +381,7 @@
       self.container.focus();
     });
     name.append(button);
-    row.append(name, element("td", null, "—"), element("td", null, p.commune));
+    row.append(name, element("td", null, familiesText(families)), element("td", null, p.commune));
     this.rows.append(row);
   };
 
