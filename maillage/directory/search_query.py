@@ -13,9 +13,11 @@ not by either engine's scoring: each query word scores by where it is found, in 
 comes before one whose description only names that commune.
 
 A broad search (« redon » is in every entry) does not score every match: `ranked(..., top=TOP)`
-scores at most the TOP first matches (by id) and the TOP first whose names hold every word (a
-second word index), and lists the TOP best of those. A search with TOP matches or fewer is
-therefore ranked exactly; a broader one still lists the entries named after its words first.
+scores at most the TOP first matches and the TOP first whose names hold every word (a second
+word index), and lists the TOP best of those. « First » is the order the index gives them in:
+by id on SQLite, the table's order on PostgreSQL (`search_index.in_index_order`). A search with
+TOP matches or fewer is therefore ranked exactly, the same on both databases; a broader one
+still lists the entries named after its words first.
 """
 
 from __future__ import annotations
@@ -59,10 +61,10 @@ def ranked(queryset: QuerySet, q: str, top: int | None = None) -> QuerySet:
         vendor = connections[queryset.db].vendor
         named = queryset.filter(_matches(queryset, groups, names_only=True))
         first = [
-            candidates.order_by(search_index.in_index_order(vendor, names)).values("pk")[:top]
+            candidates.order_by(*search_index.in_index_order(vendor, names)).values("pk")[:top]
             for candidates, names in ((found, False), (named, True))
         ]
-        found = queryset.filter(Q(pk__in=first[0]) | Q(pk__in=first[1]))
+        found = queryset.filter(search_index.among(vendor, *first))
     scores = [
         Case(
             When(_found_in("search_name", group), then=Value(NAME_WEIGHT)),
