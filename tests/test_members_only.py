@@ -4,9 +4,11 @@ member, an account that never was a member, and an anonymous visitor.
 Routes guarded by `accounts.permissions.members_only` are read from the URL resolver: each must
 be declared in GUARDED with how to reach it, so a new members-only route without a case here
 fails `test_every_members_only_route_is_walked`. Routes that are members-only through their
-object (a members-only activity) are declared in BY_OBJECT.
+object (a members-only activity, a members-only need) are declared in BY_OBJECT; every route of
+a need that is not the staff's must be there (`test_every_route_of_a_need_is_walked`).
 """
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -18,8 +20,10 @@ from django.utils import timezone
 from maillage.network.memberships.access import Standing, standing_of
 from tests.activities.factories import ActivityFactory
 from tests.decisions.factories import ProposalFactory
+from tests.directory.factories import LegalUnitFactory
 from tests.factories import UserFactory
 from tests.memberships.factories import MembershipFactory
+from tests.needs.factories import NeedFactory
 from tests.people.factories import PersonFactory
 from tests.working_groups.factories import WorkingGroupFactory
 
@@ -34,6 +38,9 @@ class Route:
     method: str
     url: Callable[[dict], str]
     data: Callable[[dict], dict] = lambda objects: {}
+    # What an anonymous visitor meets on a members-only object: the page is not found, or the
+    # action first asks to sign in (and then is not found either).
+    anonymous: str = "not found"
 
 
 GUARDED = {
@@ -56,28 +63,65 @@ BY_OBJECT = {
         lambda o: reverse("activities:register", args=[o["activity"]]),
         lambda o: {"name": "Lou Adhérent", "email": "lou@exemple.org", "consent": "on"},
     ),
+    "needs:detail": Route("get", lambda o: reverse("needs:detail", args=[o["need"]])),
+    "needs:support": Route(
+        "post", lambda o: reverse("needs:support", args=[o["need"]]), anonymous="login"
+    ),
+    "needs:withdraw": Route(
+        "post", lambda o: reverse("needs:withdraw", args=[o["need"]]), anonymous="login"
+    ),
+    "needs:comment": Route(
+        "post",
+        lambda o: reverse("needs:comment", args=[o["need"]]),
+        lambda o: {"submission": str(uuid.uuid4()), "body": "Nous en parlons à l’assemblée."},
+        anonymous="login",
+    ),
+    "needs:offer_help": Route(
+        "post",
+        lambda o: reverse("needs:offer_help", args=[o["need"]]),
+        lambda o: {"legal_unit": o["organisation"], "what": "Une salle le jeudi soir."},
+        anonymous="login",
+    ),
 }
 
 
 def _walk(patterns, namespace=""):
+    """(name, pattern) of every named route."""
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from _walk(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}{pattern.name}", pattern.callback
+            yield f"{namespace}{pattern.name}", pattern
 
 
 def guarded_routes() -> set[str]:
     return {
         name
-        for name, view in _walk(get_resolver().url_patterns)
-        if getattr(view, "members_only", False)
+        for name, pattern in _walk(get_resolver().url_patterns)
+        if getattr(pattern.callback, "members_only", False)
+    }
+
+
+def need_routes() -> set[str]:
+    """The routes of one need that are not the staff's: each is members-only for a
+    members-only need."""
+    return {
+        name
+        for name, pattern in _walk(get_resolver().url_patterns)
+        if name.startswith("needs:")
+        and "pk" in pattern.pattern.converters
+        and not pattern.callback.__module__.endswith(".staff")
     }
 
 
 def test_every_members_only_route_is_walked():
     assert guarded_routes() == set(GUARDED)
+
+
+def test_every_route_of_a_need_is_walked():
+    assert need_routes() <= set(BY_OBJECT)
+    assert "needs:detail" in need_routes()
 
 
 @pytest.fixture
@@ -107,6 +151,8 @@ def objects(db):
         "proposal": ProposalFactory(title="Ouvrir un tiers-lieu").pk,
         "group": WorkingGroupFactory().slug,
         "activity": ActivityFactory(members_only=True, title="Assemblée des adhérents").slug,
+        "need": NeedFactory(members_only=True, title="Un local pour l’assemblée").pk,
+        "organisation": LegalUnitFactory().pk,
     }
 
 
@@ -137,12 +183,18 @@ def test_members_only_route_follows_the_membership(client_for, account_in, objec
 
 @pytest.mark.parametrize("state", STATES)
 @pytest.mark.parametrize("name", sorted(BY_OBJECT))
-def test_a_members_only_activity_is_what_the_public_sees_to_others(
+def test_a_members_only_activity_or_need_is_hidden_from_the_others(
     client_for, account_in, objects, name, state
 ):
-    response = call(client_for(account_in(state)), BY_OBJECT[name], objects)
-    if state in ALLOWED:
-        assert response.status_code in (200, 302)  # the page, or the registration made
+    route = BY_OBJECT[name]
+    response = call(client_for(account_in(state)), route, objects)
+    if state in ALLOWED:  # the page, the registration or the support made, or the form's
+        # own refusal (an offer of help from an organisation one does not represent)
+        assert response.status_code in (200, 302, 400)
+        assert not response.get("Location", "").startswith(reverse("accounts:login"))
+    elif state == "anonymous" and route.anonymous == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
     else:
         assert response.status_code == 404
 

@@ -27,7 +27,7 @@ CLOSED = (NeedStatus.ANSWERED, NeedStatus.SET_ASIDE)
 
 class Visibility(models.TextChoices):
     PUBLIC = "public", "Public"
-    MEMBERS = "members", "Réservé aux personnes connectées"
+    MEMBERS = "members", "Réservé aux adhérents"
     PRIVATE = "private", "Privé (équipe du pôle)"
 
 

@@ -69,13 +69,14 @@ class NeedQuerySet(models.QuerySet["Need"]):
         return self.listed().filter(visibility=Visibility.PUBLIC)
 
     def visible_to(self, user: Any) -> NeedQuerySet:
-        if user.is_authenticated and user.is_hub_staff:
+        """Staff see every need; current members (ADR 0018) the members-only ones too; anyone
+        signed in, the needs they expressed themselves."""
+        if not user.is_authenticated:
+            return self.public()
+        if user.is_hub_staff:
             return self.listed()
-        if user.is_authenticated:
-            return self.listed().filter(
-                Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS]) | Q(submitted_by=user)
-            )
-        return self.public()
+        shown = [Visibility.PUBLIC, Visibility.MEMBERS] if user.is_member else [Visibility.PUBLIC]
+        return self.listed().filter(Q(visibility__in=shown) | Q(submitted_by=user))
 
     def awaiting_qualification(self) -> NeedQuerySet:
         return self.listed().filter(status=NeedStatus.SUBMITTED)

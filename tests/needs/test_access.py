@@ -1,45 +1,61 @@
 """Which need reaches whom, through every route: a private or members-only need never reaches a
 public output (HTML list and page, map data, JSON export), and the staff's pages are theirs.
 
-Read a row as: the need's visibility and the route, then what an anonymous visitor, a member, a
-partner, the person who expressed it, a staff member and an administrator get. SEEN: the route
-answers and shows the need; HIDDEN: it answers without it (a list) or 404 (its page); LOG: a
-redirect to the login page; NO: 403.
+Read a row as: the need's visibility and the route, then what an anonymous visitor, a current
+member, a member in the grace period after the year ends, a lapsed member, an account that never
+was a member, a partner, the person who expressed it (an account, not a member), a staff member
+and an administrator get. Members-only follows the membership (ADR 0018), never the account's
+role. SEEN: the route answers and shows the need; HIDDEN: it answers without it (a list) or 404
+(its page); LOG: a redirect to the login page; NO: 403.
 """
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from maillage.needs.enums import Visibility
 from tests.directory.factories import CommuneFactory
 from tests.factories import UserFactory
+from tests.memberships.factories import MembershipFactory
 from tests.needs.factories import NeedFactory
+from tests.people.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
 SEEN, HIDDEN, LOG, NO = "seen", "hidden", "login", "403"
-ROLES = ("anonymous", "member", "partner", "author", "staff", "administrator")
+ROLES = (
+    "anonymous",
+    "member",
+    "member_in_grace",
+    "lapsed_member",
+    "account",
+    "partner",
+    "author",
+    "staff",
+    "administrator",
+)
 TITLE = "Un besoin à trouver"
+S, H = SEEN, HIDDEN
 
 # fmt: off
 MATRIX = [
-    # visibility          route          anon    member  partner author staff   admin
-    (Visibility.PUBLIC,  "detail",       SEEN,   SEEN,   SEEN,   SEEN,  SEEN,   SEEN),
-    (Visibility.PUBLIC,  "list",         SEEN,   SEEN,   SEEN,   SEEN,  SEEN,   SEEN),
-    (Visibility.PUBLIC,  "map_geojson",  SEEN,   SEEN,   SEEN,   SEEN,  SEEN,   SEEN),
-    (Visibility.PUBLIC,  "export_json",  SEEN,   SEEN,   SEEN,   SEEN,  SEEN,   SEEN),
-    (Visibility.MEMBERS, "detail",       HIDDEN, SEEN,   SEEN,   SEEN,  SEEN,   SEEN),
-    (Visibility.MEMBERS, "list",         HIDDEN, SEEN,   SEEN,   SEEN,  SEEN,   SEEN),
-    (Visibility.MEMBERS, "map_geojson",  HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-    (Visibility.MEMBERS, "export_json",  HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-    (Visibility.PRIVATE, "detail",       HIDDEN, HIDDEN, HIDDEN, SEEN,  SEEN,   SEEN),
-    (Visibility.PRIVATE, "list",         HIDDEN, HIDDEN, HIDDEN, SEEN,  SEEN,   SEEN),
-    (Visibility.PRIVATE, "map_geojson",  HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-    (Visibility.PRIVATE, "export_json",  HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-    (None,               "queue",        LOG,    NO,     NO,     NO,    SEEN,   SEEN),
-    (None,               "signals",      LOG,    NO,     NO,     NO,    SEEN,   SEEN),
-    (None,               "create",       LOG,    NO,     NO,     NO,    SEEN,   SEEN),
-    (None,               "manage",       LOG,    NO,     NO,     NO,    SEEN,   SEEN),
+    # visibility          route          anon member grace lapsed account partner author staff admin
+    (Visibility.PUBLIC,  "detail",       S,   S,     S,    S,     S,      S,      S,     S,    S),
+    (Visibility.PUBLIC,  "list",         S,   S,     S,    S,     S,      S,      S,     S,    S),
+    (Visibility.PUBLIC,  "map_geojson",  S,   S,     S,    S,     S,      S,      S,     S,    S),
+    (Visibility.PUBLIC,  "export_json",  S,   S,     S,    S,     S,      S,      S,     S,    S),
+    (Visibility.MEMBERS, "detail",       H,   S,     S,    H,     H,      H,      S,     S,    S),
+    (Visibility.MEMBERS, "list",         H,   S,     S,    H,     H,      H,      S,     S,    S),
+    (Visibility.MEMBERS, "map_geojson",  H,   H,     H,    H,     H,      H,      H,     H,    H),
+    (Visibility.MEMBERS, "export_json",  H,   H,     H,    H,     H,      H,      H,     H,    H),
+    (Visibility.PRIVATE, "detail",       H,   H,     H,    H,     H,      H,      S,     S,    S),
+    (Visibility.PRIVATE, "list",         H,   H,     H,    H,     H,      H,      S,     S,    S),
+    (Visibility.PRIVATE, "map_geojson",  H,   H,     H,    H,     H,      H,      H,     H,    H),
+    (Visibility.PRIVATE, "export_json",  H,   H,     H,    H,     H,      H,      H,     H,    H),
+    (None,               "queue",        LOG, NO,    NO,   NO,    NO,     NO,     NO,    S,    S),
+    (None,               "signals",      LOG, NO,    NO,   NO,    NO,     NO,     NO,    S,    S),
+    (None,               "create",       LOG, NO,    NO,   NO,    NO,     NO,     NO,    S,    S),
+    (None,               "manage",       LOG, NO,    NO,   NO,    NO,     NO,     NO,    S,    S),
 ]
 # fmt: on
 
@@ -48,6 +64,34 @@ CASES = [
     for visibility, route, *outcomes in MATRIX
     for role, expected in zip(ROLES, outcomes, strict=True)
 ]
+
+
+def _with_membership_of(year: int):
+    user = UserFactory()
+    person = PersonFactory(user=user, email=user.email)
+    MembershipFactory(legal_unit=None, person=person, year=year, paid=True)
+    return user
+
+
+@pytest.fixture
+def member_in_grace(db, settings):
+    """Last year's membership, within the grace period (the whole new year, by the setting)."""
+    settings.MEMBERSHIP_GRACE_DAYS = 366
+    return _with_membership_of(timezone.localdate().year - 1)
+
+
+@pytest.fixture
+def lapsed_member(db, settings):
+    """A member's account whose last membership is last year's, the grace period over: the
+    account's role alone opens nothing."""
+    settings.MEMBERSHIP_GRACE_DAYS = 0
+    return _with_membership_of(timezone.localdate().year - 1)
+
+
+@pytest.fixture
+def account(db):
+    """An account with no membership, its own or its organisation's."""
+    return UserFactory(email="habitant@exemple.org")
 
 
 @pytest.fixture
