@@ -8,6 +8,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from maillage.needs import comments, merging, supports
+from maillage.needs.enums import NeedStatus
 from maillage.needs.models import Support
 from tests.factories import UserFactory
 from tests.needs.factories import NeedFactory
@@ -37,6 +38,14 @@ def test_a_visitor_is_sent_to_log_in_to_support(client):
     response = client.post(reverse("needs:support", args=[need.pk]))
     assert response.status_code == 302
     assert need.supports.count() == 0
+
+
+def test_an_answered_need_asks_no_visitor_to_sign_in_to_support_it(client):
+    need = NeedFactory(status=NeedStatus.ANSWERED)
+    page = client.get(need.get_absolute_url()).content.decode()
+    assert "Ce besoin est clos\u00a0: il ne reçoit plus de soutien." in page
+    assert "pour soutenir ce besoin" not in page
+    assert "pour dire ce que la réponse a changé pour vous" in page  # comments stay open
 
 
 def test_a_comment_is_shown_only_once_published(client_for, member, staff):
