@@ -2,6 +2,11 @@
 
 Headings start at <h2> (the document's title is the <h1>), tables keep their caption and column
 headers, a chart is a <figure> with its SVG followed by its data table. Every text is escaped.
+
+In print, a chart's SVG is an image (`<img>` of an SVG data URL) with its title and description
+as the text alternative: the PDF engine draws the same vector drawing, but does not parse and
+cascade a hundred SVG nodes per chart as HTML elements, and the image's `alt` is what PDF/UA
+tags the figure with.
 """
 
 from __future__ import annotations
@@ -54,12 +59,19 @@ def _aligned(block: Table, column: int) -> str:
 class _Writer:
     """Numbers the charts of one document, so their ids never meet."""
 
-    def __init__(self) -> None:
+    def __init__(self, for_print: bool = False) -> None:
         self.charts = 0
+        self.for_print = for_print
 
     def chart(self, block: Chart) -> str:
         self.charts += 1
         svg = charts.svg(block, f"graphique-{self.charts}")
+        if self.for_print:
+            encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+            alternative = _text(
+                f"{block.title} : {block.description}" if block.description else block.title
+            )
+            svg = f'<img src="data:image/svg+xml;base64,{encoded}" alt="{alternative}">'
         return (
             f'<figure class="document-chart">{svg}'
             f"<figcaption>{_text(block.title)}</figcaption></figure>{table(block.table)}"
@@ -89,7 +101,8 @@ class _Writer:
         raise TypeError(f"Unknown block {block!r}")
 
 
-def body(document: Document) -> str:
-    """The document's content for a page of the site, inside its layout (no <h1>)."""
-    writer = _Writer()
+def body(document: Document, for_print: bool = False) -> str:
+    """The document's content for a page of the site, inside its layout (no <h1>), or for the
+    PDF (`for_print`: charts as SVG images)."""
+    writer = _Writer(for_print)
     return "".join(writer.block(block) for block in document.blocks)

@@ -38,7 +38,7 @@ def page(document: Document) -> str:
         + _meta("dcterms.modified", created)
         + f"</head><body><h1>{escape(typography(document.title))}</h1>"
         + (subtitle if document.subtitle else "")
-        + body(document)
+        + body(document, for_print=True)
         + "</body></html>"
     )
 

@@ -135,6 +135,16 @@ class InstalmentForm(OneTimeForm):
     expected_on = forms.DateField(label="Attendu le", widget=DateInput())
 
 
+class InstalmentEditForm(forms.Form):
+    """An instalment changed after it was scheduled: its amount, its date, when it came."""
+
+    amount = amount_field("Montant du versement en euros")
+    expected_on = forms.DateField(label="Attendu le", widget=DateInput())
+    received_on = forms.DateField(
+        label="Reçu le (vide tant qu’il n’est pas reçu)", required=False, widget=DateInput()
+    )
+
+
 class ReceivedForm(forms.Form):
     received_on = forms.DateField(label="Reçu le", widget=DateInput())
 

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Sum
 
 from maillage.core.french import euros
 from maillage.plan.links import actions_of, link_actions, unlink_actions
@@ -49,6 +50,35 @@ def schedule_instalment(grant: Grant, amount: Decimal, expected_on: date) -> Ins
             f"({euros(locked.amount)})."
         )
     return Instalment.objects.create(grant=locked, amount=amount, expected_on=expected_on)
+
+
+@transaction.atomic
+def change_instalment(
+    instalment: Instalment,
+    amount: Decimal,
+    expected_on: date,
+    received_on: date | None,
+    today: date,
+) -> Instalment:
+    """Change a scheduled payment; with the others it still never adds up to more than the
+    grant (the grant's row is locked, as when scheduling), and it is not received in the future."""
+    if received_on is not None and received_on > today:
+        raise FundingRefused("Un versement ne peut pas être reçu à une date future.")
+    locked = _locked(instalment.grant)
+    others = locked.instalments.exclude(pk=instalment.pk).aggregate(total=Sum("amount"))["total"]
+    total = (others or Decimal(0)) + amount
+    if total > locked.amount:
+        raise FundingRefused(
+            f"Les versements ({euros(total)}) dépasseraient le montant accordé "
+            f"({euros(locked.amount)})."
+        )
+    instalment.amount, instalment.expected_on, instalment.received_on = (
+        amount,
+        expected_on,
+        received_on,
+    )
+    instalment.save(update_fields=["amount", "expected_on", "received_on"])
+    return instalment
 
 
 def record_received(instalment: Instalment, on: date, today: date) -> Instalment:

@@ -20,6 +20,11 @@ urlpatterns = [
         grants.instalment_received,
         name="instalment_received",
     ),
+    path(
+        "subventions/<id:pk>/versements/<id:instalment_pk>/modifier/",
+        grants.instalment_edit,
+        name="instalment_edit",
+    ),
     path("subventions/<id:pk>/comptes-rendus/", grants.add_report_due, name="add_report_due"),
     path(
         "subventions/<id:pk>/comptes-rendus/<id:report_pk>/remis/",
@@ -35,6 +40,15 @@ urlpatterns = [
     path("subventions/<id:pk>/compte-rendu/", report.grant_report, name="grant_report"),
     path("subventions/<id:pk>/compte-rendu.csv", report.grant_report_csv, name="grant_report_csv"),
     path("subventions/<id:pk>/compte-rendu.odt", report.grant_report_odt, name="grant_report_odt"),
+    path(
+        "subventions/<id:pk>/compte-rendu.docx", report.grant_report_docx, name="grant_report_docx"
+    ),
+    path("subventions/<id:pk>/compte-rendu.pdf", report.grant_report_pdf, name="grant_report_pdf"),
     path("subventions/<id:pk>/bilan/", report.save_qualitative_report, name="save_report_text"),
     path("subventions/<id:pk>/budget/", report.add_budget_line, name="add_budget_line"),
+    path(
+        "subventions/<id:pk>/budget/<id:line_pk>/modifier/",
+        report.budget_line_edit,
+        name="budget_line_edit",
+    ),
 ]

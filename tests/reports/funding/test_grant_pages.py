@@ -178,3 +178,72 @@ def test_an_application_becomes_the_grant_it_led_to(client_for, staff):
 
     assert f'<option value="{application.pk}" selected>' in form.content.decode()
     assert Grant.objects.get().application == application
+
+
+def test_staff_move_an_instalment_and_note_it_received(client_for, staff):
+    grant = GrantFactory(amount=Decimal("20000"))
+    instalment = InstalmentFactory(grant=grant, amount=Decimal("8000"))
+    client = client_for(staff)
+    url = reverse("funding:instalment_edit", args=[grant.pk, instalment.pk])
+
+    shown = client.get(url)
+    response = client.post(
+        url, {"amount": "9 500", "expected_on": "2026-04-15", "received_on": "2026-04-20"}
+    )
+
+    assert shown.status_code == 200 and 'value="2026-03-01"' in shown.content.decode()
+    assert response.url == grant.get_absolute_url()
+    instalment.refresh_from_db()
+    assert (instalment.amount, instalment.expected_on, instalment.received_on) == (
+        Decimal("9500"),
+        date(2026, 4, 15),
+        date(2026, 4, 20),
+    )
+    assert "Reçu : 9 500,00 €" in text(client.get(grant.get_absolute_url()))
+
+
+def test_an_instalment_raised_beyond_the_grant_is_refused_and_left_unchanged(client_for, staff):
+    grant = GrantFactory(amount=Decimal("10000"))
+    InstalmentFactory(grant=grant, amount=Decimal("6000"))
+    instalment = InstalmentFactory(grant=grant, amount=Decimal("4000"))
+    url = reverse("funding:instalment_edit", args=[grant.pk, instalment.pk])
+
+    refused = client_for(staff).post(url, {"amount": "4 000,01", "expected_on": "2026-06-01"})
+    kept = client_for(staff).post(url, {"amount": "4 000", "expected_on": "2026-06-01"})
+
+    assert refused.status_code == 400
+    assert "dépasseraient le montant accordé (10 000,00 €)" in text(refused)
+    assert kept.status_code == 302  # the instalment's own amount is not counted twice
+    instalment.refresh_from_db()
+    assert instalment.amount == Decimal("4000")
+
+
+def test_an_instalment_cannot_be_received_in_the_future(client_for, staff):
+    instalment = InstalmentFactory()
+    url = reverse("funding:instalment_edit", args=[instalment.grant.pk, instalment.pk])
+    tomorrow = date.today().toordinal() + 2
+
+    response = client_for(staff).post(
+        url,
+        {
+            "amount": "10 000",
+            "expected_on": "2026-03-01",
+            "received_on": date.fromordinal(tomorrow).isoformat(),
+        },
+    )
+
+    assert response.status_code == 400
+    assert "Un versement ne peut pas être reçu à une date future." in text(response)
+    instalment.refresh_from_db()
+    assert instalment.received_on is None
+
+
+@pytest.mark.parametrize("role", ["member", "partner"])
+def test_members_and_partners_cannot_edit_an_instalment(request, client_for, role):
+    instalment = InstalmentFactory()
+    url = reverse("funding:instalment_edit", args=[instalment.grant.pk, instalment.pk])
+    client = client_for(request.getfixturevalue(role))
+
+    assert client.post(url, {"amount": "1", "expected_on": "2026-03-01"}).status_code == 403
+    instalment.refresh_from_db()
+    assert instalment.amount == Decimal("10000")

@@ -114,3 +114,119 @@ def test_the_report_downloads_as_an_odt_holding_the_same_figures(client_for, sta
     assert "Douze ateliers ont eu lieu." in odt_text
     assert "Salaires" in odt_text
     assert "600,00" in odt_text.replace("\u00a0", " ")
+
+
+def _pdf_text(data: bytes, tmp_path) -> str:
+    import subprocess
+
+    path = tmp_path / "compte-rendu.pdf"
+    path.write_bytes(data)
+    command = ["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"]
+    out = subprocess.run(command, capture_output=True, check=True, text=True).stdout
+    return " ".join(out.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _pdf_tagged(tmp_path) -> bool:
+    import subprocess
+
+    command = ["pdfinfo", str(tmp_path / "compte-rendu.pdf")]
+    info = subprocess.run(command, capture_output=True, check=True, text=True).stdout
+    return any(line.split() == ["Tagged:", "yes"] for line in info.splitlines())
+
+
+def test_the_report_downloads_as_a_tagged_pdf_holding_the_cerfa_sections_and_figures(
+    client_for, staff, tmp_path
+):
+    grant = GrantFactory(qualitative_report="Douze ateliers ont eu lieu.")
+    BudgetLineFactory(
+        grant=grant, label="Salaires", planned=Decimal("8000"), actual=Decimal("8600")
+    )
+
+    response = client_for(staff).get(reverse("funding:grant_report_pdf", args=[grant.pk]))
+
+    assert response["Content-Type"] == "application/pdf"
+    assert f"compte-rendu-{grant.pk}.pdf" in response["Content-Disposition"]
+    pdf_text = _pdf_text(response.content, tmp_path)
+    assert _pdf_tagged(tmp_path)
+    for section in ("1. Bilan qualitatif", "2. Budget prévu et réalisé", "3. Indicateurs"):
+        assert section in pdf_text
+    assert "Douze ateliers ont eu lieu." in pdf_text
+    assert "Salaires 8 000,00 8 600,00 600,00" in pdf_text
+
+
+def _spaced(value: str) -> str:
+    return value.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_the_report_downloads_as_a_docx_holding_the_same_figures(client_for, staff):
+    import io
+
+    import docx
+
+    grant = GrantFactory(qualitative_report="Douze ateliers ont eu lieu.")
+    BudgetLineFactory(
+        grant=grant, label="Salaires", planned=Decimal("8000"), actual=Decimal("8600")
+    )
+
+    response = client_for(staff).get(reverse("funding:grant_report_docx", args=[grant.pk]))
+
+    read = docx.Document(io.BytesIO(response.content))
+    paragraphs = [paragraph.text for paragraph in read.paragraphs]
+    cells = [[_spaced(cell.text) for cell in row.cells] for t in read.tables for row in t.rows]
+    assert "Douze ateliers ont eu lieu." in paragraphs
+    assert ["Salaires", "8 000,00", "8 600,00", "600,00", ""] in cells
+
+
+@pytest.mark.parametrize("name", ["grant_report_pdf", "grant_report_docx"])
+def test_members_are_refused_the_report_files(client_for, member, name):
+    grant = GrantFactory()
+
+    assert client_for(member).get(reverse(f"funding:{name}", args=[grant.pk])).status_code == 403
+
+
+def test_staff_correct_a_budget_line_and_its_gap_follows(client_for, staff):
+    grant = GrantFactory()
+    line = BudgetLineFactory(grant=grant, label="Salaires", planned=Decimal("8000"))
+    client = client_for(staff)
+    url = reverse("funding:budget_line_edit", args=[grant.pk, line.pk])
+
+    shown = client.get(url)
+    response = client.post(
+        url,
+        {
+            "side": "expense",
+            "label": "Salaires et charges",
+            "planned": "8 000",
+            "actual": "8 450,50",
+            "explanation": "Une semaine de plus pour le Mois de l’ESS.",
+        },
+    )
+
+    assert shown.status_code == 200 and 'value="Salaires"' in shown.content.decode()
+    assert response.url == reverse("funding:grant_report", args=[grant.pk])
+    page = text(client.get(response.url))
+    assert "Salaires et charges" in page
+    assert "450,50 €" in page  # the gap, computed
+    assert "Une semaine de plus pour le Mois de l’ESS." in page
+
+
+def test_a_budget_line_renamed_like_another_is_refused_in_french(client_for, staff):
+    grant = GrantFactory()
+    BudgetLineFactory(grant=grant, side="expense", label="Loyer", planned=Decimal("1200"))
+    line = BudgetLineFactory(grant=grant, side="expense", label="Salaires", planned=Decimal("800"))
+    url = reverse("funding:budget_line_edit", args=[grant.pk, line.pk])
+
+    response = client_for(staff).post(url, {"side": "expense", "label": "Loyer", "planned": "800"})
+
+    assert response.status_code == 400
+    assert "Le budget a déjà une ligne de ce nom dans cette partie." in response.content.decode()
+    assert "Modifier la ligne du budget « Salaires »" in text(response)
+    line.refresh_from_db()
+    assert line.label == "Salaires"
+
+
+def test_a_budget_line_of_another_grant_is_not_found(client_for, staff):
+    line = BudgetLineFactory(grant=GrantFactory(), planned=Decimal("800"))
+    url = reverse("funding:budget_line_edit", args=[GrantFactory().pk, line.pk])
+
+    assert client_for(staff).get(url).status_code == 404

@@ -16,7 +16,12 @@ from maillage.core import form_tokens
 from maillage.plan.links import actions_of
 from maillage.reports.funding import forms
 from maillage.reports.funding.errors import FundingRefused
-from maillage.reports.funding.grants import record_received, save_grant, schedule_instalment
+from maillage.reports.funding.grants import (
+    change_instalment,
+    record_received,
+    save_grant,
+    schedule_instalment,
+)
 from maillage.reports.funding.models import (
     AgreementIndicator,
     Application,
@@ -150,6 +155,44 @@ def instalment_received(request: HttpRequest, pk: int, instalment_pk: int) -> Ht
             messages.success(request, "Le versement est noté comme reçu.")
             return redirect(grant)
     return _refused(request, grant, received_form=form)
+
+
+def trail(grant: Grant) -> list[tuple[str, str]]:
+    """The breadcrumb's links from the funders' list down to the grant."""
+    return [
+        (grant.funder.get_absolute_url(), grant.funder.name),
+        (grant.get_absolute_url(), grant.purpose),
+    ]
+
+
+@staff_required
+def instalment_edit(request: HttpRequest, pk: int, instalment_pk: int) -> HttpResponse:
+    grant = _grant(pk)
+    instalment = get_object_or_404(Instalment, pk=instalment_pk, grant=grant)
+    initial = {
+        "amount": instalment.amount,
+        "expected_on": instalment.expected_on,
+        "received_on": instalment.received_on,
+    }
+    form = forms.InstalmentEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            change_instalment(
+                instalment,
+                data["amount"],
+                data["expected_on"],
+                data["received_on"],
+                timezone.localdate(),
+            )
+        except FundingRefused as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Le versement est modifié.")
+            return redirect(grant)
+    context = {"form": form, "grant": grant, "trail": trail(grant)}
+    status = 400 if form.is_bound else 200
+    return render(request, "funding/instalment_form.html", context, status=status)
 
 
 @staff_required

@@ -14,13 +14,19 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
 from maillage.core.csv_safety import escape_cell
+from maillage.core.documents.docx import docx_bytes
 from maillage.core.documents.odt import hub_template, odt
+from maillage.core.documents.pdf import pdf
 from maillage.core.form_tokens import ALREADY_SAVED, first_save
 from maillage.plan.links import actions_of
 from maillage.reports.funding.forms import BudgetLineForm, QualitativeReportForm
 from maillage.reports.funding.grant_document import grant_document
 from maillage.reports.funding.grant_report import budget_of, indicators_of
 from maillage.reports.funding.models import BudgetLine, Grant
+from maillage.reports.funding.views.grants import trail
+
+ODT = "application/vnd.oasis.opendocument.text"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _context(grant: Grant, **bound: Any) -> dict[str, Any]:
@@ -70,6 +76,24 @@ def add_budget_line(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
+def budget_line_edit(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
+    grant = _grant(pk)
+    line = get_object_or_404(BudgetLine, pk=line_pk, grant=grant)
+    label = line.label
+    form = BudgetLineForm(request.POST or None, instance=line)
+    if request.method == "POST" and form.is_valid():
+        if first_save(form.instance):
+            messages.success(request, "La ligne du budget est modifiée.")
+            return redirect(reverse("funding:grant_report", args=[pk]))
+        form.add_error("label", "Le budget a déjà une ligne de ce nom dans cette partie.")
+    line.label = label  # the title names the line as saved, not as typed
+    report = (reverse("funding:grant_report", args=[pk]), "Compte rendu")
+    context = {"form": form, "grant": grant, "line": line, "trail": [*trail(grant), report]}
+    status = 400 if form.is_bound else 200
+    return render(request, "funding/budget_line_form.html", context, status=status)
+
+
+@staff_required
 def grant_report_csv(request: HttpRequest, pk: int) -> HttpResponse:
     grant = _grant(pk)
     rows: list[list[Any]] = [["Partie", "Poste", "Prévu", "Réalisé", "Écart", "Explication"]]
@@ -93,10 +117,27 @@ def _cell(value: Any) -> str:
     return escape_cell(value)
 
 
+def _download(content: bytes, media_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+# Small enough to write on the request: a few tables, no chart (the yearly report's files, with
+# their charts, are written by the worker).
+
+
 @staff_required
 def grant_report_odt(request: HttpRequest, pk: int) -> HttpResponse:
-    """Small enough to write on the request: a few tables, no chart, no PDF engine."""
     content = odt(grant_document(_grant(pk)), hub_template())
-    response = HttpResponse(content, content_type="application/vnd.oasis.opendocument.text")
-    response["Content-Disposition"] = f'attachment; filename="compte-rendu-{pk}.odt"'
-    return response
+    return _download(content, ODT, f"compte-rendu-{pk}.odt")
+
+
+@staff_required
+def grant_report_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    return _download(docx_bytes(grant_document(_grant(pk))), DOCX, f"compte-rendu-{pk}.docx")
+
+
+@staff_required
+def grant_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _download(pdf(grant_document(_grant(pk))), "application/pdf", f"compte-rendu-{pk}.pdf")
