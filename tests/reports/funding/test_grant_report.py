@@ -202,7 +202,8 @@ def test_staff_correct_a_budget_line_and_its_gap_follows(client_for, staff):
         },
     )
 
-    assert shown.status_code == 200 and 'value="Salaires"' in shown.content.decode()
+    assert shown.status_code == 200
+    assert 'value="Salaires"' in shown.content.decode()
     assert response.url == reverse("funding:grant_report", args=[grant.pk])
     page = text(client.get(response.url))
     assert "Salaires et charges" in page
