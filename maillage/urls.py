@@ -70,6 +70,7 @@ urlpatterns = [
         {
             "financements/": "maillage.reports.funding.urls",
             "mandats/": "maillage.reports.funding.urls_mandates",
+            "subventions/": "maillage.reports.funding.urls_public",
         },
     ),
     mount("indicators", {"rapports/": "maillage.reports.indicators.urls"}),

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", funders.funder_list, name="funders"),
     path("donnees-ouvertes/", open_data.open_data, name="open_data"),
     path("donnees-ouvertes/subventions.csv", open_data.open_data_csv, name="open_data_csv"),
+    path("donnees-ouvertes/publier/", open_data.publish_open_data, name="publish_open_data"),
     path("financeurs/nouveau/", funders.funder_create, name="funder_create"),
     path("financeurs/<id:pk>/", funders.funder_page, name="funder"),
     path("financeurs/<id:pk>/modifier/", funders.funder_edit, name="funder_edit"),

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from maillage.reports.funding.models import Redistribution
+from maillage.reports.funding.models import GrantsPublication, Redistribution
 from maillage.reports.funding.scdl import Party, build, problems
 from maillage.reports.funding.table_schema import columns, load, row_problems
 from tests.reports.funding.factories import FunderFactory, GrantFactory, InstalmentFactory
@@ -161,3 +161,71 @@ def test_staff_record_a_redistribution_which_the_open_data_publishes(client_for,
     assert part.rna_id == "W353001234"
     rows = read(build(HUB).csv())
     assert rows[1]["nomBeneficiaire"] == "Association fictive des Jardins"
+
+
+@pytest.fixture
+def hub_with_siret(monkeypatch):
+    monkeypatch.setattr("maillage.reports.funding.views.open_data._hub", lambda: HUB)
+
+
+def test_before_any_publication_the_public_page_says_so_and_offers_no_file(client):
+    page = client.get(reverse("funding:published_grants"))
+
+    assert page.status_code == 200
+    assert "Aucun fichier n’est encore publié." in page.content.decode()
+    assert client.get(reverse("funding:published_grants_csv")).status_code == 404
+
+
+def test_staff_publish_the_file_once_and_the_public_reads_it_as_published(
+    client, client_for, staff, hub_with_siret
+):
+    GrantFactory(
+        funder=FunderFactory(name="Région Bretagne", siret="23350001600040"),
+        purpose="Animation du Mois de l’ESS",
+        amount=Decimal("12500"),
+    )
+    staff_client = client_for(staff)
+    form = with_token({})
+    first = staff_client.post(reverse("funding:publish_open_data"), form)
+    staff_client.post(reverse("funding:publish_open_data"), form)  # the same form sent twice
+    GrantFactory(funder=FunderFactory(siret="23350001600040"), purpose="Subvention plus tardive")
+
+    page = client.get(reverse("funding:published_grants")).content.decode().replace("\u202f", " ")
+    download = client.get(reverse("funding:published_grants_csv"))
+
+    assert first.url == reverse("funding:published_grants")
+    assert GrantsPublication.objects.count() == 1
+    assert "Animation du Mois de l’ESS" in page
+    assert "12 500,00 €" in page.replace("\u00a0", " ")
+    assert "1er février 2026" in page  # the agreement's date
+    assert "Subvention plus tardive" not in page  # not published yet
+    assert download["Content-Disposition"] == 'attachment; filename="subventions.csv"'
+    [row] = read(download.content.decode())
+    assert row["objet"] == "Animation du Mois de l’ESS"
+    assert row["montant"] == "12500.00"
+
+
+def test_a_new_publication_replaces_the_public_file(client, client_for, staff, hub_with_siret):
+    GrantFactory(funder=FunderFactory(siret="23350001600040"), purpose="Première")
+    staff_client = client_for(staff)
+    staff_client.post(reverse("funding:publish_open_data"), with_token({}))
+    GrantFactory(funder=FunderFactory(siret="23350001600040"), purpose="Seconde")
+    staff_client.post(reverse("funding:publish_open_data"), with_token({}))
+
+    rows = read(client.get(reverse("funding:published_grants_csv")).content.decode())
+
+    assert [row["objet"] for row in rows] == ["Première", "Seconde"]
+
+
+@pytest.mark.parametrize("role", ["member", "partner"])
+def test_only_staff_publish_the_file(request, client_for, role):
+    client = client_for(request.getfixturevalue(role))
+
+    assert client.post(reverse("funding:publish_open_data"), with_token({})).status_code == 403
+    assert not GrantsPublication.objects.exists()
+
+
+def test_the_site_links_to_the_public_page_of_grants(client):
+    home = client.get(reverse("web:home")).content.decode()
+
+    assert f'href="{reverse("funding:published_grants")}"' in home

@@ -9,6 +9,7 @@ from maillage.reports.funding.models.grants import (
     ReportReminder,
 )
 from maillage.reports.funding.models.mandates import Body, Mandate, MandateReport
+from maillage.reports.funding.models.publications import GrantsPublication
 
 __all__ = [
     "AgreementIndicator",
@@ -17,6 +18,7 @@ __all__ = [
     "BudgetLine",
     "Funder",
     "Grant",
+    "GrantsPublication",
     "Instalment",
     "Mandate",
     "MandateReport",
