@@ -1,5 +1,6 @@
 """A staff create form sent twice (double click, browser resubmit, two submits at the same instant)
-writes one row: activities, their duplicates and cycles, working groups, reference figures."""
+writes one row: activities, their duplicates and cycles, working groups and their meetings,
+reference figures."""
 
 from decimal import Decimal
 
@@ -8,7 +9,7 @@ from django.contrib.messages import get_messages
 
 from maillage.activities.models import Activity, Series
 from maillage.core.form_tokens import ALREADY_SAVED, EXPIRED
-from maillage.network.working_groups.models import WorkingGroup
+from maillage.network.working_groups.models import Meeting, WorkingGroup
 from maillage.observatory.enums import Indicator
 from maillage.observatory.models import ReferenceFigure
 from tests.activities.factories import ActivityFactory
@@ -17,6 +18,7 @@ from tests.factories import UserFactory
 from tests.posting import THREADS, post_at_once
 from tests.tokens import with_token
 from tests.typeset import french
+from tests.working_groups.factories import WorkingGroupFactory
 
 CREATE = "/agenda/equipe/nouvelle/"
 GROUP = {"name": "Cantines", "slug": "", "purpose": "Des repas bio.", "status": "active"}
@@ -171,6 +173,19 @@ def test_a_new_group_fired_from_several_threads_at_once_is_created_once():
 
     assert statuses == [302] * THREADS
     assert WorkingGroup.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_meeting_fired_from_several_threads_at_once_is_scheduled_once():
+    staff = UserFactory(staff=True)
+    WorkingGroupFactory(slug="cantines")
+    meeting = {"starts_at": "2027-01-12T14:00", "ends_at": "2027-01-12T16:00"}
+
+    statuses = post_at_once(staff, "/groupes/cantines/reunions/", with_token(meeting))
+
+    # Each submit lands on the group's page: the first scheduled it, the others are told so.
+    assert statuses == [302] * THREADS
+    assert Meeting.objects.count() == Activity.objects.count() == 1
 
 
 @pytest.mark.django_db(transaction=True)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from maillage.activities.enums import ActivityKind, ActivityStatus, Visibility
 from maillage.activities.models import Activity, Place
+from maillage.core.form_tokens import ALREADY_SAVED, ELSEWHERE, EXPIRED
 from maillage.core.site import absolute_url
 from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.meetings import schedule_meeting, write_minutes
@@ -15,8 +16,9 @@ from maillage.plan.links import actions_of, link_actions
 from maillage.plan.models import Action
 from tests.directory.factories import CommuneFactory
 from tests.factories import UserFactory
+from tests.tokens import with_token
 from tests.typeset import french
-from tests.working_groups.factories import MeetingFactory
+from tests.working_groups.factories import MeetingFactory, WorkingGroupFactory
 
 pytestmark = pytest.mark.django_db
 G = "/groupes/eco-construction"
@@ -32,7 +34,7 @@ def test_a_facilitator_schedules_a_meeting_that_joins_the_members_agenda(
     client_for, group, facilitator
 ):
     response = client_for(facilitator).post(
-        f"{G}/reunions/", {**NEXT, "agenda": "1. Chantier participatif"}
+        f"{G}/reunions/", with_token({**NEXT, "agenda": "1. Chantier participatif"})
     )
 
     assert response.status_code == 302
@@ -74,14 +76,53 @@ def test_the_meeting_serves_the_plan_actions_of_its_group(group, loaded_plan):
     assert [action.code for action in actions_of(meeting.activity)] == ["3c.3"]
 
 
-def test_posting_the_same_meeting_twice_creates_one(client_for, group, facilitator):
+def test_the_meeting_form_sent_twice_lands_on_the_meeting_created_once(
+    client_for, group, facilitator
+):
+    client, data = client_for(facilitator), with_token(NEXT)
+
+    client.post(f"{G}/reunions/", data)
+    response = client.post(f"{G}/reunions/", data, follow=True)
+
+    assert response.redirect_chain == [(group.get_absolute_url(), 302)]
+    assert french(ALREADY_SAVED) in response.content.decode()
+    assert Meeting.objects.count() == Activity.objects.count() == 1
+
+
+def test_another_form_for_the_same_time_is_refused_with_a_french_message(
+    client_for, group, facilitator
+):
     client = client_for(facilitator)
-    client.post(f"{G}/reunions/", NEXT)
-    response = client.post(f"{G}/reunions/", NEXT)
+    client.post(f"{G}/reunions/", with_token(NEXT))
+    response = client.post(f"{G}/reunions/", with_token(NEXT))
 
     assert response.status_code == 400
     assert "déjà prévue à cette heure" in response.content.decode()
     assert Meeting.objects.count() == Activity.objects.count() == 1
+
+
+def test_the_meeting_form_without_its_token_is_refused_and_keeps_what_was_typed(
+    client_for, group, facilitator
+):
+    response = client_for(facilitator).post(f"{G}/reunions/", NEXT)
+
+    assert response.status_code == 400
+    assert french(EXPIRED) in response.content.decode()
+    assert 'value="Salle fictive"' in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_a_meeting_token_of_another_group_is_refused(client_for, group, staff):
+    other = WorkingGroupFactory(slug="finances")
+    data = with_token(NEXT)
+    client = client_for(staff)
+    client.post("/groupes/finances/reunions/", data)
+
+    response = client.post(f"{G}/reunions/", data)
+
+    assert response.status_code == 400
+    assert french(ELSEWHERE) in response.content.decode()
+    assert [meeting.group for meeting in Meeting.objects.all()] == [other]
 
 
 def test_two_meetings_of_one_group_on_the_same_day_get_distinct_addresses(group):
@@ -99,7 +140,7 @@ def test_two_meetings_of_one_group_on_the_same_day_get_distinct_addresses(group)
 def test_a_meeting_ending_before_it_starts_is_refused_with_a_french_message(
     client_for, group, facilitator
 ):
-    data = {**NEXT, "ends_at": "2027-01-12T13:00"}
+    data = with_token({**NEXT, "ends_at": "2027-01-12T13:00"})
 
     response = client_for(facilitator).post(f"{G}/reunions/", data)
 
@@ -159,7 +200,9 @@ def test_a_meeting_held_at_a_place_of_the_hub_takes_its_address(client_for, grou
     redon = CommuneFactory(code="35236", name="Redon")
     hall = Place.objects.create(name="Maison des associations", address="4 rue", commune=redon)
 
-    client_for(facilitator).post(f"{G}/reunions/", {**NEXT, "address": "", "place": hall.pk})
+    client_for(facilitator).post(
+        f"{G}/reunions/", with_token({**NEXT, "address": "", "place": hall.pk})
+    )
 
     activity = Meeting.objects.get(group=group).activity
     assert (activity.place, activity.commune) == (hall, redon)

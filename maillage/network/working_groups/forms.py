@@ -68,7 +68,7 @@ class AddMemberForm(forms.Form):
         )
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(OneTimeForm):
     starts_at = forms.DateTimeField(label="Début", widget=DATETIME)
     ends_at = forms.DateTimeField(label="Fin", widget=DATETIME)
     place = forms.ModelChoiceField(

@@ -7,6 +7,7 @@ its agenda and minutes stay on the group's page, where access is checked.
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from django.core.exceptions import ImproperlyConfigured
@@ -54,6 +55,7 @@ def schedule_meeting(
     address: str = "",
     online_url: str = "",
     agenda: str = "",
+    submission_token: uuid.UUID | None = None,
 ) -> Meeting:
     """Create the meeting and its activity; the same group never meets twice at the same time.
     A place of the hub gives the meeting its address and commune."""
@@ -84,7 +86,9 @@ def schedule_meeting(
     # The meeting serves what its group serves: the activity report counts it there.
     link_actions(activity, actions_of(group))
     link_publics(activity, publics_of(group))
-    return Meeting.objects.create(group=group, activity=activity, agenda=agenda)
+    return Meeting.objects.create(
+        group=group, activity=activity, agenda=agenda, submission_token=submission_token
+    )
 
 
 @transaction.atomic

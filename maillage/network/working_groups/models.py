@@ -131,6 +131,7 @@ class Meeting(models.Model):
     agenda = models.TextField("ordre du jour", blank=True, help_text=PLAIN_TEXT_HELP)
     minutes = models.TextField("compte rendu", blank=True, help_text=PLAIN_TEXT_HELP)
     minutes_published_at = models.DateTimeField("compte rendu publié le", null=True, blank=True)
+    submission_token = token_field()
 
     objects = MeetingQuerySet.as_manager()
 

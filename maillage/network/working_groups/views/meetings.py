@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from maillage.core import form_tokens
 from maillage.network.working_groups import meetings as meeting_actions
 from maillage.network.working_groups.access import Access
 from maillage.network.working_groups.errors import WorkingGroupRefused
 from maillage.network.working_groups.forms import MeetingForm, MinutesForm
+from maillage.network.working_groups.models import Meeting
 from maillage.network.working_groups.views.common import group_with_access
 from maillage.network.working_groups.views.groups import page_context
 
@@ -19,12 +21,29 @@ def schedule(request, slug: str):
     group, access = group_with_access(request, slug, Access.MANAGE)
     form = MeetingForm(request.POST)
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("submission")
         try:
-            meeting_actions.schedule_meeting(group, **form.cleaned_data)
+            _, created = form_tokens.once(
+                Meeting,
+                token,
+                lambda: meeting_actions.schedule_meeting(group, **data, submission_token=token),
+                within={"group_id": group.pk},
+            )
+        except form_tokens.TokenUsedElsewhere:
+            form.add_error(None, form_tokens.ELSEWHERE)
         except WorkingGroupRefused as error:
-            form.add_error(None, str(error))
+            # A twin submit sent at the same instant scheduled it first (same time, same group).
+            if form_tokens.replayed(Meeting, request.POST) is None:
+                form.add_error(None, str(error))
+            else:
+                messages.info(request, form_tokens.ALREADY_SAVED)
+                return redirect(group)
         else:
-            messages.success(request, "La réunion est inscrite à l’agenda des adhérents.")
+            if created:
+                messages.success(request, "La réunion est inscrite à l’agenda des adhérents.")
+            else:
+                messages.info(request, form_tokens.ALREADY_SAVED)
             return redirect(group)
     context = page_context(request, group, access, meeting_form=form)
     return render(request, "working_groups/detail.html", context, status=400)
