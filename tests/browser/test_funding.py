@@ -1,9 +1,11 @@
 """The funding and mandate pages in real Chromium: axe-clean, and usable on a 390 px phone."""
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from maillage.core import demo
+from maillage.core.dates import french_date
 from maillage.reports.funding.demo import create_demo_funding
 from maillage.reports.funding.models import Grant, Mandate
 from tests.browser.conftest import open_page
@@ -25,7 +27,12 @@ def funding(hub_data):
 
 def pages(grant: Grant) -> list[str]:
     mandate = Mandate.objects.order_by("pk").first()
+    instalment = grant.instalments.order_by("pk").first()
+    line = grant.budget_lines.order_by("pk").first()
     return [
+        reverse("funding:instalment_edit", args=[grant.pk, instalment.pk]),
+        reverse("funding:budget_line_edit", args=[grant.pk, line.pk]),
+        reverse("funding:published_grants"),
         "/financements/",
         grant.get_absolute_url(),
         f"/financements/subventions/{grant.pk}/compte-rendu/",
@@ -72,4 +79,35 @@ def test_the_funding_pages_fit_a_phone_and_an_instalment_is_added_there(
 
     expect(page.get_by_text("Le versement est ajouté à l’échéancier.")).to_be_visible()
     assert [str(i.amount) for i in funding.instalments.all()] == ["1500.50"]
+    context.close()
+
+
+def test_on_a_phone_staff_change_an_instalment_and_a_budget_line(
+    browser, browser_problems, live_server, funding
+):
+    context, page = open_page(browser, PHONE, browser_problems)
+    signed_in(page, live_server, UserFactory(staff=True))
+    instalment = funding.instalments.order_by("pk").last()
+    line = funding.budget_lines.order_by("pk").first()
+
+    page.goto(live_server.url + funding.get_absolute_url())
+    expected = french_date(instalment.expected_on, "j F Y")
+    page.get_by_role("link", name=f"Modifier le versement attendu le {expected}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Modifier le versement")
+    page.get_by_label("Attendu le").fill("2026-10-15")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Le versement est modifié.")).to_be_visible()
+
+    page.goto(live_server.url + reverse("funding:grant_report", args=[funding.pk]))
+    page.get_by_role("link", name=f"Modifier la ligne « {line.label} »").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(line.label)
+    page.get_by_label("Explication de l’écart").fill("Un atelier de plus qu’annoncé.")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("La ligne du budget est modifiée.")).to_be_visible()
+    expect(page.get_by_text("Un atelier de plus qu’annoncé.")).to_be_visible()
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PHONE["width"]
+
+    instalment.refresh_from_db()
+    assert instalment.expected_on.isoformat() == "2026-10-15"
     context.close()
