@@ -19,6 +19,7 @@ MAIN_SECTIONS = (
     ("Observatoire", "observatory:overview"),
     ("Agenda", "activities:agenda"),
     ("Accompagnement", "services:orientation"),
+    ("Besoins", "needs:list"),
     ("Projet", "plan:project"),
     ("Espace membre", "space:home"),
 )
@@ -41,6 +42,7 @@ STAFF_SECTIONS = (
     ("Contacts", "people:book"),
     ("Adhésions", "memberships:list"),
     ("Dossiers", "journeys:case_list"),
+    ("Besoins", "needs:queue"),
     ("Services", "services:validation"),
     ("Décisions", "decisions:list"),
     ("Groupes", "working_groups:list"),

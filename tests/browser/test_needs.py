@@ -60,7 +60,10 @@ def checked(page):
 
 
 def express_from_a_phone(phone, live_server):
-    phone.goto(live_server.url + reverse("needs:list"))
+    phone.goto(live_server.url + reverse("web:home"))
+    phone.get_by_role("button", name="Menu").click()
+    menu = phone.get_by_role("navigation", name="Navigation principale")
+    menu.get_by_role("link", name="Besoins").click()
     expect(phone.get_by_role("heading", name="Besoins du territoire", level=1)).to_be_visible()
     checked(phone)
     phone.get_by_role("link", name="Exprimer un besoin").click()
@@ -167,6 +170,12 @@ def read_the_story(phone, live_server, need):
     expect(history.first).to_contain_text("Exprimé, par Dépôt en ligne")
     expect(history.nth(1)).to_contain_text("Rempli : Il concerne le Pays de Redon")
     expect(history.last).to_contain_text("Répondu, par Instance du pôle")
+    checked(phone)
+
+    phone.get_by_role("link", name="Besoins du territoire", exact=True).click()
+    phone.get_by_role("link", name="Voir la carte").click()
+    table = phone.get_by_role("table", name="Besoins publics par commune")
+    expect(table.get_by_role("row", name="Redon 1")).to_be_visible()
     checked(phone)
 
 

@@ -13,6 +13,7 @@ PUBLIC_PAGES = [
     "/agenda/",
     "/accompagnement/",
     "/groupes/",
+    "/besoins/",
     "/mentions-legales/",
 ]
 MAIN_SECTIONS = {
@@ -21,6 +22,7 @@ MAIN_SECTIONS = {
     "Observatoire": "/observatoire/",
     "Agenda": "/agenda/",
     "Accompagnement": "/accompagnement/",
+    "Besoins": "/besoins/",
     "Projet": "/projet/",
     "Espace membre": "/espace-membre/",
 }
