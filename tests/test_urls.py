@@ -49,6 +49,12 @@ PUBLISHED = {
     ("accounts:password_reset", ()): "/compte/mot-de-passe/oubli/",
     ("plan:values", ()): "/valeurs/",
     ("territory:overview", ()): "/territoire/",
+    ("needs:list", ()): "/besoins/",
+    ("needs:detail", (8,)): "/besoins/8/",
+    ("needs:confirm", ("jeton",)): "/besoins/confirmer/jeton/",
+    ("needs:export_json", ()): "/besoins/besoins.json",
+    ("needs:map_geojson", ()): "/besoins/carte.geojson",
+    ("space:needs:mine", ()): "/espace-membre/besoins/",
 }
 
 
