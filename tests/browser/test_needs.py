@@ -10,12 +10,16 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from maillage.accounts.demo import create_demo_accounts
+from maillage.accounts.models import User
 from maillage.hub import current_hub
+from maillage.needs.demo import create_demo_needs
+from maillage.needs.enums import NeedStatus
 from maillage.needs.hub_file import load_needs_file
 from maillage.needs.models import Need
 from tests.browser.conftest import DESKTOP, open_page
 from tests.browser.sessions import assert_no_serious_axe_violations, signed_in
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_current_member
 
 pytestmark = pytest.mark.browser
 
@@ -206,3 +210,34 @@ def test_a_need_goes_from_a_phone_to_its_answer(open_as, live_server, criteria):
         "tested",
         "answered",
     ]
+
+
+@pytest.fixture
+def demo_needs(hub_data):
+    create_demo_accounts()
+    make_current_member(User.objects.get(email="adherent@demo.maillage.test"))
+    create_demo_needs()
+
+
+def test_every_other_needs_page_passes_axe_on_the_demo(open_as, live_server, demo_needs):
+    """The pages the walk above does not reach, with the demo's needs at every step, its
+    pending comments and its signals."""
+    answered = Need.objects.get(status=NeedStatus.ANSWERED)
+    staff = open_as(User.objects.get(email="equipe@demo.maillage.test"), PHONE)
+    member = open_as(User.objects.get(email="adherent@demo.maillage.test"), PHONE)
+    visitor = open_as(None, PHONE)
+    pages = [
+        (visitor, reverse("needs:list") + "?statut=answered", "Besoins du territoire"),
+        (visitor, reverse("needs:map"), "Carte des besoins du territoire"),
+        (visitor, answered.get_absolute_url(), answered.title),
+        (member, reverse("space:needs:mine"), "Mes besoins"),
+        (member, reverse("space:needs:supports"), "Mes soutiens"),
+        (staff, reverse("needs:queue"), "Besoins à qualifier"),
+        (staff, reverse("needs:signals"), "Signaux"),
+        (staff, reverse("needs:create"), "Enregistrer un besoin"),
+        (staff, reverse("needs:manage", args=[answered.pk]), "Suivi du besoin"),
+    ]
+    for page, path, heading in pages:
+        page.goto(live_server.url + path)
+        expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+        checked(page)
