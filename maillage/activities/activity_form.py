@@ -9,6 +9,7 @@ time, place or link of an activity with registrants asks whether to tell them.
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from django import forms
@@ -88,8 +89,10 @@ class ActivityForm(OneTimeForm, forms.ModelForm):
         fields = [
             "title", "kind", "series", "description", "place", "address", "commune", "online_url",
             "requires_registration", "capacity", "has_waiting_list", "price", "visibility",
-            "status", "accessibility", "image", "image_alt", "programme",
+            "status", "accessibility", "image", "image_alt", "programme", "volunteer_hours",
         ]  # fmt: skip
+        # « 7,5 » as staff type it.
+        localized_fields = ["volunteer_hours"]
         labels = {
             "place": "Un lieu du pôle",
             "address": "Ou une adresse",
@@ -127,6 +130,9 @@ class ActivityForm(OneTimeForm, forms.ModelForm):
         self.fields["address"].widget.attrs["data-maillage-address"] = reverse(
             "directory:address_suggestions"
         )
+        # Noted after the activity: left empty when the form creates it, it means none.
+        self.fields["volunteer_hours"].required = False
+        self.fields["volunteer_hours"].widget.attrs["inputmode"] = "decimal"
         if self.instance.pk:
             del self.fields["submission"]  # an edit sent twice saves the same values twice
         if not registrants:
@@ -141,6 +147,14 @@ class ActivityForm(OneTimeForm, forms.ModelForm):
             self.initial.setdefault("end_time", ends.time())
             if ends.date() != starts.date():
                 self.initial.setdefault("end_date", ends.date())
+
+    def clean_volunteer_hours(self):
+        hours = self.cleaned_data.get("volunteer_hours")
+        if hours is None:
+            return Decimal("0")
+        if hours < 0:
+            raise forms.ValidationError("Les heures de bénévolat ne peuvent pas être négatives.")
+        return hours
 
     def clean_image(self):
         image = self.cleaned_data.get("image")
@@ -232,5 +246,8 @@ class SeriesForm(OneTimeForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Noted after the activity: left empty when the form creates it, it means none.
+        self.fields["volunteer_hours"].required = False
+        self.fields["volunteer_hours"].widget.attrs["inputmode"] = "decimal"
         if self.instance.pk:
             del self.fields["submission"]

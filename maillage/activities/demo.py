@@ -79,6 +79,7 @@ CYCLE = [
     ("financements", "Financer son projet associatif", 42),
 ]
 CAPACITY = 12
+VOLUNTEER_HOURS = Decimal("4")
 FULL_SESSION = "gestion-des-benevoles"  # its 12 seats taken, three people waiting
 
 # slug, kind, title, days from the loading day, hours, commune, visibility, capacity, actions,
@@ -270,6 +271,8 @@ def create_demo_activities() -> int:
             visibility=visibility,
             capacity=capacity,
             price=Decimal("5") if slug == "atelier-tiers-lieux" else Decimal("0"),
+            # Held: two volunteers helped for two hours (noted by the staff after it).
+            volunteer_hours=VOLUNTEER_HOURS if days < 0 else Decimal("0"),
         )
         if created:
             _link(activity, actions, publics)

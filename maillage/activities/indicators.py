@@ -61,6 +61,10 @@ def training_hours(scope: Scope) -> Figures:
     return _by_activities(scope, {TOTAL: Sum(DURATION, filter=Q(kind=ActivityKind.TRAINING))})
 
 
+def volunteer_hours(scope: Scope) -> Figures:
+    return _by_activities(scope, {TOTAL: Sum("volunteer_hours")})
+
+
 def registrations(scope: Scope) -> Figures:
     confirmed = _registrations(scope).filter(status=RegistrationStatus.CONFIRMED)
     return _by_registrations(confirmed, scope, {TOTAL: Count("pk")})
@@ -171,6 +175,16 @@ INDICATORS = [
         source="Inscrits pointés présents, comptés sous chacun des publics que l’activité "
         "déclare viser ; une activité sans public déclaré est comptée à part.",
         position=1,
+    ),
+    Indicator(
+        "volunteer_hours",
+        "Heures de bénévolat",
+        "heures",
+        Section.ACTIVITIES,
+        volunteer_hours,
+        source=SOURCE + " Heures notées par l’équipe pour chaque activité (réunions des groupes "
+        "de travail comprises), tous bénévoles confondus.",
+        position=7,
     ),
     Indicator(
         "audiences",

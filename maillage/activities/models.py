@@ -204,6 +204,15 @@ class Activity(PlanLinked):
         "tarif (€)", max_digits=8, decimal_places=2, default=Decimal("0"), help_text="0 : gratuit."
     )
     accessibility = models.TextField("accessibilité", blank=True)
+    # Counted in the activity report (indicator « volunteer_hours »), per action and commune.
+    volunteer_hours = models.DecimalField(
+        "heures de bénévolat",
+        max_digits=7,
+        decimal_places=1,
+        default=Decimal("0"),
+        help_text="Temps donné par les bénévoles pour préparer et animer l’activité, toutes "
+        "personnes confondues, en heures (par exemple 7,5).",
+    )
     image = models.ImageField("image", upload_to="activities/", blank=True)
     image_alt = models.CharField("texte alternatif de l’image", max_length=200, blank=True)
     programme = models.TextField(
@@ -236,6 +245,11 @@ class Activity(PlanLinked):
                 condition=Q(price__gte=0),
                 name="activity_price_not_negative",
                 violation_error_message="Le tarif ne peut pas être négatif.",
+            ),
+            models.CheckConstraint(
+                condition=Q(volunteer_hours__gte=0),
+                name="activity_volunteer_hours_not_negative",
+                violation_error_message="Les heures de bénévolat ne peuvent pas être négatives.",
             ),
             models.CheckConstraint(
                 condition=Q(registration_opens_at__isnull=True)

@@ -2,7 +2,8 @@
 what registrants are told, and what people read of a description."""
 
 import io
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -384,3 +385,33 @@ def test_staff_rename_a_cycle_from_the_activities_list(staff_client):
     assert "/agenda/equipe/cycles/parcours/" in listing
     assert response.status_code == 302
     assert Series.objects.get().title == "Parcours trésorier"
+
+
+def morning(days: int):
+    """9:00 in Paris, `days` from today: an activity that ends the day it starts."""
+    return timezone.make_aware(datetime.combine(in_days(days), time(9)), PARIS)
+
+
+def test_staff_note_the_volunteer_hours_of_a_past_activity(staff_client):
+    activity = ActivityFactory(slug="passee", starts_at=morning(-10))
+
+    response = staff_client.post(
+        "/agenda/equipe/passee/modifier/", edit_data(activity, volunteer_hours="7,5")
+    )
+
+    activity.refresh_from_db()
+    assert response.status_code == 302
+    assert activity.volunteer_hours == Decimal("7.5")
+
+
+def test_volunteer_hours_are_never_negative(staff_client):
+    activity = ActivityFactory(slug="passee", starts_at=morning(-10), volunteer_hours=3)
+
+    response = staff_client.post(
+        "/agenda/equipe/passee/modifier/", edit_data(activity, volunteer_hours="-2")
+    )
+
+    activity.refresh_from_db()
+    assert response.status_code == 400
+    assert "Les heures de bénévolat ne peuvent pas être négatives." in response.content.decode()
+    assert activity.volunteer_hours == 3

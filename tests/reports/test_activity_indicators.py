@@ -1,6 +1,7 @@
 """Each activity indicator counts the records built here, per action, objective and commune."""
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -108,3 +109,16 @@ def test_a_scope_of_actions_counts_only_their_records(plan):
     link_actions(on(3, 2), [plan.other])
     grant = Scope(Period.year(YEAR), actions=frozenset([plan.other.pk]))
     assert indicators.trainings(grant).total[TOTAL] == 1
+
+
+def test_volunteer_hours_sum_per_action_and_count_a_shared_activity_once_per_objective(plan, year):
+    shared = on(3, 1, volunteer_hours=Decimal("6.5"))
+    link_actions(shared, [plan.first, plan.second])
+    link_actions(on(3, 2, volunteer_hours=2), [plan.first])
+    on(3, 3, volunteer_hours=10, status=ActivityStatus.CANCELLED)
+    hours = indicators.volunteer_hours(year)
+    assert hours.total[TOTAL] == 8.5
+    assert hours.by_action[plan.first.pk][TOTAL] == 8.5
+    assert hours.by_action[plan.second.pk][TOTAL] == 6.5
+    assert hours.by_operational[plan.first.operational_objective_id][TOTAL] == 8.5
+    assert plan.other.pk not in hours.by_action
