@@ -92,14 +92,18 @@ scale-test: install
 
 # `make bench` runs every benchmark on the default database (SQLite unless DATABASE_URL), then the
 # directory search's again on PostgreSQL at BENCH_POSTGRES_URL, on BENCH_SEARCH_SIZE organisations
-# (200 000; e.g. `make bench BENCH_SEARCH_SIZE=20000` while developing).
+# (200 000; e.g. `make bench BENCH_SEARCH_SIZE=20000` while developing), then the load figures
+# (pages and API through two gunicorn servers, 16 and 64 clients) on PostgreSQL, in their own
+# run: they read the demo, not the grown directory.
 BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/maillage
 BENCH_SEARCH_SIZE ?= 200000
 export BENCH_SEARCH_SIZE
 
 bench: install
-	.venv/bin/pytest benchmarks -p no:cacheprovider -s $(PYTEST_ARGS)
+	.venv/bin/pytest benchmarks --ignore=benchmarks/test_load.py -p no:cacheprovider -s $(PYTEST_ARGS)
 	DATABASE_URL=$(BENCH_POSTGRES_URL) .venv/bin/pytest benchmarks/test_search.py \
+	  -p no:cacheprovider -s $(PYTEST_ARGS)
+	DATABASE_URL=$(BENCH_POSTGRES_URL) .venv/bin/pytest benchmarks/test_load.py \
 	  -p no:cacheprovider -s $(PYTEST_ARGS)
 
 clean:
