@@ -45,6 +45,11 @@ class StaffRegistrationForm(RegistrationForm):
 
 class AudienceCountForm(forms.ModelForm):
     category = forms.ChoiceField(label="Public", choices=PublicCategory.choices)
+    count = forms.IntegerField(
+        label="Nombre de personnes",
+        min_value=1,
+        error_messages={"min_value": "Le nombre de personnes doit être supérieur à zéro."},
+    )
 
     class Meta:
         model = AudienceCount

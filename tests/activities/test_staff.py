@@ -5,13 +5,15 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
 from maillage.activities.enums import ActivityKind, ActivityStatus, RegistrationStatus
-from maillage.activities.models import AudienceCount
+from maillage.activities.forms import AudienceCountForm
+from maillage.activities.models import Activity, AudienceCount
 from maillage.activities.summary import summarise
 from maillage.core.csv_safety import DANGEROUS_FIRST as FORMULA_STARTS
 from maillage.core.csv_safety import escape_cell
@@ -256,3 +258,37 @@ def test_bad_activity_values_get_a_french_message_not_a_500(fields, message):
 
     with pytest.raises(ValidationError, match=message):
         activity.full_clean()
+
+
+def test_an_audience_recorded_as_its_activity_is_deleted_says_so(
+    client_for, staff, activity, monkeypatch
+):
+    """The race: the page was loaded, then the activity deleted before the count is written.
+    Deleting it as the form is validated puts the deletion between the two, every time."""
+    validate = AudienceCountForm.is_valid
+
+    def deleted_meanwhile(form):
+        Activity.objects.filter(pk=activity.pk).delete()
+        return validate(form)
+
+    monkeypatch.setattr(AudienceCountForm, "is_valid", deleted_meanwhile)
+    client = client_for(staff)
+
+    response = client.post(
+        f"/agenda/equipe/{activity.slug}/publics/", {"category": "elus", "count": "12"}
+    )
+
+    assert response.status_code == 302
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Cette activité vient d’être supprimée : rien n’est enregistré."
+    ]
+    assert not AudienceCount.objects.exists()
+
+
+def test_a_zero_audience_is_refused_with_its_own_message(client_for, staff, activity):
+    response = client_for(staff).post(
+        f"/agenda/equipe/{activity.slug}/publics/", {"category": "elus", "count": "0"}
+    )
+
+    assert response.status_code == 400
+    assert "Le nombre de personnes doit être supérieur à zéro." in response.content.decode()

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
-from maillage.activities import announcements, summary, tasks
+from maillage.activities import announcements, audiences, summary, tasks
 from maillage.activities import registration as registration_actions
 from maillage.activities.csv_export import registrants_csv
 from maillage.activities.forms import (
@@ -128,13 +127,12 @@ def record_audience(request, slug: str):
     form = AudienceCountForm(request.POST)
     if form.is_valid():
         try:
-            with transaction.atomic():
-                activity.audience_counts.update_or_create(
-                    category=form.cleaned_data["category"],
-                    defaults={"count": form.cleaned_data["count"]},
-                )
-        except IntegrityError:
-            form.add_error("count", "Le nombre de personnes doit être supérieur à zéro.")
+            audiences.record_audience(activity, **form.cleaned_data)
+        except audiences.ActivityGone as gone:
+            messages.error(request, str(gone))
+            return redirect("activities:staff_list")
+        except audiences.AudienceRefused as error:
+            form.add_error(None, str(error))
         else:
             messages.success(request, "Le public touché est enregistré.")
             return redirect("activities:staff_activity", slug=slug)
