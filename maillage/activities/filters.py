@@ -47,12 +47,14 @@ class AgendaFilterForm(FilterForm):
         TargetPublic.objects.active(),
         "slug",
         "Ce public n’existe pas dans le projet du pôle.",
+        "Tous",
     )
     commune = row_of(
         "Commune",
         Commune.objects.all(),
         "code",
         "Cette commune est inconnue (attendu : son code INSEE).",
+        "Toutes",
     )
     objectif = forms.CharField(label="Objectif", required=False)
 

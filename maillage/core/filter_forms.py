@@ -103,11 +103,15 @@ def some_of(label: str, choices: Any, unknown: str) -> forms.MultipleChoiceField
     )
 
 
-def row_of(label: str, queryset: Any, key: str, unknown: str) -> forms.ModelChoiceField[Any]:
-    """A row of `queryset`, named in the query string by its `key` column (a slug, a code)."""
+def row_of(
+    label: str, queryset: Any, key: str, unknown: str, empty: str
+) -> forms.ModelChoiceField[Any]:
+    """A row of `queryset`, named in the query string by its `key` column (a slug, a code);
+    `empty` names the choice of no filter in French (« Toutes les communes »)."""
     return forms.ModelChoiceField(
         label=label,
         queryset=queryset,
+        empty_label=empty,
         to_field_name=key,
         required=False,
         error_messages={"invalid_choice": unknown},

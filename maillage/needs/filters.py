@@ -14,11 +14,13 @@ from maillage.territory.models import Commune
 
 
 class NeedFilterForm(FilterForm):
-    theme = row_of("Thème", Theme.objects.all(), "slug", "Ce thème n’existe pas.")
-    commune = row_of("Commune", Commune.objects.all(), "code", "Cette commune n’existe pas.")
+    theme = row_of("Thème", Theme.objects.all(), "slug", "Ce thème n’existe pas.", "Tous")
+    commune = row_of(
+        "Commune", Commune.objects.all(), "code", "Cette commune n’existe pas.", "Toutes"
+    )
     statut = one_of("Étape", [("", "Toutes"), *NeedStatus.choices], "Cette étape n’existe pas.")
     public = row_of(
-        "Public concerné", TargetPublic.objects.all(), "slug", "Ce public n’existe pas."
+        "Public concerné", TargetPublic.objects.all(), "slug", "Ce public n’existe pas.", "Tous"
     )
 
     def apply(self, needs: NeedQuerySet) -> NeedQuerySet:

@@ -63,3 +63,40 @@ def test_reading_refused_filters_names_each_parameter_with_its_message():
 
     assert set(refused.value.errors) == {"couleur", "tags"}
     assert len(refused.value.messages) == 2
+
+
+def _every_filter_form(cls=FilterForm):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.utils.module_loading import module_has_submodule
+
+    for config in apps.get_app_configs():
+        for name in ("filters", "forms"):
+            if module_has_submodule(config.module, name):
+                import_module(f"{config.name}.{name}")
+    yield from _subclasses(cls)
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+@pytest.mark.django_db
+def test_no_filter_of_the_platform_offers_django_s_dashes_for_no_choice():
+    from maillage.core.filter_forms import row_of
+    from maillage.territory.models import Commune
+    from tests.directory.factories import CommuneFactory
+
+    CommuneFactory()
+
+    forms_found = [form for form in _every_filter_form() if form.__module__.startswith("maillage.")]
+    assert len(forms_found) >= 6  # the directory, agenda, people, cases, needs, memberships
+    for form in forms_found:
+        html = str(form({}))
+        assert "---------" not in html, form.__name__
+    # A row filter names its empty choice in French.
+    field = row_of("Commune", Commune.objects.all(), "code", "Inconnue.", "Toutes")
+    assert next(iter(field.choices))[1] == "Toutes"

@@ -24,7 +24,7 @@ class MembershipFilterForm(FilterForm):
             "max_value": "L’année doit être un nombre comme 2026.",
         },
     )
-    college = row_of("Collège", College.objects.all(), "slug", "Ce collège n’existe pas.")
+    college = row_of("Collège", College.objects.all(), "slug", "Ce collège n’existe pas.", "Tous")
     statut = one_of(
         "Statut",
         [("", "Tous"), *MembershipStatus.choices],

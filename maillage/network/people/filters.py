@@ -65,7 +65,9 @@ class BookFilterForm(FilterForm):
     q = forms.CharField(label="Recherche", required=False)
     structure = forms.CharField(label="Structure", required=False)
     role = one_of("Rôle", AffiliationRole.choices, "Ce rôle n’existe pas.")
-    etiquette = row_of("Étiquette", Tag.objects.all(), "slug", "Cette étiquette n’existe pas.")
+    etiquette = row_of(
+        "Étiquette", Tag.objects.all(), "slug", "Cette étiquette n’existe pas.", "Toutes"
+    )
     consentement = one_of("Consentement", ConsentPurpose.choices, "Ce consentement n’existe pas.")
     tri = one_of("Tri", SORT_LABELS.items(), "Ce tri n’existe pas.")
     page = forms.IntegerField(

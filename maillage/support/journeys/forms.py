@@ -311,7 +311,7 @@ class DoneForm(PageForm):
 
 
 class CaseFilterForm(FilterForm):
-    etape = row_of("Étape", Stage.objects.active(), "slug", "Étape inconnue.")
+    etape = row_of("Étape", Stage.objects.active(), "slug", "Étape inconnue.", "Toutes")
     type = forms.ChoiceField(
         label="Type de projet", choices=[("", "Tous"), *ProjectKind.choices], required=False
     )
