@@ -6,21 +6,16 @@ leading apostrophe, so a registrant named "=HYPERLINK(…)" stays text.
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils import timezone
 
 from maillage.activities.models import Activity
-from maillage.core.csv_safety import escape_cell
+from maillage.core.csv_safety import escape_cell, spreadsheet_csv
 
 HEADER = ["Nom", "Adresse e-mail", "Structure", "État", "Rang d’attente", "Présent", "Inscrit le"]
 
 
 def registrants_csv(activity: Activity) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADER)
+    rows = [HEADER]
     for registration in activity.registrations.order_by("status", "created_at", "pk"):
         created = timezone.localtime(registration.created_at).strftime("%d/%m/%Y %H:%M")
         row = [
@@ -32,5 +27,5 @@ def registrants_csv(activity: Activity) -> str:
             "oui" if registration.attended else "non",
             created,
         ]
-        writer.writerow([escape_cell(cell) for cell in row])
-    return "\ufeff" + buffer.getvalue()
+        rows.append([escape_cell(cell) for cell in row])
+    return spreadsheet_csv(rows)

@@ -18,7 +18,9 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.db import IntegrityError, models, transaction
+from django.http import HttpRequest
 
 EXPIRED = "Ce formulaire a expiré : rechargez la page, puis envoyez-le de nouveau."
 ALREADY_SAVED = "Ce formulaire avait déjà été envoyé : il n’est enregistré qu’une fois."
@@ -50,6 +52,15 @@ def first_save(row: models.Model) -> bool:
         return row
 
     return first_write(save) is not None
+
+
+def tell_saved(request: HttpRequest, created: bool, success: str) -> None:
+    """The message after a one-time form: `success` when this submit wrote the row, and the
+    same notice on every page when a twin submit had written it first."""
+    if created:
+        messages.success(request, success)
+    else:
+        messages.info(request, ALREADY_SAVED)
 
 
 def token_field() -> models.UUIDField[Any, Any]:

@@ -4,14 +4,18 @@ import uuid
 
 import pytest
 from django import forms
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
 
 from maillage.core.form_tokens import (
+    ALREADY_SAVED,
     EXPIRED,
     OneTimeForm,
     TokenUsedElsewhere,
     first_save,
     first_write,
     once,
+    tell_saved,
 )
 from maillage.network.people.models import Tag
 from maillage.support.journeys.models import CaseNote
@@ -78,3 +82,15 @@ def test_a_one_time_form_draws_a_new_token_each_time_it_is_shown():
 
     assert shown[0] != shown[1]
     assert all(uuid.UUID(token) for token in shown)
+
+
+def test_the_first_submit_is_thanked_and_its_twin_told_it_was_saved_once(rf):
+    request = rf.post("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+
+    tell_saved(request, True, "La fiche est créée.")
+    tell_saved(request, False, "La fiche est créée.")
+
+    told = [(m.level_tag, m.message) for m in get_messages(request)]
+    assert told == [("success", "La fiche est créée."), ("info", ALREADY_SAVED)]

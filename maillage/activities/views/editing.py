@@ -123,12 +123,8 @@ def create_series(request):
     form = SeriesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         series, created = editing.create_series(form)
-        if created:
-            messages.success(
-                request, f"Le cycle « {series.title} » est créé : choisissez-le pour ses séances."
-            )
-        else:
-            messages.info(request, form_tokens.ALREADY_SAVED)
+        success = f"Le cycle « {series.title} » est créé : choisissez-le pour ses séances."
+        form_tokens.tell_saved(request, created, success)
         return redirect("activities:staff_create")
     return render(
         request, "activities/staff/series.html", {"form": form}, status=_status(request, form)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.db import IntegrityError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
@@ -50,10 +49,7 @@ def _edit(request, place: Place):
         # A replay is refused as a duplicate name: it is the place its first submit created.
         saved = form_tokens.replayed(Place, data)
     if saved is not None:
-        if created:
-            messages.success(request, f"Le lieu « {saved.name} » est enregistré.")
-        else:
-            messages.info(request, form_tokens.ALREADY_SAVED)
+        form_tokens.tell_saved(request, created, f"Le lieu « {saved.name} » est enregistré.")
         return redirect("activities:staff_places")
     context = {"form": form, "place": None if creating else place}
     status = 400 if data is not None else 200

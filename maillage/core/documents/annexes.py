@@ -6,13 +6,11 @@ separator (« 1250,5 »), so numbers stay numbers; text through the one formula-
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 
 from django.utils.text import slugify
 
-from maillage.core.csv_safety import escape_cell
+from maillage.core.csv_safety import escape_cell, spreadsheet_csv
 from maillage.core.documents.model import Cell, Document, Table
 from maillage.core.documents.zipped import archive
 
@@ -28,12 +26,10 @@ def _raw(value: Cell) -> str:
 
 
 def table_csv(table: Table) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([escape_cell(title) for title in table.header])
-    for row in table.rows:
-        writer.writerow([_raw(value) for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    header = [escape_cell(title) for title in table.header]
+    return spreadsheet_csv(
+        [header, *([_raw(value) for value in row] for row in table.rows)]
+    ).encode()
 
 
 def annexes(document: Document) -> bytes:

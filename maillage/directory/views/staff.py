@@ -58,10 +58,8 @@ def imports(request):
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["submission"]
         run, created = form_tokens.once(ImportRun, token, lambda: _start(form, request.user))
-        if created:
-            messages.success(request, f"Fichier « {run.file_name} » reçu : l’import est lancé.")
-        else:
-            messages.info(request, form_tokens.ALREADY_SAVED)
+        told = f"Fichier « {run.file_name} » reçu : l’import est lancé."
+        form_tokens.tell_saved(request, created, told)
         return redirect("directory:import_run", pk=run.pk)
     import_queue.reap_stale()
     runs = Paginator(ImportRun.objects.latest_first(), PAGE_SIZE).get_page(request.GET.get("page"))

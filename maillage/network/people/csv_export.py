@@ -6,14 +6,13 @@ model instances and per-row prefetch querysets cost seconds on a few thousand co
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
+from collections.abc import Iterator
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from maillage.core.csv_safety import escape_row
+from maillage.core.csv_safety import escape_row, spreadsheet_csv
 from maillage.network.people.enums import AffiliationRole
 from maillage.network.people.models import Affiliation, Person, PersonQuerySet
 
@@ -54,17 +53,17 @@ def _chunks(people: PersonQuerySet):
         yield chunk
 
 
-def people_csv(people: PersonQuerySet) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADER)
+def _rows(people: PersonQuerySet) -> Iterator[list[str]]:
     for chunk in _chunks(people):
         roles, tags = _roles_and_tags([row[0] for row in chunk])
         for pk, last_name, first_name, email, phone, last_active_at in chunk:
             seen = timezone.localtime(last_active_at).strftime("%d/%m/%Y")
             cells = [last_name, first_name, email, phone, " | ".join(roles[pk])]
-            writer.writerow(escape_row([*cells, " | ".join(tags[pk]), seen]))
-    return "\ufeff" + buffer.getvalue()
+            yield escape_row([*cells, " | ".join(tags[pk]), seen])
+
+
+def people_csv(people: PersonQuerySet) -> str:
+    return spreadsheet_csv([HEADER, *_rows(people)])
 
 
 def with_details(people):

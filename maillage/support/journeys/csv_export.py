@@ -3,11 +3,9 @@ formula-looking cells defused (see core/csv_safety)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 
-from maillage.core.csv_safety import escape_cell
+from maillage.core.csv_safety import escape_cell, spreadsheet_csv
 from maillage.support.journeys.dashboard import Table
 
 
@@ -18,9 +16,5 @@ def _cell(value: object) -> str:
 
 
 def table_csv(table: Table) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_cell(header) for header in table.headers])
-    for row in table.rows:
-        writer.writerow([_cell(value) for value in row])
-    return "\ufeff" + buffer.getvalue()
+    header = [_cell(title) for title in table.headers]
+    return spreadsheet_csv([header, *([_cell(value) for value in row] for row in table.rows)])

@@ -33,10 +33,7 @@ def _edit(request, proposal: Proposal):
         except closing.ProposalRefused as error:
             messages.error(request, str(error))
             return redirect(proposal)
-        if created:
-            messages.success(request, "La proposition est enregistrée (brouillon).")
-        else:
-            messages.info(request, form_tokens.ALREADY_SAVED)
+        form_tokens.tell_saved(request, created, "La proposition est enregistrée (brouillon).")
         return redirect(saved)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "proposal": proposal if proposal.pk else None}

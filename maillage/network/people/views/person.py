@@ -90,10 +90,7 @@ def create(request):
     if request.method == "POST" and form.is_valid():
         person, created = _created(form)
         if person is not None:
-            if created:
-                messages.success(request, "La fiche est créée.")
-            else:
-                messages.info(request, form_tokens.ALREADY_SAVED)
+            form_tokens.tell_saved(request, created, "La fiche est créée.")
             return redirect("people:person", pk=person.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "people/person_form.html", {"form": form}, status=status)
@@ -160,10 +157,7 @@ def add_interaction(request, pk: int):
         except form_tokens.TokenUsedElsewhere:
             form.add_error(None, form_tokens.ELSEWHERE)
         else:
-            if created:
-                messages.success(request, "L’échange est noté.")
-            else:
-                messages.info(request, form_tokens.ALREADY_SAVED)
+            form_tokens.tell_saved(request, created, "L’échange est noté.")
             return redirect("people:person", pk=pk)
     return render(
         request, "people/person.html", _context(person, interaction_form=form), status=400

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -22,9 +21,7 @@ def _edit(request: HttpRequest, application: Application | None) -> HttpResponse
             saved, created = form_tokens.once(Application, token, form.save)
         else:
             saved, created = form.save(), True
-        messages.success(request, "La demande est enregistrée.") if created else messages.info(
-            request, form_tokens.ALREADY_SAVED
-        )
+        form_tokens.tell_saved(request, created, "La demande est enregistrée.")
         return redirect(saved.funder)
     status = 400 if form.is_bound else 200
     heading = "Modifier la demande" if application else "Enregistrer une demande"

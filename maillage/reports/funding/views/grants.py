@@ -94,10 +94,7 @@ def _edit(request: HttpRequest, grant: Grant | None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved, created = _save(form, grant)
         if saved is not None:
-            if created:
-                messages.success(request, "La subvention est enregistrée.")
-            else:
-                messages.info(request, form_tokens.ALREADY_SAVED)
+            form_tokens.tell_saved(request, created, "La subvention est enregistrée.")
             return redirect(saved)
     status = 400 if form.is_bound else 200
     heading = "Modifier la subvention" if grant else "Enregistrer une subvention"
@@ -201,10 +198,8 @@ def add_report_due(request: HttpRequest, pk: int) -> HttpResponse:
     grant = _grant(pk)
     form = forms.ReportDueForm(request.POST, instance=ReportDue(grant=grant))
     if form.is_valid():
-        if form_tokens.first_save(form.instance):
-            messages.success(request, "Le compte rendu à remettre est noté.")
-        else:
-            messages.info(request, form_tokens.ALREADY_SAVED)
+        saved = form_tokens.first_save(form.instance)
+        form_tokens.tell_saved(request, saved, "Le compte rendu à remettre est noté.")
         return redirect(grant)
     return _refused(request, grant, report_due_form=form)
 
@@ -228,10 +223,8 @@ def add_indicator(request: HttpRequest, pk: int) -> HttpResponse:
     grant = _grant(pk)
     form = forms.IndicatorForm(request.POST, instance=AgreementIndicator(grant=grant))
     if form.is_valid():
-        if form_tokens.first_save(form.instance):
-            messages.success(request, "L’indicateur de la convention est ajouté.")
-        else:
-            messages.info(request, form_tokens.ALREADY_SAVED)
+        saved = form_tokens.first_save(form.instance)
+        form_tokens.tell_saved(request, saved, "L’indicateur de la convention est ajouté.")
         return redirect(grant)
     return _refused(request, grant, indicator_form=form)
 
@@ -246,8 +239,5 @@ def add_redistribution(request: HttpRequest, pk: int) -> HttpResponse:
     token = form.cleaned_data["submission"]
     form.instance.submission_token = token
     _, created = form_tokens.once(Redistribution, token, form.save, {"grant_id": grant.pk})
-    if created:
-        messages.success(request, "La subvention redistribuée est enregistrée.")
-    else:
-        messages.info(request, form_tokens.ALREADY_SAVED)
+    form_tokens.tell_saved(request, created, "La subvention redistribuée est enregistrée.")
     return redirect(grant)

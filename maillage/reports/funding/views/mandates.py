@@ -56,10 +56,7 @@ def _edit(request: HttpRequest, mandate: Mandate | None) -> HttpResponse:
             saved, created = form_tokens.once(Mandate, token, form.save)
         else:
             saved, created = form.save(), True
-        if created:
-            messages.success(request, "Le mandat est enregistré.")
-        else:
-            messages.info(request, form_tokens.ALREADY_SAVED)
+        form_tokens.tell_saved(request, created, "Le mandat est enregistré.")
         return redirect(saved)
     status = 400 if form.is_bound else 200
     context = {"form": form, "mandate": mandate}
@@ -97,9 +94,7 @@ def add_report(request: HttpRequest, pk: int) -> HttpResponse:
     _, created = form_tokens.once(
         MandateReport, data["submission"], create, {"mandate_id": mandate.pk}
     )
-    messages.success(request, "Le compte rendu est enregistré.") if created else messages.info(
-        request, form_tokens.ALREADY_SAVED
-    )
+    form_tokens.tell_saved(request, created, "Le compte rendu est enregistré.")
     return redirect(mandate)
 
 

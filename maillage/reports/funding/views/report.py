@@ -17,7 +17,7 @@ from maillage.core.csv_safety import escape_cell
 from maillage.core.documents.docx import docx_bytes
 from maillage.core.documents.odt import hub_template, odt
 from maillage.core.documents.pdf import pdf
-from maillage.core.form_tokens import ALREADY_SAVED, first_save
+from maillage.core.form_tokens import first_save, tell_saved
 from maillage.plan.links import actions_of
 from maillage.reports.funding.forms import BudgetLineForm, QualitativeReportForm
 from maillage.reports.funding.grant_document import grant_document
@@ -68,9 +68,7 @@ def add_budget_line(request: HttpRequest, pk: int) -> HttpResponse:
     form = BudgetLineForm(request.POST, instance=BudgetLine(grant=grant))
     if form.is_valid():
         saved = first_save(form.instance)
-        messages.success(request, "La ligne du budget est ajoutée.") if saved else messages.info(
-            request, ALREADY_SAVED
-        )
+        tell_saved(request, saved, "La ligne du budget est ajoutée.")
         return redirect(reverse("funding:grant_report", args=[pk]))
     return render(request, "funding/grant_report.html", _context(grant, line_form=form), status=400)
 

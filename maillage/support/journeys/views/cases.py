@@ -171,10 +171,7 @@ def case_create(request):
     if request.method == "POST" and form.is_valid():
         case, created = _save(request, form, None)
         if case is not None:
-            if created:
-                messages.success(request, f"Le dossier « {case.title} » est ouvert.")
-            else:
-                messages.info(request, form_tokens.ALREADY_SAVED)
+            form_tokens.tell_saved(request, created, f"Le dossier « {case.title} » est ouvert.")
             return redirect(case)
     status = 400 if form.is_bound else 200
     return render(request, "journeys/staff/case_form.html", {"form": form}, status=status)

@@ -46,10 +46,7 @@ def _record(request, pk: int, form_name: str, form_class, act: Callable, success
         except form_tokens.TokenUsedElsewhere:
             form.add_error(None, ELSEWHERE)
         else:
-            if created:
-                messages.success(request, success)
-            else:
-                messages.info(request, form_tokens.ALREADY_SAVED)
+            form_tokens.tell_saved(request, created, success)
             return redirect(case)
     context = case_context(case, **{form_name: form})
     return render(request, "journeys/staff/case.html", context, status=400)
