@@ -202,33 +202,19 @@
   };
 
   DirectoryMap.prototype.drawOutlines = function (fit) {
-    var self = this;
-    fetch(this.container.dataset.maillageMapOutlines, { headers: { Accept: "application/geo+json" } })
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error("HTTP " + response.status);
-        }
-        return response.json();
-      })
-      .then(function (data) {
-        var layer = L.geoJSON(data, {
-          style: outlineStyle,
-          interactive: false,
-          attribution: "Contours des communes : IGN",
-        }).addTo(self.map);
-        var bounds = layer.getBounds();
-        if (!fit) {
-          return;
-        }
-        if (bounds.isValid()) {
-          self.map.fitBounds(bounds, { padding: [8, 8] });
-        } else {
-          self.map.setView([46.6, 2.4], 6);
+    var map = this.map;
+    var outlines = window.maillageOutlines;
+    var url = this.container.dataset.maillageMapOutlines;
+    outlines
+      .draw(map, url, { style: outlineStyle, interactive: false })
+      .then(function (layer) {
+        if (fit) {
+          outlines.fit(map, layer, 6);
         }
       })
       .catch(function () {
         if (fit) {
-          self.map.setView([46.6, 2.4], 6);
+          outlines.fit(map, null, 6);
         }
       });
   };

@@ -31,25 +31,11 @@
       credit.textContent = element.dataset.maillageMapAttribution || "";
       L.tileLayer(tiles, { maxZoom: 18, attribution: credit.innerHTML }).addTo(map);
     }
-    fetch(element.dataset.maillageMap, { headers: { Accept: "application/geo+json" } })
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error("HTTP " + response.status);
-        }
-        return response.json();
-      })
-      .then(function (data) {
-        var layer = L.geoJSON(data, {
-          style: outlineStyle,
-          onEachFeature: bindCommune,
-          attribution: "Contours des communes : IGN",
-        }).addTo(map);
-        var bounds = layer.getBounds();
-        if (bounds.isValid()) {
-          map.fitBounds(bounds, { padding: [8, 8] });
-        } else {
-          map.setView([46.6, 2.4], 5);
-        }
+    var outlines = window.maillageOutlines;
+    outlines
+      .draw(map, element.dataset.maillageMap, { style: outlineStyle, onEachFeature: bindCommune })
+      .then(function (layer) {
+        outlines.fit(map, layer, 5);
       })
       .catch(function () {
         map.remove();
