@@ -40,10 +40,8 @@ def schedule(request, slug: str):
                 messages.info(request, form_tokens.ALREADY_SAVED)
                 return redirect(group)
         else:
-            if created:
-                messages.success(request, "La réunion est inscrite à l’agenda des adhérents.")
-            else:
-                messages.info(request, form_tokens.ALREADY_SAVED)
+            told = "La réunion est inscrite à l’agenda des adhérents."
+            form_tokens.tell_saved(request, created, told)
             return redirect(group)
     context = page_context(request, group, access, meeting_form=form)
     return render(request, "working_groups/detail.html", context, status=400)

@@ -53,10 +53,7 @@ def publish_open_data(request: HttpRequest) -> HttpResponse:
         messages.error(request, form_tokens.EXPIRED)
         return redirect("funding:open_data")
     publication, created = publish(_hub(), form.cleaned_data["submission"])
-    if created:
-        messages.success(request, "Le fichier des subventions est publié.")
-    else:
-        messages.info(request, form_tokens.ALREADY_SAVED)
+    form_tokens.tell_saved(request, created, "Le fichier des subventions est publié.")
     return redirect(publication)
 
 
