@@ -231,3 +231,16 @@ def test_a_budget_line_of_another_grant_is_not_found(client_for, staff):
     url = reverse("funding:budget_line_edit", args=[GrantFactory().pk, line.pk])
 
     assert client_for(staff).get(url).status_code == 404
+
+
+def test_a_budget_line_form_sent_twice_adds_one_line(client_for, staff):
+    grant = GrantFactory()
+    client = client_for(staff)
+    url = reverse("funding:add_budget_line", args=[grant.pk])
+    fields = {"side": "expense", "label": "Salaires", "planned": "8 000"}
+
+    client.post(url, fields)
+    second = client.post(url, fields, follow=True)
+
+    assert [line.label for line in grant.budget_lines.all()] == ["Salaires"]
+    assert "Ce formulaire avait déjà été envoyé" in second.content.decode()
