@@ -1,29 +1,33 @@
 """The directory at scale: 200,000 generated organisations, measured in one run.
 
 - the map endpoint for a typical viewport (the whole territory at zoom 11) and a street-level
-  one: p95, and the ratio against a naive serialiser of the same rows (model instances loaded in
-  the bounding box, dumped to JSON one by one);
+  one: p95, and the ratios against two competent baselines (`map_baselines.py`): the same cells
+  grouped in Python from the viewport's rows, and every point sent at once as GoGoCarto does;
 - the list and search pages (and the API list): the same number of SQL queries with 1,000 and
   with 200,000 organisations, and their p95;
 - the full CSV export: memory growth while it streams (tracemalloc).
 
-Targets (issue 3): map p95 ≤ 150 ms and ≥ 30× the naive serialiser; list and search p95 ≤ 200 ms
-with a constant number of queries; CSV export growth < 50 MB.
+Targets: map p95 ≤ 50 ms uncached at the territory view and ≥ 5× both baselines (issue 19);
+list and search p95 ≤ 200 ms with a constant number of queries; CSV export growth < 50 MB.
 
 Asserted: what does not depend on the machine's speed (the query counts, the memory growth) and
-ratios to baselines measured in the same run: the map against the naive serialiser, each page
+ratios to baselines measured in the same run: the map against its baselines, each page
 at 200,000 organisations against the same page at 1,000 (a page that read every row would take
 about 200 times longer). The absolute p95 targets are printed, « atteint » or « non atteint »:
 on this shared two-core machine they moved by a factor of two from one day to the next (the
-list's p95 from 91 to 207 ms, the naive serialiser from 26 to 38 s, same code), so asserting
+list's p95 from 91 to 207 ms, a naive serialiser from 26 to 38 s, same code), so asserting
 them made `make bench` flake.
 
     .venv/bin/pytest benchmarks/test_directory.py -p no:cacheprovider -s
+
+BENCH_DIRECTORY_SIZE (default 200,000) sets the grown directory's size: smaller while developing
+(the map's ratios are then printed, not asserted).
 
 The grown database is kept between runs on SQLite (`directory_data.py`).
 """
 
 import json
+import os
 import statistics
 import time
 import tracemalloc
@@ -31,23 +35,35 @@ import tracemalloc
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.forms.models import model_to_dict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from benchmarks.directory_data import generate, grow_directory
 from benchmarks.french import met
+from benchmarks.map_baselines import (
+    cell_counts,
+    every_point,
+    grouped_in_python,
+    grouped_in_python_body,
+    gzipped_size,
+)
 from maillage.core.french import number as fr
+from maillage.directory import map_clusters
+from maillage.directory.exports.map_points import Viewport
 from maillage.directory.models import Establishment, LegalUnit
 from maillage.territory.models import Commune
 from maillage.territory.queries import current_territory
 
 pytestmark = pytest.mark.django_db
 
-TOTAL = 200_000
+DEFAULT_TOTAL = 200_000
+TOTAL = int(os.environ.get("BENCH_DIRECTORY_SIZE", DEFAULT_TOTAL))
 SMALL = 1_000
 ROUNDS = 30
-MAP_P95_MS, MAP_RATIO = 150, 30
+# Issue 19: the territory view uncached in 50 ms, at least 5 times faster than the same cells
+# grouped in Python (measured 1.6× before the counts kept per tile), and than every point sent;
+# asserted at the default size (at 20,000 entries the Python grouping was only 4.2× slower).
+MAP_P95_MS, MAP_RATIO = 50, 5
 PAGE_P95_MS = 200
 # At most this many times the p95 of the same page with 1,000 organisations (200 times fewer).
 PAGE_SCALING = 10
@@ -120,32 +136,6 @@ def _street_bbox() -> tuple[float, float, float, float]:
     return lon - 0.008, lat - 0.0036, lon + 0.008, lat + 0.0036
 
 
-def _naive(bbox: tuple[float, float, float, float]) -> bytes:
-    """The baseline: model instances in the box, dumped to JSON one by one."""
-    west, south, east, north = bbox
-    rows = (
-        Establishment.objects.published()
-        .located()
-        .filter(longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north)
-        .select_related("legal_unit")
-    )
-    parts = []
-    for site in rows:
-        record = model_to_dict(site, exclude=["logo", "themes", "provenance"])
-        record["nom"] = site.display_name
-        parts.append(json.dumps(record, default=str))
-    return ("[" + ",".join(parts) + "]").encode()
-
-
-def _naive_timings(bbox, rounds: int) -> list[float]:
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        _naive(bbox)
-        samples.append(time.perf_counter() - start)
-    return samples
-
-
 def _queries(client: Client, path: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path).status_code == 200
@@ -165,7 +155,7 @@ def test_list_and_search_queries_stay_constant_and_pages_are_fast(small_pages):
     client = Client()
     large = {name: (_queries(client, path), _timed(client, path)) for name, path in PAGES.items()}
     lines = [
-        f"{'page':<24}{'requêtes':>10}{'p95 1 000':>11}{'p95 200 000':>13}{'rapport':>9}"
+        f"{'page':<24}{'requêtes':>10}{'p95 1 000':>11}{f'p95 {fr(TOTAL)}':>13}{'rapport':>9}"
         f"  objectif {PAGE_P95_MS} ms"
     ]
     ratios = {}
@@ -196,35 +186,75 @@ def _cold_timings(client: Client, path: str, rounds: int) -> list[float]:
     return samples
 
 
-def test_map_endpoint_against_a_naive_serialiser(small_pages):
+def _points_path(viewport: Viewport) -> str:
+    box = ",".join(
+        f"{value:.5f}"
+        for value in (viewport.min_lon, viewport.min_lat, viewport.max_lon, viewport.max_lat)
+    )
+    return f"/carte/points.geojson?bbox={box}&zoom={viewport.zoom}"
+
+
+def _baseline_timings(action, rounds: int) -> list[float]:
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def test_map_endpoint_against_competent_baselines(small_pages):
     """Cold: every request computes its cells (cache emptied). Warm: the same area again, as
-    when panning back, served from the cache. The ratio compares the cold median with the
-    naive serialiser's, measured in the same run; the p95 target is printed, cold and warm."""
+    when panning back, served from the cache. Against, in the same run: the same cells grouped
+    in Python from the viewport's rows, and every point sent at once as GoGoCarto does (one file
+    for every viewport: the ratio is for opening the map on that view). Asserted: the same cells
+    as the Python grouping, and the cold median MAP_RATIO times faster than it at the territory
+    view; the p95 targets are printed."""
+    if not map_clusters.is_fresh():
+        map_clusters.rebuild()  # as the worker does after an import
     client = Client()
     viewports = {
-        "territoire, zoom 11": (_territory_bbox(), 11),
-        "rue, zoom 16": (_street_bbox(), 16),
+        "territoire, zoom 11": Viewport(*_territory_bbox(), zoom=11),
+        "rue, zoom 16": Viewport(*_street_bbox(), zoom=16),
     }
+    everything = every_point()
+    every_point_times = _baseline_timings(every_point, rounds=5)
     lines = [
-        f"{'vue de la carte':<22}{'lignes':>8}{'entités':>9}{'froid p95':>11}"
-        f"{'chaud p95':>11}{'naïf p95':>11}{'× naïf (froid)':>16}  objectif {MAP_P95_MS} ms"
+        f"{'vue de la carte':<22}{'lignes':>8}{'entités':>9}{'froid p95':>11}{'chaud p95':>11}"
+        f"{'python p95':>12}{'× python':>10}{'tous p95':>10}{'× tous':>8}"
+        f"  objectif froid {MAP_P95_MS} ms"
     ]
     results = {}
-    for name, (bbox, zoom) in viewports.items():
-        path = "/carte/points.geojson?bbox={:.5f},{:.5f},{:.5f},{:.5f}&zoom={}".format(*bbox, zoom)
+    for name, viewport in viewports.items():
+        path = _points_path(viewport)
         data = client.get(path).json()
+        assert cell_counts(data) == cell_counts(grouped_in_python(viewport)), name
         cold = _cold_timings(client, path, rounds=20)
         warm = _timed(client, path)
-        naive = _naive_timings(bbox, rounds=3 if data["total"] > 10_000 else 10)
-        ratio = statistics.median(naive) / statistics.median(cold)
-        results[name] = {"froid": _p95(cold), "chaud": _p95(warm), "ratio": ratio}
+        python = _baseline_timings(lambda viewport=viewport: grouped_in_python_body(viewport), 5)
+        cold_median = statistics.median(cold)
+        results[name] = {
+            "python": statistics.median(python) / cold_median,
+            "tous": statistics.median(every_point_times) / cold_median,
+        }
         lines.append(
-            f"{name:<22}{fr(data['total']):>8}{fr(len(data['features'])):>9}{fr(_p95(cold), 1):>11}"
-            f"{fr(_p95(warm), 1):>11}{fr(_p95(naive), 1):>11}{fr(ratio, 1):>16}"
-            f"  {met(max(_p95(cold), _p95(warm)) <= MAP_P95_MS)}"
+            f"{name:<22}{fr(data['total']):>8}{fr(len(data['features'])):>9}"
+            f"{fr(_p95(cold), 1):>11}{fr(_p95(warm), 1):>11}{fr(_p95(python), 1):>12}"
+            f"{fr(results[name]['python'], 1):>9}×{fr(_p95(every_point_times), 1):>10}"
+            f"{fr(results[name]['tous'], 1):>7}×  {met(_p95(cold) <= MAP_P95_MS)}"
         )
+    territory = client.get(_points_path(viewports["territoire, zoom 11"])).content
+    lines.append(
+        f"poids gzip : territoire {fr(gzipped_size(territory) / 1000, 1)} ko, "
+        f"tous les points {fr(gzipped_size(everything) / 1000, 1)} ko "
+        f"({fr(len(json.loads(everything)['features']))} points)"
+    )
+    if TOTAL < DEFAULT_TOTAL:
+        lines.append(f"rapports non vérifiés : {fr(TOTAL)} fiches au lieu de {fr(DEFAULT_TOTAL)}")
     print("\n(ms)\n" + "\n".join(lines))
-    assert results["territoire, zoom 11"]["ratio"] >= MAP_RATIO, results
+    if TOTAL >= DEFAULT_TOTAL:  # the baselines grow with the rows, the endpoint hardly
+        assert results["territoire, zoom 11"]["python"] >= MAP_RATIO, results
+        assert results["territoire, zoom 11"]["tous"] >= MAP_RATIO, results
 
 
 def test_full_csv_export_streams_with_flat_memory(small_pages):
