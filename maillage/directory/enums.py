@@ -122,3 +122,26 @@ class GeocodingStatus(models.TextChoices):
     PLACED = "placed", "Placée par géocodage"
     TO_CONFIRM = "to_confirm", "Score faible, à confirmer par l’équipe"
     NOT_FOUND = "not_found", "Adresse introuvable"
+
+
+class ExportFormat(models.TextChoices):
+    """The directory's open-data files, as staff ask for them; the value is the file's suffix."""
+
+    CSV = "csv", "CSV pour tableur"
+    GEOJSON = "geojson", "GeoJSON (carte)"
+    DATA_INCLUSION = "data-inclusion.json", "data·inclusion (JSON)"
+
+    @property
+    def content_type(self) -> str:
+        return {
+            ExportFormat.CSV: "text/csv; charset=utf-8",
+            ExportFormat.GEOJSON: "application/geo+json",
+            ExportFormat.DATA_INCLUSION: "application/json",
+        }[self]
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", "En attente"
+    RUNNING = "running", "En préparation"
+    DONE = "done", "Prêt"
+    FAILED = "failed", "Échec"

@@ -143,6 +143,11 @@ def declare_personal_data() -> None:
     )
     # Staff accounts deciding on the directory (a duplicate, a family, a place to confirm):
     # traces of the hub's work, not a person's record.
+    declare_exempt(
+        "directory.DirectoryExport",
+        "Le compte de l’équipe qui a demandé un export de fiches publiées : trace du travail du "
+        "pôle ; effacer le compte le rend anonyme.",
+    )
     for label in ("directory.DuplicateCandidate", "directory.LegalUnit", "directory.LocationCheck"):
         declare_exempt(
             label,

@@ -1,7 +1,7 @@
 """The directory's retention job: import reports (their rejected lines, which may hold a person's
 contact, and the uploaded files) go after IMPORT_REPORT_RETENTION_DAYS; searches after the longest
 period of their report; a refused claim's and a decided proposal's words a year after the
-decision."""
+decision; large exports' files after a week."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from maillage.directory.enums import ClaimStatus, ProposalStatus
-from maillage.directory.models import Claim, EditProposal, ImportRun, SearchLog
+from maillage.directory.models import Claim, DirectoryExport, EditProposal, ImportRun, SearchLog
 from maillage.directory.search_log import KEPT_DAYS
 from maillage.privacy.registry import declaration_for
 from maillage.privacy.subject_rights import anonymise_row
 
 DECISION_KEPT_DAYS = 365
+# A large export's file is public data written again on demand: kept a week for its download.
+EXPORT_KEPT_DAYS = 7
 
 
 def report_days() -> int:
@@ -32,6 +34,7 @@ class PurgeReport:
     searches_deleted: int = 0
     claims_anonymised: int = 0
     proposals_anonymised: int = 0
+    exports_deleted: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -78,4 +81,10 @@ def purge_directory_records(now: datetime | None = None) -> PurgeReport:
         .filter(decided_at__lt=decided_before)
         .exclude(changes={})
     )
+    for export in DirectoryExport.objects.filter(
+        requested_at__lt=now - timedelta(days=EXPORT_KEPT_DAYS)
+    ):
+        export.file.delete(save=False)
+        export.delete()
+        report.exports_deleted += 1
     return report

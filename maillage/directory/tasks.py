@@ -12,6 +12,7 @@ from django_tasks import task
 
 from maillage.directory import map_clusters, retention
 from maillage.directory.enums import ImportKind, ImportStatus
+from maillage.directory.exports.writing import write_export
 from maillage.directory.geocoding.tasks import geocode_addresses
 from maillage.directory.models import ImportRun
 from maillage.directory.sources.errors import ImportRefused
@@ -85,6 +86,12 @@ def _import_one(kind: str, path: Path, territory: Territory) -> None:
 def rebuild_map_counts() -> bool:
     """The map's counts per tile, after entries changed (`map_clusters.py`)."""
     return map_clusters.rebuild()
+
+
+@task()
+def write_directory_export(export_id: int) -> None:
+    """A large export's file, for staff (`exports/queueing.py`)."""
+    write_export(export_id)
 
 
 @task()

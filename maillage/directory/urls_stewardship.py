@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maillage.directory.views import families, locations, staff, stewardship
+from maillage.directory.views import exports, families, locations, staff, stewardship
 
 urlpatterns = [
     path("<id:pk>/revendiquer/", stewardship.claim, name="claim"),
@@ -31,6 +31,9 @@ urlpatterns = [
         locations.decide_location_check,
         name="decide_location_check",
     ),
+    path("equipe/exports/", exports.export_page, name="staff_exports"),
+    path("equipe/exports/<id:pk>/", exports.export_status, name="staff_export"),
+    path("equipe/exports/<id:pk>/fichier/", exports.export_download, name="staff_export_file"),
     path("equipe/fiches/<id:pk>/", staff.entry_history, name="entry_history"),
     path("equipe/fiches/<id:pk>/modifier/", staff.edit_entry, name="staff_edit_entry"),
 ]

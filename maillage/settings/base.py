@@ -178,6 +178,10 @@ SUPPORT_DOCUMENTS_ROOT = Path(
 )
 # Files of the frozen versions of the yearly report; written again identical from the version.
 REPORT_FILES_ROOT = Path(env_str("REPORT_FILES_ROOT", str(BASE_DIR / "var" / "rapports")))
+# Directory exports too large for a request, written by the task worker for staff.
+DIRECTORY_EXPORTS_ROOT = Path(
+    env_str("DIRECTORY_EXPORTS_ROOT", str(BASE_DIR / "var" / "exports-annuaire"))
+)
 # Prepared SIRENE vintages of the observatory (`manage.py prepare_vintage`): a folder per
 # vintage, about a third of the stock's size; snapshots read them instead of the stock.
 OBSERVATORY_VINTAGES_DIR = Path(

@@ -26,9 +26,16 @@ from maillage.accounts.demo import DEMO_ACCOUNTS
 from maillage.accounts.models import User
 from maillage.activities.models import Registration
 from maillage.activities.my_registrations import feed_key
-from maillage.directory.enums import ImportKind, ImportStatus, LocationCheckKind
+from maillage.directory.enums import (
+    ExportFormat,
+    ExportStatus,
+    ImportKind,
+    ImportStatus,
+    LocationCheckKind,
+)
 from maillage.directory.models import (
     Claim,
+    DirectoryExport,
     DuplicateCandidate,
     EditProposal,
     Establishment,
@@ -170,6 +177,13 @@ def _report_file(clients) -> dict:
     return {"year": version.report.year, "number": version.number, "file_format": "pdf"}
 
 
+def _directory_export(clients) -> dict:
+    export, _ = DirectoryExport.objects.get_or_create(
+        file_format=ExportFormat.CSV, defaults={"status": ExportStatus.RUNNING, "rows_total": 9}
+    )
+    return {"pk": export.pk}
+
+
 # Routes that only a link sent by e-mail, a script or a page the crawl did not open leads to.
 PROVIDERS: dict[str, Callable[[dict[str, Client]], dict]] = {
     "directory:map_card": _located_entry,
@@ -189,6 +203,8 @@ PROVIDERS: dict[str, Callable[[dict[str, Client]], dict]] = {
     "needs:confirm": _need_confirmation,
     "funding:application_edit": _application,
     "report_files:download": _report_file,
+    "directory:staff_export": _directory_export,
+    "directory:staff_export_file": _directory_export,
 }
 
 

@@ -8,7 +8,7 @@ spreadsheet (CSV injection): it is prefixed with an apostrophe, as OWASP recomme
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import QuerySet
@@ -80,8 +80,13 @@ class _Line:
 
 
 def rows(queryset: QuerySet[Establishment]) -> Iterator[str]:
+    return lines(iter_public_records(queryset))
+
+
+def lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The header, then one line per public record."""
     writer = csv.writer(_Line(), delimiter=";", lineterminator="\r\n")
     yield BOM + writer.writerow([header for _, header in COLUMNS])
-    for record in iter_public_records(queryset):
+    for record in records:
         record |= {"url": absolute_url(record["url"]), "telephone": national(record["telephone"])}
         yield writer.writerow([escape_cell(record[key]) for key, _ in COLUMNS])

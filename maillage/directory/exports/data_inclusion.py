@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import QuerySet
@@ -82,9 +82,14 @@ def _matching(value: str, pattern: re.Pattern[str]) -> str | None:
 
 def stream_structures(queryset: QuerySet[Establishment], base_url: str) -> Iterator[str]:
     """A JSON array of structures, as text chunks (flat memory)."""
+    return structures_text(iter_public_records(queryset), base_url)
+
+
+def structures_text(records: Iterable[dict[str, Any]], base_url: str) -> Iterator[str]:
+    """A JSON array of the public records as data·inclusion structures, as text chunks."""
     source = source_id()
     separator = "["
-    for record in iter_public_records(queryset):
+    for record in records:
         yield separator + json.dumps(structure(record, source, base_url), ensure_ascii=False)
         separator = ","
     yield "[]" if separator == "[" else "]"

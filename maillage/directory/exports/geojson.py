@@ -4,7 +4,7 @@ link absolute and its phone number in E.164 (« +33299… »), as programs read 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import QuerySet
@@ -30,9 +30,14 @@ def feature(record: dict[str, Any]) -> dict[str, Any]:
 
 def stream_feature_collection(queryset: QuerySet[Establishment]) -> Iterator[str]:
     """The FeatureCollection as text chunks, read by keyset chunks: flat memory."""
+    return feature_collection_text(iter_public_records(queryset.located()))
+
+
+def feature_collection_text(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The FeatureCollection of located public records, as text chunks."""
     yield '{"type":"FeatureCollection","features":['
     separator = ""
-    for record in iter_public_records(queryset.located()):
+    for record in records:
         yield separator + json.dumps(feature(record), **_DUMPS)
         separator = ","
     yield "]}"

@@ -1,3 +1,4 @@
+from maillage.directory.models.exports import DirectoryExport
 from maillage.directory.models.geocoding import Geocoding
 from maillage.directory.models.imports import ImportRejection, ImportRun
 from maillage.directory.models.locations import LocationCheck
@@ -15,6 +16,7 @@ from maillage.directory.models.stewardship import (
 __all__ = [
     "ChangeRecord",
     "Claim",
+    "DirectoryExport",
     "DuplicateCandidate",
     "EditProposal",
     "Establishment",

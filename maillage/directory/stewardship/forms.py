@@ -10,7 +10,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from maillage.core.form_tokens import OneTimeForm
-from maillage.directory.enums import FamilyDecision, ImportKind
+from maillage.directory.enums import ExportFormat, FamilyDecision, ImportKind
 from maillage.directory.models import Establishment, Theme
 from maillage.directory.stewardship.editing import EDITABLE
 
@@ -111,3 +111,13 @@ class FamilyDecisionForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ExportForm(OneTimeForm):
+    """Staff's export of the entries a list's filters select."""
+
+    file_format = forms.ChoiceField(
+        label="Format", choices=ExportFormat.choices, widget=forms.RadioSelect
+    )
+    # The list's query string (« famille=cooperative&commune=35236 »), checked by the view.
+    filters = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
