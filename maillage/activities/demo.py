@@ -223,6 +223,56 @@ def _cycle(place: Place) -> None:
             _full(activity, first=number * 20)
 
 
+# Two years of the hub's work before the loading day, so that the activity report of the
+# current year and the whole of the previous one have figures whatever the day (on 31 December
+# the previous year began 730 days before): a session every three weeks from YEAR_DAYS days back
+# to the loading day (at 7:00). kind, title, actions, publics, commune.
+YEAR_DAYS = 735
+YEAR_EVERY = 21
+YEAR_SESSIONS = [
+    (ActivityKind.AWARENESS, "Découvrir l’ESS", ["1a.1"], ["scolaires-etudiants-stagiaires"],
+     REDON),
+    (ActivityKind.WORKSHOP, "Atelier coopératif", ["2d.1"], ["collectifs-porteurs-de-projets"],
+     BAINS),
+    (ActivityKind.EXCHANGE, "Temps d’échange entre employeurs", ["2c.1.2"], ["associations"],
+     PIPRIAC),
+    (ActivityKind.TRAINING, "Formation des bénévoles", ["2c.1.1"], ["associations"], REDON),
+    (ActivityKind.EVENT, "Rencontre de l’ESS", ["1a.2"], ["habitants"], BAINS),
+    (ActivityKind.AWARENESS, "L’ESS pour les élus", ["1b.2"], ["elus-des-collectivites"],
+     PIPRIAC),
+]  # fmt: skip
+YEAR_FIRST_PARTICIPANT = 300
+
+
+def _year_of_work(places: dict[str, Place]) -> None:
+    now = timezone.now()
+    for index, days in enumerate(range(-YEAR_DAYS, 1, YEAR_EVERY)):
+        kind, title, actions, publics, code = YEAR_SESSIONS[index % len(YEAR_SESSIONS)]
+        starts_at = _at(days, "07:00" if days == 0 else "14:00")
+        activity, created = _create(
+            f"annee-{index:02d}",
+            kind=kind,
+            title=f"{title} ({index + 1})",
+            description=f"{title}, une activité fictive du pôle.{NOTE}",
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(hours=2),
+            commune=Commune.objects.filter(code=code).first(),
+            place=places[code],
+            address=places[code].full_address,
+            accessibility=places[code].accessibility,
+            visibility=Visibility.PUBLIC,
+            volunteer_hours=VOLUNTEER_HOURS if starts_at < now else Decimal("0"),
+        )
+        if created:
+            _link(activity, actions, publics)
+        first = YEAR_FIRST_PARTICIPANT + index % 10 * 6
+        if activity.ends_at < now:
+            _held(activity, first=first, count=6)
+        else:
+            for offset in range(6):
+                _register(activity, first + offset, status=RegistrationStatus.CONFIRMED)
+
+
 # The demo member's account address (accounts/demo.py): « Mes inscriptions » shows these.
 DEMO_MEMBER = ("Dominique Exemple", "adherent@demo.maillage.test")
 # slug, status, waiting-list rank: one to come, one on a waiting list, one held.
@@ -256,6 +306,7 @@ def create_demo_activities() -> int:
     before = Activity.objects.count()
     places = _places()
     _cycle(places[REDON])
+    _year_of_work(places)
     for slug, kind, title, days, hours, code, visibility, capacity, actions, publics in ACTIVITIES:
         activity, created = _create(
             slug,
