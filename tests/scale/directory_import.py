@@ -32,6 +32,13 @@ def upload(visitor: Visitor, fixtures: dict) -> Outcome:
     return visitor.submit(PAGE, PAGE, {"kind": "spreadsheet"}, files)
 
 
+def finished() -> bool:
+    from maillage.directory.enums import ImportStatus
+    from maillage.directory.models import ImportRun
+
+    return ImportRun.objects.exclude(status=ImportStatus.RUNNING).exists()
+
+
 def worker_midway() -> str | None:
     """The worker running the import once it has committed a batch and before its end."""
     from django_tasks_db.models import DBTaskResult
@@ -73,5 +80,9 @@ def check(outcome: Outcome) -> list[str]:
     if report[:4] != (ImportStatus.SUCCEEDED, ROWS, ROWS, 0) or run.finished_at is None:
         failures.append(f"rapport d’import : {report} ({run.message})")
     workers = DBTaskResult.objects.get(id=run.task_id).worker_ids
+    if len(workers) < 2:
+        failures.append(
+            "l’import a fini avant la panne : le test n’a pas vérifié sa reprise (plus de lignes ?)"
+        )
     print(f"import : {run.rows_created} fiches créées sur {ROWS}, par {' puis '.join(workers)}")
     return failures

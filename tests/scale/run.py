@@ -64,8 +64,8 @@ class Faults:
         worker = None
         while time.monotonic() < deadline:
             worker = directory_import.worker_midway()
-            if worker and self.visitors_through.is_set():
-                break
+            if self.visitors_through.is_set() and (worker or directory_import.finished()):
+                break  # an import finished too early is reported by its check
             time.sleep(0.1)
         worker = worker or "worker1"
         for name in ("app1", worker):
