@@ -246,8 +246,5 @@ class SeriesForm(OneTimeForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Noted after the activity: left empty when the form creates it, it means none.
-        self.fields["volunteer_hours"].required = False
-        self.fields["volunteer_hours"].widget.attrs["inputmode"] = "decimal"
         if self.instance.pk:
             del self.fields["submission"]

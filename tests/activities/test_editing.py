@@ -32,8 +32,11 @@ def png() -> bytes:
 
 
 def at_minute(days: int):
-    """A moment typed as staff type it: to the minute."""
-    return (timezone.now() + timedelta(days=days)).replace(second=0, microsecond=0)
+    """A moment typed as staff type it: to the minute, in the morning, so that the activity
+    (two hours long) ends on the day it starts whatever the hour the test runs."""
+    return (timezone.localtime() + timedelta(days=days)).replace(
+        hour=9, minute=30, second=0, microsecond=0
+    )
 
 
 def in_days(days: int):
