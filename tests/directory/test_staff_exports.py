@@ -125,6 +125,26 @@ def test_progress_is_saved_while_the_file_is_written(three_cooperatives, monkeyp
     assert (export.status, export.rows_done) == (ExportStatus.DONE, 4)
 
 
+def test_an_export_left_running_is_written_again_and_a_finished_one_left_alone(
+    three_cooperatives,
+):
+    """A task run again after its worker died finds its export still « en préparation »."""
+    left = DirectoryExport.objects.create(
+        file_format=ExportFormat.CSV, status=ExportStatus.RUNNING, rows_done=7
+    )
+    done = DirectoryExport.objects.create(file_format=ExportFormat.CSV, status=ExportStatus.DONE)
+
+    writing.write_export(left.pk)
+    writing.write_export(done.pk)
+
+    left.refresh_from_db()
+    assert (left.status, left.rows_done) == (ExportStatus.DONE, 4)
+    with left.file.open("rb") as file:
+        assert len(_csv_rows(file.read())) == 4
+    done.refresh_from_db()
+    assert (done.rows_done, done.file.name) == (0, "")
+
+
 def test_sent_twice_the_form_queues_one_export(client_for, staff, three_cooperatives, worker_sized):
     client, token = client_for(staff), new_token()
 
