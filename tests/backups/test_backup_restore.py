@@ -1,6 +1,7 @@
 """`manage.py backup` and `manage.py restore`: a round trip gives back every table and every
 file, erasures made after the backup are made again, and an archive that is corrupted,
-truncated, from another hub or from a newer maillage is refused with a French message while
+truncated, from another hub, another database or a newer maillage, of an unknown format,
+with a member missing or an unreadable manifest is refused with a French message while
 nothing changes. Runs on the suite's database: SQLite by default, PostgreSQL in CI."""
 
 import gzip
@@ -104,14 +105,22 @@ def test_an_erasure_made_before_the_backup_is_not_made_twice(folders):
 
 def _rewritten(archive: Path, change_manifest) -> Path:
     """The same archive with its manifest changed (a forged or foreign backup)."""
+
+    def changed(data: bytes) -> bytes:
+        manifest = json.loads(data)
+        change_manifest(manifest)
+        return json.dumps(manifest).encode()
+
+    return _manifest_replaced(archive, changed)
+
+
+def _manifest_replaced(archive: Path, replace) -> Path:
     target = archive.with_name("modifiee.tar.gz")
     with tarfile.open(archive, "r:gz") as source, tarfile.open(target, "w:gz") as copy:
         for member in source.getmembers():
             data = source.extractfile(member).read()
             if member.name == "manifest.json":
-                manifest = json.loads(data)
-                change_manifest(manifest)
-                data = json.dumps(manifest).encode()
+                data = replace(data)
                 member.size = len(data)
             copy.addfile(member, io.BytesIO(data))
     return target
@@ -128,6 +137,19 @@ def _from_a_newer_version(manifest):
 def _with_a_forged_member(manifest):
     name = next(name for name in manifest["members"] if name.startswith("files/"))
     manifest["members"][name]["sha256"] = "0" * 64
+
+
+def _of_an_unknown_format(manifest):
+    manifest["format"] += 1
+
+
+def _from_another_database(manifest):
+    manifest["database"] = "oracle"
+
+
+def _with_a_missing_member(manifest):
+    listed = next(value for name, value in manifest["members"].items() if name.startswith("files/"))
+    manifest["members"]["files/media_root/absent.csv"] = dict(listed)
 
 
 def _truncated(archive: Path) -> Path:
@@ -154,8 +176,23 @@ def _corrupted(archive: Path) -> Path:
         (lambda archive: _rewritten(archive, _from_a_newer_version), "plus récente"),
         (lambda archive: _rewritten(archive, _with_a_forged_member), "corrompue"),
         (lambda archive: archive.with_name("absente.tar.gz"), "n’existe pas"),
+        (lambda archive: _rewritten(archive, _of_an_unknown_format), "Format d’archive"),
+        (lambda archive: _rewritten(archive, _from_another_database), "vient d’une base oracle"),
+        (lambda archive: _rewritten(archive, _with_a_missing_member), "absent.csv » manque"),
+        (lambda archive: _manifest_replaced(archive, lambda data: data[:10]), "illisible"),
     ],
-    ids=["truncated", "corrupted", "another-hub", "newer-version", "forged-member", "missing"],
+    ids=[
+        "truncated",
+        "corrupted",
+        "another-hub",
+        "newer-version",
+        "forged-member",
+        "missing",
+        "unknown-format",
+        "another-database",
+        "missing-member",
+        "unreadable-manifest",
+    ],
 )
 def test_an_archive_that_cannot_be_trusted_is_refused_and_nothing_changes(folders, spoil, reason):
     archive = write_backup()
