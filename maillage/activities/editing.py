@@ -12,6 +12,7 @@ import calendar
 from datetime import datetime
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -43,11 +44,19 @@ def create_activity(form: ActivityForm) -> tuple[Activity, bool]:
     a resubmit) finds the activity its first submit created."""
     activity: Activity = form.save(commit=False)
     activity.submission_token = token = form.cleaned_data["submission"]
+    uploaded = isinstance(form.cleaned_data.get("image"), UploadedFile)
 
     def create() -> Activity:
         activity.slug = unique_slug(activity)
-        activity.save()
-        set_links(activity, form.cleaned_data["actions"], form.cleaned_data["publics"])
+        try:
+            # Saving writes the uploaded image to storage before the row, which a twin submit
+            # may have written first: the file goes if the row does not stay.
+            activity.save()
+            set_links(activity, form.cleaned_data["actions"], form.cleaned_data["publics"])
+        except Exception:
+            if uploaded and activity.image:
+                activity.image.delete(save=False)
+            raise
         return activity
 
     return form_tokens.once(Activity, token, create)

@@ -3,9 +3,12 @@ writes one row: activities, their duplicates and cycles, working groups and thei
 reference figures."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from maillage.activities.models import Activity, Series
 from maillage.core.form_tokens import ALREADY_SAVED, EXPIRED
@@ -13,7 +16,7 @@ from maillage.network.working_groups.models import Meeting, WorkingGroup
 from maillage.observatory.enums import Indicator
 from maillage.observatory.models import ReferenceFigure
 from tests.activities.factories import ActivityFactory
-from tests.activities.test_editing import at_minute, form_data
+from tests.activities.test_editing import at_minute, form_data, png
 from tests.factories import UserFactory
 from tests.posting import THREADS, post_at_once
 from tests.tokens import with_token
@@ -142,6 +145,32 @@ def test_a_new_activity_fired_from_several_threads_at_once_is_created_once():
 
     assert statuses == [302] * THREADS
     assert Activity.objects.count() == 1
+
+
+def _stored_images() -> set[str]:
+    return (
+        set(default_storage.listdir("activities")[1])
+        if default_storage.exists("activities")
+        else set()
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_activity_with_an_image_fired_at_once_keeps_one_file():
+    """Each losing submit wrote its copy of the upload before the token's constraint refused
+    its row: the copy goes with it, so the storage gains the winner's image only."""
+    staff = UserFactory(staff=True)
+    data = form_data(image_alt="L’affiche de l’atelier")
+    before = _stored_images()
+
+    def with_image():
+        return {**data, "image": SimpleUploadedFile("affiche.png", png(), "image/png")}
+
+    statuses = post_at_once(staff, CREATE, with_image)
+
+    assert statuses == [302] * THREADS
+    activity = Activity.objects.get()
+    assert _stored_images() - before == {Path(activity.image.name).name}
 
 
 @pytest.mark.django_db(transaction=True)
