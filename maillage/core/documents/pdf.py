@@ -10,8 +10,6 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from weasyprint import HTML
-
 from maillage.core.documents.html import body
 from maillage.core.documents.model import Document
 from maillage.core.french import typography
@@ -44,6 +42,11 @@ def page(document: Document) -> str:
 
 
 def pdf(document: Document) -> bytes:
+    # Imported here, not at the top: WeasyPrint and its libraries take about a second to load, and
+    # every process that registers the report tasks (the worker, each gunicorn worker, each
+    # management command) would pay it, though few of them ever draw a PDF.
+    from weasyprint import HTML
+
     html = HTML(string=page(document), base_url=str(STYLESHEET.parent))
     written: bytes = html.write_pdf(
         stylesheets=[str(STYLESHEET)], pdf_variant="pdf/ua-1", custom_metadata=True
