@@ -201,6 +201,11 @@ def test_a_need_goes_from_a_phone_to_its_answer(open_as, live_server, criteria):
     read_the_story(inhabitant, live_server, need)
     need.refresh_from_db()
     assert need.is_answered
+    # The inhabitant heard of each of the five steps after the link of the first e-mail.
+    news = [message.subject for message in mail.outbox[1:]]
+    assert news[-1] == "Votre besoin est « répondu »"
+    assert len(news) == 5
+    assert {tuple(message.to) for message in mail.outbox} == {("nolwenn@exemple.org",)}
     assert need.supports.count() == 1
     assert list(need.steps.values_list("to_status", flat=True)) == [
         "submitted",

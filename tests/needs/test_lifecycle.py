@@ -4,6 +4,7 @@ qualification against the hub's criteria."""
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from maillage.needs import lifecycle
@@ -108,3 +109,30 @@ def test_a_decision_is_not_dated_in_the_future_nor_before_the_previous_one():
         lifecycle.move(need, NeedStatus.PRIORITISED, _decision(on=today - timedelta(days=5)))
     need.refresh_from_db()
     assert need.status_changed_on == today - timedelta(days=3)
+
+
+def test_whoever_expressed_a_need_online_hears_of_each_step(django_capture_on_commit_callbacks):
+    need = NeedFactory(contact_email="nolwenn@exemple.org", contact_name="Nolwenn")
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.move(
+            need,
+            NeedStatus.QUALIFIED,
+            lifecycle.Decision("Trois familles l’ont dit.", label="Instance du pôle"),
+        )
+    (message,) = mail.outbox
+    assert message.to == ["nolwenn@exemple.org"]
+    assert "« qualifié »" in message.subject
+    assert "Trois familles l’ont dit." in message.body
+    assert need.get_absolute_url() in message.body
+
+
+def test_a_need_staff_recorded_for_someone_else_sends_nobody_news(
+    staff, member, django_capture_on_commit_callbacks
+):
+    recorded = NeedFactory(submitted_by=staff)
+    expressed = NeedFactory(submitted_by=member)
+    with django_capture_on_commit_callbacks(execute=True):
+        for need in (recorded, expressed):
+            lifecycle.move(need, NeedStatus.SET_ASIDE, lifecycle.Decision("Hors du territoire."))
+    assert [message.to for message in mail.outbox] == [[member.email]]
+    assert "« écarté »" in mail.outbox[0].subject
