@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maillage.core.dates import french_date
-from maillage.needs import notifications
+from maillage.needs import news
 from maillage.needs.enums import CLOSED, PATH, NeedStatus
 from maillage.needs.errors import NeedError
 from maillage.needs.models import Criterion, Need, Step
@@ -85,8 +85,8 @@ def move(need: Need, target: NeedStatus, decision: Decision) -> Step:
         need.status = target
         need.status_changed_on = step.decided_on
         need.save(update_fields=["status", "status_changed_on"])
-        if notifications.news_recipient(need):
-            transaction.on_commit(lambda: notifications.send_step_news.enqueue(step.pk))
+        if news.news_recipient(need):
+            transaction.on_commit(lambda: news.send_step_news.enqueue(step.pk))
     return step
 
 

@@ -1,6 +1,9 @@
 """The lifecycle: forward only, skips with their reason, each step dated with who and why,
 qualification against the hub's criteria."""
 
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -136,3 +139,14 @@ def test_a_need_staff_recorded_for_someone_else_sends_nobody_news(
             lifecycle.move(need, NeedStatus.SET_ASIDE, lifecycle.Decision("Hors du territoire."))
     assert [message.to for message in mail.outbox] == [[member.email]]
     assert "« écarté »" in mail.outbox[0].subject
+
+
+def test_the_confirmation_link_module_imports_first_without_a_cycle():
+    """The page module imports confirmation before lifecycle, which queues the news: a cycle
+    between them breaks every URL of the site, however the tests imported them."""
+    code = "import django; django.setup(); import maillage.needs.confirmation"
+    environment = {"DJANGO_SETTINGS_MODULE": "maillage.settings.test", **os.environ}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
