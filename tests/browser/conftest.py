@@ -25,6 +25,9 @@ CHROMIUM_ARGS = [
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 740}
+PHONE = {"width": 390, "height": 844}
+# The page itself never scrolls sideways (tests/browser/test_phone_width.py says why).
+OVERFLOW = "document.documentElement.scrollWidth > window.innerWidth"
 
 # Chromium reports CSP violations on the console too; this listener makes them explicit,
 # whatever the console wording, so a test names the blocked resource.
@@ -114,6 +117,14 @@ def page(browser, browser_problems, live_server):
 @pytest.fixture
 def mobile_page(browser, browser_problems, live_server):
     context, page = open_page(browser, MOBILE, browser_problems)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser, browser_problems, live_server):
+    """A 390 px page; CSP bypassed only so that axe-core can be injected."""
+    context, page = open_page(browser, PHONE, browser_problems, bypass_csp=True)
     yield page
     context.close()
 

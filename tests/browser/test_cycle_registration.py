@@ -11,21 +11,10 @@ from playwright.sync_api import expect
 
 from maillage.activities.models import Registration, Series
 from tests.activities.factories import ActivityFactory, RegistrationFactory
-from tests.browser.conftest import open_page
+from tests.browser.conftest import OVERFLOW
 from tests.browser.sessions import assert_no_serious_axe_violations
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
-OVERFLOW = "document.documentElement.scrollWidth > window.innerWidth"
-
-
-@pytest.fixture
-def phone(browser, browser_problems, live_server):
-    """A 390 px page; CSP bypassed only so that axe-core can be injected."""
-    context, page = open_page(browser, PHONE, browser_problems, bypass_csp=True)
-    yield page
-    context.close()
 
 
 @pytest.fixture

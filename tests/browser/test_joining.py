@@ -6,23 +6,11 @@ import pytest
 from maillage.hub import current_hub
 from maillage.network.memberships.colleges import load_colleges
 from maillage.network.memberships.models import JoinRequest
-from tests.browser.conftest import open_page
+from tests.browser.conftest import OVERFLOW
 from tests.browser.sessions import assert_no_serious_axe_violations, signed_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
-# The page itself never scrolls sideways (tests/browser/test_phone_width.py says why).
-OVERFLOW = "document.documentElement.scrollWidth > window.innerWidth"
-
-
-@pytest.fixture
-def phone(browser, browser_problems, live_server):
-    """A 390 px page; CSP bypassed only so that axe-core can be injected."""
-    context, page = open_page(browser, PHONE, browser_problems, bypass_csp=True)
-    yield page
-    context.close()
 
 
 @pytest.fixture
