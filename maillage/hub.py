@@ -5,8 +5,9 @@ perimeter and plan are data there, not code.
 """
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from email.headerregistry import Address
 from functools import cache
 from pathlib import Path
@@ -73,11 +74,22 @@ class TerritoryDefinition:
 
 
 @dataclass(frozen=True)
+class VolunteerRate:
+    """What an hour of volunteering is worth in a year's report (« contributions volontaires en
+    nature »): the rate in euros and the basis it comes from, as the report states it."""
+
+    hourly: Decimal
+    basis: str  # « SMIC horaire brut 2026 »
+
+
+@dataclass(frozen=True)
 class Hub:
     directory: Path
     identity: HubIdentity
     territory: TerritoryDefinition
     plan_file: Path
+    # Year -> rate; a year without one shows its volunteer hours unvalued.
+    volunteer_rates: dict[int, VolunteerRate] = field(default_factory=dict)
 
 
 def _section(data: dict, name: str, path: Path) -> dict:
@@ -85,6 +97,28 @@ def _section(data: dict, name: str, path: Path) -> dict:
         return data[name]
     except KeyError:
         raise ImproperlyConfigured(f"{path}: section [{name}] is missing.") from None
+
+
+def _volunteer_rates(data: dict, path: Path) -> dict[int, VolunteerRate]:
+    """`[volunteer_rates]`: `2026 = { hourly = "12.02", basis = "SMIC horaire brut 2026" }`.
+    The rate is written as a string so that no float rounds it."""
+    rates = {}
+    for year, entry in data.get("volunteer_rates", {}).items():
+        try:
+            hourly = Decimal(str(entry["hourly"]))
+            basis = str(entry["basis"]).strip()
+            rate_year = int(year)
+        except (KeyError, TypeError, ValueError, InvalidOperation) as error:
+            raise ImproperlyConfigured(
+                f"{path}: [volunteer_rates] {year} needs a year, an hourly rate and its basis "
+                f"({error})."
+            ) from None
+        if not hourly.is_finite() or hourly <= 0 or not basis:
+            raise ImproperlyConfigured(
+                f"{path}: [volunteer_rates] {year}: the rate must be positive and its basis said."
+            )
+        rates[rate_year] = VolunteerRate(hourly, basis)
+    return rates
 
 
 def load_hub(directory: Path) -> Hub:
@@ -124,6 +158,7 @@ def load_hub(directory: Path) -> Hub:
                 vintage=territory["vintage"],
             ),
             plan_file=directory / _section(data, "plan", path)["file"],
+            volunteer_rates=_volunteer_rates(data, path),
         )
     except (KeyError, ValueError) as error:
         raise ImproperlyConfigured(f"{path}: invalid or missing value {error}") from error

@@ -10,7 +10,7 @@ from maillage.accounts.models import User
 from maillage.core.plain_text import from_markdown
 from maillage.hub import current_hub
 from maillage.observatory.queries import key_figures
-from maillage.plan.indicators import Indicator, Number, Period, Scope, Section
+from maillage.plan.indicators import TOTAL, Indicator, Number, Period, Scope, Section
 from maillage.plan.models import Action, StrategicObjective, ValueFamily
 from maillage.plan.queries import plan_texts
 from maillage.reports.annual.contents import (
@@ -23,6 +23,7 @@ from maillage.reports.annual.contents import (
 )
 from maillage.reports.annual.disclosure import RULE, shown, shown_breakdown
 from maillage.reports.annual.models import AnnualReport
+from maillage.reports.annual.volunteering import volunteer_time
 from maillage.reports.funding.queries import income_by_funder, mandates_during
 from maillage.reports.indicators.achievements import YearFigures, compute
 from maillage.reports.indicators.outline import plan_outline
@@ -221,6 +222,11 @@ class Builder:
             )
         return tables
 
+    def volunteering(self) -> tuple[list[TableData], str]:
+        hours = self.figures.values("volunteer_hours", None, None).get(TOTAL, 0)
+        year = self.report.year
+        return volunteer_time(year, hours, current_hub().volunteer_rates.get(year))
+
     def mandates(self) -> list[TableData]:
         """Where the hub is represented: the bodies and the dates, never the person's name."""
         period = Period.year(self.report.year)
@@ -281,6 +287,7 @@ def build_content(report: AnnualReport) -> ReportContent:
     builder = Builder(report)
     outline = plan_outline()
     texts = plan_texts()
+    volunteering, volunteering_note = builder.volunteering()
     return ReportContent(
         year=report.year,
         hub_name=current_hub().identity.name,
@@ -304,6 +311,8 @@ def build_content(report: AnnualReport) -> ReportContent:
         observatory=builder.observatory(),
         partnerships=report.partnerships,
         means=builder.means(),
+        volunteering=volunteering,
+        volunteering_note=volunteering_note,
         mandates=builder.mandates(),
         outlook=report.outlook,
         annex_actions=TableData(

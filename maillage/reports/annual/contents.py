@@ -115,6 +115,10 @@ class ReportContent:
     method: list[list[str]]
     # ISO date and time of freezing; empty for the live draft.
     frozen_at: str = ""
+    # Volunteer hours and their valuation, in the means; the sentence says how (or whether)
+    # they are valued. Defaults: versions frozen before these parts existed still load.
+    volunteering: list[TableData] = field(default_factory=list)
+    volunteering_note: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -23,6 +23,7 @@ from maillage.reports.annual.contents import Figure, ReportContent, TableData, f
 from maillage.reports.annual.models import FrozenVersion
 
 COMING = "À venir : aucun financement n’est enregistré pour cette année."
+VOLUNTEERING = "Bénévolat valorisé"
 
 
 def build_document(version: FrozenVersion) -> Document:
@@ -114,6 +115,8 @@ def blocks_of(content: ReportContent) -> list[Block]:
     blocks += [Heading(1, "Partenariats et réseaux"), *text(content.partnerships)]
     blocks += tables(content.mandates)
     blocks += [Heading(1, "Moyens"), *(tables(content.means) or [Paragraph(COMING)])]
+    blocks += [Heading(2, VOLUNTEERING), *tables(content.volunteering)]
+    blocks += text(content.volunteering_note)
     blocks += [Heading(1, "Perspectives"), *text(content.outlook)]
     blocks += [Heading(1, "Annexes"), as_table(content.annex_actions)]
     blocks += [Heading(2, "Méthode et sources")]
