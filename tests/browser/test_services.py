@@ -62,3 +62,11 @@ def test_a_project_holder_answers_and_gets_a_printable_summary(page, live_server
     assert not page.locator(".site-header").is_visible()
     assert not page.get_by_role("heading", name="Recevoir ce récapitulatif par e-mail").is_visible()
     assert page.get_by_role("heading", name="Par où commencer").is_visible()
+
+
+def test_only_the_summary_prints_without_the_sites_frame(page, live_server, demo):
+    # The offer printed is a page of the site, headed by the hub's name like any other.
+    page.goto(live_server.url + "/accompagnement/services/")
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_visible()
+    expect(page.locator(".site-nav")).to_be_hidden()
