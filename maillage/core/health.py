@@ -2,7 +2,8 @@
 worker taking its tasks. For the host's monitoring: no login, no personal data, only times.
 
 The scheduler beats a `Heartbeat` row on each pass (`run_scheduler`). The worker is judged on its
-queue: its last started task is reported, and it is failing when a task ready to run has been
+queue: its last started task and the last heartbeat of any worker (core/worker_leases.py: a worker
+beats from its first task on) are reported, and it is failing when a task ready to run has been
 waiting longer than HEALTH_QUEUE_MAX_WAIT_SECONDS (an idle worker with nothing to do is healthy;
 the scheduler's daily jobs give it something to do at least once a day).
 """
@@ -78,11 +79,23 @@ def check_worker(now: datetime) -> Part:
         .filter(models.Q(run_after=get_date_max()) | models.Q(run_after__lte=cutoff))
         .aggregate(oldest=models.Min("enqueued_at"))["oldest"]
     )
-    times = {"last_task_started": last_start, "oldest_waiting_task": overdue}
+    times = {
+        "last_beat": last_worker_beat(),
+        "last_task_started": last_start,
+        "oldest_waiting_task": overdue,
+    }
     if overdue is not None:
         wait = settings.HEALTH_QUEUE_MAX_WAIT_SECONDS
         return Part(False, f"une tâche attend le worker depuis plus de {wait} s", times)
     return Part(True, "aucune tâche n’attend le worker", times)
+
+
+def last_worker_beat() -> datetime | None:
+    from maillage.core.models import Heartbeat
+    from maillage.core.worker_leases import PREFIX
+
+    beats = Heartbeat.objects.filter(process__startswith=PREFIX)
+    return beats.aggregate(last=models.Max("beat_at"))["last"]
 
 
 def report(now: datetime | None = None) -> dict[str, Part]:

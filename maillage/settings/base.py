@@ -279,6 +279,9 @@ HEALTH_QUEUE_MAX_WAIT_SECONDS = env_int("HEALTH_QUEUE_MAX_WAIT_SECONDS", 30 * 60
 # queue the tasks of a worker silent for WORKER_LEASE_SECONDS (core/worker_leases.py).
 WORKER_BEAT_SECONDS = env_int("WORKER_BEAT_SECONDS", 15)
 WORKER_LEASE_SECONDS = env_int("WORKER_LEASE_SECONDS", 120)
+# The scheduler's pass (enqueue due jobs, beat, requeue a dead worker's tasks) comes back every
+# SCHEDULER_INTERVAL_SECONDS (`run_scheduler --interval` overrides it).
+SCHEDULER_INTERVAL_SECONDS = env_int("SCHEDULER_INTERVAL_SECONDS", 60)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -16,6 +16,7 @@ from django_tasks_db.models import DBTaskResult
 
 from maillage.core.health import SCHEDULER, beat
 from maillage.core.models import Heartbeat
+from maillage.core.worker_leases import heartbeat_name
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +52,19 @@ def test_healthy_when_the_scheduler_passed_and_no_task_waits(client):
     assert body["worker"]["ok"]
     assert body["scheduler"]["last_beat"] is not None
     assert body["worker"]["last_task_started"] is not None
+
+
+def test_reports_the_last_heartbeat_of_the_workers(client):
+    beat(SCHEDULER)
+    assert get_health(client)[1]["worker"]["last_beat"] is None  # no worker has started a task
+    beat(heartbeat_name("worker-a"))
+    Heartbeat.objects.create(
+        process=heartbeat_name("worker-b"), beat_at=timezone.now() - timedelta(hours=1)
+    )
+    status, body = get_health(client)
+    last = Heartbeat.objects.get(process=heartbeat_name("worker-a")).beat_at
+    assert status == 200
+    assert body["worker"]["last_beat"] == last.isoformat()
 
 
 def test_open_to_anonymous_visitors_and_never_cached(client):

@@ -48,7 +48,7 @@ class Visitor:
         try:
             connection.request(method, path, body or None, sent)
             response = connection.getresponse()
-            text = response.read().decode()
+            text = response.read().decode(errors="replace")  # a static file may come compressed
         finally:
             connection.close()
         for header, value in response.getheaders():

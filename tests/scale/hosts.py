@@ -1,20 +1,36 @@
 """Hosts of the scale test: one network namespace each, joined by a bridge, on addresses reserved
-for documentation and tests (198.51.100.0/24, RFC 5737; the CI machine itself sits on
-192.0.2.0/24). The machine running the test is 198.51.100.1 on the bridge: the clients, and the
-stand-in mail server, live there."""
+for documentation and tests (198.51.100.0/24, RFC 5737).
+
+The bridge itself lives in a namespace of its own, the « lab », where the test runs too (its
+clients and the stand-in mail server are 198.51.100.1): nothing is added to the machine's own
+network, so two runs at once, or a machine already on these addresses, do not meet. Every name
+carries the run's tag (SCALE_TEST_TAG, « ms » by default; at most 8 characters): a run removes
+only what carries its own tag."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import signal
 import subprocess  # nosec B404: the test drives `ip` and the services it starts
 from dataclasses import dataclass
 
-BRIDGE = "msbr0"
 NETWORK = "198.51.100"
-PREFIX = "ms-"
+TAG = os.environ.get("SCALE_TEST_TAG", "ms")
+if not re.fullmatch(r"[a-z][a-z0-9]{0,7}", TAG):
+    raise SystemExit("SCALE_TEST_TAG : de 1 à 8 lettres minuscules ou chiffres.")
+PREFIX = f"{TAG}-"
+LAB = f"{PREFIX}lab"
+BRIDGE = f"{TAG}br0"
 
 
 def run(*command: str) -> None:
     subprocess.run(command, check=True, capture_output=True)  # nosec B603
+
+
+def in_lab(*command: str) -> list[str]:
+    return ["ip", "netns", "exec", LAB, *command]
 
 
 @dataclass(frozen=True)
@@ -35,41 +51,45 @@ class Host:
         return ["ip", "netns", "exec", self.namespace, *command]
 
     def create(self) -> None:
-        outside, inside = f"ms{self.number}a", f"ms{self.number}b"
+        """The host's namespace, wired to the lab's bridge by a veth pair."""
+        outside, inside = f"{TAG}{self.number}a", f"{TAG}{self.number}b"
         run("ip", "netns", "add", self.namespace)
-        run("ip", "link", "add", outside, "type", "veth", "peer", "name", inside)
-        run("ip", "link", "set", outside, "master", BRIDGE, "up")
-        run("ip", "link", "set", inside, "netns", self.namespace)
-        run(*self.command("ip", "addr", "add", f"{self.address}/24", "dev", inside))
-        run(*self.command("ip", "link", "set", inside, "up"))
-        run(*self.command("ip", "link", "set", "lo", "up"))
+        run("ip", "-n", LAB, "link", "add", outside, "type", "veth", "peer", "name", inside)
+        run("ip", "-n", LAB, "link", "set", outside, "master", BRIDGE, "up")
+        run("ip", "-n", LAB, "link", "set", inside, "netns", self.namespace)
+        run("ip", "-n", self.namespace, "addr", "add", f"{self.address}/24", "dev", inside)
+        run("ip", "-n", self.namespace, "link", "set", inside, "up")
+        run("ip", "-n", self.namespace, "link", "set", "lo", "up")
 
 
-def create_bridge(client_addresses: int) -> list[str]:
-    """The bridge, with the test machine's address and one per client (distinct visitors)."""
-    routes = subprocess.run(  # nosec B603 B607
-        ["ip", "route"], check=True, capture_output=True, text=True
-    ).stdout
-    if f"{NETWORK}." in routes:
-        raise SystemExit(f"{NETWORK}.0/24 sert déjà sur cette machine : test impossible ici.")
-    run("ip", "link", "add", BRIDGE, "type", "bridge")
-    run("ip", "addr", "add", f"{NETWORK}.1/24", "dev", BRIDGE)
+def create_lab(client_addresses: int) -> list[str]:
+    """The lab and its bridge, with the test machine's address and one per client (distinct
+    visitors)."""
+    run("ip", "netns", "add", LAB)
+    run("ip", "-n", LAB, "link", "set", "lo", "up")
+    run("ip", "-n", LAB, "link", "add", BRIDGE, "type", "bridge")
+    run("ip", "-n", LAB, "addr", "add", f"{NETWORK}.1/24", "dev", BRIDGE)
     clients = [f"{NETWORK}.{100 + n}" for n in range(client_addresses)]
     for address in clients:
-        run("ip", "addr", "add", f"{address}/32", "dev", BRIDGE)
-    run("ip", "link", "set", BRIDGE, "up")
+        run("ip", "-n", LAB, "addr", "add", f"{address}/32", "dev", BRIDGE)
+    run("ip", "-n", LAB, "link", "set", BRIDGE, "up")
     return clients
 
 
-def remove_all() -> None:
-    """Every namespace and the bridge of this test, whatever an earlier run left."""
+def namespaces() -> list[str]:
     listed = subprocess.run(  # nosec B603 B607
         ["ip", "-o", "netns", "list"], check=True, capture_output=True, text=True
     ).stdout
-    for line in listed.splitlines():
-        name = line.split()[0]
-        if name.startswith(PREFIX):
-            subprocess.run(["ip", "netns", "del", name], check=False)  # nosec B603 B607
-    subprocess.run(  # nosec B603 B607
-        ["ip", "link", "del", BRIDGE], check=False, capture_output=True
-    )
+    return [line.split()[0] for line in listed.splitlines() if line.startswith(PREFIX)]
+
+
+def remove_all() -> None:
+    """Every namespace of this tag, with what still runs inside (an earlier run cut short)."""
+    for name in namespaces():
+        pids = subprocess.run(  # nosec B603 B607
+            ["ip", "netns", "pids", name], check=False, capture_output=True, text=True
+        ).stdout.split()
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(pid), signal.SIGKILL)
+        subprocess.run(["ip", "netns", "del", name], check=False)  # nosec B603 B607

@@ -2,6 +2,7 @@ import time
 from argparse import ArgumentParser
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from maillage.core.french import plural
@@ -22,7 +23,10 @@ class Command(BaseCommand):
             "--once", action="store_true", help="un seul passage, puis s’arrêter (tests, cron)"
         )
         parser.add_argument(
-            "--interval", type=int, default=60, help="secondes entre deux passages (60)"
+            "--interval",
+            type=int,
+            default=settings.SCHEDULER_INTERVAL_SECONDS,
+            help="secondes entre deux passages (SCHEDULER_INTERVAL_SECONDS, 60)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
