@@ -94,8 +94,8 @@ def last_worker_beat() -> datetime | None:
     from maillage.core.models import Heartbeat
     from maillage.core.worker_leases import PREFIX
 
-    beats = Heartbeat.objects.filter(process__startswith=PREFIX)
-    return beats.aggregate(last=models.Max("beat_at"))["last"]
+    beats = Heartbeat.objects.filter(process__startswith=PREFIX).order_by("-beat_at")
+    return beats.values_list("beat_at", flat=True).first()
 
 
 def report(now: datetime | None = None) -> dict[str, Part]:
