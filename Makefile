@@ -86,7 +86,9 @@ fuzz: install
 	FUZZ_SECONDS=$(FUZZ_SECONDS) .venv/bin/pytest tests/fuzz -n 0 -p no:cacheprovider $(PYTEST_ARGS)
 
 # Production on separate hosts in network namespaces: registrations, votes and a directory import
-# under load, an app server and a worker killed meanwhile (tests/scale/run.py); needs root.
+# under load, an app server and a worker killed meanwhile, then an upgrade, each service started
+# from its unit in deploy/ and the commands of docs/deployment.md run as written
+# (tests/scale/run.py); needs root.
 scale-test: install
 	scripts/scale-test
 

@@ -154,7 +154,10 @@ def runbook(
     """The page's commands, on `host`, as its administrator types them; `systemctl` by default
     the test's stand-in for systemd."""
     ca = work / "caddy-data" / "caddy" / "pki" / "authorities" / "local" / "root.crt"
-    here = {"https://<domaine>": SITE, "curl ": f"curl --fail --cacert {ca} ", **(replace or {})}
+    # The administrator reads the health page until it says « ok »: the scheduler just started
+    # may not have passed yet (a 503 after a long upgrade).
+    curl = f"curl --fail --retry 20 --retry-all-errors --retry-delay 3 --cacert {ca} "
+    here = {"https://<domaine>": SITE, "curl ": curl, **(replace or {})}
     base = {"PATH": os.environ["PATH"], "LANG": "C.UTF-8", **env}
     control = systemctl or services.systemctl
     return Runbook(paths_of(work, host), host.command(), control, here, base)
