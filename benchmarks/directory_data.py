@@ -1,5 +1,6 @@
 """The generated directory the benchmarks measure: `grow_directory(count)` fills the test
-database with `count` fictitious organisations (the demo generator, fixed seed).
+database with `count` fictitious organisations (the demo generator, fixed seed), then removes
+their demonstration marks, so that the pages run as on real data.
 
 Generating 200,000 organisations takes minutes: on SQLite the grown database is kept in
 var/bench/directory-<digest>.sqlite3 and copied back on the next run. The digest covers every
@@ -16,10 +17,13 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from maillage.core.french import number as fr
+from maillage.core.models import DemoRow
 from maillage.directory.demo import create_demo_directory
+from maillage.directory.models import Establishment, LegalUnit
 
 SEED = 2026
 SNAPSHOTS = Path(settings.BASE_DIR) / "var" / "bench"
@@ -43,6 +47,7 @@ def _snapshot_path(count: int) -> Path:
             root / "directory" / "search.py",
             root / "directory" / "search_index.py",
             root / "directory" / "grid.py",
+            Path(__file__),
         ]
     )
     digest = hashlib.sha256(f"{count}|{SEED}".encode())
@@ -51,10 +56,19 @@ def _snapshot_path(count: int) -> Path:
     return SNAPSHOTS / f"directory-{count}-{digest.hexdigest()[:16]}.sqlite3"
 
 
+def as_real_data() -> None:
+    """The generated organisations are no longer demonstration rows: the pages then work as on a
+    hub's own directory (no banner, no « fictive » mark, `has_demo` finds none; issue 19)."""
+    kinds = ContentType.objects.get_for_models(Establishment, LegalUnit).values()
+    DemoRow.objects.filter(content_type__in=kinds).delete()
+
+
 def grow_directory(count: int) -> None:
-    """The directory at `count` organisations: from the kept copy when there is one (SQLite)."""
+    """The directory at `count` organisations, none of them a demonstration row: from the kept
+    copy when there is one (SQLite)."""
     if connection.vendor != "sqlite":
         generate(count)
+        as_real_data()
         return
     connection.ensure_connection()
     snapshot = _snapshot_path(count)
@@ -69,6 +83,7 @@ def grow_directory(count: int) -> None:
         )
         return
     generate(count)
+    as_real_data()
     SNAPSHOTS.mkdir(parents=True, exist_ok=True)
     for stale in SNAPSHOTS.glob(f"directory-{count}-*.sqlite3"):
         stale.unlink()

@@ -84,11 +84,12 @@ def _timed(*actions) -> list[list[float]]:
 
 
 def _searched(query: str) -> tuple[list[int], int]:
-    """The queries of the directory page: the first page's ids, ranked among the TOP best, and
-    the count up to its limit (`core/counting.py`)."""
+    """The queries of the directory page: the count up to its limit (`core/counting.py`), then
+    the first page's ids, ranked among the TOP best (directly when the count found TOP or
+    fewer)."""
     filters = parse_filters({"q": query})
-    results = filters.results(top=TOP)
     total = count_up_to(filters.narrow(Establishment.objects.published()))
+    results = filters.results(top=TOP, found=total.value if total.exact else None)
     return list(results.values_list("pk", flat=True)[:PAGE_SIZE]), total.value
 
 

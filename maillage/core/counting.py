@@ -45,16 +45,19 @@ def wants_exact_count(params: Mapping[str, Any]) -> bool:
 
 
 class LazyPaginator(Paginator[Any]):
-    """Pages of `rows`, `total` of them (maybe a partial count), or of their first `top` only:
-    when the count stopped early, only the pages up to two past the asked one are counted
-    (`complete` is false), so that paging on needs no full count."""
+    """Pages of `rows`, `total` of them (maybe a partial count), or of their first `top` only
+    (`rows` then holds min(total, top) rows: no need to count them). When the count stopped
+    early below `top`, only the pages up to two past the asked one are counted (`complete` is
+    false), so that paging on needs no full count."""
 
     def __init__(
         self, rows: QuerySet[Any], per_page: int, number: int, total: Counted, top: int | None
     ) -> None:
         super().__init__(rows, per_page)
-        if total.exact:
-            reach = Counted(total.value if top is None else min(total.value, top), exact=True)
+        if top is not None and (total.exact or total.value >= top):
+            reach = Counted(min(total.value, top), exact=True)
+        elif total.exact:
+            reach = total
         else:
             reach = count_up_to(rows, max(total.value, (number + 2) * per_page))
         self.complete = reach.exact

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode
 
@@ -88,10 +89,17 @@ class DirectoryFilters:
     def folded_query(self) -> str:
         return " ".join(self.query_words)
 
-    def results(self, top: int | None = None) -> QuerySet[Establishment]:
+    @cached_property
+    def word_groups(self) -> search_query.WordGroups:
+        """The indexed words the search's words stand for, looked up once: a page counts and
+        ranks with them."""
+        return search_query.word_groups(self.q) if self.q else []
+
+    def results(self, top: int | None = None, found: int | None = None) -> QuerySet[Establishment]:
         """The published establishments these filters select, in their order; a search ranked
-        by relevance lists only its `top` best if given (`search_query.ranked`)."""
-        return self.apply(Establishment.objects.published(), top)
+        by relevance lists only its `top` best if given (`search_query.ranked`), directly if
+        its matches were counted (`found`) and are no more."""
+        return self.apply(Establishment.objects.published(), top, found)
 
     @property
     def by_relevance(self) -> bool:
@@ -99,10 +107,11 @@ class DirectoryFilters:
         return bool(self.q) and self.order == DirectoryOrder.NAME
 
     def apply(
-        self, queryset: QuerySet[Establishment], top: int | None = None
+        self, queryset: QuerySet[Establishment], top: int | None = None, found: int | None = None
     ) -> QuerySet[Establishment]:
         if self.by_relevance:
-            return search_query.ranked(self.narrow(queryset, search=False), self.q, top)
+            narrowed = self.narrow(queryset, search=False)
+            return search_query.ranked(narrowed, self.word_groups, top, found)
         return order(self.narrow(queryset), self.order)
 
     def narrow(
@@ -110,7 +119,7 @@ class DirectoryFilters:
     ) -> QuerySet[Establishment]:
         """The filters alone, no ordering (the map and counts need no sort)."""
         if self.q and search:
-            queryset = search_query.matching(queryset, self.q)
+            queryset = search_query.matching(queryset, self.word_groups)
         if self.families:
             queryset = queryset.filter(family__in=self.families)
         if self.sections:

@@ -17,7 +17,13 @@ scores at most the TOP first matches and the TOP first whose names hold every wo
 word index), and lists the TOP best of those. « First » is the order the index gives them in:
 by id on SQLite, the table's order on PostgreSQL (`search_index.in_index_order`). A search with
 TOP matches or fewer is therefore ranked exactly, the same on both databases; a broader one
-still lists the entries named after its words first.
+still lists the entries named after its words first. When the caller has counted the matches
+(`found`) and they are TOP or fewer, they are ranked directly: the matches' rows read once from
+the word index, no candidates gathered first (at 20,000 entries, 13 ms down to 2 ms for 811
+matches on PostgreSQL).
+
+The words a query stands for are looked up once (`word_groups`) and given to `matching` and
+`ranked`: a page counts and ranks with them.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from __future__ import annotations
 from functools import reduce
 from operator import add, or_
 
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Case, Func, IntegerField, Q, QuerySet, Value, When
 
 from maillage.core.text import query_words
@@ -42,29 +48,28 @@ MAX_LISTED_WORDS = 16
 # How many entries a broad search ranks and lists, at most.
 TOP = 1000
 
+# Per query word, the indexed words it stands for (`word_groups`).
+WordGroups = list[list[str]]
 
-def matching(queryset: QuerySet, q: str) -> QuerySet:
-    """The entries of `queryset` that every word of `q` (or its correction) finds."""
-    groups = _word_groups(queryset.db, q)
+
+def matching(queryset: QuerySet, groups: WordGroups) -> QuerySet:
+    """The entries of `queryset` that every group of `groups` finds."""
     return queryset.filter(_matches(queryset, groups)) if groups else queryset
 
 
-def ranked(queryset: QuerySet, q: str, top: int | None = None) -> QuerySet:
+def ranked(
+    queryset: QuerySet, groups: WordGroups, top: int | None = None, found: int | None = None
+) -> QuerySet:
     """`matching`, most relevant first (then by name: `sort_name`, id); with `top`, the `top`
-    most relevant among a bounded set of candidates (see the module's docstring)."""
-    groups = _word_groups(queryset.db, q)
+    most relevant among a bounded set of candidates (see the module's docstring), unless the
+    caller counted the matches (`found`) and they are no more than `top`."""
     if not groups:
         ordered = queryset.order_by("sort_name", "pk")
         return ordered if top is None else ordered[:top]
-    found = queryset.filter(_matches(queryset, groups, joined=top is not None))
-    if top is not None:
-        vendor = connections[queryset.db].vendor
-        named = queryset.filter(_matches(queryset, groups, names_only=True))
-        first = [
-            candidates.order_by(*search_index.in_index_order(vendor, names)).values("pk")[:top]
-            for candidates, names in ((found, False), (named, True))
-        ]
-        found = queryset.filter(search_index.among(vendor, *first))
+    if top is None or (found is not None and found <= top):
+        candidates = queryset.filter(_matches(queryset, groups, joined=False))
+    else:
+        candidates = _candidates(queryset, groups, top)
     scores = [
         Case(
             When(_found_in("search_name", group), then=Value(NAME_WEIGHT)),
@@ -74,14 +79,27 @@ def ranked(queryset: QuerySet, q: str, top: int | None = None) -> QuerySet:
         )
         for group in groups
     ]
-    ordered = found.annotate(relevance=reduce(add, scores)).order_by(
+    ordered = candidates.annotate(relevance=reduce(add, scores)).order_by(
         "-relevance", "sort_name", "pk"
     )
     return ordered if top is None else ordered[:top]
 
 
+def _candidates(queryset: QuerySet, groups: WordGroups, top: int) -> QuerySet:
+    """The `top` first matches and the `top` first whose names hold every group, in the
+    index's order: what a broad search ranks."""
+    vendor = connections[queryset.db].vendor
+    found = queryset.filter(_matches(queryset, groups))
+    named = queryset.filter(_matches(queryset, groups, names_only=True))
+    first = [
+        candidates.order_by(*search_index.in_index_order(vendor, names)).values("pk")[:top]
+        for candidates, names in ((found, False), (named, True))
+    ]
+    return queryset.filter(search_index.among(vendor, *first))
+
+
 def _matches(
-    queryset: QuerySet, groups: list[list[str]], names_only: bool = False, joined: bool = True
+    queryset: QuerySet, groups: WordGroups, names_only: bool = False, joined: bool = True
 ) -> Q | Func:
     return search_index.matches(connections[queryset.db].vendor, groups, names_only, joined)
 
@@ -95,7 +113,7 @@ def _found_in(field: str, group: list[str]) -> Q:
     return reduce(or_, found)
 
 
-def _word_groups(using: str, q: str) -> list[list[str]]:
+def word_groups(q: str, using: str = DEFAULT_DB_ALIAS) -> WordGroups:
     """Per query word, the words it stands for: the indexed words it starts (« redon » stands
     for « redon » and « redonnais »), or its corrections if it is a typo. A word ending in
     « * » stands for every word it starts: a prefix that starts too many words to list, or a
@@ -108,7 +126,7 @@ def _word_groups(using: str, q: str) -> list[list[str]]:
     longer = [word for word in words if len(word) > 1]
     words = (longer or words)[:MAX_WORDS]
     connection = connections[using]
-    groups = []
+    groups: WordGroups = []
     with connection.cursor() as cursor:
         for word in words:
             started = search_index.words_with_prefix(cursor, word, MAX_LISTED_WORDS + 1)

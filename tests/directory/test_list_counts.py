@@ -2,9 +2,11 @@
 figure, and a broad search lists its best entries only, those named after its words first."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from maillage.core import counting
-from maillage.directory import search_query
+from maillage.directory import search_index, search_query
 from tests.directory.factories import EstablishmentFactory, LegalUnitFactory
 from tests.typeset import french
 
@@ -67,3 +69,27 @@ def test_a_broad_search_lists_the_entries_named_after_it_first(client, monkeypat
     assert html.index("Marais vivants") < html.index("Amap du Pays")
     assert "Bergerie du Pays" not in html
     assert french("5 organisations trouvées pour « marais » ; les 2 plus pertinentes") in html
+
+
+def _queries(client, params) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        page(client, params)
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def test_a_search_beyond_the_limit_costs_the_queries_of_a_narrow_one(
+    five_listed, client, monkeypatch
+):
+    """Its list holds its TOP best (as many as the count's limit, as in production): a count
+    that reached TOP needs no second count of the list."""
+    monkeypatch.setattr(search_query, "TOP", counting.COUNT_LIMIT)
+    broad = _queries(client, {"q": "pays"})
+    narrow = _queries(client, {"q": "amap"})
+    assert len(broad) == len(narrow), broad
+
+
+def test_a_search_looks_its_words_up_once(five_listed, client):
+    """The count and the ranking use the same words: the vocabulary is read once per word."""
+    queries = _queries(client, {"q": "pays amap"})
+    lookups = [sql for sql in queries if search_index.VOCABULARY in sql]
+    assert len(lookups) == 2, lookups

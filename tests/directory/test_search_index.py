@@ -107,7 +107,8 @@ def test_postgresql_reads_a_broad_searchs_candidates_by_their_ids(named):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE directory_establishment")
 
-    ranked = search_query.ranked(Establishment.objects.published(), "structure", top=10)
+    groups = search_query.word_groups("structure")
+    ranked = search_query.ranked(Establishment.objects.published(), groups, top=10)
     [plan] = json.loads(ranked.explain(format="json"))
 
     outer = [
@@ -125,3 +126,20 @@ def _plan_nodes(node):
     yield node
     for child in node.get("Plans", []):
         yield from _plan_nodes(child)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plans")
+def test_postgresql_ranks_counted_matches_straight_from_the_word_index(named):
+    """Counted and no more than the page lists: one read of the matches through the word index,
+    no candidates gathered first (13 ms down to 2,6 ms at 20,000 entries)."""
+    groups = search_query.word_groups("jardin")
+    ranked = search_query.ranked(Establishment.objects.published(), groups, top=10, found=2)
+    [plan] = json.loads(ranked.explain(format="json"))
+
+    nodes = list(_plan_nodes(plan["Plan"]))
+    reads = [node for node in nodes if node.get("Relation Name") == "directory_establishment"]
+    assert len(reads) == 1, plan
+    assert [site.legal_unit.name for site in ranked] == [
+        "Jardin partagé l’Œuvre",
+        "Les jardins de Cocagne",
+    ]

@@ -150,3 +150,14 @@ def test_the_list_page_says_a_search_is_sorted_by_relevance(corpus, client):
 def test_edit_distance_stops_early_without_changing_the_answer(a, b, limit):
     unbounded = edit_distance(a, b, limit=len(a) + len(b))
     assert edit_distance(a, b, limit) == min(unbounded, limit + 1)
+
+
+@pytest.mark.parametrize("query", ["redon", "cooperative", "coperative", "pays allaire"])
+def test_a_counted_search_ranks_its_matches_as_the_bounded_ranking_does(corpus, query):
+    """The list page counts first: with no more matches than it lists, it ranks them directly."""
+    filters = parse_filters({"q": query})
+    everything = list(filters.results())
+    assert everything
+    for top in (len(everything), len(everything) + 5):
+        assert list(filters.results(top=top, found=len(everything))) == everything
+        assert list(filters.results(top=top)) == everything

@@ -250,7 +250,7 @@ class EstablishmentQuerySet(models.QuerySet["Establishment"]):
     def matching(self, query: str) -> EstablishmentQuerySet:
         """Every word of the query, accents and case aside, starts a word of the entry's
         searchable text (see `search_query.py`; no ranking: the caller orders)."""
-        return search_query.matching(self, query)
+        return search_query.matching(self, search_query.word_groups(query, self.db))
 
 
 class Establishment(models.Model):

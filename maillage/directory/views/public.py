@@ -56,7 +56,8 @@ def directory_list(request):
     )
     # The page's ids first, sorted from the indexes alone; then only those rows are read.
     top = search_query.TOP if filters.by_relevance else None
-    ids = filters.results(top=top).values_list("pk", flat=True)
+    found = total.value if total.exact else None
+    ids = filters.results(top=top, found=found).values_list("pk", flat=True)
     page = LazyPaginator(ids, PAGE_SIZE, filters.page, total, top).get_page(filters.page)
     rows = (
         Establishment.objects.filter(pk__in=list(page.object_list))
@@ -80,8 +81,9 @@ def directory_list(request):
     if partial:
         response = render(request, "directory/partials/results.html", context)
     else:
-        context |= filter_choices(filters, current_territory())
-        context["territory"] = current_territory()
+        territory = current_territory()
+        context |= filter_choices(filters, territory)
+        context["territory"] = territory
         response = render(request, "directory/list.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
