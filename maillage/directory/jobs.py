@@ -2,7 +2,11 @@
 
 from maillage.core.scheduling import Every, PeriodicJob
 from maillage.directory.geocoding.tasks import geocode_addresses
-from maillage.directory.tasks import purge_directory_records, remind_stale_entries
+from maillage.directory.tasks import (
+    purge_directory_records,
+    refresh_map_counts,
+    remind_stale_entries,
+)
 
 JOBS = [
     PeriodicJob(
@@ -25,5 +29,12 @@ JOBS = [
         "recherches passé leur durée de conservation.",
         purge_directory_records,
         Every.DAY,
+    ),
+    PeriodicJob(
+        "refresh_map_counts",
+        "Recompter les groupes de la carte des fiches changées sans recomptage (chaque "
+        "modification le demande déjà ; filet pour une commune renommée).",
+        refresh_map_counts,
+        Every.HOUR,
     ),
 ]

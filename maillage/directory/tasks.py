@@ -33,7 +33,7 @@ def run_import(run_id: int) -> None:
     run = ImportRun.objects.get(pk=run_id)
     territory = run.territory or Territory.objects.default()
     try:
-        with failures_recorded(), into_run(run):
+        with failures_recorded(), into_run(run), map_clusters.counted_after():
             _import(run, territory)
     except (ImportRefused, Superseded):
         return  # the importer recorded the refusal; or another task carries the run on
@@ -83,9 +83,10 @@ def _import_one(kind: str, path: Path, territory: Territory) -> None:
 
 
 @task()
-def rebuild_map_counts() -> bool:
-    """The map's counts per tile, after entries changed (`map_clusters.py`)."""
-    return map_clusters.rebuild()
+def refresh_map_counts() -> int:
+    """The map's counts of the tiles still dirty (a path that asked for no refresh, a renamed
+    commune): the map groups their entries until then. How many tiles were counted."""
+    return map_clusters.refresh()
 
 
 @task()

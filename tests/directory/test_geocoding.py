@@ -9,9 +9,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from maillage.directory import grid, map_clusters
 from maillage.directory.enums import GeocodingStatus, ImportStatus, LocationCheckKind, Source
 from maillage.directory.geocoding.tasks import geocode_addresses
-from maillage.directory.models import Establishment, Geocoding, ImportRun, LocationCheck
+from maillage.directory.models import (
+    Establishment,
+    Geocoding,
+    ImportRun,
+    LocationCheck,
+    MapCellCount,
+)
 from maillage.directory.stewardship import locations
 from tests.ban_stand_in import StandIn
 from tests.directory.factories import EstablishmentFactory
@@ -57,6 +64,10 @@ def test_addresses_are_placed_in_batches_with_their_score_kept(sites):
     assert ban.requests == ["/search/csv/"]  # one batch for all
     assert status(sites["unknown"]).status == GeocodingStatus.NOT_FOUND
     assert not Geocoding.objects.filter(establishment=sites["no_street"]).exists()
+    # Written in bulk by the worker, the positions are on the map's counts at its commit.
+    assert map_clusters.is_fresh()
+    placed = MapCellCount.objects.filter(level=grid.TILE_ZOOM).values_list("count", flat=True)
+    assert sum(placed) == Establishment.objects.published().located().count() >= 1
 
 
 @override_settings(TASKS=DATABASE_TASKS)

@@ -104,13 +104,14 @@ def test_nearby_points_are_clustered_at_low_zoom(client):
     assert data["total"] == 5
 
 
-@pytest.mark.parametrize("counted", [False, True], ids=["entrées", "comptes par tuile"])
+@pytest.mark.parametrize("counted", [False, True], ids=["entrées", "comptes par case"])
 def test_a_cluster_says_how_many_of_each_family_it_holds_most_numerous_first(client, counted):
     traits = ["cooperative", "association", "cooperative", "mutuelle", "cooperative", "not_ess"]
     for step, trait in enumerate(traits):
         located(-2.08 + step * 0.001, 47.65, **{trait: True})
     if counted:
-        assert map_clusters.rebuild()
+        map_clusters.refresh()
+        assert map_clusters.is_fresh()
 
     (cluster,) = points(client, zoom=8)["features"]
 

@@ -1,5 +1,6 @@
-"""The map's counts kept per tile: the cells read from them are those of the entries, and a
-change shows on the map at once (the counts wait for their rebuild, queued on commit)."""
+"""The map's counts kept per zoom level and cell: the cells read from them are those of the
+entries, and a change shows on the map at once (its tile is dirty until the refresh that runs
+when its transaction commits)."""
 
 import pytest
 from django.core.cache import cache
@@ -14,7 +15,7 @@ from maillage.directory.exports.map_points import (
     _merged,
     cells,
 )
-from maillage.directory.models import Establishment, MapTileCount
+from maillage.directory.models import Establishment, MapCellCount, MapDirtyTile
 from tests.directory.test_map import REDON, located, points, reference_cells, scattered, summary
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,8 @@ __all__ = ["scattered"]  # the fixture, used by name
 
 @pytest.fixture
 def counted(scattered):
-    assert map_clusters.rebuild()
+    assert not map_clusters.is_fresh()  # the entries' tiles, marked by the database
+    map_clusters.refresh()
     assert map_clusters.is_fresh()
 
 
@@ -55,14 +57,15 @@ def by_first(rows):
 
 def test_a_family_reads_its_own_counts(counted, client):
     cooperative = located(-2.0, 47.7, cooperative=True)
-    assert map_clusters.rebuild()
+    map_clusters.refresh()
     data = points(client, zoom=11, famille="cooperative")
     assert data["total"] == 1
     assert data["features"][0]["properties"]["id"] == cooperative.pk
-    assert MapTileCount.objects.filter(family="cooperative").count() == 1
+    levels = MapCellCount.objects.filter(family="cooperative").values_list("level", flat=True)
+    assert sorted(levels) == list(range(grid.TILE_ZOOM + 1))  # one cell at each level
 
 
-def test_an_edit_shows_at_once_and_queues_a_count(
+def test_an_edit_shows_at_once_and_is_counted_on_commit(
     counted, client, django_capture_on_commit_callbacks
 ):
     before = points(client, zoom=11)["total"]
@@ -73,14 +76,41 @@ def test_an_edit_shows_at_once_and_queues_a_count(
     assert points(client, zoom=11)["total"] == before + 1
 
     for callback in queued:
-        callback()  # the task backend of the tests runs the rebuild there and then
+        callback()
     assert map_clusters.is_fresh()
     cache.clear()
     assert points(client, zoom=11)["total"] == before + 1
 
 
-def test_counts_marked_stale_serve_again_only_once_rebuilt(counted):
-    map_clusters.mark_stale()  # as a bulk path does
+def test_a_write_no_signal_sees_marks_its_tiles_until_refreshed(counted):
+    site = Establishment.objects.published().located().first()
+    moved = (site.longitude + 0.3, site.latitude)
+    Establishment.objects.filter(pk=site.pk).update(longitude=moved[0], **grid.grid_fields(*moved))
+    old_tile, new_tile = site.map_tile, grid.grid_fields(*moved)["map_tile"]
+    assert set(MapDirtyTile.objects.values_list("tile", flat=True)) == {old_tile, new_tile}
     assert not map_clusters.is_fresh()
-    assert map_clusters.rebuild()
+    map_clusters.refresh()
     assert map_clusters.is_fresh()
+    assert stored() == rebuilt()
+
+
+def test_a_refresh_leaves_the_counts_a_full_rebuild_writes(counted):
+    sites = list(Establishment.objects.published().located()[:5])
+    for site in sites[:3]:
+        site.longitude, site.latitude = site.longitude + 0.05, site.latitude - 0.02
+        site.save()
+    sites[3].delete()
+    sites[4].family = "cooperative"
+    Establishment.objects.filter(pk=sites[4].pk).update(family="cooperative")
+    map_clusters.refresh()
+    assert stored() == rebuilt()
+
+
+def stored():
+    fields = ("level", "column", "row", "family", "commune_id", "count", "first", "west")
+    return sorted(MapCellCount.objects.values_list(*fields))
+
+
+def rebuilt():
+    map_clusters.rebuild()
+    return stored()

@@ -39,7 +39,6 @@ def _save_batch(batch: list[tuple[Unit, dict]], themes: dict[str, Theme]) -> int
         site.fill_listing_fields()  # bulk_create skips save()
         sites.append(site)
     Establishment.objects.bulk_create(sites)
-    map_clusters.mark_stale()  # bulk_create sends no signal
     demo.mark_ids(sites)
     Through = Establishment.themes.through
     Through.objects.bulk_create(
@@ -74,4 +73,6 @@ def create_demo_directory(seed: int = 2026, count: int | None = None) -> int:
             batch = []
     if batch:
         created += _save_batch(batch, themes)
+    if created:
+        map_clusters.rebuild()  # the map's counts, in the same transaction as the entries
     return created

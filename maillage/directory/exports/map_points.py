@@ -15,11 +15,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from maillage.directory import grid, map_clusters
 from maillage.directory.exports.public import display_name_expression
-from maillage.directory.models import Establishment, MapTileCount
+from maillage.directory.map_clusters import AGGREGATES
+from maillage.directory.models import Establishment, MapCellCount
 from maillage.directory.models.organisations import public_path
 from maillage.territory.models import Commune
 
@@ -128,20 +129,52 @@ def cells(
 
 
 def _counted_groups(viewport: Viewport, level: int, families: tuple[str, ...]):
-    """The tiles wholly inside the viewport from their counts; those on its edges (where some
-    entries may lie outside) from their entries, asked by tile alone (a located entry has a
-    tile): the database then reads the tiles' index ranges, not a band of longitudes."""
-    west, north, east, south = (corner >> grid.TILE_SHIFT for corner in viewport.corners())
-    inner = MapTileCount.objects.annotate(row=F("tile").bitand(grid.TILE_ROW_MASK)).filter(
-        tile__gte=grid.pack_tile(west + 1, 0),
-        tile__lt=grid.pack_tile(east, 0),
-        row__gt=north,
-        row__lt=south,
-    )
+    """The cells wholly inside the viewport from their counts, each at the coarsest level where
+    it is; the tiles on its edges (where some entries may lie outside) from their entries.
+
+    A cell of `level` strictly between the viewport's corner cells holds only entries inside;
+    around them, the ring of edge cells is covered by their children strictly inside at the next
+    level, and so on down to `TILE_ZOOM`, whose edge tiles are read entry by entry. One query
+    reads the counts of every level (a few hundred rows for the territory)."""
+    west, north, east, south = viewport.corners()
+    counted = Q()
+    for depth in range(level, grid.TILE_ZOOM + 1):
+        first_column, last_column, first_row, last_row = _inner_cells(
+            west, north, east, south, depth
+        )
+        inner = Q(column__range=(first_column, last_column), row__range=(first_row, last_row))
+        if depth > level:  # a cell whose parent is wholly inside was read with it
+            first_column, last_column, first_row, last_row = _inner_cells(
+                west, north, east, south, depth - 1
+            )
+            inner &= ~Q(
+                column__range=(2 * first_column, 2 * last_column + 1),
+                row__range=(2 * first_row, 2 * last_row + 1),
+            )
+        counted |= Q(level=depth) & inner
+    stored = MapCellCount.objects.filter(counted)
     if families:
-        inner = inner.filter(family__in=families)
-    for group in inner.values("tile", "commune_id", "family", *map_clusters.AGGREGATES):
-        yield grid.tile_cell(group["tile"], level), group
+        stored = stored.filter(family__in=families)
+    for group in stored.values("level", "column", "row", "commune_id", "family", *AGGREGATES):
+        shift = group["level"] - level
+        yield (group["column"] >> shift, group["row"] >> shift), group
+    yield from _edge_groups(_edge_entries(viewport, families), viewport)
+
+
+def _inner_cells(
+    west: int, north: int, east: int, south: int, depth: int
+) -> tuple[int, int, int, int]:
+    """The cells of `depth` strictly between the corners' cells (west, north, east, south on
+    the fine grid): first and last column, first and last row (maybe empty ranges)."""
+    shift = grid.shift_of(depth)
+    return (west >> shift) + 1, (east >> shift) - 1, (north >> shift) + 1, (south >> shift) - 1
+
+
+def _edge_entries(viewport: Viewport, families: tuple[str, ...]):
+    """The entries of the `TILE_ZOOM` tiles on the viewport's edges, asked by tile alone (a
+    located entry has a tile): the database reads the tiles' index ranges, not a band of
+    longitudes."""
+    west, north, east, south = (corner >> grid.TILE_SHIFT for corner in viewport.corners())
     listed = Establishment.objects.published().order_by()
     if families:
         listed = listed.filter(family__in=families)
@@ -157,8 +190,7 @@ def _counted_groups(viewport: Viewport, level: int, families: tuple[str, ...]):
     ] + ([listed.filter(map_tile__in=middle)] if middle else [])
     fields = ("pk", "longitude", "latitude", "commune_id", "family", "grid_x", "grid_y")
     rows = [edge.values_list(*fields) for edge in edges]
-    on_edges = rows[0].union(*rows[1:], all=True) if len(rows) > 1 else rows[0]
-    yield from _edge_groups(on_edges, viewport)
+    return rows[0].union(*rows[1:], all=True) if len(rows) > 1 else rows[0]
 
 
 def _edge_groups(rows, viewport: Viewport):
@@ -202,7 +234,7 @@ def _tile_groups(queryset, viewport: Viewport, level: int):
     groups = (
         queryset.filter(map_tile__range=grid.tile_range(west, east))
         .values("map_tile", "commune_id", "family")
-        .annotate(**map_clusters.AGGREGATES)
+        .annotate(**AGGREGATES)
     )
     for group in groups:
         yield grid.tile_cell(group["map_tile"], level), group
@@ -215,7 +247,7 @@ def _cell_groups(queryset, level: int):
             column=F("grid_x").bitrightshift(shift), row=F("grid_y").bitrightshift(shift)
         )
         .values("column", "row", "commune_id", "family")
-        .annotate(**map_clusters.AGGREGATES)
+        .annotate(**AGGREGATES)
     )
     for group in groups:
         yield (group["column"], group["row"]), group

@@ -151,7 +151,7 @@ def _place(placed: list[tuple[Geocoding, Result]]) -> None:
         fields = ["longitude", "latitude", "provenance", *LISTING_FIELDS]
         Establishment.objects.bulk_update(changed, fields, batch_size=500)
         if changed:
-            map_clusters.mark_stale()  # bulk_update sends no signal
+            map_clusters.refresh_on_commit()  # bulk_update sends no signal
 
 
 def _ask_staff(row: Geocoding, result: Result) -> None:

@@ -2,7 +2,7 @@ from maillage.directory.models.exports import DirectoryExport
 from maillage.directory.models.geocoding import Geocoding
 from maillage.directory.models.imports import ImportRejection, ImportRun
 from maillage.directory.models.locations import LocationCheck
-from maillage.directory.models.map_clusters import MapTileCount, MapTileState
+from maillage.directory.models.map_clusters import MapCellCount, MapDirtyTile
 from maillage.directory.models.organisations import Establishment, LegalUnit, Theme
 from maillage.directory.models.search_log import SearchLog
 from maillage.directory.models.search_words import SearchNameWords, SearchWords
@@ -25,8 +25,8 @@ __all__ = [
     "ImportRun",
     "LegalUnit",
     "LocationCheck",
-    "MapTileCount",
-    "MapTileState",
+    "MapCellCount",
+    "MapDirtyTile",
     "SearchLog",
     "SearchNameWords",
     "SearchWords",

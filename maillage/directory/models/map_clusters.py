@@ -1,17 +1,21 @@
-"""The map's counts per tile, written ahead (`map_clusters.py`): what the map of a large area
-reads instead of grouping every entry of it on each request."""
+"""The map's clusters, counted ahead per zoom level and grid cell (`map_clusters.py`): what the
+map of a large area reads instead of grouping every entry of it on each request."""
 
 from __future__ import annotations
 
 from django.db import models
 
 
-class MapTileCount(models.Model):
-    """The published, located entries of one `TILE_ZOOM` tile, one commune and one family."""
+class MapCellCount(models.Model):
+    """The published, located entries of one family in one grid cell of one zoom level (0 to
+    `grid.TILE_ZOOM`): how many, the sums of their positions, their smallest id and extremes,
+    and the commune whose name comes first among theirs (what a cluster says it is in)."""
 
-    tile = models.BigIntegerField()
-    commune_id = models.IntegerField(null=True)
+    level = models.PositiveSmallIntegerField()
+    column = models.IntegerField()
+    row = models.IntegerField()
     family = models.CharField(max_length=40)
+    commune_id = models.IntegerField(null=True)
     count = models.IntegerField()
     lon_sum = models.FloatField()
     lat_sum = models.FloatField()
@@ -22,20 +26,24 @@ class MapTileCount(models.Model):
     north = models.FloatField()
 
     class Meta:
-        indexes = [models.Index(fields=["tile", "family"], name="map_tile_count_by_tile")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["level", "column", "row", "family"], name="map_cell_count_once"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"tuile {self.tile} : {self.count}"
+        return f"niveau {self.level}, case {self.column}/{self.row} : {self.count}"
 
 
-class MapTileState(models.Model):
-    """One row: whether the counts match the entries. A write that may move a point bumps
-    `generation` and sets `pending` (a rebuild is queued); a rebuild records the generation it
-    read. The counts are read only when `built_generation == generation` and none is pending."""
+class MapDirtyTile(models.Model):
+    """A `grid.TILE_ZOOM` tile whose entries changed since its counts were written: inserted by
+    database triggers on every write of an entry (whatever the path: save, bulk, queryset
+    update, raw SQL), deleted by the refresh that counts it again. While one is left, the map
+    groups the entries themselves. No unique tile: two transactions may mark the same tile, and
+    the refresh of the first must not swallow the mark of the second."""
 
-    generation = models.BigIntegerField(default=1)
-    built_generation = models.BigIntegerField(default=0)
-    pending = models.BooleanField(default=False)
+    tile = models.BigIntegerField()
 
     def __str__(self) -> str:
-        return f"génération {self.generation}, construite {self.built_generation}"
+        return f"tuile {self.tile} à recompter"

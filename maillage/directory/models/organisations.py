@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
@@ -158,10 +158,12 @@ class LegalUnit(models.Model):
         families.enforce(self)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *FAMILY_FIELDS}
-        super().save(*args, **kwargs)
-        current = (self.name, self.ess_family)
-        if getattr(self, "_listed_as", current) != current:
-            self.refresh_establishments()
+        # The unit and its entries' listing columns together (what the map counts on commit).
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            current = (self.name, self.ess_family)
+            if getattr(self, "_listed_as", current) != current:
+                self.refresh_establishments()
         self._listed_as = current
 
     @classmethod

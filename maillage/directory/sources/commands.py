@@ -12,6 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 from maillage.core.french import count, plural
+from maillage.directory import map_clusters
 from maillage.directory.enums import ImportKind
 from maillage.directory.models import ImportRun
 from maillage.directory.sources.errors import ImportRefused
@@ -58,7 +59,7 @@ def reported(*resumed: ImportRun) -> Iterator[None]:
     an unexpected error said in French rather than as a traceback; a `resumed` run carries on
     after its last committed batch."""
     try:
-        with failures_recorded() as begun, into_run(*resumed):
+        with failures_recorded() as begun, into_run(*resumed), map_clusters.counted_after():
             yield
     except ImportRefused as refusal:
         raise CommandError(f"Import refusé, rien n’a été modifié : {refusal}") from refusal

@@ -1,4 +1,4 @@
-"""Count the map's tiles again (the worker does it after each change; for a new deployment)."""
+"""Count the map's clusters again from every entry (a new deployment, after a restore)."""
 
 from django.core.management.base import BaseCommand
 
@@ -6,12 +6,11 @@ from maillage.directory.map_clusters import rebuild
 
 
 class Command(BaseCommand):
-    help = "Recompte les points de la carte par tuile (le worker le fait après chaque changement)."
+    help = (
+        "Recompte les groupes de la carte à chaque niveau de zoom depuis toutes les fiches "
+        "(chaque modification les tient déjà à jour)."
+    )
 
     def handle(self, *args, **options):
-        in_use = rebuild()
-        self.stdout.write(
-            "Comptes de la carte à jour."
-            if in_use
-            else "Des fiches ont changé pendant le comptage : un nouveau comptage est en file."
-        )
+        rebuild()
+        self.stdout.write("Comptes de la carte à jour.")
