@@ -72,6 +72,11 @@ format: install
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
 
+# The suite starts hundreds of Python processes (test workers, task workers, servers, commands);
+# where the environment sets PYTHONDONTWRITEBYTECODE, each of them compiled every module it
+# imports from source again, doubling its start-up. Bytecode is cached for the tests (__pycache__
+# is ignored by git).
+test: export PYTHONDONTWRITEBYTECODE :=
 test: install lint
 	scripts/ensure-chromium
 	.venv/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
