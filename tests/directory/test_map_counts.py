@@ -114,3 +114,13 @@ def stored():
 def rebuilt():
     map_clusters.rebuild()
     return stored()
+
+
+def test_the_counted_area_takes_five_queries_whatever_its_size(
+    counted, client, django_assert_num_queries
+):
+    """The freshness, the counts of every level, the edge tiles' entries, then the communes'
+    names and the single organisations' names."""
+    with django_assert_num_queries(5):
+        data = points(client, zoom=11)
+    assert data["total"] == Establishment.objects.published().located().count()

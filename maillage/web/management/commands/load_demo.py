@@ -5,6 +5,7 @@ from maillage.accounts.models import User
 from maillage.activities.demo import create_demo_activities
 from maillage.activities.models import Activity, Registration, SatisfactionAnswer
 from maillage.core import demo
+from maillage.directory import map_clusters
 from maillage.directory.demo import create_demo_directory
 from maillage.directory.models import Establishment, LegalUnit
 from maillage.needs.demo import create_demo_needs
@@ -126,6 +127,7 @@ class Command(BaseCommand):
         self.stdout.write("Données fictives de démonstration créées\u00a0:")
         for step in STEPS:
             self.stdout.write(f"  {run(step)}")
+        map_clusters.refresh()  # each step's writes are counted already; a migration's marks
         self.stdout.write("Comptes de démonstration (usage local uniquement)\u00a0:")
         for account in create_demo_accounts():
             self.stdout.write(f"  {account.role.label:<20} {account.email:<32} {account.password}")
