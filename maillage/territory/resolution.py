@@ -11,9 +11,6 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from shapely import STRtree
-from shapely.geometry import Point, shape
-
 from maillage.territory.enums import CommuneNameKind, OldCodeKind, Resolution
 from maillage.territory.models import Commune, CommuneName, OldCommuneCode, Territory
 from maillage.territory.names import commune_key
@@ -80,6 +77,10 @@ class CommuneResolver:
         self.postal_prefixes = {row[5][:2].replace("2A", "20").replace("2B", "20") for row in rows}
         others = Commune.objects.exclude(pk__in=self.places).values_list("name", flat=True)
         self.elsewhere = {commune_key(name)[0] for name in others.iterator()}
+        # Loaded only to resolve rows: the task worker registers this module at start-up.
+        from shapely import STRtree
+        from shapely.geometry import shape
+
         outlined = [(row[0], shape(row[4])) for row in rows if row[4]]
         self.outline_ids = [commune_id for commune_id, _ in outlined]
         self.outlines = STRtree([geometry for _, geometry in outlined])
@@ -123,6 +124,8 @@ class CommuneResolver:
         )
 
     def by_point(self, longitude: float, latitude: float) -> Match:
+        from shapely.geometry import Point
+
         hits = self.outlines.query(Point(longitude, latitude), predicate="intersects")
         if len(hits) == 0:
             return Match(Resolution.OUTSIDE, reason="coordonnées hors du territoire")

@@ -8,9 +8,18 @@ from typing import Literal
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
-from maillage.core.charts.style import FRENCH_NUMBERS, GRID, INK, SERIES, WIDTH_INCHES
+from maillage.core import french
+from maillage.core.charts.style import GRID, INK, SERIES, WIDTH_INCHES
 from maillage.core.documents import Chart, ChartKind, Table, cell_text, is_number
+
+
+def _french_number(value: float, _position: object) -> str:
+    return french.number(value, 0 if float(value).is_integer() else 1)
+
+
+FRENCH_NUMBERS = FuncFormatter(_french_number)
 
 
 def _values(table: Table, column: int) -> list[float]:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
-
-from matplotlib import rc_context
-from matplotlib.collections import PolyCollection
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, Any
 
 from maillage.core.charts.output import png_of, svg_of
 from maillage.core.charts.style import MUTED, RC, SHADES, WIDTH_INCHES
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,9 @@ def shade(value: float, top: float) -> str:
 
 
 def _figure(choropleth: Choropleth) -> Figure:
+    from matplotlib.collections import PolyCollection
+    from matplotlib.figure import Figure
+
     drawn = [area for area in choropleth.areas if area.geometry]
     latitudes = [p[1] for a in drawn for ring in _rings(a.geometry or {}) for p in ring]
     ratio = math.cos(math.radians((min(latitudes) + max(latitudes)) / 2)) if latitudes else 1
@@ -79,11 +81,15 @@ def svg(choropleth: Choropleth, ident: str) -> str:
     """Each commune's shape carries a `<title>` « Commune : 12 emplois » (shown on hover)."""
     drawn = [area for area in choropleth.areas if area.geometry]
     titles = {f"zone-{index}": f"{area.name} : {area.text}" for index, area in enumerate(drawn)}
+    from matplotlib import rc_context
+
     with rc_context(RC):
         figure = _figure(choropleth)
         return svg_of(figure, choropleth.title, _description(choropleth), ident, titles)
 
 
 def png(choropleth: Choropleth) -> bytes:
+    from matplotlib import rc_context
+
     with rc_context(RC):
         return png_of(_figure(choropleth))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
-
-from matplotlib.figure import Figure
 
 from maillage.core.charts.style import DPI_PNG
 from maillage.core.french import typography
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 SVG_NS, XLINK_NS = "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"
 HREF = "xlink:href"

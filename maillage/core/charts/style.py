@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from matplotlib.ticker import FuncFormatter
-
-from maillage.core import french
-
 INK, MUTED, GRID = "#1b1f23", "#4f5660", "#d0d4d9"
 # Okabe–Ito colours for colour-blind readers, each at least 3:1 against white (WCAG 1.4.11).
 SERIES = ("#0b5d4b", "#0072b2", "#d55e00", "#cc79a7", "#4f5660")
@@ -31,10 +27,3 @@ RC: dict[Any, Any] = {
     "ytick.color": MUTED,
     "path.simplify": False,
 }
-
-
-def _number(value: float, _position: object) -> str:
-    return french.number(value, 0 if float(value).is_integer() else 1)
-
-
-FRENCH_NUMBERS = FuncFormatter(_number)

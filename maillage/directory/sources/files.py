@@ -17,8 +17,6 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
-
 from maillage.core.french import agreed
 from maillage.core.reading import (
     ENCODING_NAMES,
@@ -194,6 +192,8 @@ def check_file(path: Path, spec: FileSpec) -> None:
     if not path.is_file():
         raise ImportRefused(f"« {path} » n’existe pas ou n’est pas un fichier.")
     if is_parquet(path):
+        import duckdb  # loaded only to read a Parquet file: every process starts without it
+
         connection = duckdb.connect()
         try:
             relation = connection.execute("SELECT * FROM read_parquet(?) LIMIT 0", [str(path)])
@@ -231,6 +231,8 @@ def scan_parquet(
     name = path.name
     scan.encoding = "parquet"
     scan.checksum = file_checksum(path)
+    import duckdb  # loaded only to read a Parquet file: every process starts without it
+
     connection = duckdb.connect()
     try:
         relation = connection.execute("SELECT * FROM read_parquet(?) LIMIT 0", [str(path)])

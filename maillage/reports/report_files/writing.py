@@ -11,8 +11,6 @@ from django.utils import timezone
 
 from maillage.core.documents import Document
 from maillage.core.documents.annexes import annexes
-from maillage.core.documents.docx import docx_bytes
-from maillage.core.documents.odt import hub_template, odt
 from maillage.core.documents.pdf import pdf
 from maillage.reports.annual.document import build_document
 from maillage.reports.report_files.enums import FileFormat, GenerationStatus
@@ -20,10 +18,24 @@ from maillage.reports.report_files.models import ReportFiles
 
 logger = logging.getLogger(__name__)
 
+
+# odfdo and python-docx are loaded only to write their format, not by every worker at start-up.
+def _odt(document: Document) -> bytes:
+    from maillage.core.documents.odt import hub_template, odt
+
+    return odt(document, hub_template())
+
+
+def _docx(document: Document) -> bytes:
+    from maillage.core.documents.docx import docx_bytes
+
+    return docx_bytes(document)
+
+
 RENDERERS: dict[FileFormat, Callable[[Document], bytes]] = {
     FileFormat.PDF: pdf,
-    FileFormat.ODT: lambda document: odt(document, hub_template()),
-    FileFormat.DOCX: docx_bytes,
+    FileFormat.ODT: _odt,
+    FileFormat.DOCX: _docx,
     FileFormat.ANNEXES: annexes,
 }
 

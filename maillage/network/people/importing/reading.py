@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import io
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from maillage.core.reading import (
     DAMAGED_ZIP,
     Limits,
@@ -55,6 +52,10 @@ def _csv_rows(name: str, data: bytes) -> list[list[str]]:
 
 
 def _xlsx_rows(name: str, data: bytes) -> list[list[str]]:
+    # Loaded only to read a workbook: every process starts without it.
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     check_workbook(io.BytesIO(data), name, _limits())
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -14,8 +14,6 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import staff_required
 from maillage.core.csv_safety import escape_cell
-from maillage.core.documents.docx import docx_bytes
-from maillage.core.documents.odt import hub_template, odt
 from maillage.core.documents.pdf import pdf
 from maillage.core.form_tokens import first_save, tell_saved
 from maillage.plan.links import actions_of
@@ -127,12 +125,17 @@ def _download(content: bytes, media_type: str, name: str) -> HttpResponse:
 
 @staff_required
 def grant_report_odt(request: HttpRequest, pk: int) -> HttpResponse:
+    # Loaded only to write the file, not by every process that loads the URLs.
+    from maillage.core.documents.odt import hub_template, odt
+
     content = odt(grant_document(_grant(pk)), hub_template())
     return _download(content, ODT, f"compte-rendu-{pk}.odt")
 
 
 @staff_required
 def grant_report_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    from maillage.core.documents.docx import docx_bytes
+
     return _download(docx_bytes(grant_document(_grant(pk))), DOCX, f"compte-rendu-{pk}.docx")
 
 
