@@ -2,10 +2,11 @@
 database with `count` fictitious organisations (the demo generator, fixed seed), then removes
 their demonstration marks, so that the pages run as on real data.
 
-Generating 200,000 organisations takes minutes: on SQLite the grown database is kept in
-var/bench/directory-<digest>.sqlite3 and copied back on the next run. The digest covers every
-migration, the directory's models, its search texts and the demo generator, so a changed schema
-or generator generates again. Delete the file (or set BENCH_REGENERATE=1) to force it.
+Generating 200,000 organisations takes minutes (half an hour under load): the grown database is
+kept, on SQLite in var/bench/directory-<digest>.sqlite3, on PostgreSQL as a database of the
+server named `<test database>_directory_<digest>`, and copied back on the next run. The digest
+covers every migration, the directory's models, its search texts, the demo generator and this
+module, so a changed schema or generator generates again. Set BENCH_REGENERATE=1 to force it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from maillage.core.french import number as fr
 from maillage.core.models import DemoRow
 from maillage.directory.demo import create_demo_directory
 from maillage.directory.models import Establishment, LegalUnit
+from tests.prepared_database import PostgresqlDatabases
 
 SEED = 2026
 SNAPSHOTS = Path(settings.BASE_DIR) / "var" / "bench"
@@ -36,8 +38,8 @@ def generate(count: int) -> None:
     print(f"\n{fr(count)} organisations générées en {fr(elapsed, 1)} s")
 
 
-def _snapshot_path(count: int) -> Path:
-    """Where the grown database is kept: named after what could change its content."""
+def _digest(count: int) -> str:
+    """Names the grown database after what could change its content."""
     root = Path(settings.BASE_DIR) / "maillage"
     sources = sorted(
         [
@@ -53,7 +55,7 @@ def _snapshot_path(count: int) -> Path:
     digest = hashlib.sha256(f"{count}|{SEED}".encode())
     for source in sources:
         digest.update(str(source.relative_to(root.parent)).encode() + source.read_bytes())
-    return SNAPSHOTS / f"directory-{count}-{digest.hexdigest()[:16]}.sqlite3"
+    return digest.hexdigest()[:16]
 
 
 def as_real_data() -> None:
@@ -64,23 +66,27 @@ def as_real_data() -> None:
 
 
 def grow_directory(count: int) -> None:
-    """The directory at `count` organisations, none of them a demonstration row: from the kept
-    copy when there is one (SQLite)."""
-    if connection.vendor != "sqlite":
-        generate(count)
-        as_real_data()
-        return
+    """The directory at `count` organisations, none of them a demonstration row: copied from the
+    kept database when there is one, else generated and kept."""
+    keep = _grow_sqlite if connection.vendor == "sqlite" else _grow_postgresql
+    keep(count, regenerate=bool(os.environ.get("BENCH_REGENERATE")))
+
+
+def _print_reused(count: int, name: str, start: float) -> None:
+    elapsed = time.perf_counter() - start
+    print(f"\nbase de {fr(count)} organisations reprise de {name} en {fr(elapsed, 1)} s")
+
+
+def _grow_sqlite(count: int, regenerate: bool) -> None:
+    """Kept as var/bench/directory-<digest>.sqlite3, copied through SQLite's backup API."""
     connection.ensure_connection()
-    snapshot = _snapshot_path(count)
-    if snapshot.exists() and not os.environ.get("BENCH_REGENERATE"):
+    snapshot = SNAPSHOTS / f"directory-{count}-{_digest(count)}.sqlite3"
+    if snapshot.exists() and not regenerate:
         start = time.perf_counter()
         source = sqlite3.connect(snapshot)
         source.backup(connection.connection)
         source.close()
-        elapsed = time.perf_counter() - start
-        print(
-            f"\nbase de {fr(count)} organisations reprise de {snapshot.name} en {fr(elapsed, 1)} s"
-        )
+        _print_reused(count, snapshot.name, start)
         return
     generate(count)
     as_real_data()
@@ -92,3 +98,25 @@ def grow_directory(count: int) -> None:
     connection.connection.backup(target)
     target.close()
     partial.replace(snapshot)
+
+
+def _grow_postgresql(count: int, regenerate: bool) -> None:
+    """Kept as a database of the server, `<test database>_directory_<digest>`, the test database
+    made again from it (CREATE DATABASE … TEMPLATE: seconds, where generating takes minutes)."""
+    databases = PostgresqlDatabases()
+    test_name = connection.settings_dict["NAME"]
+    prefix = f"{test_name}_directory_{count}_"
+    kept = prefix + _digest(count)
+    connection.close()  # a template or a dropped database has no open connection
+    if databases.exists(kept) and not regenerate:
+        start = time.perf_counter()
+        databases.copy(kept, test_name)
+        _print_reused(count, kept, start)
+        return
+    generate(count)
+    as_real_data()
+    connection.close()
+    for stale in databases.named_from(prefix):
+        databases.drop(stale)
+    databases.copy(test_name, f"{kept}_partial")
+    databases.rename(f"{kept}_partial", kept)

@@ -102,9 +102,10 @@ class PostgresqlDatabases:
         self._run(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
 
     def templates(self) -> list[str]:
-        rows = self._run(
-            "SELECT datname FROM pg_database WHERE starts_with(datname, %s)", [self._prefix()]
-        )
+        return self.named_from(self._prefix())
+
+    def named_from(self, prefix: str) -> list[str]:
+        rows = self._run("SELECT datname FROM pg_database WHERE starts_with(datname, %s)", [prefix])
         return [name for (name,) in rows]
 
 
