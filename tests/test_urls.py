@@ -28,6 +28,7 @@ PUBLISHED = {
     ("directory:list", ()): "/annuaire/",
     ("directory:detail", (12, "la-recyclerie")): "/annuaire/12-la-recyclerie/",
     ("directory:export_csv", ()): "/annuaire/export.csv",
+    ("directory:export_ods", ()): "/annuaire/export.ods",
     ("directory:export_geojson", ()): "/annuaire/export.geojson",
     ("directory:export_data_inclusion", ()): "/annuaire/export-data-inclusion.json",
     ("directory:map", ()): "/carte/",

@@ -9,10 +9,12 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from maillage.directory import map_clusters
+        from maillage.directory.exports import published
         from maillage.directory.stewardship import history
 
         history.connect()
         map_clusters.connect()
+        published.connect()
         post_migrate.connect(_install_map_triggers, sender=self)
 
 

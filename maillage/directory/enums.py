@@ -130,11 +130,13 @@ class ExportFormat(models.TextChoices):
     CSV = "csv", "CSV pour tableur"
     GEOJSON = "geojson", "GeoJSON (carte)"
     DATA_INCLUSION = "data-inclusion.json", "data·inclusion (JSON)"
+    ODS = "ods", "OpenDocument (tableur)"
 
     @property
     def content_type(self) -> str:
         return {
             ExportFormat.CSV: "text/csv; charset=utf-8",
+            ExportFormat.ODS: "application/vnd.oasis.opendocument.spreadsheet",
             ExportFormat.GEOJSON: "application/geo+json",
             ExportFormat.DATA_INCLUSION: "application/json",
         }[self]

@@ -4,6 +4,7 @@ from maillage.core.scheduling import Every, PeriodicJob
 from maillage.directory.geocoding.tasks import geocode_addresses
 from maillage.directory.tasks import (
     purge_directory_records,
+    rebuild_published_exports,
     refresh_map_counts,
     remind_stale_entries,
 )
@@ -22,6 +23,14 @@ JOBS = [
         remind_stale_entries,
         Every.DAY,
         hour=9,
+    ),
+    PeriodicJob(
+        "rebuild_published_exports",
+        "Réécrire les fichiers publics de l’annuaire (CSV, ODS, GeoJSON, data·inclusion), même "
+        "si aucune modification ne l’a demandé (un changement de commune, un premier passage).",
+        rebuild_published_exports,
+        Every.DAY,
+        hour=3,
     ),
     PeriodicJob(
         "purge_directory_records",

@@ -12,6 +12,7 @@ from django_tasks import task
 
 from maillage.directory import map_clusters, retention
 from maillage.directory.enums import ImportKind, ImportStatus
+from maillage.directory.exports import published
 from maillage.directory.exports.writing import write_export
 from maillage.directory.geocoding.tasks import geocode_addresses
 from maillage.directory.models import ImportRun
@@ -87,6 +88,12 @@ def refresh_map_counts() -> int:
     """The map's counts of the tiles still dirty (a path that asked for no refresh, a renamed
     commune): the map groups their entries until then. How many tiles were counted."""
     return map_clusters.refresh()
+
+
+@task()
+def rebuild_published_exports() -> int:
+    """The public files of the whole directory, after it changed (`exports/published.py`)."""
+    return published.rebuild()
 
 
 @task()

@@ -8,6 +8,7 @@ urlpatterns = [
     path("recherches/", public.search_report, name="search_report"),
     path("export.geojson", api.export_geojson, name="export_geojson"),
     path("export.csv", api.export_csv, name="export_csv"),
+    path("export.ods", api.export_ods, name="export_ods"),
     path(
         "export-data-inclusion.json",
         api.export_data_inclusion,

@@ -1,4 +1,6 @@
-"""GeoJSON, CSV and data·inclusion exports: valid, streamed, and nothing private in them."""
+"""GeoJSON, CSV and data·inclusion exports: valid, and nothing private in them. The whole
+directory is downloaded as the file the worker wrote (`exports/published.py`, its own tests in
+test_published_exports.py); a filtered selection is written during the request."""
 
 import csv
 import io
@@ -9,6 +11,8 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from maillage.core.site import absolute_url
+from maillage.directory.exports import published as published_files
 from maillage.directory.exports.csv import DANGEROUS_STARTS, escape_cell
 from tests.directory.factories import EstablishmentFactory, ThemeFactory
 from tests.directory.schema_validation import validate
@@ -18,6 +22,17 @@ pytestmark = pytest.mark.django_db
 SECRET_EMAIL = "secret.benevole@exemple.invalid"
 SECRET_PHONE = "06 11 22 33 44"
 PUBLIC_EMAIL = "contact@exemple.invalid"
+
+
+@pytest.fixture(autouse=True)
+def _exports_folder(settings, tmp_path):
+    settings.DIRECTORY_EXPORTS_ROOT = tmp_path / "exports"
+
+
+def whole(client, name: str):
+    """The whole directory's file, as the worker writes it after the entries changed."""
+    published_files.rebuild()
+    return client.get(reverse(name))
 
 
 @pytest.fixture
@@ -65,7 +80,7 @@ def assert_nothing_private(text: str):
 
 def test_geojson_export_is_a_valid_feature_collection_of_public_entries(client, entries):
     published, private, _ = entries
-    response = client.get(reverse("directory:export_geojson"))
+    response = whole(client, "directory:export_geojson")
     assert response.status_code == 200
     assert response.streaming
     assert response["Content-Type"] == "application/geo+json"
@@ -99,7 +114,7 @@ def test_the_schema_checker_rejects_an_invalid_feature_collection():
 
 def test_csv_export_is_a_spreadsheet_file_with_french_headers(client, entries):
     published, private, _ = entries
-    response = client.get(reverse("directory:export_csv"))
+    response = whole(client, "directory:export_csv")
     assert response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
@@ -142,7 +157,7 @@ def test_csv_escapes_every_dangerous_text_field_of_an_entry(client):
         description="ignored",
         website="https://ok.example",
     )
-    text = body(client.get(reverse("directory:export_csv")))
+    text = body(whole(client, "directory:export_csv"))
     for row in csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"):
         for cell in row:
             assert not cell.startswith(DANGEROUS_STARTS), cell
@@ -150,7 +165,7 @@ def test_csv_escapes_every_dangerous_text_field_of_an_entry(client):
 
 def test_data_inclusion_export_validates_against_the_structure_schema(client, entries):
     published, private, _ = entries
-    response = client.get(reverse("directory:export_data_inclusion"))
+    response = whole(client, "directory:export_data_inclusion")
     assert response.status_code == 200
     text = body(response)
     structures = json.loads(text)
@@ -163,19 +178,35 @@ def test_data_inclusion_export_validates_against_the_structure_schema(client, en
     assert mine["courriel"] == PUBLIC_EMAIL
     assert mine["siret"] == published.siret
     assert mine["code_postal"] == "35600"
-    assert mine["lien_source"].startswith("http://testserver/annuaire/")
+    assert mine["lien_source"] == absolute_url(published.get_absolute_url())
     assert by_id[f"maillage-cades--{private.pk}"]["courriel"] is None
     assert_nothing_private(text)
 
 
 def test_data_inclusion_export_of_nothing_is_an_empty_array(client):
-    assert json.loads(body(client.get(reverse("directory:export_data_inclusion")))) == []
+    assert json.loads(body(whole(client, "directory:export_data_inclusion"))) == []
 
 
 def test_data_inclusion_names_follow_the_schema_length_and_full_stop_rules(client):
     EstablishmentFactory(sign="AB")
     EstablishmentFactory(sign="Association des amis du canal." + "x" * 200 + ".")
-    structures = json.loads(body(client.get(reverse("directory:export_data_inclusion"))))
+    structures = json.loads(body(whole(client, "directory:export_data_inclusion")))
     for structure in structures:
         assert validate(structure, "data-inclusion-structure.json") == []
         assert not structure["nom"].endswith(".")
+
+
+def test_a_whole_export_resolves_the_page_paths_once(monkeypatch):
+    """Labels and page paths are looked up once per file, not once per row (make bench gives the
+    rate); each row's path is still the one its page has."""
+    from maillage.directory.exports import public
+
+    sites = [EstablishmentFactory(sign=f"Structure {n}") for n in range(3)]
+    calls = []
+    real_reverse = public.reverse
+    monkeypatch.setattr(public, "reverse", lambda *a, **k: calls.append(a) or real_reverse(*a, **k))
+
+    records = list(public.iter_public_records(public.Establishment.objects.published()))
+
+    assert len(calls) == 1
+    assert [r["url"] for r in records] == [s.get_absolute_url() for s in sites]

@@ -12,6 +12,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from odfdo import Document
 
 from maillage.core.form_tokens import new_token
 from maillage.directory.enums import ExportFormat, ExportStatus
@@ -236,3 +237,37 @@ def test_the_task_worker_writes_the_export_into_the_private_folder(
     assert written == [f"annuaire-ess-export-{export.pk}.csv"]
     file = client_for(staff).get(reverse("directory:staff_export_file", args=[export.pk]))
     assert len(_csv_rows(b"".join(file.streaming_content))) == 3
+
+
+def _ods_names(content: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "selection.ods"
+    path.write_bytes(content)
+    header, *rows = Document(path).body.get_table(0).get_values()
+    return sorted(dict(zip(header, row, strict=True))["Nom"] for row in rows)
+
+
+def test_a_small_selection_downloads_as_an_ods_spreadsheet(
+    client_for, staff, three_cooperatives, tmp_path
+):
+    response = _post(client_for(staff), file_format="ods")
+
+    assert response["Content-Disposition"] == 'attachment; filename="annuaire-ess.ods"'
+    content = b"".join(response.streaming_content)
+    assert _ods_names(content, tmp_path) == ["Coop 0", "Coop 1", "Coop 2"]
+
+
+def test_a_large_selection_is_written_as_ods_by_the_worker(
+    client_for,
+    staff,
+    three_cooperatives,
+    worker_sized,
+    tmp_path,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client_for(staff), file_format="ods")
+
+    export = DirectoryExport.objects.get()
+    with export.file.open("rb") as file:
+        assert _ods_names(file.read(), tmp_path) == ["Coop 0", "Coop 1", "Coop 2"]
+    assert export.download_name().endswith(".ods")

@@ -11,6 +11,7 @@ from maillage.directory import map_clusters
 from maillage.directory.demo.catalogue import THEMES
 from maillage.directory.demo.entries import Unit, entries, legal_unit, territory_communes
 from maillage.directory.demo.plan import DEFAULT_COUNT
+from maillage.directory.exports import published
 from maillage.directory.models import Establishment, LegalUnit, Theme
 
 BATCH = 2000
@@ -39,6 +40,7 @@ def _save_batch(batch: list[tuple[Unit, dict]], themes: dict[str, Theme]) -> int
         site.fill_listing_fields()  # bulk_create skips save()
         sites.append(site)
     Establishment.objects.bulk_create(sites)
+    published.mark_stale()  # bulk_create sends no signal
     demo.mark_ids(sites)
     Through = Establishment.themes.through
     Through.objects.bulk_create(

@@ -11,12 +11,8 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import QuerySet
-
 from maillage.core.phones import national
-from maillage.core.site import absolute_url
-from maillage.directory.exports.public import iter_public_records
-from maillage.directory.models import Establishment
+from maillage.core.site import site_url
 
 BOM = "\ufeff"
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -54,6 +50,8 @@ COLUMNS = (
 
 def escape_cell(value: Any) -> str:
     """Text that could start a formula gets an apostrophe; numbers we format stay numbers."""
+    if type(value) is str:  # most cells: the shortest path
+        return "'" + value if value.startswith(DANGEROUS_STARTS) else value
     text = _text(value)
     if isinstance(value, str | list) and text.startswith(DANGEROUS_STARTS):
         return "'" + text
@@ -79,14 +77,13 @@ class _Line:
         return text
 
 
-def rows(queryset: QuerySet[Establishment]) -> Iterator[str]:
-    return lines(iter_public_records(queryset))
-
-
 def lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     """The header, then one line per public record."""
     writer = csv.writer(_Line(), delimiter=";", lineterminator="\r\n")
     yield BOM + writer.writerow([header for _, header in COLUMNS])
+    site, keys = site_url(), [key for key, _ in COLUMNS]
     for record in records:
-        record |= {"url": absolute_url(record["url"]), "telephone": national(record["telephone"])}
-        yield writer.writerow([escape_cell(record[key]) for key, _ in COLUMNS])
+        record["url"] = site + record["url"]
+        if record["telephone"]:
+            record["telephone"] = national(record["telephone"])
+        yield writer.writerow([escape_cell(record[key]) for key in keys])

@@ -12,12 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from maillage.core.phones import e164
-from maillage.directory.exports.public import iter_public_records
-from maillage.directory.models import Establishment
 from maillage.hub import current_hub
 
 NAME_LENGTH = (3, 150)
@@ -78,11 +75,6 @@ def _description(text: str) -> str | None:
 
 def _matching(value: str, pattern: re.Pattern[str]) -> str | None:
     return value if value and pattern.match(value) else None
-
-
-def stream_structures(queryset: QuerySet[Establishment], base_url: str) -> Iterator[str]:
-    """A JSON array of structures, as text chunks (flat memory)."""
-    return structures_text(iter_public_records(queryset), base_url)
 
 
 def structures_text(records: Iterable[dict[str, Any]], base_url: str) -> Iterator[str]:

@@ -7,19 +7,18 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import QuerySet
-
 from maillage.core.phones import e164
-from maillage.core.site import absolute_url
-from maillage.directory.exports.public import iter_public_records
-from maillage.directory.models import Establishment
+from maillage.core.site import site_url
 
 _DUMPS = {"ensure_ascii": False, "separators": (",", ":")}
 
 
-def feature(record: dict[str, Any]) -> dict[str, Any]:
+def feature(record: dict[str, Any], site: str) -> dict[str, Any]:
+    """`site`: the site's address (`site_url()`, read once per file)."""
     properties = {k: v for k, v in record.items() if k not in ("longitude", "latitude")}
-    properties |= {"url": absolute_url(record["url"]), "telephone": e164(record["telephone"])}
+    properties["url"] = site + record["url"]
+    if record["telephone"]:
+        properties["telephone"] = e164(record["telephone"])
     return {
         "type": "Feature",
         "id": record["id"],
@@ -28,16 +27,11 @@ def feature(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def stream_feature_collection(queryset: QuerySet[Establishment]) -> Iterator[str]:
-    """The FeatureCollection as text chunks, read by keyset chunks: flat memory."""
-    return feature_collection_text(iter_public_records(queryset.located()))
-
-
 def feature_collection_text(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     """The FeatureCollection of located public records, as text chunks."""
     yield '{"type":"FeatureCollection","features":['
-    separator = ""
+    separator, site = "", site_url()
     for record in records:
-        yield separator + json.dumps(feature(record), **_DUMPS)
+        yield separator + json.dumps(feature(record, site), **_DUMPS)
         separator = ","
     yield "]}"

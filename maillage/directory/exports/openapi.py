@@ -326,6 +326,17 @@ def describe(hub_name: str, base_url: str) -> dict[str, Any]:
                     "responses": _file("text/csv", "Le fichier CSV."),
                 }
             },
+            reverse("directory:export_ods"): {
+                "get": {
+                    "operationId": "exportODS",
+                    "summary": "Toutes les structures, en classeur OpenDocument (ODS)",
+                    "description": "Les colonnes du CSV, coordonnées et dates en cellules typées.",
+                    "parameters": filter_parameters(exclude=("tri", "page")),
+                    "responses": _file(
+                        "application/vnd.oasis.opendocument.spreadsheet", "Le classeur ODS."
+                    ),
+                }
+            },
             reverse("directory:export_data_inclusion"): {
                 "get": {
                     "operationId": "exportDataInclusion",

@@ -3,6 +3,9 @@
 Rows are read with `values()` (no model instances) and contacts are blanked in SQL when the
 organisation has not chosen to publish them, so a private address never reaches Python.
 Provenance, visibility, source keys, search text and review flags are never selected.
+
+A whole export writes 200,000 records: the labels and the page paths are resolved once per run
+(`Labels`), not per row; a record then costs dictionary lookups and one slug.
 """
 
 from __future__ import annotations
@@ -13,11 +16,17 @@ from typing import Any
 
 from django.db.models import Case, CharField, F, QuerySet, Value, When
 from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
 
 from maillage.directory.enums import EssFamily
 from maillage.directory.models import Establishment
-from maillage.directory.models.organisations import public_path
-from maillage.directory.nomenclatures import employee_bracket, legal_category_label, naf_label
+from maillage.directory.models.organisations import public_slug
+from maillage.directory.nomenclatures import (
+    employee_brackets,
+    legal_categories,
+    naf_codes,
+    normalise_naf,
+)
 
 CHUNK_SIZE = 1000
 
@@ -85,11 +94,35 @@ def themes_by_establishment(ids: Iterable[int]) -> dict[int, list[str]]:
     return names
 
 
-def public_record(row: dict[str, Any], themes: list[str]) -> dict[str, Any]:
+class Labels:
+    """What every record of a run looks up: the French labels of the codes, and the pattern of
+    an entry's page path (one `reverse`, then only the id and the slug change)."""
+
+    _MARK_PK, _MARK_SLUG = 918273645, "marque-de-la-fiche"
+
+    def __init__(self) -> None:
+        self.families = dict(EssFamily.choices)
+        self.categories = {code: c.label for code, c in legal_categories().items()}
+        self.activities = {code: naf.label for code, naf in naf_codes().items()}
+        self.brackets = {code: bracket.label for code, bracket in employee_brackets().items()}
+        path = reverse("directory:detail", kwargs={"pk": self._MARK_PK, "slug": self._MARK_SLUG})
+        self._path_start, rest = path.split(str(self._MARK_PK), 1)
+        self._path_middle, self._path_end = rest.split(self._MARK_SLUG, 1)
+
+    def path(self, pk: int, name: str) -> str:
+        """The same as `public_path(pk, name)`, without resolving the URL again."""
+        return f"{self._path_start}{pk}{self._path_middle}{public_slug(name)}{self._path_end}"
+
+    def activity(self, code: str | None) -> str:
+        return self.activities.get(normalise_naf(code), "") if code else ""
+
+
+def public_record(row: dict[str, Any], themes: list[str], labels: Labels) -> dict[str, Any]:
     """A `public_values()` row as the open data publishes it (French keys)."""
     name = row["sign"] or row["name"] or row["legal_unit__name"]
     family = row["legal_unit__ess_family"]
-    bracket = employee_bracket(row["employee_bracket"])
+    category = row["legal_unit__legal_category"]
+    bracket = row["employee_bracket"]
     return {
         "id": row["pk"],
         "nom": name,
@@ -99,14 +132,14 @@ def public_record(row: dict[str, Any], themes: list[str]) -> dict[str, Any]:
         "siren": row["legal_unit__siren"] or "",
         "rna": row["legal_unit__rna_id"] or "",
         "famille": family,
-        "famille_libelle": EssFamily(family).label if family in EssFamily.values else "",
-        "categorie_juridique": row["legal_unit__legal_category"],
-        "categorie_juridique_libelle": legal_category_label(row["legal_unit__legal_category"]),
+        "famille_libelle": labels.families.get(family, ""),
+        "categorie_juridique": category,
+        "categorie_juridique_libelle": labels.categories.get((category or "").strip(), ""),
         "code_naf": row["naf_code"],
-        "activite": naf_label(row["naf_code"]),
+        "activite": labels.activity(row["naf_code"]),
         "section_naf": row["naf_section"],
-        "tranche_effectif": row["employee_bracket"],
-        "tranche_effectif_libelle": bracket.label if bracket else "",
+        "tranche_effectif": bracket,
+        "tranche_effectif_libelle": labels.brackets.get((bracket or "").strip(), ""),
         "adresse": row["street"],
         "complement_adresse": row["address_complement"],
         "code_postal": row["postcode"],
@@ -123,16 +156,19 @@ def public_record(row: dict[str, Any], themes: list[str]) -> dict[str, Any]:
         "horaires": row["opening_hours"],
         "themes": themes,
         "adherent": row["legal_unit__is_hub_member"],
-        "url": public_path(row["pk"], name),
+        "url": labels.path(row["pk"], name),
         "date_maj": row["updated_at"].date().isoformat(),
     }
 
 
-def public_records(queryset: QuerySet[Establishment]) -> list[dict[str, Any]]:
+def public_records(
+    queryset: QuerySet[Establishment], labels: Labels | None = None
+) -> list[dict[str, Any]]:
     """One page of records, in the queryset's order: two queries (rows, then their themes)."""
+    labels = labels or Labels()
     rows = list(public_values(queryset))
     themes = themes_by_establishment(row["pk"] for row in rows)
-    return [public_record(row, themes.get(row["pk"], [])) for row in rows]
+    return [public_record(row, themes.get(row["pk"], []), labels) for row in rows]
 
 
 def iter_public_records(
@@ -140,10 +176,10 @@ def iter_public_records(
 ) -> Iterator[dict[str, Any]]:
     """Every record of an unsliced queryset, by chunks of ascending id (keyset pagination):
     memory stays flat whatever the number of rows, on SQLite and PostgreSQL alike."""
-    base = queryset.order_by("pk")
+    base, labels = queryset.order_by("pk"), Labels()
     last = 0
     while True:
-        chunk = public_records(base.filter(pk__gt=last)[:chunk_size])
+        chunk = public_records(base.filter(pk__gt=last)[:chunk_size], labels)
         yield from chunk
         if len(chunk) < chunk_size:
             return

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
 from django.core.files import File
 from django.db.models import QuerySet
@@ -17,6 +17,7 @@ from django.utils import timezone
 from maillage.core.site import absolute_url
 from maillage.directory.enums import ExportFormat, ExportStatus
 from maillage.directory.exports import csv as csv_export
+from maillage.directory.exports import ods
 from maillage.directory.exports.data_inclusion import structures_text
 from maillage.directory.exports.geojson import feature_collection_text
 from maillage.directory.exports.public import iter_public_records
@@ -28,11 +29,23 @@ logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 2000
 
 Writer = Callable[[Iterable[dict[str, Any]]], Iterator[str]]
+# The formats written as text, chunk by chunk (they stream); ODS is a zip (`write_file`).
 WRITERS: dict[ExportFormat, Writer] = {
     ExportFormat.CSV: csv_export.lines,
     ExportFormat.GEOJSON: feature_collection_text,
     ExportFormat.DATA_INCLUSION: lambda records: structures_text(records, absolute_url("/")),
 }
+
+
+def write_file(
+    file_format: ExportFormat, records: Iterable[dict[str, Any]], file: IO[bytes]
+) -> None:
+    """The records in `file_format` into a binary, seekable file."""
+    if file_format is ExportFormat.ODS:
+        ods.write(records, file)
+        return
+    for chunk in WRITERS[file_format](records):
+        file.write(chunk.encode())
 
 
 def selected(file_format: ExportFormat, filters: str) -> QuerySet[Establishment]:
@@ -69,8 +82,7 @@ def _write(export: DirectoryExport) -> None:
     DirectoryExport.objects.filter(pk=export.pk).update(rows_total=total)
     progress = _Progress(export.pk)
     with tempfile.TemporaryFile() as file:
-        for chunk in WRITERS[export.format](progress.counted(iter_public_records(queryset))):
-            file.write(chunk.encode())
+        write_file(export.format, progress.counted(iter_public_records(queryset)), file)
         file.seek(0)
         export.file.delete(save=False)  # a retry replaces the file, never adds « _x8Yz » names
         export.file.save(export.download_name(), File(file), save=False)

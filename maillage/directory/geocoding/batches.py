@@ -20,6 +20,7 @@ from maillage.directory.enums import (
     LocationCheckStatus,
     Source,
 )
+from maillage.directory.exports import published
 from maillage.directory.geocoding.client import Address, BanClient, GeocoderUnavailable, Result
 from maillage.directory.models import Establishment, Geocoding, LocationCheck
 from maillage.directory.models.organisations import LISTING_FIELDS
@@ -152,6 +153,7 @@ def _place(placed: list[tuple[Geocoding, Result]]) -> None:
         Establishment.objects.bulk_update(changed, fields, batch_size=500)
         if changed:
             map_clusters.refresh_on_commit()  # bulk_update sends no signal
+            published.mark_stale()
 
 
 def _ask_staff(row: Geocoding, result: Result) -> None:

@@ -1,4 +1,4 @@
-from maillage.directory.models.exports import DirectoryExport
+from maillage.directory.models.exports import DirectoryExport, PublishedExportState
 from maillage.directory.models.geocoding import Geocoding
 from maillage.directory.models.imports import ImportRejection, ImportRun
 from maillage.directory.models.locations import LocationCheck
@@ -27,6 +27,7 @@ __all__ = [
     "LocationCheck",
     "MapCellCount",
     "MapDirtyTile",
+    "PublishedExportState",
     "SearchLog",
     "SearchNameWords",
     "SearchWords",

@@ -76,3 +76,16 @@ class DirectoryExport(models.Model):
     def download_name(self) -> str:
         """« annuaire-ess-export-12.csv »."""
         return f"annuaire-ess-export-{self.pk}.{self.file_format}"
+
+
+class PublishedExportState(models.Model):
+    """One row: when the public files of the whole directory were last written, and whether a
+    rewrite is queued (`exports/published.py`). The files themselves live beside the staff
+    exports, in DIRECTORY_EXPORTS_ROOT."""
+
+    pending = models.BooleanField(default=False)
+    built_at = models.DateTimeField(null=True, blank=True)
+    rows = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"fichiers publics écrits le {self.built_at}"

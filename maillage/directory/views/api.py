@@ -7,22 +7,31 @@ ones are allowed, not the CSRF refusal a form gets (an HTML page, for a client e
 import math
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.utils.text import slugify
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from maillage.core.counting import count_up_to
 from maillage.core.filter_forms import FilterRefused
+from maillage.core.french import number as fr
+from maillage.directory.enums import ExportFormat
 from maillage.directory.exports import csv as csv_export
-from maillage.directory.exports.data_inclusion import stream_structures
-from maillage.directory.exports.geojson import stream_feature_collection
+from maillage.directory.exports import published
 from maillage.directory.exports.openapi import PAGE_SIZE, describe, filter_parameters
 from maillage.directory.exports.public import public_records
 from maillage.directory.filters import parse_filters
 from maillage.directory.models import Establishment
+from maillage.directory.views.exports import in_request
 from maillage.directory.views.map import JSON_PARAMS, bad_request
 from maillage.hub import current_hub
+
+# A filtered download is written during the request: about a second at the measured rate (make
+# bench), far from an app server's timeout. The whole directory is a file written ahead.
+FILTERED_MAX_ROWS = 20_000
 
 
 def _json(data, status: int = 200) -> JsonResponse:
@@ -108,60 +117,86 @@ def documentation(request):
             "page_size": PAGE_SIZE,
             "sample_id": sample,
             "csv_columns": [header for _, header in csv_export.COLUMNS],
+            "filtered_max": fr(FILTERED_MAX_ROWS),
+            "files": {
+                "csv": published.published_file(ExportFormat.CSV),
+                "ods": published.published_file(ExportFormat.ODS),
+                "geojson": published.published_file(ExportFormat.GEOJSON),
+                "data_inclusion": published.published_file(ExportFormat.DATA_INCLUSION),
+            },
         },
     )
 
 
-def _export_queryset(request):
-    filters = parse_filters(request.GET)
-    return filters.narrow(Establishment.objects.published())
+def _export(request, file_format: ExportFormat) -> HttpResponseBase:
+    try:
+        filters = parse_filters(request.GET)
+    except FilterRefused as error:
+        return bad_request(error.messages)
+    if filters.is_empty:
+        return _published(request, file_format)
+    queryset = filters.narrow(Establishment.objects.published())
+    if file_format is ExportFormat.GEOJSON:
+        queryset = queryset.located()
+    if not count_up_to(queryset, FILTERED_MAX_ROWS).exact:
+        return bad_request(
+            [
+                f"Cette sélection compte plus de {fr(FILTERED_MAX_ROWS)} structures : précisez "
+                "les filtres, ou téléchargez le fichier complet de l’annuaire (sans filtre)."
+            ]
+        )
+    return in_request(queryset, file_format, published.download_name(file_format))
 
 
-def _download(stream, content_type: str, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(stream, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+def _published(request, file_format: ExportFormat) -> HttpResponseBase:
+    """The file the worker wrote, with its date; before the first one, a French answer."""
+    file = published.published_file(file_format)
+    if file is None:
+        published.request_build()
+        response = HttpResponse(
+            "Le fichier de l’annuaire est en préparation : revenez dans une minute.\n",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = str(published.SETTLE_SECONDS * 2)
+        return response
+    modified = int(file.modified.timestamp())
+    unchanged = get_conditional_response(request, last_modified=modified)
+    if unchanged is not None:
+        return unchanged
+    response = FileResponse(
+        file.path.open("rb"),
+        as_attachment=True,
+        filename=file.name,
+        content_type=file_format.content_type,
+    )
+    response["Last-Modified"] = http_date(modified)
     return response
-
-
-def _filename(suffix: str) -> str:
-    return f"annuaire-ess-{slugify(current_hub().identity.name) or 'pole'}{suffix}"
 
 
 @login_not_required
 @csrf_exempt
 @require_safe
 def export_geojson(request):
-    try:
-        queryset = _export_queryset(request)
-    except FilterRefused as error:
-        return bad_request(error.messages)
-    return _download(
-        stream_feature_collection(queryset), "application/geo+json", _filename(".geojson")
-    )
+    return _export(request, ExportFormat.GEOJSON)
 
 
 @login_not_required
 @csrf_exempt
 @require_safe
 def export_csv(request):
-    try:
-        queryset = _export_queryset(request)
-    except FilterRefused as error:
-        return bad_request(error.messages)
-    return _download(csv_export.rows(queryset), "text/csv; charset=utf-8", _filename(".csv"))
+    return _export(request, ExportFormat.CSV)
+
+
+@login_not_required
+@csrf_exempt
+@require_safe
+def export_ods(request):
+    return _export(request, ExportFormat.ODS)
 
 
 @login_not_required
 @csrf_exempt
 @require_safe
 def export_data_inclusion(request):
-    try:
-        queryset = _export_queryset(request)
-    except FilterRefused as error:
-        return bad_request(error.messages)
-    base = request.build_absolute_uri("/")
-    return _download(
-        stream_structures(queryset, base),
-        "application/json",
-        _filename("-data-inclusion.json"),
-    )
+    return _export(request, ExportFormat.DATA_INCLUSION)

@@ -1,8 +1,11 @@
 """Staff's exports of the directory: a small selection is streamed at once, a large one written
 by the task worker (`exports/queueing.py`) and followed on its page until the file is ready."""
 
+import tempfile
+
 from django.contrib import messages
 from django.http import FileResponse, Http404, QueryDict, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 
 from maillage.accounts.permissions import staff_required
@@ -16,7 +19,7 @@ from maillage.directory.exports.queueing import (
     fits_in_request,
     request_export,
 )
-from maillage.directory.exports.writing import WRITERS, selected
+from maillage.directory.exports.writing import WRITERS, selected, write_file
 from maillage.directory.filters import parse_filters
 from maillage.directory.models import DirectoryExport
 from maillage.directory.stewardship.forms import ExportForm
@@ -89,10 +92,25 @@ def _export(request):
     return redirect("directory:staff_export", pk=export.pk)
 
 
-def _streamed(queryset, file_format: ExportFormat) -> StreamingHttpResponse:
-    stream = WRITERS[file_format](iter_public_records(queryset))
-    response = StreamingHttpResponse(stream, content_type=file_format.content_type)
-    response["Content-Disposition"] = f'attachment; filename="annuaire-ess.{file_format}"'
+def _streamed(queryset, file_format: ExportFormat) -> HttpResponseBase:
+    return in_request(queryset, file_format, f"annuaire-ess.{file_format}")
+
+
+def in_request(queryset, file_format: ExportFormat, filename: str) -> HttpResponseBase:
+    """A small selection at once: streamed as text, or an ODS written first to a temporary
+    file (a zip is not written front to back)."""
+    records = iter_public_records(queryset)
+    if file_format is ExportFormat.ODS:
+        file = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
+        write_file(file_format, records, file)
+        file.seek(0)
+        return FileResponse(
+            file, as_attachment=True, filename=filename, content_type=file_format.content_type
+        )
+    response = StreamingHttpResponse(
+        WRITERS[file_format](records), content_type=file_format.content_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
