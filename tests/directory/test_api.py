@@ -1,12 +1,16 @@
 """The JSON API, its OpenAPI description and documentation page, and fuzzed parameters."""
 
+import tempfile
+
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
+from maillage.directory.exports import published
 from maillage.directory.exports.openapi import PAGE_SIZE, filter_docs
 from maillage.directory.filters import PARAMETERS, DirectoryFilterForm
 from tests.directory.factories import EstablishmentFactory
@@ -205,6 +209,14 @@ VALUES = st.one_of(
 
 class TestFuzzedParameters(HypothesisTestCase):
     """Whatever a visitor types, the map and API answer 200 or a 400 with a message."""
+
+    @classmethod
+    def setUpTestData(cls):
+        # The whole directory's file, as the worker writes it, for the downloads without filter.
+        cls.folder = tempfile.TemporaryDirectory()
+        cls.enterClassContext(override_settings(DIRECTORY_EXPORTS_ROOT=cls.folder.name))
+        cls.addClassCleanup(cls.folder.cleanup)
+        published.rebuild()
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(params=st.dictionaries(PARAMETER_NAMES, VALUES, max_size=4))
