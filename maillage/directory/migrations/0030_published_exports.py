@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0028_directory_exports'),
+        ('directory', '0029_map_cell_counts'),
     ]
 
     operations = [
