@@ -108,7 +108,7 @@ export BENCH_SEARCH_SIZE
 
 bench: install
 	.venv/bin/pytest benchmarks --ignore=benchmarks/test_load.py -p no:cacheprovider -s $(PYTEST_ARGS)
-	DATABASE_URL=$(BENCH_POSTGRES_URL) .venv/bin/pytest benchmarks/test_search.py \
+	DATABASE_URL=$(BENCH_POSTGRES_URL) .venv/bin/pytest benchmarks/test_search.py benchmarks/test_load_directory.py \
 	  -p no:cacheprovider -s $(PYTEST_ARGS)
 	DATABASE_URL=$(BENCH_POSTGRES_URL) .venv/bin/pytest benchmarks/test_load.py \
 	  -p no:cacheprovider -s $(PYTEST_ARGS)
