@@ -3,10 +3,13 @@ from decimal import Decimal
 from xml.etree import ElementTree
 
 import pytest
+from matplotlib import rc_context
 from PIL import Image
 
 from maillage.core import charts
 from maillage.core.charts import maps
+from maillage.core.charts.drawing import figure_of
+from maillage.core.charts.style import RC
 from maillage.core.documents import Chart, ChartKind, Table
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -103,3 +106,29 @@ def test_a_map_without_outlines_says_so():
 def test_the_darkest_shade_goes_to_the_largest_value():
     assert maps.shade(120, 120) == "#0b5d4b"
     assert maps.shade(0, 120) == "#f4f6f3"
+
+
+LONG_LABELS = Table(
+    "Activités par commune",
+    ("Commune", "Activités", "Heures"),
+    (
+        ("Saint-Nicolas-de-Redon et sa très longue commune nouvelle", 123_456, Decimal("35.5")),
+        ("Allaire", 7, Decimal("12.0")),
+        ("Bains-sur-Oust, Sainte-Marie et Renac réunies", 98_765, Decimal("4.0")),
+    ),
+)
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_everything_drawn_lies_inside_the_picture(kind):
+    chart = Chart("Activités", kind, LONG_LABELS, "Description.", (1, 2), value_label="activités")
+    with rc_context(RC):
+        figure = figure_of(chart)
+        drawn = figure.get_tightbbox()  # in inches, every visible artist: labels, ticks, legend
+    width, height = figure.get_size_inches()
+
+    assert drawn.x0 >= 0
+    assert drawn.y0 >= 0
+    assert drawn.x1 <= width
+    assert drawn.y1 <= height
+    assert drawn.width > width * 0.9  # the axes fill the picture

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from maillage.core import french
+from maillage.core.charts.margins import fit
 from maillage.core.charts.style import GRID, INK, SERIES, WIDTH_INCHES
 from maillage.core.documents import Chart, ChartKind, Table, cell_text, is_number
 
@@ -123,11 +124,12 @@ def _height(chart: Chart) -> float:
 
 
 def figure_of(chart: Chart) -> Figure:
-    figure = Figure(figsize=(WIDTH_INCHES, _height(chart)), layout="constrained")
+    figure = Figure(figsize=(WIDTH_INCHES, _height(chart)))
     axes = figure.add_subplot()
     DRAW[chart.kind](chart, axes)
     if chart.value_label:
         axis = axes.xaxis if chart.kind is ChartKind.HORIZONTAL_BARS else axes.yaxis
         axis.set_label_text(chart.value_label)
     _legend(chart, axes)
+    fit(figure, axes)
     return figure
