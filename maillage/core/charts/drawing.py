@@ -8,12 +8,15 @@ from typing import Literal
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from maillage.core import french
 from maillage.core.charts.margins import fit
 from maillage.core.charts.style import GRID, INK, SERIES, WIDTH_INCHES
 from maillage.core.documents import Chart, ChartKind, Table, cell_text, is_number
+
+VALUE_STEPS = 5  # at most, on the axis of values
+ROUND_STEPS = [1, 2, 5, 10]  # 0, 20, 40… rather than 0, 15, 30…
 
 
 def _french_number(value: float, _position: object) -> str:
@@ -42,7 +45,12 @@ def _tidy(axes: Axes, value_axis: Literal["x", "y"]) -> None:
         axes.spines[side].set_visible(False)
     axes.set_axisbelow(True)
     axes.grid(axis=value_axis, color=GRID, linewidth=0.6)
-    (axes.xaxis if value_axis == "x" else axes.yaxis).set_major_formatter(FRENCH_NUMBERS)
+    # A few whole-number steps (no « 0,2 activité »); the grid lines mark them, not tick marks.
+    # Fewer shapes and texts: each costs its drawing here and again in the PDF's layout.
+    axis = axes.xaxis if value_axis == "x" else axes.yaxis
+    axis.set_major_locator(MaxNLocator(nbins=VALUE_STEPS, steps=ROUND_STEPS, integer=True))
+    axis.set_major_formatter(FRENCH_NUMBERS)
+    axes.tick_params(axis=value_axis, length=0)
 
 
 def _legend(chart: Chart, axes: Axes) -> None:
