@@ -110,7 +110,7 @@ def _grow_postgresql(count: int, regenerate: bool) -> None:
     connection.close()  # a template or a dropped database has no open connection
     if databases.exists(kept) and not regenerate:
         start = time.perf_counter()
-        databases.copy(kept, test_name)
+        databases.copy(kept, test_name, durable=True)
         _print_reused(count, kept, start)
         return
     generate(count)

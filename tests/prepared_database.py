@@ -86,13 +86,15 @@ class PostgresqlDatabases:
     def exists(self, name: str) -> bool:
         return bool(self._run("SELECT 1 FROM pg_database WHERE datname = %s", [name]))
 
-    def copy(self, template: str, target: str) -> None:
+    def copy(self, template: str, target: str, durable: bool = False) -> None:
         quote = connection.ops.quote_name
         self._run(f"DROP DATABASE IF EXISTS {quote(target)}")
         self._run(f"CREATE DATABASE {quote(target)} TEMPLATE {quote(template)}")
         # A commit need not wait for the disk: a crashed test database is thrown away anyway.
-        # Locks, isolation and what other connections see are unchanged.
-        self._run(f"ALTER DATABASE {quote(target)} SET synchronous_commit TO off")
+        # Locks, isolation and what other connections see are unchanged. A benchmark's copy
+        # is `durable`: its commits wait, as in production.
+        if not durable:
+            self._run(f"ALTER DATABASE {quote(target)} SET synchronous_commit TO off")
 
     def rename(self, name: str, new_name: str) -> None:
         quote = connection.ops.quote_name
