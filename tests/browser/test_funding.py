@@ -1,14 +1,18 @@
 """The funding and mandate pages in real Chromium: axe-clean, and usable on a 390 px phone."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from maillage.core import demo
 from maillage.core.dates import french_date
+from maillage.plan.models import Action
 from maillage.reports.funding.demo import create_demo_funding
-from maillage.reports.funding.models import Grant, Mandate
-from tests.browser.conftest import open_page
+from maillage.reports.funding.models import ActionExpense, Grant, Mandate
+from tests.browser.conftest import OVERFLOW, open_page
 from tests.browser.sessions import assert_no_serious_axe_violations, signed_in
 from tests.factories import UserFactory
 from tests.people.factories import PersonFactory
@@ -111,3 +115,21 @@ def test_on_a_phone_staff_change_an_instalment_and_a_budget_line(
     instalment.refresh_from_db()
     assert instalment.expected_on.isoformat() == "2026-10-15"
     context.close()
+
+
+def test_on_a_phone_staff_write_the_expenses_of_an_action(phone, live_server, funding):
+    signed_in(phone, live_server, UserFactory(staff=True))
+    year = timezone.localdate().year
+    action = Action.objects.get(code="3c.2")
+
+    phone.goto(live_server.url + reverse("funding:funders"))
+    phone.get_by_role("link", name="Dépenses par action").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text(f"Dépenses par action {year}")
+    assert not phone.evaluate(OVERFLOW)
+    assert_no_serious_axe_violations(phone)
+
+    phone.get_by_label(action.title).fill("21 000,50")
+    phone.get_by_role("button", name=f"Enregistrer les dépenses {year}").click()
+    expect(phone.get_by_text(f"Dépenses {year} des actions enregistrées.")).to_be_visible()
+    expect(phone.get_by_label(action.title)).to_have_value("21\u00a0000,50")
+    assert ActionExpense.objects.get(action=action, year=year).amount == Decimal("21000.50")

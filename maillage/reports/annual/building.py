@@ -4,9 +4,11 @@ read per strategic objective → operational objective → action, with the staf
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 
 from maillage.accounts.enums import Role
 from maillage.accounts.models import User
+from maillage.core.french import euros
 from maillage.core.plain_text import from_markdown
 from maillage.hub import current_hub
 from maillage.observatory.queries import key_figures
@@ -24,12 +26,20 @@ from maillage.reports.annual.contents import (
 from maillage.reports.annual.disclosure import RULE, shown, shown_breakdown
 from maillage.reports.annual.models import AnnualReport
 from maillage.reports.annual.volunteering import volunteer_time
-from maillage.reports.funding.queries import income_by_funder, mandates_during
+from maillage.reports.funding.queries import (
+    expenses_by_action,
+    income_by_funder,
+    mandates_during,
+)
 from maillage.reports.indicators.achievements import YearFigures, compute
 from maillage.reports.indicators.outline import plan_outline
 from maillage.reports.indicators.targets import targets_of_year
 
 Targets = dict[tuple[int, str], float]
+
+
+def to_the_euro(amount: Decimal) -> int:
+    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 class Builder:
@@ -200,13 +210,17 @@ class Builder:
         return tables
 
     def means(self) -> list[TableData]:
-        """Income by funder (the funding app's records), then any indicator of the means."""
+        """Income by funder and expenses by action (the funding app's records), then any
+        indicator of the means."""
         year = self.report.year
         incomes: list[list[Number | str | None]] = [
             [income.funder.name, float(income.granted), float(income.received)]
             for income in income_by_funder(year)
         ]
         tables = self.section_tables(Section.MEANS)
+        spent = self.expenses()
+        if spent:
+            tables.insert(0, spent)
         if incomes:
             tables.insert(
                 0,
@@ -221,6 +235,24 @@ class Builder:
                 ),
             )
         return tables
+
+    def expenses(self) -> TableData | None:
+        """Expenses by plan action, as staff entered them for the year."""
+        year = self.report.year
+        found = expenses_by_action(year)
+        if not found:
+            return None
+        total = sum(spending.amount for spending in found)
+        return TableData(
+            f"Dépenses par action en {year} (€)",
+            ["Action", "Dépenses (€)"],
+            [[f"{s.code}. {s.title}", to_the_euro(s.amount)] for s in found],
+            "Dépenses de l’année saisies par l’équipe pour chaque action du projet, d’après le "
+            f"suivi comptable par action de l’association, arrondies à l’euro. Total : "
+            f"{euros(total)}.",
+            chart=True,
+            unit="€",
+        )
 
     def volunteering(self) -> tuple[list[TableData], str]:
         hours = self.figures.values("volunteer_hours", None, None).get(TOTAL, 0)

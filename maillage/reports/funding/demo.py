@@ -4,7 +4,8 @@ two bodies and the mandates of two demonstration contacts, with a report back.
 
 Funders and bodies carry no date: they stay from day to day. Grants and mandates are dated from
 the day the demo is loaded (`renewed`): `load_demo` on a later day removes them, with what hangs
-on them, and this module creates them again. Every row is found by its name before being
+on them, and this module creates them again. So are the expenses of this year and the last by
+action (their years follow the day of loading). Every row is found by its name before being
 created, so a second call creates nothing; nothing here sends mail.
 """
 
@@ -23,6 +24,7 @@ from maillage.plan.links import link_actions
 from maillage.plan.models import Action
 from maillage.reports.funding.enums import BodyKind, BudgetSide, FunderKind
 from maillage.reports.funding.models import (
+    ActionExpense,
     AgreementIndicator,
     Body,
     BudgetLine,
@@ -55,6 +57,9 @@ GRANTS = [
      [(BudgetSide.EXPENSE, "Communication et impression", 3000, 2700),
       (BudgetSide.INCOME, "Subvention de la fondation", 8000, 8000)]),
 ]  # fmt: skip
+# Expenses of the current year by plan action (€); the previous year's are 90 % of them.
+EXPENSES = {"1a.1": Decimal("2340.00"), "3c.2": Decimal("18450.00"),
+            "3c.3": Decimal("12780.50"), "4c.2": Decimal("5690.00")}  # fmt: skip
 BODIES = [
     ("CRESS fictive de démonstration", BodyKind.CRESS, "Administratrice"),
     ("Conseil de développement fictif", BodyKind.LOCAL_COUNCIL, "Membre du collège ESS"),
@@ -141,6 +146,21 @@ def _mandates(today: date) -> list[models.Model]:
     return rows
 
 
+def _expenses(today: date) -> list[models.Model]:
+    """The expenses of this year and the last, by action: found by action and year first."""
+    rows: list[models.Model] = []
+    for action in Action.objects.filter(code__in=EXPENSES):
+        for year, share in ((today.year, Decimal(1)), (today.year - 1, Decimal("0.9"))):
+            expense, created = ActionExpense.objects.get_or_create(
+                action=action,
+                year=year,
+                defaults={"amount": (EXPENSES[action.code] * share).quantize(Decimal("0.01"))},
+            )
+            if created:
+                rows.append(expense)
+    return rows
+
+
 @transaction.atomic
 def create_demo_funding() -> int:
     """Create what is missing; return how many rows were created."""
@@ -152,5 +172,6 @@ def create_demo_funding() -> int:
         if not Grant.objects.filter(funder=funder, purpose=spec[1]).exists():
             rows += _grant(funder, spec, today)
     rows += _mandates(today)
+    rows += _expenses(today)
     demo.mark(*rows, renewed=True)
     return len(rows)

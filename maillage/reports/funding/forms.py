@@ -254,3 +254,29 @@ class RedistributionForm(OneTimeForm, forms.ModelForm):
         if not (data.get("siret") or data.get("rna_id")) and not self.has_error("siret"):
             self.add_error("siret", "Indiquez le SIRET ou le numéro RNA du bénéficiaire.")
         return data
+
+
+class ExpensesForm(forms.Form):
+    """The year's expenses of each plan action: one amount per action, blank for none."""
+
+    def __init__(self, *args: Any, actions: list[Any], initial_amounts: dict[int, Any], **kwargs):
+        super().__init__(*args, **kwargs)
+        for action in actions:
+            field = amount_field(f"Action {action.code} : {action.title} (€)", required=False)
+            field.initial = initial_amounts.get(action.pk)
+            field.error_messages |= {
+                "invalid": "Saisissez un montant, par exemple 12 500 ou 980,50.",
+                "min_value": "Une dépense ne peut pas être négative.",
+                "max_decimal_places": "Deux décimales au plus.",
+                "max_digits": "Ce montant est trop grand.",
+            }
+            self.fields[self.name_of(action.pk)] = field
+
+    @staticmethod
+    def name_of(action_pk: int) -> str:
+        return f"action_{action_pk}"
+
+    def amounts(self) -> dict[int, Any]:
+        return {
+            int(name.removeprefix("action_")): value for name, value in self.cleaned_data.items()
+        }

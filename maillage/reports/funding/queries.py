@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
 
-from maillage.reports.funding.models import Funder, Mandate
+from maillage.reports.funding.models import ActionExpense, Funder, Mandate
 from maillage.reports.funding.models.grants import running_in
 
 
@@ -35,6 +35,31 @@ def income_by_funder(year: int) -> list[FunderIncome]:
     return [
         FunderIncome(f, f.granted or Decimal(0), totals.get(f.pk) or Decimal(0)) for f in funders
     ]
+
+
+@dataclass(frozen=True)
+class ActionSpending:
+    code: str
+    title: str
+    amount: Decimal
+
+
+def expenses_by_action(year: int) -> list[ActionSpending]:
+    """The year's expenses entered for each plan action, in the plan's order (one query)."""
+    objective = "action__operational_objective"
+    rows = (
+        ActionExpense.objects.of_year(year)
+        .select_related("action")
+        .order_by(
+            f"{objective}__strategic_objective__position",
+            f"{objective}__strategic_objective__code",
+            f"{objective}__position",
+            f"{objective}__code",
+            "action__position",
+            "action__code",
+        )
+    )
+    return [ActionSpending(row.action.code, row.action.title, row.amount) for row in rows]
 
 
 def mandates_during(first: date, last: date) -> QuerySet[Mandate]:

@@ -1,9 +1,18 @@
 from django.urls import path
 
-from maillage.reports.funding.views import applications, funders, grants, open_data, report
+from maillage.reports.funding.views import (
+    applications,
+    expenses,
+    funders,
+    grants,
+    open_data,
+    report,
+)
 
 urlpatterns = [
     path("", funders.funder_list, name="funders"),
+    path("depenses/", expenses.expenses_now, name="expenses_now"),
+    path("depenses/<int:year>/", expenses.expenses, name="expenses"),
     path("donnees-ouvertes/", open_data.open_data, name="open_data"),
     path("donnees-ouvertes/subventions.csv", open_data.open_data_csv, name="open_data_csv"),
     path("donnees-ouvertes/publier/", open_data.publish_open_data, name="publish_open_data"),

@@ -8,7 +8,7 @@ from django.core import mail
 from maillage.core import demo
 from maillage.plan.links import actions_of
 from maillage.reports.funding.demo import create_demo_funding
-from maillage.reports.funding.models import Funder, Grant, Mandate, ReportDue
+from maillage.reports.funding.models import ActionExpense, Funder, Grant, Mandate, ReportDue
 from tests.people.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +61,16 @@ def test_a_demo_loaded_on_an_earlier_day_is_dated_again_from_today(
 
     assert {g.starts_on.year for g in Grant.objects.all()} == {2027}
     assert Funder.objects.count() == 2
+    assert set(ActionExpense.objects.values_list("year", flat=True)) == {2026, 2027}
+
+
+def test_the_demo_gives_expenses_by_action_for_this_year_and_the_last(loaded_plan, demo_people):
+    create_demo_funding()
+
+    year = demo.today().year
+    for each in (year, year - 1):
+        expenses = ActionExpense.objects.filter(year=each)
+        assert expenses.count() == 4
+        assert demo.only_demo(expenses).count() == 4
+    assert create_demo_funding() == 0
+    assert ActionExpense.objects.count() == 8

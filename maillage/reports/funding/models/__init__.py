@@ -1,3 +1,4 @@
+from maillage.reports.funding.models.expenses import ActionExpense
 from maillage.reports.funding.models.funders import Application, Funder
 from maillage.reports.funding.models.grants import (
     AgreementIndicator,
@@ -12,6 +13,7 @@ from maillage.reports.funding.models.mandates import Body, Mandate, MandateRepor
 from maillage.reports.funding.models.publications import GrantsPublication
 
 __all__ = [
+    "ActionExpense",
     "AgreementIndicator",
     "Application",
     "Body",
