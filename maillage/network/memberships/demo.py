@@ -11,7 +11,7 @@ the renewal campaign to show. No payment is dated after the day of loading.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -23,10 +23,21 @@ from maillage.directory.enums import ClaimStatus, EssFamily
 from maillage.directory.models import Claim, LegalUnit
 from maillage.hub import current_hub
 from maillage.network.memberships.colleges import load_colleges
-from maillage.network.memberships.enums import MemberKind, MembershipStatus, PaymentMethod
+from maillage.network.memberships.enums import (
+    BoardRole,
+    MemberKind,
+    MembershipStatus,
+    PaymentMethod,
+)
 from maillage.network.memberships.hub_members import sync_hub_member_flags
 from maillage.network.memberships.joining import CONSENT
-from maillage.network.memberships.models import College, DuesRate, JoinRequest, Membership
+from maillage.network.memberships.models import (
+    BoardSeat,
+    College,
+    DuesRate,
+    JoinRequest,
+    Membership,
+)
 from maillage.network.memberships.payment import record_payment
 from maillage.network.people.enums import AffiliationRole
 from maillage.network.people.models import Affiliation, Person
@@ -163,3 +174,54 @@ def create_demo_join_request() -> int:
     )
     demo.mark(request, renewed=True)  # dated today: made again on a later day
     return 1
+
+
+# The demo board: the bureau, then members; each seat's start counted back from the day of
+# loading (elected at a general assembly of some past spring), and a former treasurer.
+BOARD = [
+    (BoardRole.PRESIDENT, 420),
+    (BoardRole.VICE_PRESIDENT, 420),
+    (BoardRole.TREASURER, 60),
+    (BoardRole.SECRETARY, 785),
+    (BoardRole.MEMBER, 785),
+    (BoardRole.MEMBER, 420),
+]
+FORMER_TREASURER_SINCE = 1150
+
+
+@transaction.atomic
+def create_demo_board() -> int:
+    """Seats for the first demo contacts, found by person before being created (idempotent);
+    dated from today, so renewed on a later day."""
+    today = demo.today()
+    people = list(demo.only_demo(Person.objects.active()).order_by("pk")[: len(BOARD) + 1])
+    colleges = list(College.objects.order_by("order", "name"))
+    if len(people) <= len(BOARD) or not colleges:
+        return 0
+    seats = [
+        BoardSeat(
+            person=person,
+            role=role,
+            college=colleges[index % len(colleges)],
+            starts_on=today - timedelta(days=days),
+        )
+        for index, (person, (role, days)) in enumerate(zip(people, BOARD, strict=False))
+    ]
+    # The treasurer before the current one, who left the board when she took over.
+    treasurer = seats[2].starts_on
+    seats.append(
+        BoardSeat(
+            person=people[len(BOARD)],
+            role=BoardRole.TREASURER,
+            college=colleges[0],
+            starts_on=today - timedelta(days=FORMER_TREASURER_SINCE),
+            ends_on=treasurer - timedelta(days=1),
+        )
+    )
+    created = []
+    for seat in seats:
+        if not BoardSeat.objects.filter(person=seat.person).exists():
+            seat.save()
+            created.append(seat)
+    demo.mark(*created, renewed=True)
+    return len(created)

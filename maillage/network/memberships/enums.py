@@ -48,3 +48,13 @@ class JoinRequestStatus(models.TextChoices):
     PENDING = "pending", "À examiner"
     ACCEPTED = "accepted", "Acceptée"
     REFUSED = "refused", "Refusée"
+
+
+class BoardRole(models.TextChoices):
+    """A seat on the board; every role but « membre » sits on the bureau too."""
+
+    PRESIDENT = "president", "Président·e"
+    VICE_PRESIDENT = "vice_president", "Vice-président·e"
+    TREASURER = "treasurer", "Trésorier·e"
+    SECRETARY = "secretary", "Secrétaire"
+    MEMBER = "member", "Membre du conseil d’administration"

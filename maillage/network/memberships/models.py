@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from maillage.core.form_tokens import token_field
 from maillage.network.memberships.enums import (
     GOOD_STANDING,
+    BoardRole,
     JoinRequestStatus,
     MemberKind,
     MembershipStatus,
@@ -19,6 +22,7 @@ from maillage.network.memberships.enums import (
 ANONYMISED_MEMBER = "Personne anonymisée"
 
 __all__ = [
+    "BoardSeat",
     "College",
     "DuesRate",
     "JoinRequest",
@@ -360,3 +364,76 @@ class JoinRequest(models.Model):
     @property
     def is_for_organisation(self) -> bool:
         return self.kind == MemberKind.ORGANISATION
+
+
+class BoardSeatQuerySet(models.QuerySet["BoardSeat"]):
+    def during(self, first: date, last: date) -> BoardSeatQuerySet:
+        """Seats held on at least one day between `first` and `last`."""
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=first), starts_on__lte=last)
+
+    def current(self, on: date) -> BoardSeatQuerySet:
+        return self.during(on, on)
+
+    def in_board_order(self) -> BoardSeatQuerySet:
+        """The bureau first (président·e, vice-président·e, trésorier·e, secrétaire), then the
+        other members, each by name."""
+        rank = models.Case(
+            *(models.When(role=role, then=index) for index, role in enumerate(BoardRole)),
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(rank, "person__last_name", "person__first_name", "starts_on", "pk")
+
+
+class BoardSeat(models.Model):
+    """A seat on the association's board (conseil d’administration), its role on the bureau if
+    any, and the college it was elected by. Names of board members are public in the report."""
+
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name="membre du conseil",
+        on_delete=models.CASCADE,
+        related_name="board_seats",
+    )
+    role = models.CharField("fonction", max_length=20, choices=BoardRole.choices)
+    college = models.ForeignKey(
+        College,
+        verbose_name="collège",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="board_seats",
+    )
+    starts_on = models.DateField("depuis le")
+    ends_on = models.DateField("jusqu’au", null=True, blank=True)
+    submission_token = token_field()
+
+    objects = BoardSeatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "siège au conseil d’administration"
+        verbose_name_plural = "sièges au conseil d’administration"
+        ordering = ["-starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="board_seat_ends_after_it_starts",
+                violation_error_message="La fin du mandat au conseil suit son début.",
+            ),
+            # A person holds one open seat at a time: a new role closes the former one.
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(ends_on__isnull=True),
+                name="board_seat_one_open_per_person",
+                violation_error_message="Cette personne siège déjà au conseil.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_role_display()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("memberships:board_seat_edit", args=[self.pk])
+
+    @property
+    def is_on_bureau(self) -> bool:
+        return self.role != BoardRole.MEMBER

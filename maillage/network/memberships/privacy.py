@@ -2,7 +2,13 @@
 counts of members and dues must stay true, and once the person is anonymised they name no one.
 Past the retention, the purge (retention.py) unties them from the person with `replacements`."""
 
-from maillage.privacy.registry import LegalBasis, OnErasure, register, register_linked_rows
+from maillage.privacy.registry import (
+    WITH_THE_RECORD,
+    LegalBasis,
+    OnErasure,
+    register,
+    register_linked_rows,
+)
 
 
 def declare_personal_data() -> None:
@@ -36,6 +42,23 @@ def declare_personal_data() -> None:
         applied_by="purge_old_memberships",
         retention=f"{duration_text(retention_years() * DAYS_PER_YEAR)} après l’année "
         "d’adhésion (pièces comptables), puis anonymisation",
+    )
+    # The board's composition is public in the activity report; an erased person's seat stays
+    # (the board's history keeps its dates) but names no one, and new reports leave it out.
+    register_linked_rows(
+        "memberships.BoardSeat",
+        exported=("role", "college", "starts_on", "ends_on"),
+        person_lookup="person",
+        email_lookup="person__email",
+        on_erasure=OnErasure.KEEP,
+        purpose="Composition du conseil d’administration et du bureau de l’association",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        recipients="L’équipe du pôle ; le public, par le rapport d’activité publié (nom, "
+        "fonction, collège, date d’entrée au conseil)",
+        notice="Une version publiée du rapport d’activité reste telle qu’elle a été publiée ; "
+        "après l’effacement d’une personne, les rapports suivants ne la nomment plus.",
+        applied_by=WITH_THE_RECORD,
+        retention="Tant que le pôle garde l’historique de son conseil",
     )
     register(
         "memberships.JoinRequest",

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from maillage.network.memberships.views import campaign, receipts, requests, staff
+from maillage.network.memberships.views import board, campaign, receipts, requests, staff
 
 urlpatterns = [
     path("", staff.membership_list, name="list"),
     path("nouvelle/structure/", staff.create_for_organisation, name="create_organisation"),
     path("nouvelle/personne/", staff.create_for_person, name="create_person"),
+    path("conseil/", board.board, name="board"),
+    path("conseil/nouveau/", board.board_seat_create, name="board_seat_create"),
+    path("conseil/<id:pk>/modifier/", board.board_seat_edit, name="board_seat_edit"),
     path("renouvellement/", campaign.renewal_page, name="renewal"),
     path("renouvellement/relancer/", campaign.send_reminders, name="send_reminders"),
     path("demandes/", requests.request_list, name="join_requests"),

@@ -4,6 +4,7 @@ read per strategic objective → operational objective → action, with the staf
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from maillage.accounts.enums import Role
@@ -11,6 +12,7 @@ from maillage.accounts.models import User
 from maillage.core.french import euros
 from maillage.core.plain_text import from_markdown
 from maillage.hub import current_hub
+from maillage.network.memberships.queries import board_during
 from maillage.observatory.queries import key_figures
 from maillage.plan.indicators import TOTAL, Indicator, Number, Period, Scope, Section
 from maillage.plan.models import Action, StrategicObjective, ValueFamily
@@ -207,7 +209,34 @@ class Builder:
         staff = User.objects.filter(role=Role.STAFF, is_active=True).count()
         rows.append(["Membres de l’équipe (comptes actifs)", staff])
         tables.insert(0, TableData("Vie du réseau", ["Indicateur", "Nombre"], rows))
-        return tables
+        board = self.board()
+        return [board, *tables] if board else tables
+
+    def board(self) -> TableData | None:
+        """Who sat on the board during the year: names are public in an association's report."""
+        period = Period.year(self.report.year)
+        last = period.end - timedelta(days=1)
+        rows: list[list[Number | str | None]] = [
+            [
+                str(seat.person),
+                seat.get_role_display(),
+                seat.college.name if seat.college else "–",
+                f"{seat.starts_on:%d/%m/%Y}",
+                f"{seat.ends_on:%d/%m/%Y}"
+                if seat.ends_on and seat.ends_on < last
+                else "en fonction",
+            ]
+            for seat in board_during(period.start, last)
+        ]
+        if not rows:
+            return None
+        return TableData(
+            f"Conseil d’administration en {self.report.year}",
+            ["Membre", "Fonction", "Collège", "Depuis le", "Jusqu’au"],
+            rows,
+            "Sièges enregistrés par l’équipe ; le bureau est formé des fonctions autres que "
+            f"« membre ». « En fonction » : toujours au conseil le {last:%d/%m/%Y}.",
+        )
 
     def means(self) -> list[TableData]:
         """Income by funder and expenses by action (the funding app's records), then any

@@ -12,8 +12,8 @@ from maillage.needs.demo import create_demo_needs
 from maillage.needs.models import Need, Support
 from maillage.network.decisions.demo import create_demo_decisions
 from maillage.network.decisions.models import Proposal, Vote
-from maillage.network.memberships.demo import create_demo_memberships
-from maillage.network.memberships.models import Membership
+from maillage.network.memberships.demo import create_demo_board, create_demo_memberships
+from maillage.network.memberships.models import BoardSeat, Membership
 from maillage.network.people.demo import create_demo_people
 from maillage.network.people.models import Interaction, Person
 from maillage.network.working_groups.demo import create_demo_working_groups
@@ -70,6 +70,11 @@ STEPS = (
         ),
     ),
     Step("Adhésions", create_demo_memberships, (Kind("adhésion", "adhésions", Membership),)),
+    Step(
+        "Conseil d’administration",
+        create_demo_board,
+        (Kind("siège au conseil", "sièges au conseil", BoardSeat),),
+    ),
     Step(
         "Groupes de travail",
         create_demo_working_groups,
