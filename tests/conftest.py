@@ -70,6 +70,12 @@ def _mail_through_tasks(settings):
     settings.EMAIL_BACKEND = "maillage.mail.RefusingEmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _funder_logos_apart(settings, tmp_path_factory):
+    """Funders' logos (the demo draws some) go to a folder of the test run, never the checkout's."""
+    settings.FUNDER_LOGOS_ROOT = tmp_path_factory.getbasetemp() / "financeurs"
+
+
 @pytest.fixture(scope="module")
 def server(django_db_setup, tmp_path_factory):
     """gunicorn on the test database for the whole test module (tests/live_server.py); its port."""

@@ -8,7 +8,12 @@ from django.conf import settings
 
 # Each folder is named in the archive by its setting, so a restore puts it back wherever the
 # host configured that setting.
-FILE_ROOT_SETTINGS = ("MEDIA_ROOT", "WORKING_GROUP_DOCUMENTS_ROOT", "SUPPORT_DOCUMENTS_ROOT")
+FILE_ROOT_SETTINGS = (
+    "MEDIA_ROOT",
+    "WORKING_GROUP_DOCUMENTS_ROOT",
+    "SUPPORT_DOCUMENTS_ROOT",
+    "FUNDER_LOGOS_ROOT",
+)
 
 
 def file_roots() -> dict[str, Path]:

@@ -178,6 +178,8 @@ SUPPORT_DOCUMENTS_ROOT = Path(
 )
 # Files of the frozen versions of the yearly report; written again identical from the version.
 REPORT_FILES_ROOT = Path(env_str("REPORT_FILES_ROOT", str(BASE_DIR / "var" / "rapports")))
+# Funders' logos uploaded by staff (shown in the activity report's annexes).
+FUNDER_LOGOS_ROOT = Path(env_str("FUNDER_LOGOS_ROOT", str(BASE_DIR / "var" / "financeurs")))
 # Directory exports too large for a request, written by the task worker for staff.
 DIRECTORY_EXPORTS_ROOT = Path(
     env_str("DIRECTORY_EXPORTS_ROOT", str(BASE_DIR / "var" / "exports-annuaire"))

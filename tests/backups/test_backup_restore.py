@@ -15,6 +15,7 @@ from django.core.management import CommandError, call_command
 
 from maillage.backups.archive import write_backup
 from maillage.backups.checksums import table_checksums
+from maillage.backups.files import FILE_ROOT_SETTINGS
 from maillage.network.people.models import Person
 from maillage.privacy.models import ErasureRecord
 from maillage.privacy.subject_rights import erase_person_record
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def folders(settings, tmp_path):
     settings.BACKUP_DIR = tmp_path / "sauvegardes"
     settings.ERASURE_JOURNAL_PATH = tmp_path / "sauvegardes" / "journal.jsonl"
-    for name in ("MEDIA_ROOT", "WORKING_GROUP_DOCUMENTS_ROOT", "SUPPORT_DOCUMENTS_ROOT"):
+    for name in FILE_ROOT_SETTINGS:
         setattr(settings, name, tmp_path / name.lower())
     (settings.MEDIA_ROOT / "imports").mkdir(parents=True)
     (settings.MEDIA_ROOT / "imports" / "stock.csv").write_text("siret;nom\n1;La Recyclerie\n")

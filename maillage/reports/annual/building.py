@@ -3,6 +3,7 @@ read per strategic objective → operational objective → action, with the staf
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -20,6 +21,7 @@ from maillage.plan.queries import plan_texts
 from maillage.reports.annual.contents import (
     ActionPart,
     Figure,
+    FunderNotice,
     OperationalPart,
     ReportContent,
     StrategicPart,
@@ -30,6 +32,7 @@ from maillage.reports.annual.models import AnnualReport
 from maillage.reports.annual.volunteering import volunteer_time
 from maillage.reports.funding.queries import (
     expenses_by_action,
+    funder_notices,
     income_by_funder,
     mandates_during,
 )
@@ -343,6 +346,18 @@ class Builder:
         ]
 
 
+def notices(year: int) -> list[FunderNotice]:
+    return [
+        FunderNotice(
+            notice.name,
+            notice.mention,
+            notice.logo.media_type if notice.logo else "",
+            base64.b64encode(notice.logo.data).decode("ascii") if notice.logo else "",
+        )
+        for notice in funder_notices(year)
+    ]
+
+
 def build_content(report: AnnualReport) -> ReportContent:
     """The report as the records say it today (a live draft: `frozen_at` is empty)."""
     builder = Builder(report)
@@ -374,6 +389,7 @@ def build_content(report: AnnualReport) -> ReportContent:
         means=builder.means(),
         volunteering=volunteering,
         volunteering_note=volunteering_note,
+        funder_notices=notices(report.year),
         mandates=builder.mandates(),
         outlook=report.outlook,
         annex_actions=TableData(

@@ -88,6 +88,21 @@ class StrategicPart:
 
 
 @dataclass
+class FunderNotice:
+    """A funder's required mention and logo, as the annexes show them; the logo's bytes are
+    kept (base64) so that a frozen version shows the logo it was frozen with."""
+
+    name: str
+    mention: str
+    logo_type: str = ""  # « image/png », « image/jpeg »; empty without a logo
+    logo: str = ""  # base64
+
+    @property
+    def logo_data_url(self) -> str:
+        return f"data:{self.logo_type};base64,{self.logo}" if self.logo else ""
+
+
+@dataclass
 class ReportContent:
     year: int
     hub_name: str
@@ -119,6 +134,7 @@ class ReportContent:
     # they are valued. Defaults: versions frozen before these parts existed still load.
     volunteering: list[TableData] = field(default_factory=list)
     volunteering_note: str = ""
+    funder_notices: list[FunderNotice] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

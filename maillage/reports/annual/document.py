@@ -3,6 +3,7 @@ is written from. A frozen version always gives the same document."""
 
 from __future__ import annotations
 
+import base64
 import datetime
 
 from maillage.core.documents import (
@@ -12,6 +13,7 @@ from maillage.core.documents import (
     ChartKind,
     Document,
     Heading,
+    Image,
     Metadata,
     Note,
     Paragraph,
@@ -19,11 +21,18 @@ from maillage.core.documents import (
     Table,
 )
 from maillage.core.plain_text import PARAGRAPH_BREAK
-from maillage.reports.annual.contents import Figure, ReportContent, TableData, figure_text
+from maillage.reports.annual.contents import (
+    Figure,
+    FunderNotice,
+    ReportContent,
+    TableData,
+    figure_text,
+)
 from maillage.reports.annual.models import FrozenVersion
 
 COMING = "À venir : aucun financement n’est enregistré pour cette année."
 VOLUNTEERING = "Bénévolat valorisé"
+FUNDERS = "Financeurs : mentions obligatoires et logos"
 
 
 def build_document(version: FrozenVersion) -> Document:
@@ -127,4 +136,17 @@ def blocks_of(content: ReportContent) -> list[Block]:
             tuple((label, source) for label, source in content.method),
         )
     )
+    if content.funder_notices:
+        blocks += [Heading(2, FUNDERS), *notice_blocks(content.funder_notices)]
     return blocks
+
+
+def notice_blocks(notices: list[FunderNotice]) -> list[Block]:
+    found: list[Block] = []
+    for notice in notices:
+        found.append(Heading(3, notice.name))
+        if notice.logo:
+            logo = base64.b64decode(notice.logo)
+            found.append(Image(logo, notice.logo_type, f"Logo de {notice.name}"))
+        found += text(notice.mention)
+    return found

@@ -11,11 +11,15 @@ created, so a second call creates nothing; nothing here sends mail.
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.db import models, transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw
 
 from maillage.core import demo
 from maillage.directory.demo import luhn_complete
@@ -38,11 +42,14 @@ from maillage.reports.funding.models import (
 )
 
 NOTE = "Financeur fictif de démonstration."
-# name, kind, SIRET body (99… range: no real organisation has it)
+# name, kind, SIRET body (99… range: no real organisation has it), the mention its agreement
+# asks for, colour of its drawn logo
 FUNDERS = [
-    ("Département fictif de démonstration", FunderKind.DEPARTEMENT, "9900000010001"),
-    ("Fondation fictive pour l’ESS", FunderKind.FOUNDATION, "9900000020001"),
-]
+    ("Département fictif de démonstration", FunderKind.DEPARTEMENT, "9900000010001",
+     "Action soutenue par le Département fictif de démonstration (mention fictive).", "#1d4e89"),
+    ("Fondation fictive pour l’ESS", FunderKind.FOUNDATION, "9900000020001",
+     "Avec le soutien de la Fondation fictive pour l’ESS (mention fictive).", "#2e7d32"),
+]  # fmt: skip
 # funder index, purpose, amount, plan action codes, indicators (name, slug, target), budget
 GRANTS = [
     (0, "Animation du réseau des acteurs de l’ESS (démonstration)", Decimal("24000"),
@@ -66,12 +73,31 @@ BODIES = [
 ]
 
 
+def _drawn_logo(colour: str) -> bytes:
+    """A fictitious logo: a coloured band and a disc, the same bytes on every run."""
+    image = PILImage.new("RGB", (240, 80), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 60, 239, 79), fill=colour)
+    draw.ellipse((10, 6, 58, 54), fill=colour)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=False)
+    return out.getvalue()
+
+
 def _funders() -> list[Funder]:
     funders = []
-    for name, kind, siret in FUNDERS:
+    for name, kind, siret, mention, colour in FUNDERS:
         funder, _ = Funder.objects.get_or_create(
-            name=name, defaults={"kind": kind, "siret": luhn_complete(siret), "notes": NOTE}
+            name=name,
+            defaults={
+                "kind": kind,
+                "siret": luhn_complete(siret),
+                "notes": NOTE,
+                "required_mention": mention,
+            },
         )
+        if not funder.logo:  # only once: a second run changes nothing
+            funder.logo.save("demo.png", ContentFile(_drawn_logo(colour)), save=True)
         demo.mark(funder)
         funders.append(funder)
     return funders

@@ -12,6 +12,7 @@ from maillage.directory.models import LegalUnit
 from maillage.network.people.models import Person
 from maillage.plan.indicators import all_indicators
 from maillage.plan.pickers import ActionsField
+from maillage.reports.funding import logos
 from maillage.reports.funding.models import (
     AgreementIndicator,
     Application,
@@ -76,14 +77,58 @@ class LegalUnitField(forms.CharField):
         return unit
 
 
+class LogoField(forms.ImageField):
+    """An image Pillow reads (its content, not its name), PNG or JPEG, of bounded size."""
+
+    default_error_messages = {
+        "invalid_image": "Ce fichier n’est pas une image PNG ou JPEG lisible.",
+    }
+
+    def to_python(self, data: Any) -> Any:
+        if data is not None and getattr(data, "size", 0) > logos.MAX_BYTES:
+            raise forms.ValidationError("Ce logo dépasse 1 Mo.")
+        checked = super().to_python(data)
+        if checked is None:
+            return None
+        if checked.image.format not in logos.FORMATS:
+            raise forms.ValidationError("Le logo doit être une image PNG ou JPEG.")
+        width, height = checked.image.size
+        if width * height > logos.MAX_PIXELS:
+            raise forms.ValidationError("Ce logo est trop grand : 4 000 × 4 000 pixels au plus.")
+        return checked
+
+
 class FunderForm(forms.ModelForm):
     legal_unit = LegalUnitField(label="SIREN ou numéro RNA dans l’annuaire (facultatif)")
+    new_logo = LogoField(
+        label="Logo",
+        required=False,
+        help_text="Image PNG ou JPEG, 1 Mo au plus ; elle paraît dans les annexes du rapport "
+        "d’activité. Un nouveau fichier remplace l’ancien.",
+    )
+    remove_logo = forms.BooleanField(label="Retirer le logo", required=False)
 
     class Meta:
         model = Funder
-        fields = ["name", "kind", "siret", "legal_unit", "notes"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        fields = ["name", "kind", "siret", "legal_unit", "required_mention", "notes"]
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "required_mention": forms.Textarea(attrs={"rows": 3}),
+        }
         error_messages = {"name": {"unique": "Un financeur porte déjà ce nom."}}
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if not self.instance.logo:
+            del self.fields["remove_logo"]
+
+    def save_logo(self) -> None:
+        """Store the uploaded logo, or remove the former one; after the funder is saved."""
+        funder, upload = self.instance, self.cleaned_data.get("new_logo")
+        if upload is not None:
+            logos.store_logo(funder, upload, upload.image.format)
+        elif self.cleaned_data.get("remove_logo") and funder.logo:
+            funder.logo.delete(save=True)
 
 
 class ApplicationForm(EditOnce, forms.ModelForm):

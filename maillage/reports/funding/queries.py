@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
 
+from maillage.reports.funding.logos import Logo, logo_of
 from maillage.reports.funding.models import ActionExpense, Funder, Mandate
 from maillage.reports.funding.models.grants import running_in
 
@@ -60,6 +61,26 @@ def expenses_by_action(year: int) -> list[ActionSpending]:
         )
     )
     return [ActionSpending(row.action.code, row.action.title, row.amount) for row in rows]
+
+
+@dataclass(frozen=True)
+class FunderNotice:
+    """What a funder asks to see in the report: its required mention and its logo."""
+
+    name: str
+    mention: str
+    logo: Logo | None
+
+
+def funder_notices(year: int) -> list[FunderNotice]:
+    """The funders of the year's grants that have a mention or a logo, by name."""
+    funders = (
+        Funder.objects.filter(running_in(year, "grants__"))
+        .exclude(required_mention="", logo="")
+        .distinct()
+        .order_by("name")
+    )
+    return [FunderNotice(f.name, f.required_mention.strip(), logo_of(f)) for f in funders]
 
 
 def mandates_during(first: date, last: date) -> QuerySet[Mandate]:

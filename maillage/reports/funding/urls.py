@@ -19,6 +19,7 @@ urlpatterns = [
     path("financeurs/nouveau/", funders.funder_create, name="funder_create"),
     path("financeurs/<id:pk>/", funders.funder_page, name="funder"),
     path("financeurs/<id:pk>/modifier/", funders.funder_edit, name="funder_edit"),
+    path("financeurs/<id:pk>/logo/", funders.funder_logo, name="funder_logo"),
     path("demandes/nouvelle/", applications.application_create, name="application_create"),
     path("demandes/<id:pk>/modifier/", applications.application_edit, name="application_edit"),
     path("subventions/nouvelle/", grants.grant_create, name="grant_create"),

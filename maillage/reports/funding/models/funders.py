@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from maillage.core.form_tokens import token_field
+from maillage.core.storage import PrivateStorage
 from maillage.reports.funding.enums import ApplicationStatus, FunderKind
 from maillage.reports.funding.identifiers import validate_siret
 
@@ -35,6 +36,18 @@ class Funder(models.Model):
         related_name="+",
     )
     notes = models.TextField("notes", blank=True)
+    # PNG or JPEG, checked by content when uploaded (`logos.py`); served to staff only, and
+    # copied into the frozen report that shows it.
+    logo = models.FileField(
+        "logo", blank=True, max_length=200, storage=PrivateStorage("FUNDER_LOGOS_ROOT")
+    )
+    required_mention = models.TextField(
+        "mention obligatoire",
+        blank=True,
+        help_text="Le texte que la convention demande de faire figurer, par exemple « Action "
+        "soutenue par le Département ». Il paraît, avec le logo, dans les annexes du rapport "
+        "d’activité.",
+    )
 
     class Meta:
         verbose_name = "financeur"
