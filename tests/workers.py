@@ -4,8 +4,12 @@ production, and `manage.py db_worker` runs them in its own process against the t
 import os
 import subprocess
 import sys
+import time
+from pathlib import Path
+from typing import Self
 
 from django.db import connection
+from django_tasks_db.models import DBTaskResult
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
@@ -18,7 +22,8 @@ def database_url() -> str:
     return f"postgres://{settings['USER']}@{host}:{settings['PORT'] or 5432}/{settings['NAME']}"
 
 
-WORKER = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"]
+WORKER = [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload"]
+BATCH = [*WORKER, "--batch"]
 
 
 def _environment(environment: dict[str, str]) -> dict[str, str]:
@@ -34,14 +39,14 @@ def _environment(environment: dict[str, str]) -> dict[str, str]:
 def start_db_worker(**environment: str) -> subprocess.Popen:
     """Start the worker and return at once: the test may kill it in the middle of a task."""
     return subprocess.Popen(
-        WORKER, env=_environment(environment), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        BATCH, env=_environment(environment), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
 
 
 def run_db_worker(**environment: str) -> subprocess.CompletedProcess:
     """Run the worker until the queue is empty; `environment` adds settings (a mail backend)."""
     return subprocess.run(
-        WORKER,
+        BATCH,
         env=_environment(environment),
         capture_output=True,
         text=True,
@@ -50,3 +55,33 @@ def run_db_worker(**environment: str) -> subprocess.CompletedProcess:
         timeout=600,
         check=False,
     )
+
+
+class RunningWorker:
+    """One worker kept running for a group of tests: each start costs seconds of processor time
+    (Django's start-up), so tests that only need their tasks run share one. It polls the queue
+    every tenth of a second; `drain()` returns when a `--batch` run would have ended."""
+
+    def __init__(self, log: Path, **environment: str) -> None:
+        self.log, self.environment = log, environment
+
+    def __enter__(self) -> Self:
+        command = [*WORKER, "--interval", "0.1"]
+        with self.log.open("w") as output:
+            self.process = subprocess.Popen(
+                command, env=_environment(self.environment), stdout=output, stderr=output
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=60)
+
+    def drain(self, timeout: float = 600) -> None:
+        """Wait until no task is ready to run nor running (a retry set for later may wait)."""
+        deadline = time.monotonic() + timeout
+        pending = DBTaskResult.objects.ready() | DBTaskResult.objects.running()
+        while pending.exists():
+            assert self.process.poll() is None, self.log.read_text()
+            assert time.monotonic() < deadline, "the worker did not empty the queue in time"
+            time.sleep(0.05)

@@ -23,7 +23,7 @@ from maillage.directory.stewardship import locations
 from tests.ban_stand_in import StandIn
 from tests.directory.factories import EstablishmentFactory
 from tests.tokens import with_token
-from tests.workers import DATABASE_TASKS, run_db_worker
+from tests.workers import DATABASE_TASKS, RunningWorker, run_db_worker
 
 CLOSED_PORT = "http://127.0.0.1:9"
 
@@ -41,84 +41,128 @@ def sites(transactional_db):
     }
 
 
-def geocode_through_the_worker(url: str):
+@pytest.fixture(scope="class")
+def service(django_db_setup, tmp_path_factory):
+    """The stand-in and one real worker pointed at it, shared by the tests of a class (starting
+    a worker costs seconds of processor time); each test sets how the stand-in behaves."""
+    log = tmp_path_factory.mktemp("worker") / "worker.log"
+    with StandIn() as ban, RunningWorker(log, BAN_API_URL=ban.url) as worker:
+        yield ban, worker
+
+
+@pytest.fixture
+def ban(service):
+    ban, _ = service
+    ban.mode = "ok"
+    ban.requests.clear()
+    return ban
+
+
+@pytest.fixture
+def geocode(service, settings):
+    """Queue the geocoding in the database and wait until the shared worker has run it."""
+    _, worker = service
+    settings.TASKS = DATABASE_TASKS
+
+    def run():
+        geocode_addresses.enqueue()
+        worker.drain()
+
+    return run
+
+
+def geocode_through_a_worker_of_its_own(url: str):
     geocode_addresses.enqueue()
     worker = run_db_worker(BAN_API_URL=url)
     assert worker.returncode == 0, worker.stderr
-    return worker
 
 
 def status(site) -> Geocoding:
     return Geocoding.objects.get(establishment=site)
 
 
+class TestWithOneWorker:
+    def test_addresses_are_placed_in_batches_with_their_score_kept(self, sites, ban, geocode):
+        geocode()
+
+        good = Establishment.objects.get(pk=sites["good"].pk)
+        assert (good.longitude, good.latitude) == (-2.0849, 47.6514)
+        assert good.provenance["longitude"]["source"] == Source.GEOCODER
+        assert (status(good).status, status(good).score) == (GeocodingStatus.PLACED, 0.88)
+        assert ban.requests == ["/search/csv/"]  # one batch for all
+        assert status(sites["unknown"]).status == GeocodingStatus.NOT_FOUND
+        assert not Geocoding.objects.filter(establishment=sites["no_street"]).exists()
+        # Written in bulk by the worker, the positions are on the map's counts at its commit.
+        assert map_clusters.is_fresh()
+        placed = MapCellCount.objects.filter(level=grid.TILE_ZOOM).values_list("count", flat=True)
+        assert sum(placed) == Establishment.objects.published().located().count() >= 1
+
+    def test_a_low_score_is_not_taken_but_proposed_to_staff(self, sites, ban, geocode, staff):
+        geocode()
+
+        weak = Establishment.objects.get(pk=sites["weak"].pk)
+        check = LocationCheck.objects.get(establishment=weak, kind=LocationCheckKind.ADDRESS)
+        assert weak.longitude is None
+        assert status(weak).status == GeocodingStatus.TO_CONFIRM
+        assert "sous le seuil de 70 %" in check.reason
+
+        locations.accept(check, staff)
+
+        weak.refresh_from_db()
+        assert weak.longitude == check.longitude
+        assert weak.provenance["longitude"]["source"] == "staff"
+        assert status(weak).status == GeocodingStatus.PLACED
+
+    @pytest.mark.parametrize(
+        ("mode", "message"),
+        [
+            ("slow", "ne répond pas à temps"),
+            ("garbage", "réponse illisible"),
+            ("error", "service d’adresses injoignable (503)"),
+        ],
+    )
+    def test_when_the_api_fails_nothing_is_lost_and_it_is_tried_again(
+        self, sites, ban, geocode, mode, message
+    ):
+        ban.mode = mode
+        geocode()
+
+        assert_waits_with(sites["good"], message)
+
+        ban.mode = "ok"
+        Geocoding.objects.update(retry_after=None)  # time passes
+        geocode()
+
+        assert_placed_again(sites["good"])
+
+
 @override_settings(TASKS=DATABASE_TASKS)
-def test_addresses_are_placed_in_batches_with_their_score_kept(sites):
+def test_when_the_api_is_down_nothing_is_lost_and_it_is_tried_again(sites):
+    """A closed port, not the stand-in: the worker is started with that address."""
+    geocode_through_a_worker_of_its_own(CLOSED_PORT)
+
+    assert_waits_with(sites["good"], "service d’adresses injoignable")
+
+    Geocoding.objects.update(retry_after=None)  # time passes
     with StandIn() as ban:
-        geocode_through_the_worker(ban.url)
+        geocode_through_a_worker_of_its_own(ban.url)
 
-    good = Establishment.objects.get(pk=sites["good"].pk)
-    assert (good.longitude, good.latitude) == (-2.0849, 47.6514)
-    assert good.provenance["longitude"]["source"] == Source.GEOCODER
-    assert (status(good).status, status(good).score) == (GeocodingStatus.PLACED, 0.88)
-    assert ban.requests == ["/search/csv/"]  # one batch for all
-    assert status(sites["unknown"]).status == GeocodingStatus.NOT_FOUND
-    assert not Geocoding.objects.filter(establishment=sites["no_street"]).exists()
-    # Written in bulk by the worker, the positions are on the map's counts at its commit.
-    assert map_clusters.is_fresh()
-    placed = MapCellCount.objects.filter(level=grid.TILE_ZOOM).values_list("count", flat=True)
-    assert sum(placed) == Establishment.objects.published().located().count() >= 1
+    assert_placed_again(sites["good"])
 
 
-@override_settings(TASKS=DATABASE_TASKS)
-def test_a_low_score_is_not_taken_but_proposed_to_staff(sites, staff):
-    with StandIn() as ban:
-        geocode_through_the_worker(ban.url)
-
-    weak = Establishment.objects.get(pk=sites["weak"].pk)
-    check = LocationCheck.objects.get(establishment=weak, kind=LocationCheckKind.ADDRESS)
-    assert weak.longitude is None
-    assert status(weak).status == GeocodingStatus.TO_CONFIRM
-    assert "sous le seuil de 70 %" in check.reason
-
-    locations.accept(check, staff)
-
-    weak.refresh_from_db()
-    assert (weak.longitude, weak.provenance["longitude"]["source"]) == (check.longitude, "staff")
-    assert status(weak).status == GeocodingStatus.PLACED
-
-
-@pytest.mark.parametrize(
-    ("mode", "message"),
-    [
-        ("down", "service d’adresses injoignable"),
-        ("slow", "ne répond pas à temps"),
-        ("garbage", "réponse illisible"),
-        ("error", "service d’adresses injoignable (503)"),
-    ],
-)
-@override_settings(TASKS=DATABASE_TASKS)
-def test_when_the_api_fails_nothing_is_lost_and_it_is_tried_again(sites, mode, message):
-    if mode == "down":
-        geocode_through_the_worker(CLOSED_PORT)
-    else:
-        with StandIn(mode) as ban:
-            geocode_through_the_worker(ban.url)
-
-    waiting = status(sites["good"])
-    assert Establishment.objects.get(pk=sites["good"].pk).longitude is None
+def assert_waits_with(site, message: str) -> None:
+    waiting = status(site)
+    assert Establishment.objects.get(pk=site.pk).longitude is None
     assert (waiting.status, waiting.attempts) == (GeocodingStatus.PENDING, 1)
     assert message in waiting.last_error
     retry = DBTaskResult.objects.filter(status="READY").get()
     assert retry.run_after > timezone.now()  # the worker comes back by itself
 
-    Geocoding.objects.update(retry_after=None)  # time passes
-    with StandIn() as ban:
-        geocode_through_the_worker(ban.url)
 
-    assert Establishment.objects.get(pk=sites["good"].pk).longitude == -2.0849
-    assert status(sites["good"]).status == GeocodingStatus.PLACED
-    assert status(sites["good"]).last_error == ""
+def assert_placed_again(site) -> None:
+    assert Establishment.objects.get(pk=site.pk).longitude == -2.0849
+    assert status(site).status == GeocodingStatus.PLACED
+    assert status(site).last_error == ""
 
 
 def test_an_uploaded_sheet_lands_while_the_api_is_down_and_its_entries_wait(
