@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
-import pytest
 from django.db import DatabaseError, transaction
 from django.test import Client
 from django.urls import NoReverseMatch, resolve, reverse
@@ -20,7 +19,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tests.crawler import STARTS, Form, close_file, crawl, demo_clients, load_demo
+from tests.crawl.conftest import SHARED
+from tests.crawler import Form, close_file
+
+pytestmark = SHARED
 
 HUGE = str(10**23)
 
@@ -80,16 +82,11 @@ def send(client: Client, method: str, path: str, data: dict | None = None) -> in
     return response.status_code
 
 
-@pytest.fixture
-def demo(db):
-    load_demo()
-
-
-def test_no_page_filter_or_form_answers_a_server_error_to_hostile_input(demo):
+def test_no_page_filter_or_form_answers_a_server_error_to_hostile_input(crawled_demo):
     failures: list[str] = []
     targets: list[tuple[str, Form]] = []
-    for role, client in demo_clients().items():
-        found = crawl(client, STARTS)
+    for role, client in crawled_demo.clients.items():
+        found = crawled_demo.crawls[role]
         for page in found.pages:
             huge = with_huge_ids(page)
             if huge is not None:
@@ -102,7 +99,7 @@ def test_no_page_filter_or_form_answers_a_server_error_to_hostile_input(demo):
                     failures, role, lambda c=client, f=form, d=data: send(c, f.method, f.action, d)
                 )
     assert not failures, "\n".join(failures)
-    _mix_at_random(targets)
+    _mix_at_random(crawled_demo.clients, targets)
 
 
 def _record(failures: list[str], role: str, request) -> None:
@@ -112,9 +109,7 @@ def _record(failures: list[str], role: str, request) -> None:
         failures.append(f"{role}: {error}")
 
 
-def _mix_at_random(targets: list[tuple[str, Form]]) -> None:
-    clients = demo_clients()
-
+def _mix_at_random(clients: dict[str, Client], targets: list[tuple[str, Form]]) -> None:
     @hypothesis_settings(
         max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture]
     )
