@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 
+from maillage.directory.exports import published
 from tests.crawler import STARTS, Crawl, crawl, demo_clients, load_demo
 
 # Each module of the package marks its tests with it: under xdist, one test process runs them
@@ -25,9 +26,17 @@ class CrawledDemo:
 
 
 @pytest.fixture(scope="package")
-def _crawled_demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+def _crawled_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    exports = tmp_path_factory.mktemp("exports")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(DIRECTORY_EXPORTS_ROOT=str(exports)),
+        transaction.atomic(),
+    ):
         load_demo()
+        # The whole directory's files, as the worker writes them after a change (before that,
+        # their links answer « en préparation » with a 503 by design).
+        published.rebuild()
         clients = demo_clients()
         yield CrawledDemo(
             clients, {role: crawl(client, STARTS) for role, client in clients.items()}
