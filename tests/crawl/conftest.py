@@ -27,10 +27,14 @@ class CrawledDemo:
 
 @pytest.fixture(scope="package")
 def _crawled_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    exports = tmp_path_factory.mktemp("exports")
+    # Files the demo and the worker write go to folders of the test run, never the checkout's.
+    folders = {
+        "DIRECTORY_EXPORTS_ROOT": str(tmp_path_factory.mktemp("exports")),
+        "FUNDER_LOGOS_ROOT": tmp_path_factory.mktemp("financeurs"),
+    }
     with (
         django_db_blocker.unblock(),
-        override_settings(DIRECTORY_EXPORTS_ROOT=str(exports)),
+        override_settings(**folders),
         transaction.atomic(),
     ):
         load_demo()
