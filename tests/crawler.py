@@ -16,6 +16,7 @@ from django.urls import Resolver404, resolve
 
 from maillage.accounts.demo import DEMO_ACCOUNTS
 from maillage.accounts.models import User
+from maillage.directory.exports import published
 
 PAGES_PER_ROUTE = 1  # pages of one route (two activities, two organisations) are alike
 SKIPPED = re.compile(r"^/(admin|static|media)/|/deconnexion/")
@@ -24,8 +25,12 @@ ADMIN = "/admin/"
 
 
 def load_demo() -> None:
+    """The hub and its demo, with the whole directory's files the worker writes after the load
+    (before that, their links answer « en préparation » with a 503 by design): the caller points
+    DIRECTORY_EXPORTS_ROOT at a folder of the test run."""
     call_command("load_hub", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())
+    published.rebuild()
 
 
 def demo_clients() -> dict[str, Client]:

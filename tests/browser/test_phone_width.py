@@ -287,6 +287,7 @@ def add_what_the_demo_lacks() -> None:
 def demo(transactional_db, settings, tmp_path):
     settings.SUPPORT_DOCUMENTS_ROOT = tmp_path / "accompagnement"
     settings.WORKING_GROUP_DOCUMENTS_ROOT = tmp_path / "groupes"
+    settings.DIRECTORY_EXPORTS_ROOT = tmp_path / "exports"
     load_demo()
     add_what_the_demo_lacks()
 

@@ -132,3 +132,13 @@ def test_everything_drawn_lies_inside_the_picture(kind):
     assert drawn.x1 <= width
     assert drawn.y1 <= height
     assert drawn.width > width * 0.85  # little blank paper left
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_a_chart_without_rows_is_still_drawn(kind):
+    # The observatory's overview of a snapshot without figures answered a server error.
+    empty = Table("Activités par commune", TABLE.header, ())
+
+    root = ElementTree.fromstring(charts.svg(_chart(kind, table=empty), "vide"))
+
+    assert root.find(f"{SVG}title").text == "Activités par commune"

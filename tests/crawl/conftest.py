@@ -11,7 +11,6 @@ import pytest
 from django.db import transaction
 from django.test import Client, override_settings
 
-from maillage.directory.exports import published
 from tests.crawler import STARTS, Crawl, crawl, demo_clients, load_demo
 
 # Each module of the package marks its tests with it: under xdist, one test process runs them
@@ -38,9 +37,6 @@ def _crawled_demo(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.atomic(),
     ):
         load_demo()
-        # The whole directory's files, as the worker writes them after a change (before that,
-        # their links answer « en préparation » with a 503 by design).
-        published.rebuild()
         clients = demo_clients()
         yield CrawledDemo(
             clients, {role: crawl(client, STARTS) for role, client in clients.items()}

@@ -7,10 +7,22 @@ import json
 
 import pytest
 
+from maillage.directory.exports import published
 from tests.directory.factories import EstablishmentFactory
 from tests.services.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _exports_folder(settings, tmp_path):
+    settings.DIRECTORY_EXPORTS_ROOT = tmp_path / "exports"
+
+
+def whole(client, path: str) -> bytes:
+    """The whole directory's file, as the worker writes it after the entries changed."""
+    published.rebuild()
+    return b"".join(client.get(path))
 
 
 @pytest.fixture
@@ -23,7 +35,7 @@ def offer(territory):
 
 def test_every_service_joins_its_structure_on_id_and_source(client, offer):
     services = client.get("/accompagnement/services.json").json()
-    structures = json.loads(b"".join(client.get("/annuaire/export-data-inclusion.json")))
+    structures = json.loads(whole(client, "/annuaire/export-data-inclusion.json"))
 
     keys = {(s["source"], s["id"]) for s in structures}
     assert len(services) == 14
@@ -44,7 +56,7 @@ def test_csv_and_geojson_links_are_absolute(client, settings, territory):
     site = EstablishmentFactory(located=True)
 
     csv_rows = list(csv.DictReader(io.StringIO(csv_text(client)), delimiter=";"))
-    geojson = json.loads(b"".join(client.get("/annuaire/export.geojson")))
+    geojson = json.loads(whole(client, "/annuaire/export.geojson"))
 
     url = f"https://pole.example.org/annuaire/{site.pk}-"
     assert csv_rows[0]["Page dans l’annuaire"].startswith(url)
@@ -57,7 +69,7 @@ def test_phone_numbers_are_national_in_csv_and_e164_in_json(client, territory):
 
     rows = csv.DictReader(io.StringIO(csv_text(client)), delimiter=";")
     (row,) = [r for r in rows if r["Identifiant"] == str(site.pk)]
-    features = json.loads(b"".join(client.get("/annuaire/export.geojson")))["features"]
+    features = json.loads(whole(client, "/annuaire/export.geojson"))["features"]
     (feature,) = [f for f in features if f["id"] == site.pk]
     service_csv = client.get("/accompagnement/services.csv").content.decode()
     service_json = client.get("/accompagnement/services.json").json()[0]
@@ -70,4 +82,4 @@ def test_phone_numbers_are_national_in_csv_and_e164_in_json(client, territory):
 
 
 def csv_text(client) -> str:
-    return b"".join(client.get("/annuaire/export.csv")).decode("utf-8-sig")
+    return whole(client, "/annuaire/export.csv").decode("utf-8-sig")

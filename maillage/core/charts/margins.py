@@ -50,9 +50,11 @@ def fit(figure: Figure, axes: Axes) -> None:
     # The first and last tick labels below may be centred on the axes' ends and overhang them.
     first, last = (bottom_labels[0][0] / 2, bottom_labels[-1][0] / 2) if bottom_labels else (0, 0)
     left = max(left, first)
+    # A chart without labels on its left axis (no rows) still keeps half a line above it.
+    above = max((h / 2 for _, h in left_labels), default=half_line)
     figure.subplots_adjust(
         left=(left + EDGE) / width,
         right=1 - (last + EDGE) / width,
         bottom=(bottom + EDGE) / height,
-        top=1 - (max(half_line, *(h / 2 for _, h in left_labels)) + EDGE) / height,
+        top=1 - (max(half_line, above) + EDGE) / height,
     )
