@@ -39,6 +39,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -87,10 +88,9 @@ def _get(connection_: http.client.HTTPConnection, path: str, address: str) -> in
     return response.status
 
 
-@pytest.fixture(scope="module")
-def servers(demo, tmp_path_factory) -> Iterator[list[int]]:
-    logs = tmp_path_factory.mktemp("app-servers")
-    env = {
+def served_environment(logs: Path, workers: int) -> dict[str, str]:
+    """The environment of a gunicorn server on the test database, its files under `logs`."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "benchmarks.served_settings",
         "DATABASE_URL": database_url(),
@@ -102,8 +102,14 @@ def servers(demo, tmp_path_factory) -> Iterator[list[int]]:
         "TRUSTED_PROXY_COUNT": "1",
         "MEDIA_ROOT": str(logs / "media"),
         "STATIC_ROOT": str(logs / "static"),  # no manifest read (benchmarks/served_settings.py)
-        "GUNICORN_WORKERS": "1",
+        "GUNICORN_WORKERS": str(workers),
     }
+
+
+@pytest.fixture(scope="module")
+def servers(demo, tmp_path_factory) -> Iterator[list[int]]:
+    logs = tmp_path_factory.mktemp("app-servers")
+    env = served_environment(logs, workers=1)
     (logs / "static").mkdir()
     ports = [_free_port(), _free_port()]
     started = []
@@ -245,7 +251,7 @@ def _line(label: str, servers: int, clients: int, figures: Figures) -> str:
     )
 
 
-def _load() -> str:
+def load_average() -> str:
     return " ; ".join(fr(value, 2) for value in os.getloadavg())
 
 
@@ -253,7 +259,7 @@ def _load() -> str:
 def test_pages_and_api_through_two_app_servers(servers, demo, capsys):
     load_at_start = os.getloadavg()[0]
     lines = [
-        f"charge au début (1, 5, 15 min) : {_load()}",
+        f"charge au début (1, 5, 15 min) : {load_average()}",
         f"{'':<8}{'serveurs':>9}{'clients':>9}{'requêtes/s':>11}{'médiane ms':>13}"
         f"{'p95 ms':>10}{'erreurs':>9}",
     ]
@@ -272,7 +278,7 @@ def test_pages_and_api_through_two_app_servers(servers, demo, capsys):
             lines.append(_line("pages", 2, 64, two[-1]))
     best_one = max(f.per_second for f in one)
     best_two = max(f.per_second for f in two)
-    lines.append(f"charge à la fin : {_load()}")
+    lines.append(f"charge à la fin : {load_average()}")
     for kind, (throughput, p95) in TARGETS.items():
         at_64, at_16 = figures[kind, 2, 64].per_second, figures[kind, 2, 16].p95_ms
         lines.append(

@@ -23,7 +23,6 @@ times are not asserted: on this shared machine they move with the neighbours.
 from __future__ import annotations
 
 import os
-import secrets
 import subprocess
 import sys
 import time
@@ -35,13 +34,13 @@ from django.db import connection
 from benchmarks.directory_data import grow_directory
 from benchmarks.french import met
 from benchmarks.test_directory import _territory_bbox
-from benchmarks.test_load import Figures, _wait_until_up, measure
+from benchmarks.test_load import Figures, _wait_until_up, load_average, measure, served_environment
 from maillage.core.french import number as fr
 from maillage.directory import map_clusters
 from maillage.directory.exports.csv import lines
 from maillage.directory.exports.public import iter_public_records
 from maillage.directory.models import Establishment, LegalUnit
-from tests.live_server import ROOT, _free_port, database_url
+from tests.live_server import ROOT, _free_port
 
 SIZE = int(os.environ.get("BENCH_LOAD_SIZE", "200000"))
 WINDOW = float(os.environ.get("BENCH_LOAD_SECONDS", "10"))
@@ -95,18 +94,7 @@ def server(directory, tmp_path_factory) -> Iterator[list[int]]:
     (logs / "static").mkdir()
     port = _free_port()
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "benchmarks.served_settings",
-        "DATABASE_URL": database_url(),
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "SITE_URL": "https://maillage.test",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "CSRF_TRUSTED_ORIGINS": "https://maillage.test",
-        "TRUSTED_PROXY_HEADER": "X-Forwarded-For",
-        "TRUSTED_PROXY_COUNT": "1",
-        "MEDIA_ROOT": str(logs / "media"),
-        "STATIC_ROOT": str(logs / "static"),
-        "GUNICORN_WORKERS": "2",
+        **served_environment(logs, workers=2),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_ACCESS_LOG": str(logs / "access.log"),
     }
@@ -124,10 +112,6 @@ def server(directory, tmp_path_factory) -> Iterator[list[int]]:
     assert "Traceback" not in text, text
 
 
-def _load() -> str:
-    return " ; ".join(fr(value, 2) for value in os.getloadavg())
-
-
 def _verdict(page: str, clients: int, figures: Figures) -> str:
     target = TARGETS.get((page, clients))
     if target is None:
@@ -139,7 +123,7 @@ def test_directory_pages_under_load(server, directory):
     pages, listed = directory
     lines_ = [
         f"charge, {fr(listed)} fiches publiées ({connection.vendor}), un gunicorn à deux "
-        f"processus ; charge au début (1, 5, 15 min) : {_load()}",
+        f"processus ; charge au début (1, 5, 15 min) : {load_average()}",
         f"{'page':<11}{'clients':>8}{'requêtes/s':>11}{'médiane ms':>12}{'p95 ms':>9}"
         f"{'erreurs':>9}",
     ]
@@ -156,7 +140,7 @@ def test_directory_pages_under_load(server, directory):
                 f"{fr(measured.median_ms, 0):>12}{fr(measured.p95_ms, 0):>9}"
                 f"{len(measured.failures):>9}  {_verdict(page, clients, measured)}"
             )
-    lines_.append(f"charge à la fin : {_load()}")
+    lines_.append(f"charge à la fin : {load_average()}")
     print("\n" + "\n".join(lines_))
 
     failures = [f for measured in figures.values() for f in measured.failures]
@@ -180,6 +164,6 @@ def test_whole_csv_export_rate(directory):
         f"\nexport CSV complet ({connection.vendor}) : {fr(rows)} lignes en {fr(wall, 1)} s "
         f"({fr(cpu, 1)} s de processeur) : {fr(rate)} lignes par seconde de processeur, "
         f"{fr(rows / wall)} par seconde ; objectif {fr(EXPORT_RATE_TARGET)} : "
-        f"{met(rate >= EXPORT_RATE_TARGET)} ; charge {_load()}"
+        f"{met(rate >= EXPORT_RATE_TARGET)} ; charge {load_average()}"
     )
     assert rows == Establishment.objects.published().count()
