@@ -20,6 +20,7 @@ from maillage.activities.enums import ActivityStatus
 from maillage.activities.models import Activity, Series
 from maillage.activities.places import find_host, host_address, place_choices
 from maillage.core.form_tokens import OneTimeForm
+from maillage.core.widgets import DateInput
 from maillage.plan.pickers import ActionsField, PublicsField
 from maillage.territory.queries import territory_communes
 
@@ -29,13 +30,6 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
 WHEN_AND_WHERE = ("starts_at", "ends_at", "address", "commune_id", "online_url")
 TELL = "oui"
 DONT_TELL = "non"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%d")
 
 
 class TimeInput(forms.TimeInput):

@@ -128,3 +128,13 @@ def once(
     if row is None:
         raise IntegrityError(f"{model.__name__}: refused, yet no row carries the token")
     return row, False
+
+
+class EditOnce(OneTimeForm):
+    """A create form with a one-time token; the same form editing a row drops the token."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk is not None:
+            del self.fields["submission"]  # an edit sent twice saves the same values twice

@@ -6,27 +6,17 @@ from typing import Any
 
 from django import forms
 
-from maillage.core.form_tokens import OneTimeForm
+from maillage.core.form_tokens import EditOnce
+from maillage.core.widgets import DateInput
 from maillage.network.memberships.models import BoardSeat
+from maillage.network.people.forms import PersonChoiceField
 from maillage.network.people.models import Person
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
-
-
-class BoardMemberField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj} ({obj.email})" if obj.email else str(obj)
-
-
-class BoardSeatForm(OneTimeForm, forms.ModelForm):  # type: ignore[type-arg]
+class BoardSeatForm(EditOnce, forms.ModelForm):  # type: ignore[type-arg]
     """Created once however often it is sent (one-time token); an edit drops the token."""
 
-    person = BoardMemberField(
+    person = PersonChoiceField(
         label="Membre du conseil (carnet d’adresses)",
         queryset=Person.objects.active().order_by("last_name", "first_name"),
     )
@@ -40,11 +30,6 @@ class BoardSeatForm(OneTimeForm, forms.ModelForm):  # type: ignore[type-arg]
             "college": "Le collège qui l’a élu·e, selon les statuts.",
             "ends_on": "À remplir quand la personne quitte le conseil ou change de fonction.",
         }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is not None:
-            del self.fields["submission"]  # an edit sent twice saves the same values twice
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -15,6 +15,13 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 UNIT_HELP = "SIRET, SIREN, ou nom exact de la structure dans l’annuaire."
 
 
+class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A person of the address book, told apart from a namesake by the e-mail address."""
+
+    def label_from_instance(self, obj: Person) -> str:  # type: ignore[override]
+        return f"{obj} ({obj.email})" if obj.email else str(obj)
+
+
 class OrganisationField(forms.CharField):
     """A directory organisation typed as a SIRET, a SIREN or its exact name."""
 

@@ -4,6 +4,7 @@ from django.utils.text import slugify
 from maillage.activities.models import Place
 from maillage.activities.places import place_choices
 from maillage.core.form_tokens import OneTimeForm
+from maillage.network.people.forms import PersonChoiceField
 from maillage.network.people.models import Person
 from maillage.network.working_groups.documents import ACCEPTED, MAX_SIZE
 from maillage.network.working_groups.models import WorkingGroup
@@ -12,11 +13,6 @@ from maillage.plan.pickers import ActionsField, PublicsField
 # Paths of the app's own pages under /groupes/.
 RESERVED_SLUGS = {"nouveau"}
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, person):
-        return f"{person} ({person.email})" if person.email else str(person)
 
 
 class WorkingGroupForm(OneTimeForm, forms.ModelForm):

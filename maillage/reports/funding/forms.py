@@ -7,8 +7,10 @@ from typing import Any
 from django import forms
 from django.db.models import Q
 
-from maillage.core.form_tokens import OneTimeForm
+from maillage.core.form_tokens import EditOnce, OneTimeForm
+from maillage.core.widgets import DateInput
 from maillage.directory.models import LegalUnit
+from maillage.network.people.forms import PersonChoiceField
 from maillage.network.people.models import Person
 from maillage.plan.indicators import all_indicators
 from maillage.plan.pickers import ActionsField
@@ -26,13 +28,6 @@ from maillage.reports.funding.models import (
 )
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
 def amount_field(label: str, required: bool = True) -> forms.DecimalField:
     return forms.DecimalField(
         label=label,
@@ -43,16 +38,6 @@ def amount_field(label: str, required: bool = True) -> forms.DecimalField:
         localize=True,  # « 12 500,00 » as typed in French
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
-
-
-class EditOnce(OneTimeForm):
-    """A create form with a one-time token; the same form editing a row drops the token."""
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        instance = getattr(self, "instance", None)
-        if instance is not None and instance.pk is not None:
-            del self.fields["submission"]  # an edit sent twice saves the same values twice
 
 
 class LegalUnitField(forms.CharField):
@@ -237,11 +222,6 @@ class QualitativeReportForm(forms.ModelForm):
         model = Grant
         fields = ["qualitative_report"]
         widgets = {"qualitative_report": forms.Textarea(attrs={"rows": 10})}
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, person: Person) -> str:
-        return f"{person} ({person.email})" if person.email else str(person)
 
 
 class BodyForm(forms.ModelForm):

@@ -14,6 +14,7 @@ from maillage.core.collation import sorted_by_name
 from maillage.core.filter_forms import FilterForm, row_of
 from maillage.core.form_tokens import OneTimeForm
 from maillage.core.text import fold
+from maillage.core.widgets import DateInput
 from maillage.directory.models import LegalUnit
 from maillage.directory.nomenclatures import naf_sections
 from maillage.network.people.models import Person
@@ -26,13 +27,6 @@ from maillage.territory.queries import territory_communes
 
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 DOCUMENT_EXTENSIONS = {".pdf", ".odt", ".ods", ".docx", ".xlsx", ".txt", ".jpg", ".jpeg", ".png"}
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def staff_users():
