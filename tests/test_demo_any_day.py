@@ -136,14 +136,17 @@ def test_a_demo_loaded_forty_days_ago_is_brought_to_today_without_touching_real_
 
 
 @pytest.mark.django_db
+# In the morning and in the small hours: `make run` started at 02:48 once mailed the reminders of
+# the next day's activity.
+@pytest.mark.parametrize("moment", [DAYS[0], DAYS[0].replace(hour=2, minute=48)], ids=str)
 def test_the_scheduler_s_first_pass_after_loading_the_demo_sends_no_mail(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, moment
 ):
     """`make run` starts the scheduler beside a fresh demo: its jobs (reminders of reports due,
     renewals, surveys) find nothing to tell anyone about the fictitious rows."""
     from maillage.core.scheduling import enqueue_due
 
-    with time_machine.travel(DAYS[0], tick=False):
+    with time_machine.travel(moment, tick=False):
         call_command("load_hub", stdout=StringIO())
         call_command("load_demo", stdout=StringIO())
         with django_capture_on_commit_callbacks(execute=True):
